@@ -1,0 +1,20 @@
+package com.customerarchive.command.customer;
+
+import com.customerarchive.events.CustomerId;
+import com.customerarchive.events.CustomerKind;
+import com.customerarchive.events.CustomerNature;
+import com.customerarchive.events.CustomerTier;
+import com.customerarchive.events.Grade;
+import com.customerarchive.events.InformationSource;
+import com.customerarchive.events.ProfileCard;
+
+public record RegisterCustomerCommand(
+        CustomerId customerId,
+        CustomerKind kind,
+        CustomerNature nature,
+        CustomerTier tier,
+        InformationSource source,
+        Grade grade,
+        String ownerId,
+        ProfileCard card) {
+}

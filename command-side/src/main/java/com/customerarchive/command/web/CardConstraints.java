@@ -1,0 +1,109 @@
+package com.customerarchive.command.web;
+
+import com.customerarchive.events.Address;
+import com.customerarchive.events.BasicSection;
+import com.customerarchive.events.BusinessSection;
+import com.customerarchive.events.Contact;
+import com.customerarchive.events.PaymentSection;
+import com.customerarchive.events.ProfileCard;
+import com.customerarchive.events.PurchaseSection;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
+import org.hibernate.validator.cfg.defs.DecimalMinDef;
+import org.hibernate.validator.cfg.defs.DigitsDef;
+import org.hibernate.validator.cfg.defs.EmailDef;
+import org.hibernate.validator.cfg.defs.MaxDef;
+import org.hibernate.validator.cfg.defs.MinDef;
+import org.hibernate.validator.cfg.defs.NotBlankDef;
+import org.hibernate.validator.cfg.defs.PastDef;
+import org.hibernate.validator.cfg.defs.PastOrPresentDef;
+import org.hibernate.validator.cfg.defs.PatternDef;
+import org.hibernate.validator.cfg.defs.SizeDef;
+import org.hibernate.validator.cfg.context.TypeConstraintMappingContext;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bean Validation of the profile card, declared here because the card's records belong to shared-events,
+ * which carries no validation annotations: sizes, formats and plausible dates of every field.
+ */
+@Component
+class CardConstraints implements ValidationConfigurationCustomizer {
+
+    static final int SHORT = 100;
+    static final int LONG = 2000;
+
+    @Override
+    public void customize(jakarta.validation.Configuration<?> configuration) {
+        if (configuration instanceof HibernateValidatorConfiguration hibernate) {
+            ConstraintMapping mapping = hibernate.createConstraintMapping();
+            declare(mapping);
+            hibernate.addMapping(mapping);
+        }
+    }
+
+    static void declare(ConstraintMapping mapping) {
+        mapping.type(ProfileCard.class)
+                .field("basic").valid()
+                .field("contacts").valid().constraint(new SizeDef().max(50))
+                .field("business").valid()
+                .field("payment").valid()
+                .field("purchase").valid();
+
+        TypeConstraintMappingContext<BasicSection> basic = mapping.type(BasicSection.class);
+        basic.field("name").constraint(new NotBlankDef()).constraint(new SizeDef().max(SHORT));
+        basic.field("birthday").constraint(new PastDef());
+        basic.field("foundedOn").constraint(new PastOrPresentDef());
+        basic.field("address").valid();
+        basic.field("phones").constraint(new SizeDef().max(10)).containerElementType().constraint(phone());
+        basic.field("email").constraint(new EmailDef()).constraint(new SizeDef().max(254));
+        basic.field("website").constraint(new SizeDef().max(254));
+        basic.field("hobbies").constraint(new SizeDef().max(LONG));
+        basic.field("employees").constraint(new MinDef().value(0)).constraint(new MaxDef().value(10_000_000));
+        basic.field("registeredCapital").constraint(new DecimalMinDef().value("0"))
+                .constraint(new DigitsDef().integer(15).fraction(2));
+        for (String text : new String[]{"nativePlace", "education", "occupation", "legalName", "shortName",
+                "legalRepresentative", "generalManager", "industry", "licenceNumber", "taxNumber"}) {
+            basic.field(text).constraint(new SizeDef().max(SHORT));
+        }
+
+        TypeConstraintMappingContext<Address> address = mapping.type(Address.class);
+        for (String text : new String[]{"province", "city", "district"}) {
+            address.field(text).constraint(new SizeDef().max(SHORT));
+        }
+        address.field("street").constraint(new SizeDef().max(300));
+        address.field("postcode").constraint(new SizeDef().max(20));
+
+        TypeConstraintMappingContext<Contact> contact = mapping.type(Contact.class);
+        contact.field("name").constraint(new NotBlankDef()).constraint(new SizeDef().max(SHORT));
+        contact.field("title").constraint(new SizeDef().max(SHORT));
+        contact.field("phone").constraint(phone());
+        contact.field("notes").constraint(new SizeDef().max(LONG));
+
+        TypeConstraintMappingContext<BusinessSection> business = mapping.type(BusinessSection.class);
+        for (String list : new String[]{"mainProducts", "channels", "competitorsCarried"}) {
+            business.field(list).constraint(new SizeDef().max(50))
+                    .containerElementType().constraint(new NotBlankDef()).constraint(new SizeDef().max(SHORT));
+        }
+        business.field("annualVolume").constraint(new DecimalMinDef().value("0"))
+                .constraint(new DigitsDef().integer(15).fraction(2));
+        business.field("localMarketRank").constraint(new MinDef().value(1));
+
+        TypeConstraintMappingContext<PaymentSection> payment = mapping.type(PaymentSection.class);
+        payment.field("creditRating").constraint(new SizeDef().max(20));
+        payment.field("paymentTerms").constraint(new SizeDef().max(200));
+        payment.field("creditLimit").constraint(new DecimalMinDef().value("0"))
+                .constraint(new DigitsDef().integer(15).fraction(2));
+
+        TypeConstraintMappingContext<PurchaseSection> purchase = mapping.type(PurchaseSection.class);
+        purchase.field("firstTradeDate").constraint(new PastOrPresentDef());
+        purchase.field("lastPurchase").constraint(new PastOrPresentDef());
+        purchase.field("purchaseFrequency").constraint(new SizeDef().max(SHORT));
+        purchase.field("totalAmount").constraint(new DecimalMinDef().value("0"))
+                .constraint(new DigitsDef().integer(15).fraction(2));
+    }
+
+    private static PatternDef phone() {
+        return new PatternDef().regexp("\\+?[0-9 ()./-]{3,30}").message("must be a phone number: digits, spaces, + ( ) . / -");
+    }
+}

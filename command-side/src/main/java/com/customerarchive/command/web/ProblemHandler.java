@@ -1,0 +1,85 @@
+package com.customerarchive.command.web;
+
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The one place where failures become problem responses. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ProblemResponses.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new ProblemResponses.FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(ProblemResponses.FieldError::field))
+                .toList();
+        String fields = errors.stream().map(ProblemResponses.FieldError::field).distinct()
+                .collect(Collectors.joining(", "));
+        return problem(ProblemResponses.invalid("The request has invalid fields: " + fields, errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = unreadableField(ex);
+        String message = field == null ? "the body is not valid JSON of the expected shape"
+                : "not a valid value for this field";
+        return problem(ProblemResponses.invalid("The request body could not be read",
+                List.of(new ProblemResponses.FieldError(field == null ? "body" : field, message))));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrency(ConcurrencyException ex) {
+        return problem(ProblemResponses.problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
+                "Another change to this customer was stored first, or the customer already exists; reload and retry."));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> notFound(AggregateNotFoundException ex) {
+        return problem(ProblemResponses.problem(HttpStatus.NOT_FOUND, "customer-not-found", "Customer not found",
+                "No customer has the id " + ex.getAggregateIdentifier() + "."));
+    }
+
+    @ExceptionHandler({EventStoreException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<Object> storeUnreachable(RuntimeException ex) {
+        return problem(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                "Event store unavailable", "The event store cannot be reached; nothing was written. Retry later."));
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** The JSON path of the value that could not be read, e.g. {@code grade} or {@code card.basic.birthday}. */
+    private static String unreadableField(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            return databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,37 @@
+package com.customerarchive.command.web;
+
+import com.customerarchive.events.EventMetadata;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** Registered by Axon's auto-configuration on the command side: stamps every command with the acting user and the request's correlation id; events inherit both. */
+@Component
+class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        Map<String, Object> metadata = new HashMap<>();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()) {
+            metadata.put(EventMetadata.ACTOR, authentication.getName());
+        }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            Object correlationId = request.getAttribute(CorrelationIdFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+            if (correlationId != null) {
+                metadata.put(EventMetadata.CORRELATION_ID, correlationId);
+            }
+        }
+        return (index, message) -> message.andMetaData(metadata);
+    }
+}

@@ -1,0 +1,5 @@
+package com.customerarchive.events;
+
+public enum CustomerTier {
+    KEY, REGULAR, OCCASIONAL
+}

@@ -1,0 +1,15 @@
+package com.customerarchive.events;
+
+/** Keys of the metadata every stored event carries. */
+public final class EventMetadata {
+
+    /** The authenticated user whose request caused the event. */
+    public static final String ACTOR = "actor";
+    /** Ties together every event caused by one request. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** When the change happened in the business (ISO-8601 instant); the event's timestamp is when it was recorded. */
+    public static final String OCCURRED_AT = "occurredAt";
+
+    private EventMetadata() {
+    }
+}

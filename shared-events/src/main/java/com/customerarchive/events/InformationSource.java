@@ -1,0 +1,5 @@
+package com.customerarchive.events;
+
+public enum InformationSource {
+    QUESTIONNAIRE, PHONE_INTERVIEW, ON_SITE, EVENT, REFERRAL, EXHIBITION, WEBSITE, OTHER
+}

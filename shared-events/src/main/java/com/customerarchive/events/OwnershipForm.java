@@ -1,0 +1,5 @@
+package com.customerarchive.events;
+
+public enum OwnershipForm {
+    STATE, PRIVATE, JOINT_STOCK, INDIVIDUAL
+}

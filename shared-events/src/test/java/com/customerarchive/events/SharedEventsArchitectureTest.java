@@ -1,0 +1,40 @@
+package com.customerarchive.events;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SharedEventsArchitectureTest {
+
+    private final JavaClasses events = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.customerarchive");
+
+    @Test
+    void the_published_language_depends_only_on_the_jdk_jackson_annotations_and_axon_revision() {
+        classes().that().resideInAPackage("com.customerarchive.events..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..",
+                        "com.customerarchive.events..",
+                        "com.fasterxml.jackson.annotation..",
+                        "org.axonframework.serialization..")
+                .check(events);
+    }
+
+    @Test
+    void the_published_language_holds_nothing_of_either_side() {
+        classes().should().resideInAPackage("com.customerarchive.events..").check(events);
+    }
+
+    @Test
+    void no_spring_boot_reaches_the_classpath_of_shared_events() {
+        assertThatThrownBy(() -> Class.forName("org.springframework.boot.SpringApplication"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.springframework.context.ApplicationContext"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+}
