@@ -1,10 +1,13 @@
 package com.customerarchive.command.web;
 
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -25,6 +28,8 @@ import java.util.stream.Collectors;
 /** The one place where failures become problem responses. */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -60,10 +65,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "No customer has the id " + ex.getAggregateIdentifier() + "."));
     }
 
-    @ExceptionHandler({EventStoreException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<Object> storeUnreachable(RuntimeException ex) {
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class})
+    ResponseEntity<Object> databaseUnreachable(RuntimeException ex) {
+        log.warn("database unreachable: {}", ex.getClass().getSimpleName());
         return problem(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-                "Event store unavailable", "The event store cannot be reached; nothing was written. Retry later."));
+                "Store unavailable", "The event store cannot be reached; nothing was written. Retry later."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("request failed", ex);
+        return problem(ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed on our side; it has been logged."));
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {

@@ -1,0 +1,66 @@
+package com.customerarchive.query.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+
+/** The one place where failures of a read become problem responses. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException ex) {
+        return problem(ProblemResponses.problem(HttpStatus.NOT_FOUND, ex.type(), ex.title(), ex.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException ex) {
+        String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+        return problem(ProblemResponses.invalid("The parameter " + ex.getName() + " is not valid",
+                List.of(new ProblemResponses.FieldError(ex.getName(), "must be a valid " + expected))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(ProblemResponses.invalid("The parameter " + ex.getParameterName() + " is required",
+                List.of(new ProblemResponses.FieldError(ex.getParameterName(), "is required"))));
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class})
+    ResponseEntity<Object> databaseUnreachable(RuntimeException ex) {
+        log.warn("database unreachable: {}", ex.getClass().getSimpleName());
+        return problem(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                "Store unavailable", "The database cannot be reached. Retry later."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("request failed", ex);
+        return problem(ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed on our side; it has been logged."));
+    }
+
+    static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
