@@ -1,6 +1,7 @@
 package com.customerarchive.command.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.slf4j.Logger;
@@ -53,8 +54,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new ProblemResponses.FieldError(field == null ? "body" : field, message))));
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<Object> concurrency(ConcurrencyException ex) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> concurrency(RuntimeException ex) {
         return problem(ProblemResponses.problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
                 "Another change to this customer was stored first, or the customer already exists; reload and retry."));
     }
