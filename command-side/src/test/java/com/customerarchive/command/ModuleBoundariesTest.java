@@ -1,0 +1,31 @@
+package com.customerarchive.command;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+class ModuleBoundariesTest {
+
+    private final JavaClasses commandSide = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.customerarchive.command");
+
+    @Test
+    void command_side_does_not_depend_on_query_side() {
+        noClasses().that().resideInAPackage("com.customerarchive.command..")
+                .should().dependOnClassesThat().resideInAPackage("com.customerarchive.query..")
+                .check(commandSide);
+    }
+
+    @Test
+    void the_aggregate_reads_no_wall_clock_and_makes_no_random_ids() {
+        noClasses().that().resideInAPackage("com.customerarchive.command.customer..")
+                .and().haveSimpleNameNotEndingWith("Controller")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.util.UUID.class, "randomUUID")
+                .check(commandSide);
+    }
+}

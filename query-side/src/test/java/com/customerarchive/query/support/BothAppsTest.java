@@ -1,0 +1,25 @@
+package com.customerarchive.query.support;
+
+import com.customerarchive.testsupport.TestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring test configuration of query-side: query-side on a random port, command-side running
+ * beside it as its own process, both on the same real PostgreSQL. command-side starts first, so the
+ * event store's schema exists when query-side begins to stream it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class BothAppsTest {
+
+    protected static final CommandSideProcess COMMAND_SIDE = CommandSideProcess.get();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase database = TestDatabase.get();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+    }
+}
