@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds and runs the whole archive: command-side on :8081, query-side on :8082.
+# With no SPRING_DATASOURCE_URL it first starts an embedded PostgreSQL whose data lives in .data/postgres
+# (kept across restarts). Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+EMBEDDED_PORT="${ARCHIVE_EMBEDDED_DB_PORT:-15432}"
+COMMAND_PORT="${COMMAND_SIDE_PORT:-8081}"
+QUERY_PORT="${QUERY_SIDE_PORT:-8082}"
+LOGS=.data/logs
+
+echo "Building (./mvnw -DskipTests package) ..."
+./mvnw -q -B -DskipTests package
+
+mkdir -p "$LOGS"
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping ..."
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill -TERM "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
+  echo "Stopped."
+}
+trap stop INT TERM EXIT
+
+wait_for() { # name url-or-port
+  local name=$1 probe=$2
+  for _ in $(seq 1 240); do
+    if [[ $probe == http* ]]; then
+      curl -fs "$probe" >/dev/null 2>&1 && return 0
+    else
+      (exec 3<>"/dev/tcp/127.0.0.1/$probe") 2>/dev/null && return 0
+    fi
+    for pid in "${pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null || { echo "$name failed to start; see $LOGS" >&2; exit 1; }
+    done
+    sleep 0.5
+  done
+  echo "$name did not come up in 120 s; see $LOGS" >&2
+  exit 1
+}
+
+if [[ -z "${SPRING_DATASOURCE_URL:-}" ]]; then
+  export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${EMBEDDED_PORT}/postgres"
+  export SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=""
+  echo "Starting embedded PostgreSQL on port ${EMBEDDED_PORT} (data in .data/postgres) ..."
+  java -Dloader.main=com.customerarchive.command.devdb.EmbeddedDatabaseServer \
+       -cp command-side/target/command-side.jar org.springframework.boot.loader.launch.PropertiesLauncher \
+       .data/postgres "$EMBEDDED_PORT" >"$LOGS/postgres.log" 2>&1 &
+  pids+=($!)
+  wait_for "embedded PostgreSQL" "$EMBEDDED_PORT"
+else
+  echo "Using the database at $SPRING_DATASOURCE_URL"
+fi
+
+echo "Starting command-side on :$COMMAND_PORT ..."
+PORT=$COMMAND_PORT java ${COMMAND_SIDE_JAVA_OPTS:-} -jar command-side/target/command-side.jar >"$LOGS/command-side.log" 2>&1 &
+pids+=($!)
+wait_for command-side "http://127.0.0.1:$COMMAND_PORT/actuator/health"
+
+echo "Starting query-side on :$QUERY_PORT ..."
+PORT=$QUERY_PORT java ${QUERY_SIDE_JAVA_OPTS:-} -jar query-side/target/query-side.jar >"$LOGS/query-side.log" 2>&1 &
+pids+=($!)
+wait_for query-side "http://127.0.0.1:$QUERY_PORT/actuator/health"
+
+cat <<MSG
+
+Customer Archive is running (logs in $LOGS):
+  command-side  http://localhost:$COMMAND_PORT   (Swagger UI: /swagger-ui.html)
+  query-side    http://localhost:$QUERY_PORT   (Swagger UI: /swagger-ui.html)
+Press Ctrl-C to stop.
+MSG
+wait -n "${pids[@]}"
+echo "A process exited; see $LOGS" >&2
