@@ -1,0 +1,136 @@
+package com.customerarchive.command.deployment;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs where the tests run, so docker-compose.yml is checked as text against what the
+ * apps really read: services, ports, the variables they bind, health checks and Prometheus' targets.
+ */
+class DockerComposeTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
+
+    @Test
+    void compose_starts_postgres_both_apps_and_prometheus_each_with_a_health_check() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+
+        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "prometheus");
+        services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
+    }
+
+    @Test
+    void each_app_is_built_from_the_dockerfile_in_its_module_and_published_on_its_configured_port() throws IOException {
+        for (String app : List.of("command-side", "query-side")) {
+            Map<String, Object> service = services().get(app);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> build = (Map<String, Object>) service.get("build");
+            assertThat(ROOT.resolve((String) build.get("context")).resolve((String) build.get("dockerfile")))
+                    .as(app).isRegularFile();
+
+            String port = environment(service).get("PORT");
+            assertThat(defaultOf("PORT", appConfiguration(app))).as(app + " default port").isEqualTo(port);
+            assertThat(service.get("ports").toString()).as(app).contains(port + ":" + port);
+            assertThat(Files.readString(ROOT.resolve(app).resolve("Dockerfile"))).contains("EXPOSE " + port);
+        }
+    }
+
+    @Test
+    void every_variable_given_to_an_app_is_one_the_app_reads() throws IOException {
+        for (String app : List.of("command-side", "query-side")) {
+            String configuration = appConfiguration(app);
+            Map<String, Object> flattened = flatten(new Yaml().load(configuration), "");
+            for (String variable : environment(services().get(app)).keySet()) {
+                boolean placeholder = configuration.contains("${" + variable);
+                boolean bound = flattened.containsKey(relaxed(variable));
+                assertThat(placeholder || bound).as(app + " reads " + variable).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void both_apps_use_the_compose_database_with_its_credentials() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, String> postgres = environment(services.get("postgres"));
+        for (String app : List.of("command-side", "query-side")) {
+            Map<String, String> env = environment(services.get(app));
+            assertThat(env.get("SPRING_DATASOURCE_URL"))
+                    .isEqualTo("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
+            assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(postgres.get("POSTGRES_USER"));
+            assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+        }
+    }
+
+    @Test
+    void prometheus_scrapes_both_apps_where_they_expose_their_metrics() throws IOException {
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus.yml")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> jobs = (List<Map<String, Object>>) prometheus.get("scrape_configs");
+        for (String app : List.of("command-side", "query-side")) {
+            String port = environment(services().get(app)).get("PORT");
+            assertThat(jobs).as(app).anySatisfy(job -> {
+                assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+                assertThat(job.get("static_configs").toString()).contains(app + ":" + port);
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> environment(Map<String, Object> service) {
+        Map<String, Object> env = (Map<String, Object>) service.getOrDefault("environment", Map.of());
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        env.forEach((key, value) -> values.put(key, String.valueOf(value)));
+        return values;
+    }
+
+    private static String appConfiguration(String app) throws IOException {
+        return Files.readString(ROOT.resolve(app).resolve("src/main/resources/application.yml"));
+    }
+
+    private static String defaultOf(String variable, String configuration) {
+        Matcher matcher = PLACEHOLDER.matcher(configuration);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(variable) && matcher.group(2) != null) {
+                return matcher.group(2).substring(1);
+            }
+        }
+        return null;
+    }
+
+    /** Spring's relaxed binding of an environment variable: SPRING_DATASOURCE_URL is spring.datasource.url. */
+    private static String relaxed(String variable) {
+        return variable.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> flatten(Map<String, Object> tree, String prefix) {
+        Map<String, Object> flat = new java.util.LinkedHashMap<>();
+        tree.forEach((key, value) -> {
+            String path = prefix + key.replace("-", "");
+            if (value instanceof Map<?, ?> child) {
+                flat.putAll(flatten((Map<String, Object>) child, path + "."));
+            } else {
+                flat.put(path, value);
+            }
+        });
+        return flat;
+    }
+}
