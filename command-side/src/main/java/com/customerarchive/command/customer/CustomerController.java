@@ -1,43 +1,121 @@
 package com.customerarchive.command.customer;
 
+import com.customerarchive.command.web.CardPatchReader;
 import com.customerarchive.command.web.CommandSender;
+import com.customerarchive.command.web.CompleteCard;
+import com.customerarchive.command.web.IfMatch;
+import com.customerarchive.command.web.Written;
 import com.customerarchive.events.CustomerId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/customers")
-@Tag(name = "customers", description = "Register customers and record every change to them")
+@Tag(name = "customers", description = "Register customers and record every change to them. Every write answers "
+        + "the customer's version (its number of events) in the body and as ETag, and honours If-Match.")
 class CustomerController {
 
     private final CommandSender commands;
+    private final CardPatchReader cardPatches;
 
-    CustomerController(CommandSender commands) {
+    CustomerController(CommandSender commands, CardPatchReader cardPatches) {
         this.commands = commands;
+        this.cardPatches = cardPatches;
     }
 
     @PostMapping
-    @Operation(summary = "Register a customer",
-            description = "Answers 201 with the new customer's id and version 1; Location names its profile on query-side.")
-    ResponseEntity<RegisteredCustomer> register(@Valid @RequestBody RegisterCustomerRequest request) {
+    @Operation(summary = "Register a customer", description = "201 with the id and version 1; Location names its "
+            + "profile on query-side. A repeat with the same customerId and body answers the same and writes nothing; "
+            + "the same customerId with another body is 409 customer-id-taken.")
+    ResponseEntity<Map<String, Object>> register(
+            @Validated({Default.class, CompleteCard.class}) @RequestBody RegisterCustomerRequest request) {
         var customerId = new CustomerId(request.customerId() != null ? request.customerId() : UUID.randomUUID());
-        commands.send(new RegisterCustomerCommand(customerId, request.kind(), request.nature(), request.tier(),
-                request.source(), request.grade(), request.ownerId(), request.card()), request.occurredAt());
-        long version = 1;
+        var command = new RegisterCustomerCommand(customerId, request.kind(), request.nature(), request.tier(),
+                request.source(), request.grade(), request.ownerId(), request.card());
+        long version = commands.sendCreation(command, request.occurredAt());
+        var answer = Written.answer(HttpStatus.CREATED, version, Map.of("customerId", customerId.value()));
         return ResponseEntity.created(URI.create("/api/profiles/" + customerId))
-                .eTag(Long.toString(version))
-                .body(new RegisteredCustomer(customerId.value(), version));
+                .headers(answer.getHeaders()).body(answer.getBody());
     }
 
-    record RegisteredCustomer(UUID customerId, long version) {
+    @PatchMapping(path = "/{customerId}/card", consumes = {"application/json", "application/merge-patch+json"})
+    @Operation(summary = "Edit the profile card", description = "A JSON merge patch of the card: null clears a "
+            + "field, an object merges into its section, a list replaces the list. Answers the changed field paths; "
+            + "a patch that changes nothing writes no event and answers changed: [].")
+    ResponseEntity<Map<String, Object>> editCard(@PathVariable UUID customerId, @RequestBody JsonNode patch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        var read = cardPatches.read(patch);
+        CardEdit edit = commands.send(new EditProfileCardCommand(new CustomerId(customerId),
+                IfMatch.expectedAggregateVersion(ifMatch), read.patch()), read.occurredAt());
+        return Written.answer(HttpStatus.OK, edit.version(), Map.of("changed", edit.changed()));
+    }
+
+    @PutMapping("/{customerId}/grade")
+    @Operation(summary = "Change the grade, with a reason")
+    ResponseEntity<Map<String, Object>> changeGrade(@PathVariable UUID customerId,
+            @Valid @RequestBody CustomerRequests.ChangeGrade request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = commands.send(new ChangeGradeCommand(new CustomerId(customerId),
+                IfMatch.expectedAggregateVersion(ifMatch), request.grade(), request.reason()), request.occurredAt());
+        return Written.ok(version);
+    }
+
+    @PutMapping("/{customerId}/owner")
+    @Operation(summary = "Transfer the customer to another sales rep, with a reason")
+    ResponseEntity<Map<String, Object>> transferOwner(@PathVariable UUID customerId,
+            @Valid @RequestBody CustomerRequests.TransferOwner request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = commands.send(new TransferOwnerCommand(new CustomerId(customerId),
+                IfMatch.expectedAggregateVersion(ifMatch), request.ownerId(), request.reason()), request.occurredAt());
+        return Written.ok(version);
+    }
+
+    @PostMapping("/{customerId}/archive")
+    @Operation(summary = "Archive the customer, with a reason; it then accepts only reactivation")
+    ResponseEntity<Map<String, Object>> archive(@PathVariable UUID customerId,
+            @Valid @RequestBody CustomerRequests.Reason request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = commands.send(new ArchiveCustomerCommand(new CustomerId(customerId),
+                IfMatch.expectedAggregateVersion(ifMatch), request.reason()), request.occurredAt());
+        return Written.ok(version);
+    }
+
+    @PostMapping("/{customerId}/reactivate")
+    @Operation(summary = "Reactivate an archived customer, with a reason")
+    ResponseEntity<Map<String, Object>> reactivate(@PathVariable UUID customerId,
+            @Valid @RequestBody CustomerRequests.Reason request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = commands.send(new ReactivateCustomerCommand(new CustomerId(customerId),
+                IfMatch.expectedAggregateVersion(ifMatch), request.reason()), request.occurredAt());
+        return Written.ok(version);
+    }
+
+    @PostMapping("/{customerId}/consent")
+    @Operation(summary = "Record that the customer granted or withdrew consent for a purpose")
+    ResponseEntity<Map<String, Object>> consent(@PathVariable UUID customerId,
+            @Valid @RequestBody CustomerRequests.Consent request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = commands.send(new RecordConsentCommand(new CustomerId(customerId),
+                IfMatch.expectedAggregateVersion(ifMatch), request.granted(), request.purpose()), request.occurredAt());
+        return Written.ok(version);
     }
 }

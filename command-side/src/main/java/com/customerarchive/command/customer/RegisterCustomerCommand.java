@@ -7,9 +7,10 @@ import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
 import com.customerarchive.events.InformationSource;
 import com.customerarchive.events.ProfileCard;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RegisterCustomerCommand(
-        CustomerId customerId,
+        @TargetAggregateIdentifier CustomerId customerId,
         CustomerKind kind,
         CustomerNature nature,
         CustomerTier tier,

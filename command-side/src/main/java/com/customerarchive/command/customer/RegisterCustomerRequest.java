@@ -24,7 +24,7 @@ record RegisterCustomerRequest(
         @NotNull CustomerTier tier,
         @NotNull InformationSource source,
         @NotNull Grade grade,
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "letters, digits and . _ @ - only")
+        @NotBlank @Size(max = 64) @Pattern(regexp = CustomerRequests.USER_ID, message = "letters, digits and . _ @ - only")
         String ownerId,
         @NotNull @Valid ProfileCard card,
         @PastOrPresent Instant occurredAt) {

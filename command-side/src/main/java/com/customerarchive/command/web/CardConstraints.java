@@ -51,7 +51,7 @@ class CardConstraints implements ValidationConfigurationCustomizer {
                 .field("purchase").valid();
 
         TypeConstraintMappingContext<BasicSection> basic = mapping.type(BasicSection.class);
-        basic.field("name").constraint(new NotBlankDef()).constraint(new SizeDef().max(SHORT));
+        basic.field("name").constraint(new NotBlankDef().groups(CompleteCard.class)).constraint(new SizeDef().max(SHORT));
         basic.field("birthday").constraint(new PastDef());
         basic.field("foundedOn").constraint(new PastOrPresentDef());
         basic.field("address").valid();

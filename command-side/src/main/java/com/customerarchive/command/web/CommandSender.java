@@ -4,6 +4,8 @@ import com.customerarchive.events.EventMetadata;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -22,6 +24,18 @@ public class CommandSender {
     CommandSender(CommandGateway gateway, Clock clock) {
         this.gateway = gateway;
         this.clock = clock;
+    }
+
+    /**
+     * Sends a command that creates a stream; one that lost a race with a concurrent creation of the same
+     * stream is sent once more, and then meets the stream as it was stored.
+     */
+    public <R> R sendCreation(Object command, Instant occurredAt) {
+        try {
+            return send(command, occurredAt);
+        } catch (ConflictingModificationException | AggregateStreamCreationException raced) {
+            return send(command, occurredAt);
+        }
     }
 
     /** @param occurredAt when the change happened in the business; now when absent */

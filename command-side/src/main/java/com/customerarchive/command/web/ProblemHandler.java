@@ -2,7 +2,10 @@ package com.customerarchive.command.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
+import com.customerarchive.command.customer.ComplaintNotFoundException;
+import com.customerarchive.command.customer.RuleViolationException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +42,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(error -> new ProblemResponses.FieldError(error.getField(), error.getDefaultMessage()))
                 .sorted(Comparator.comparing(ProblemResponses.FieldError::field))
                 .toList();
-        String fields = errors.stream().map(ProblemResponses.FieldError::field).distinct()
-                .collect(Collectors.joining(", "));
-        return problem(ProblemResponses.invalid("The request has invalid fields: " + fields, errors));
+        return invalidFields(errors);
     }
 
     @Override
@@ -54,10 +55,52 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new ProblemResponses.FieldError(field == null ? "body" : field, message))));
     }
 
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<Object> ruleViolated(RuleViolationException ex) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONFLICT, ex.rule().code(), ex.rule().title(),
+                ex.getMessage());
+        problem.setProperty("rule", ex.rule().code());
+        return problem(problem);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException ex) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
+                "If-Match named version " + (ex.getExpectedVersion() + 1) + " but the customer is at version "
+                        + (ex.getActualVersion() + 1) + "; nothing was written. Reload and retry.");
+        problem.setProperty("rule", "version-conflict");
+        return problem(problem);
+    }
+
+    @ExceptionHandler({ConflictingModificationException.class, AggregateStreamCreationException.class})
     ResponseEntity<Object> concurrency(RuntimeException ex) {
-        return problem(ProblemResponses.problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
-                "Another change to this customer was stored first, or the customer already exists; reload and retry."));
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
+                "Another change to this customer was stored at the same moment; nothing was written. Reload and retry.");
+        problem.setProperty("rule", "version-conflict");
+        return problem(problem);
+    }
+
+    @ExceptionHandler(ComplaintNotFoundException.class)
+    ResponseEntity<Object> complaintNotFound(ComplaintNotFoundException ex) {
+        return problem(ProblemResponses.problem(HttpStatus.NOT_FOUND, "complaint-not-found", "Complaint not found",
+                ex.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalid(InvalidRequestException ex) {
+        return invalidFields(ex.errors());
+    }
+
+    private static ResponseEntity<Object> invalidFields(List<ProblemResponses.FieldError> errors) {
+        String fields = errors.stream().map(ProblemResponses.FieldError::field).distinct()
+                .collect(Collectors.joining(", "));
+        return problem(ProblemResponses.invalid("The request has invalid fields: " + fields, errors));
+    }
+
+    @ExceptionHandler(IfMatch.InvalidIfMatchException.class)
+    ResponseEntity<Object> invalidIfMatch(IfMatch.InvalidIfMatchException ex) {
+        return problem(ProblemResponses.invalid(ex.getMessage(),
+                List.of(new ProblemResponses.FieldError("If-Match", ex.getMessage()))));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -1,0 +1,9 @@
+package com.customerarchive.command.customer;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** A snapshot of a customer is taken every {@code snapshotThreshold} events, so a long history loads fast. */
+@ConfigurationProperties("archive.aggregate")
+public record AggregateProperties(@DefaultValue("100") int snapshotThreshold) {
+}

@@ -1,0 +1,48 @@
+package com.customerarchive.command.customer;
+
+/** The business rules a change can break; each refusal names one (its code is the problem type). */
+public enum Rule {
+    CUSTOMER_ID_TAKEN("customer-id-taken", "Customer id already used",
+            "Another registration used this customer id; a repeat must send the same body."),
+    CUSTOMER_ARCHIVED("customer-archived", "Customer is archived",
+            "An archived customer accepts only reactivation."),
+    CUSTOMER_NOT_ARCHIVED("customer-not-archived", "Customer is not archived",
+            "Only an archived customer can be reactivated."),
+    SAME_GRADE("same-grade", "Same grade", "The customer already has this grade."),
+    REASON_REQUIRED("reason-required", "Reason required", "This change must say why it is made."),
+    SAME_OWNER("same-owner", "Same owner", "The customer already belongs to this sales rep."),
+    COMPLAINT_NOT_ASSIGNED("complaint-not-assigned", "Complaint not assigned",
+            "A complaint is resolved only after someone has been made responsible for it."),
+    COMPLAINT_ALREADY_RESOLVED("complaint-already-resolved", "Complaint already resolved",
+            "A resolved complaint is not assigned or resolved again unless it is reopened."),
+    COMPLAINT_NOT_RESOLVED("complaint-not-resolved", "Complaint not resolved",
+            "The return visit follows the resolution, once."),
+    COMPLAINT_NOT_FOLLOWED_UP("complaint-not-followed-up", "Complaint not followed up",
+            "A complaint is closed only after its return visit."),
+    COMPLAINT_STILL_OPEN("complaint-still-open", "Complaint still open",
+            "Only a resolved, followed-up or closed complaint can be reopened."),
+    SATISFACTION_OUT_OF_RANGE("satisfaction-out-of-range", "Satisfaction out of range",
+            "Satisfaction after a return visit is a whole number from 1 to 5.");
+
+    private final String code;
+    private final String title;
+    private final String description;
+
+    Rule(String code, String title, String description) {
+        this.code = code;
+        this.title = title;
+        this.description = description;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,5 @@
+package com.customerarchive.events;
+
+public enum ComplaintSeverity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

@@ -1,0 +1,5 @@
+package com.customerarchive.events;
+
+public enum Responsibility {
+    OURS, CUSTOMER, THIRD_PARTY
+}
