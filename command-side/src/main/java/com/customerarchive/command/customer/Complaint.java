@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 
+import java.util.Objects;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -93,6 +95,19 @@ class Complaint {
     private boolean isResolved() {
         return status == ComplaintStatus.RESOLVED || status == ComplaintStatus.FOLLOWED_UP
                 || status == ComplaintStatus.CLOSED;
+    }
+
+    /** Value equality, so a customer rebuilt from its events equals the one that applied them. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Complaint that && Objects.equals(complaintId, that.complaintId)
+                && Objects.equals(customerId, that.customerId) && status == that.status
+                && Objects.equals(assignee, that.assignee);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(complaintId, status, assignee);
     }
 
     @EventSourcingHandler

@@ -34,6 +34,8 @@ public class CardPatchReader {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    private static final int MAX_UNFIT_FIELDS = 50;
+
     private final Validator validator;
     private final Clock clock;
 
@@ -55,16 +57,12 @@ public class CardPatchReader {
         @SuppressWarnings("unchecked")
         Map<String, Object> merge = PLAIN.treeToValue(card, Map.class);
         CardPatch patch = new CardPatch(merge);
-        try {
-            ProfileCard partial = CardChanges.mergeIntoBlank(patch);
-            Class<?>[] groups = setsName(merge) ? new Class<?>[]{Default.class, CompleteCard.class}
-                    : new Class<?>[]{Default.class};
-            Set<ConstraintViolation<ProfileCard>> violations = validator.validate(partial, groups);
-            violations.forEach(violation -> errors.add(
-                    new ProblemResponses.FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
-        } catch (IllegalArgumentException notACard) {
-            errors.add(new ProblemResponses.FieldError(unfitPath(notACard), "not a field of the card, or not a value it takes"));
-        }
+        ProfileCard partial = fitting(merge, errors);
+        Class<?>[] groups = setsName(merge) ? new Class<?>[]{Default.class, CompleteCard.class}
+                : new Class<?>[]{Default.class};
+        Set<ConstraintViolation<ProfileCard>> violations = validator.validate(partial, groups);
+        violations.forEach(violation -> errors.add(
+                new ProblemResponses.FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
         if (setsName(merge) && !(nameValue(merge) instanceof String)) {
             errors.add(new ProblemResponses.FieldError("basic.name", "must not be blank"));
         }
@@ -91,6 +89,54 @@ public class CardPatchReader {
         }
     }
 
+    /**
+     * The patch as a partial card; each field that is not on the card, or holds a value the field does not
+     * take, is reported and left out, so that one answer names every bad field.
+     */
+    private static ProfileCard fitting(Map<String, Object> merge, List<ProblemResponses.FieldError> errors) {
+        Map<String, Object> remaining = deepCopy(merge);
+        for (int attempt = 0; attempt < MAX_UNFIT_FIELDS; attempt++) {
+            try {
+                return CardChanges.mergeIntoBlank(new CardPatch(remaining));
+            } catch (IllegalArgumentException notACard) {
+                List<Object> path = unfitPath(notACard);
+                errors.add(new ProblemResponses.FieldError(dotted(path), "not a field of the card, or not a value it takes"));
+                if (path.isEmpty() || !remove(remaining, path)) {
+                    break;
+                }
+            }
+        }
+        return CardChanges.mergeIntoBlank(new CardPatch(Map.of()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepCopy(Map<String, Object> tree) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        tree.forEach((key, value) -> copy.put(key, value instanceof Map<?, ?> child
+                ? deepCopy((Map<String, Object>) child) : value instanceof List<?> list ? new ArrayList<>(list) : value));
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean remove(Object tree, List<Object> path) {
+        Object parent = tree;
+        for (int i = 0; i < path.size() - 1; i++) {
+            Object step = path.get(i);
+            parent = step instanceof Integer index && parent instanceof List<?> list && index < list.size()
+                    ? list.get(index) : parent instanceof Map<?, ?> map ? map.get(step) : null;
+        }
+        Object last = path.get(path.size() - 1);
+        if (parent instanceof Map<?, ?> map && map.containsKey(last)) {
+            ((Map<String, Object>) map).remove(last);
+            return true;
+        }
+        if (parent instanceof List<?> list && last instanceof Integer index && index < list.size()) {
+            ((List<Object>) list).remove((int) index);
+            return true;
+        }
+        return false;
+    }
+
     private static boolean setsName(Map<String, Object> merge) {
         return merge.get("basic") instanceof Map<?, ?> basic && basic.containsKey("name");
     }
@@ -99,15 +145,23 @@ public class CardPatchReader {
         return ((Map<?, ?>) merge.get("basic")).get("name");
     }
 
-    private static String unfitPath(IllegalArgumentException notACard) {
+    private static List<Object> unfitPath(IllegalArgumentException notACard) {
         for (Throwable cause = notACard; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 return mapping.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[");
+                        .map(ref -> ref.getFieldName() != null ? (Object) ref.getFieldName() : (Object) ref.getIndex())
+                        .toList();
             }
         }
-        return "body";
+        return List.of();
+    }
+
+    private static String dotted(List<Object> path) {
+        if (path.isEmpty()) {
+            return "body";
+        }
+        return path.stream().map(step -> step instanceof Integer index ? "[" + index + "]" : step.toString())
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     /** A card edit as read: the patch and when the change happened (null: now). */

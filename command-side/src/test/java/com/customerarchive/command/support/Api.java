@@ -30,6 +30,25 @@ public final class Api {
                 .header("Content-Type", "application/json"), user);
     }
 
+    public Response put(String path, String user, String body) {
+        return call("PUT", path, user, body, null);
+    }
+
+    public Response patch(String path, String user, String body) {
+        return call("PATCH", path, user, body, null);
+    }
+
+    /** Any method, with an optional If-Match. */
+    public Response call(String method, String path, String user, String body, String ifMatch) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request, user);
+    }
+
     public Response get(String path, String user) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), user);
     }
