@@ -9,7 +9,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -23,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,7 @@ import java.util.Set;
 class SecurityConfiguration {
 
     static final String REALM = "customer-archive";
+    private static final Duration AUTHENTICATION_REMEMBERED = Duration.ofMinutes(5);
 
     /** API.md's development users; they exist only when the {@code prod} profile is not active. */
     private static final Map<String, UsersProperties.User> DEVELOPMENT_USERS = Map.of(
@@ -42,8 +47,9 @@ class SecurityConfiguration {
             "admin", new UsersProperties.User("{noop}admin-pw", Set.of(Role.ADMIN)));
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, AuthenticationManager authentication) throws Exception {
         return http
+                .authenticationManager(authentication)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
@@ -82,6 +88,14 @@ class SecurityConfiguration {
                 .map(entry -> toUser(entry.getKey(), entry.getValue(), production))
                 .toList();
         return new InMemoryUserDetailsManager(details);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords) {
+        var checked = new DaoAuthenticationProvider(users);
+        checked.setPasswordEncoder(passwords);
+        return new CachingAuthenticationManager(new ProviderManager(checked), AUTHENTICATION_REMEMBERED,
+                Clock.systemUTC());
     }
 
     @Bean
