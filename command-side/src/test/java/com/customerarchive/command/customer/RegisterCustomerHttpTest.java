@@ -1,6 +1,6 @@
 package com.customerarchive.command.customer;
 
-import com.customerarchive.command.support.Api;
+import com.customerarchive.testsupport.Api;
 import com.customerarchive.command.support.PostgresTest;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.Grade;

@@ -1,6 +1,6 @@
 package com.customerarchive.query.profile;
 
-import com.customerarchive.query.support.Api;
+import com.customerarchive.testsupport.Api;
 import com.customerarchive.query.support.BothAppsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.customerarchive.command.support;
+package com.customerarchive.testsupport;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
