@@ -1,29 +1,121 @@
 package com.customerarchive.query.profile;
 
+import com.customerarchive.events.CustomerNature;
+import com.customerarchive.events.CustomerTier;
+import com.customerarchive.events.Grade;
+import com.customerarchive.query.rules.ArchiveRules;
+import com.customerarchive.query.web.BadRequestException;
+import com.customerarchive.query.web.Freshness;
 import com.customerarchive.query.web.NotFoundException;
+import com.customerarchive.query.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/profiles")
-@Tag(name = "profiles", description = "Current profiles of the customers")
+@Tag(name = "profiles", description = "Current profiles, searchable; a customer's profile as it stood at any past "
+        + "instant or version")
 class ProfileController {
 
-    private final ProfileRepository profiles;
+    static final int MAX_PAGE_SIZE = 200;
+    private static final Map<String, String> SORTS = Map.of(
+            "name", "lower(name)", "updatedAt", "updated_at", "registeredAt", "registered_at",
+            "lastContactAt", "last_contact_at", "grade", "grade", "ownerId", "owner_id", "city", "lower(city)");
 
-    ProfileController(ProfileRepository profiles) {
+    private final ProfileRepository profiles;
+    private final AsOfReader asOf;
+    private final ArchiveRules rules;
+    private final Freshness freshness;
+    private final Clock clock;
+
+    ProfileController(ProfileRepository profiles, AsOfReader asOf, ArchiveRules rules, Freshness freshness, Clock clock) {
         this.profiles = profiles;
+        this.asOf = asOf;
+        this.rules = rules;
+        this.freshness = freshness;
+        this.clock = clock;
+    }
+
+    record PageView(List<ProfileView> items, int page, int size, long total) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Search current profiles", description = "Filters combine; q matches the name. overdue "
+            + "and stale are judged at asOf (default now). sort: name, updatedAt, registeredAt, lastContactAt, grade, "
+            + "ownerId or city, '-' first for descending. page counts from 0; size 1–200.")
+    PageView search(@RequestParam(required = false) Grade grade, @RequestParam(required = false) String ownerId,
+                    @RequestParam(required = false) CustomerTier tier, @RequestParam(required = false) CustomerNature nature,
+                    @RequestParam(required = false) String city, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean stale,
+                    @RequestParam(required = false) Instant asOf,
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                    @RequestParam(defaultValue = "name") String sort) {
+        List<ProblemResponses.FieldError> errors = new ArrayList<>();
+        if (page < 0) {
+            errors.add(new ProblemResponses.FieldError("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(new ProblemResponses.FieldError("size", "must be from 1 to " + MAX_PAGE_SIZE));
+        }
+        boolean descending = sort.startsWith("-");
+        String column = SORTS.get(descending ? sort.substring(1) : sort);
+        if (column == null) {
+            errors.add(new ProblemResponses.FieldError("sort", "must be one of " + new java.util.TreeSet<>(SORTS.keySet())
+                    + ", optionally with a leading -"));
+        }
+        if (q != null && q.length() > 100 || city != null && city.length() > 100 || ownerId != null && ownerId.length() > 64) {
+            errors.add(new ProblemResponses.FieldError("q", "filters are at most 100 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(errors);
+        }
+        Instant judgedAt = asOf != null ? asOf : clock.instant();
+        var found = profiles.search(new ProfileRepository.ProfileFilter(grade, blankToNull(ownerId), tier, nature,
+                blankToNull(city), blankToNull(q), overdue, stale, judgedAt), page, size,
+                column + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+        return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, judgedAt, null)).toList(),
+                page, size, found.total());
     }
 
     @GetMapping("/{customerId}")
-    @Operation(summary = "A customer's current profile")
-    ProfileView profile(@PathVariable UUID customerId) {
-        return profiles.find(customerId).orElseThrow(() -> NotFoundException.customer(customerId));
+    @Operation(summary = "A customer's current profile", description = "minVersion waits (up to 2 s, then 503) "
+            + "until the profile includes that version: read your own write.")
+    ProfileView profile(@PathVariable UUID customerId, @RequestParam(required = false) Long minVersion) {
+        freshness.await(ProfileProjection.NAME, customerId, minVersion);
+        return profiles.find(customerId).map(state -> ProfileView.of(state, rules, clock.instant(), null))
+                .orElseThrow(() -> NotFoundException.customer(customerId));
+    }
+
+    @GetMapping("/{customerId}/as-of")
+    @Operation(summary = "The profile as it stood at an instant or version", description = "at: what the archive "
+            + "had recorded by that instant; version: after that many events. Rebuilt from the event store.")
+    ProfileView asOf(@PathVariable UUID customerId, @RequestParam(required = false) Instant at,
+                     @RequestParam(required = false) Long version) {
+        if ((at == null) == (version == null)) {
+            throw new BadRequestException("at", "give exactly one of at (an instant) or version");
+        }
+        if (version != null && version < 1) {
+            throw new BadRequestException("version", "must be 1 or more");
+        }
+        var folded = asOf.at(customerId, at, version).orElseThrow(() -> new NotFoundException("customer-not-found",
+                "Customer not found", "No customer " + customerId + " had been recorded by then."));
+        Instant stoodAt = at != null ? at : folded.recordedAt();
+        return ProfileView.of(folded.state(), rules, stoodAt, stoodAt);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,109 +1,152 @@
 package com.customerarchive.query.profile;
 
-import com.customerarchive.events.CustomerKind;
 import com.customerarchive.events.CustomerNature;
-import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
-import com.customerarchive.events.InformationSource;
-import com.customerarchive.events.ProfileCard;
+import com.customerarchive.query.rules.ArchiveRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The {@code profile} read model, one row per customer, in plain SQL. */
+/** The {@code profile} read model: the folded state of each customer plus the columns managers filter on. */
 @Repository
 class ProfileRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ArchiveRules rules;
 
-    ProfileRepository(JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    ProfileRepository(JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ArchiveRules rules) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rules = rules;
     }
 
-    /** Inserts the first version of a profile; a repeat of the same registration changes nothing. */
-    void insertRegistered(UUID customerId, long version, CustomerKind kind, CustomerNature nature, CustomerTier tier,
-            InformationSource source, Grade grade, String ownerId, ProfileCard card, Instant occurredAt) {
+    Optional<ProfileState> find(UUID customerId) {
+        return jdbc.sql("SELECT state FROM profile WHERE customer_id = :id").param("id", customerId)
+                .query((row, n) -> read(row.getString(1))).optional();
+    }
+
+    void save(ProfileState state) {
         jdbc.sql("""
-                        INSERT INTO profile (customer_id, version, kind, nature, tier, source, grade, owner_id, status,
-                                             name, city, card, registered_at, updated_at)
-                        VALUES (:id, :version, :kind, :nature, :tier, :source, :grade, :owner, :status,
-                                :name, :city, CAST(:card AS jsonb), :occurredAt, :occurredAt)
-                        ON CONFLICT (customer_id) DO NOTHING""")
-                .param("id", customerId)
-                .param("version", version)
-                .param("kind", kind.name())
-                .param("nature", nature.name())
-                .param("tier", tier.name())
-                .param("source", source.name())
-                .param("grade", grade.name())
-                .param("owner", ownerId)
-                .param("status", CustomerStatus.ACTIVE.name())
-                .param("name", card.name())
-                .param("city", card.basic() != null && card.basic().address() != null ? card.basic().address().city() : null)
-                .param("card", write(card))
-                .param("occurredAt", Timestamp.from(occurredAt))
+                        INSERT INTO profile (customer_id, version, grade, owner_id, tier, nature, status, name, city,
+                                             registered_at, last_contact_at, updated_at, state)
+                        VALUES (:id, :version, :grade, :owner, :tier, :nature, :status, :name, :city,
+                                :registeredAt, :lastContactAt, :updatedAt, CAST(:state AS jsonb))
+                        ON CONFLICT (customer_id) DO UPDATE SET
+                            version = EXCLUDED.version, grade = EXCLUDED.grade, owner_id = EXCLUDED.owner_id,
+                            tier = EXCLUDED.tier, nature = EXCLUDED.nature, status = EXCLUDED.status,
+                            name = EXCLUDED.name, city = EXCLUDED.city, last_contact_at = EXCLUDED.last_contact_at,
+                            updated_at = EXCLUDED.updated_at, state = EXCLUDED.state
+                        WHERE profile.version < EXCLUDED.version""")
+                .param("id", state.customerId())
+                .param("version", state.version())
+                .param("grade", state.grade().name())
+                .param("owner", state.ownerId())
+                .param("tier", state.tier().name())
+                .param("nature", state.nature().name())
+                .param("status", state.status().name())
+                .param("name", state.name())
+                .param("city", state.city())
+                .param("registeredAt", timestamp(state.registeredAt()))
+                .param("lastContactAt", timestamp(state.lastContactAt()))
+                .param("updatedAt", timestamp(state.updatedAt()))
+                .param("state", write(state))
                 .update();
-    }
-
-    Optional<ProfileView> find(UUID customerId) {
-        return jdbc.sql("SELECT * FROM profile WHERE customer_id = :id")
-                .param("id", customerId)
-                .query(this::toView)
-                .optional();
     }
 
     void deleteAll() {
         jdbc.sql("DELETE FROM profile").update();
     }
 
-    private ProfileView toView(ResultSet row, int rowNumber) throws SQLException {
-        Timestamp lastContact = row.getTimestamp("last_contact_at");
-        java.sql.Date nextFollowUp = row.getDate("next_follow_up_on");
-        return new ProfileView(
-                row.getObject("customer_id", UUID.class),
-                row.getLong("version"),
-                CustomerKind.valueOf(row.getString("kind")),
-                CustomerNature.valueOf(row.getString("nature")),
-                CustomerTier.valueOf(row.getString("tier")),
-                InformationSource.valueOf(row.getString("source")),
-                Grade.valueOf(row.getString("grade")),
-                row.getString("owner_id"),
-                CustomerStatus.valueOf(row.getString("status")),
-                read(row.getString("card")),
-                lastContact == null ? null : lastContact.toInstant(),
-                nextFollowUp == null ? null : nextFollowUp.toLocalDate(),
-                false,
-                row.getInt("open_complaints"),
-                row.getInt("visit_count"),
-                row.getTimestamp("updated_at").toInstant());
+    /** One page of profiles matching every given filter, and how many match in all. */
+    Page search(ProfileFilter filter, int page, int size, String orderBy) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.grade() != null) {
+            where.append(" AND grade = :grade");
+            params.put("grade", filter.grade().name());
+        }
+        if (filter.ownerId() != null) {
+            where.append(" AND owner_id = :owner");
+            params.put("owner", filter.ownerId());
+        }
+        if (filter.tier() != null) {
+            where.append(" AND tier = :tier");
+            params.put("tier", filter.tier().name());
+        }
+        if (filter.nature() != null) {
+            where.append(" AND nature = :nature");
+            params.put("nature", filter.nature().name());
+        }
+        if (filter.city() != null) {
+            where.append(" AND lower(city) = lower(:city)");
+            params.put("city", filter.city());
+        }
+        if (filter.q() != null) {
+            where.append(" AND lower(name) LIKE :q ESCAPE '\\'");
+            params.put("q", "%" + filter.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (filter.overdue() != null) {
+            where.append(filter.overdue() ? " AND " : " AND NOT ").append(overdueSql());
+        }
+        if (filter.stale() != null) {
+            where.append(filter.stale() ? " AND " : " AND NOT ").append("(updated_at < :staleBefore)");
+        }
+        params.put("asOf", Timestamp.from(filter.asOf()));
+        params.put("staleBefore", Timestamp.from(filter.asOf().minus(Duration.ofDays(rules.staleAfterDays()))));
+
+        long total = jdbc.sql("SELECT count(*) FROM profile" + where).params(params).query(Long.class).single();
+        List<ProfileState> items = new ArrayList<>(jdbc.sql("SELECT state FROM profile" + where
+                        + " ORDER BY " + orderBy + ", customer_id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", size).param("offset", (long) page * size)
+                .query((row, n) -> read(row.getString(1))).list());
+        return new Page(items, total);
     }
 
-    private String write(ProfileCard card) {
+    /** Active, and the last contact (or the registration) lies further back than the grade's cadence. */
+    private String overdueSql() {
+        return "(status = 'ACTIVE' AND COALESCE(last_contact_at, registered_at) + make_interval(days => "
+                + rules.cadenceSql("grade") + ") < :asOf)";
+    }
+
+    record Page(List<ProfileState> items, long total) {
+    }
+
+    record ProfileFilter(Grade grade, String ownerId, CustomerTier tier, CustomerNature nature, String city, String q,
+                         Boolean overdue, Boolean stale, Instant asOf) {
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private String write(ProfileState state) {
         try {
-            return json.writeValueAsString(card);
+            return json.writeValueAsString(state);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("profile card not writable as JSON", e);
+            throw new IllegalStateException("profile state not writable as JSON", e);
         }
     }
 
-    private ProfileCard read(String card) {
+    private ProfileState read(String state) {
         try {
-            return json.readValue(card, ProfileCard.class);
+            return json.readValue(state, ProfileState.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored profile card is not readable", e);
+            throw new IllegalStateException("stored profile state is not readable", e);
         }
     }
 }

@@ -7,12 +7,19 @@ import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
 import com.customerarchive.events.InformationSource;
 import com.customerarchive.events.ProfileCard;
+import com.customerarchive.query.rules.ArchiveRules;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A customer's current profile, as API.md names its fields. */
+/**
+ * A customer's profile as API.md names its fields; {@code overdue} and {@code stale} are judged at
+ * {@code asOf} (now, unless asked otherwise), which is set only on an as-of answer.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProfileView(
         UUID customerId,
         long version,
@@ -24,10 +31,25 @@ public record ProfileView(
         String ownerId,
         CustomerStatus status,
         ProfileCard card,
+        Instant registeredAt,
         Instant lastContactAt,
         LocalDate nextFollowUpOn,
         boolean overdue,
+        boolean stale,
         int openComplaints,
         int visitCount,
-        Instant updatedAt) {
+        Boolean consentGranted,
+        Instant updatedAt,
+        Instant asOf) {
+
+    static ProfileView of(ProfileState state, ArchiveRules rules, Instant judgedAt, Instant asOf) {
+        Instant lastContact = state.lastContactAt() != null ? state.lastContactAt() : state.registeredAt();
+        boolean overdue = state.status() == CustomerStatus.ACTIVE
+                && Duration.between(lastContact, judgedAt).compareTo(Duration.ofDays(rules.cadence(state.grade()))) > 0;
+        boolean stale = Duration.between(state.updatedAt(), judgedAt).compareTo(Duration.ofDays(rules.staleAfterDays())) > 0;
+        return new ProfileView(state.customerId(), state.version(), state.kind(), state.nature(), state.tier(),
+                state.source(), state.grade(), state.ownerId(), state.status(), state.card(), state.registeredAt(),
+                state.lastContactAt(), state.nextFollowUpOn(), overdue, stale, state.openComplaints(),
+                state.visitCount(), state.consentGranted(), state.updatedAt(), asOf);
+    }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The one place where failures of a read become problem responses. */
 @RestControllerAdvice
@@ -29,6 +30,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException ex) {
         return problem(ProblemResponses.problem(HttpStatus.NOT_FOUND, ex.type(), ex.title(), ex.getMessage()));
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<Object> badRequest(BadRequestException ex) {
+        return problem(ProblemResponses.invalid("Invalid parameters: " + ex.errors().stream()
+                .map(ProblemResponses.FieldError::field).distinct().collect(Collectors.joining(", ")), ex.errors()));
+    }
+
+    @ExceptionHandler(Freshness.NotCaughtUpException.class)
+    ResponseEntity<Object> notCaughtUp(Freshness.NotCaughtUpException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "not-caught-up", "Not caught up yet",
+                        ex.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,36 @@
+package com.customerarchive.query.history;
+
+import com.customerarchive.events.CustomerEvent;
+import com.customerarchive.events.EventMetadata;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+import java.time.Instant;
+
+/**
+ * What the store knows about an event beside its payload: its place in the customer's stream, when it
+ * happened in the business, when it was recorded, who did it and in which request.
+ */
+public record EventContext(long sequence, Instant occurredAt, Instant recordedAt, String actor, String correlationId) {
+
+    /** @return the context of a stored customer event (sequence counted from 1) */
+    public static EventContext of(DomainEventMessage<?> message) {
+        Object occurredAt = message.getMetaData().get(EventMetadata.OCCURRED_AT);
+        Object actor = message.getMetaData().get(EventMetadata.ACTOR);
+        Object correlationId = message.getMetaData().get(EventMetadata.CORRELATION_ID);
+        return new EventContext(message.getSequenceNumber() + 1,
+                occurredAt == null ? message.getTimestamp() : Instant.parse(occurredAt.toString()),
+                message.getTimestamp(),
+                actor == null ? null : actor.toString(),
+                correlationId == null ? null : correlationId.toString());
+    }
+
+    public static CustomerEvent payload(DomainEventMessage<?> message) {
+        return (CustomerEvent) message.getPayload();
+    }
+
+    /** The event's type as integrators see it: its class name without the {@code Event} suffix. */
+    public static String typeOf(Object event) {
+        String name = event.getClass().getSimpleName();
+        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+    }
+}

@@ -1,0 +1,89 @@
+package com.customerarchive.query.history;
+
+import com.customerarchive.query.web.BadRequestException;
+import com.customerarchive.query.web.Freshness;
+import com.customerarchive.query.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/profiles/{customerId}")
+@Tag(name = "history", description = "A customer's dynamic record: every event, every field change, every grade")
+class HistoryController {
+
+    private final HistoryRepository history;
+    private final Freshness freshness;
+
+    HistoryController(HistoryRepository history, Freshness freshness) {
+        this.history = history;
+        this.freshness = freshness;
+    }
+
+    record HistoryPage(UUID customerId, List<HistoryRepository.HistoryEntry> events, int page, int size, long total) {
+    }
+
+    @GetMapping("/history")
+    @Operation(summary = "Every event of the customer in sequence order", description = "Who (actor), when "
+            + "(occurredAt in the business, recordedAt in the store), which request (correlationId), the event's "
+            + "data and the profile fields it changed. page from 0, size 1–1000 (default 100).")
+    HistoryPage history(@PathVariable UUID customerId, @RequestParam(defaultValue = "0") int page,
+                        @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) Long minVersion) {
+        if (page < 0) {
+            throw new BadRequestException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 1000) {
+            throw new BadRequestException("size", "must be from 1 to 1000");
+        }
+        freshness.await(HistoryProjections.History.NAME, customerId, minVersion);
+        long total = history.eventCount(customerId);
+        if (total == 0) {
+            throw NotFoundException.customer(customerId);
+        }
+        return new HistoryPage(customerId, history.events(customerId, page, size), page, size, total);
+    }
+
+    @GetMapping("/changes")
+    @Operation(summary = "The timeline of field changes", description = "field: a path such as basic.email, or a "
+            + "section such as basic.address for all its fields; grade, ownerId and status too. from/to bound occurredAt.")
+    List<HistoryRepository.FieldChangeEntry> changes(@PathVariable UUID customerId,
+            @RequestParam(required = false) String field, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, @RequestParam(required = false) Long minVersion) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new BadRequestException("from", "must be before to");
+        }
+        if (field != null && (field.isBlank() || field.length() > 200)) {
+            throw new BadRequestException("field", "must be a field path of up to 200 characters");
+        }
+        freshness.await(HistoryProjections.FieldChanges.NAME, customerId, minVersion);
+        requireKnown(customerId);
+        return history.changes(customerId, field, from, to);
+    }
+
+    @GetMapping("/grades")
+    @Operation(summary = "The grade timeline", description = "The registration's grade, then every change with "
+            + "its reason, and the days the customer spent in the previous grade.")
+    List<HistoryRepository.GradeEntry> grades(@PathVariable UUID customerId,
+                                              @RequestParam(required = false) Long minVersion) {
+        freshness.await(HistoryProjections.Grades.NAME, customerId, minVersion);
+        var grades = history.grades(customerId);
+        if (grades.isEmpty()) {
+            throw NotFoundException.customer(customerId);
+        }
+        return grades;
+    }
+
+    private void requireKnown(UUID customerId) {
+        if (history.eventCount(customerId) == 0) {
+            throw NotFoundException.customer(customerId);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.customerarchive.query.history;
+
+import com.customerarchive.events.CustomerEvent;
+import com.customerarchive.events.CustomerRegisteredEvent;
+import com.customerarchive.events.GradeChangedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+/** The three audit projections, each its own processing group; all keyed by (customer, sequence), so idempotent. */
+final class HistoryProjections {
+
+    private HistoryProjections() {
+    }
+
+    @Component
+    @ProcessingGroup(History.NAME)
+    static class History {
+
+        static final String NAME = "history";
+        private final HistoryRepository repository;
+
+        History(HistoryRepository repository) {
+            this.repository = repository;
+        }
+
+        @EventHandler
+        void on(CustomerEvent event, DomainEventMessage<?> message) {
+            repository.addEvent(event.customerId().value(), EventContext.of(message), EventContext.typeOf(event), event,
+                    EventChanges.of(event));
+        }
+
+        @ResetHandler
+        void reset() {
+            repository.clear("history_event");
+        }
+    }
+
+    @Component
+    @ProcessingGroup(FieldChanges.NAME)
+    static class FieldChanges {
+
+        static final String NAME = "field-changes";
+        private final HistoryRepository repository;
+
+        FieldChanges(HistoryRepository repository) {
+            this.repository = repository;
+        }
+
+        @EventHandler
+        void on(CustomerEvent event, DomainEventMessage<?> message) {
+            var changes = EventChanges.of(event);
+            if (!changes.isEmpty()) {
+                repository.addFieldChanges(event.customerId().value(), EventContext.of(message), changes);
+            }
+        }
+
+        @ResetHandler
+        void reset() {
+            repository.clear("field_change");
+        }
+    }
+
+    @Component
+    @ProcessingGroup(Grades.NAME)
+    static class Grades {
+
+        static final String NAME = "grades";
+        private final HistoryRepository repository;
+
+        Grades(HistoryRepository repository) {
+            this.repository = repository;
+        }
+
+        @EventHandler
+        void on(CustomerRegisteredEvent event, DomainEventMessage<?> message) {
+            repository.addGrade(event.customerId().value(), EventContext.of(message), null, event.grade().name(), null);
+        }
+
+        @EventHandler
+        void on(GradeChangedEvent event, DomainEventMessage<?> message) {
+            repository.addGrade(event.customerId().value(), EventContext.of(message), event.from().name(),
+                    event.to().name(), event.reason());
+        }
+
+        @ResetHandler
+        void reset() {
+            repository.clear("grade_change");
+        }
+    }
+}

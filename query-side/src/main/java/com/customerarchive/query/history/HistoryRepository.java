@@ -1,0 +1,172 @@
+package com.customerarchive.query.history;
+
+import com.customerarchive.events.FieldChange;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The audit read models: every event, every changed field, every grade, per customer. */
+@Repository
+class HistoryRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    HistoryRepository(JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void addEvent(UUID customerId, EventContext context, String type, Object data, List<FieldChange> changes) {
+        jdbc.sql("""
+                        INSERT INTO history_event (customer_id, sequence, type, occurred_at, recorded_at, actor,
+                                                   correlation_id, data, changes)
+                        VALUES (:id, :sequence, :type, :occurredAt, :recordedAt, :actor, :correlationId,
+                                CAST(:data AS jsonb), CAST(:changes AS jsonb))
+                        ON CONFLICT (customer_id, sequence) DO NOTHING""")
+                .param("id", customerId).param("sequence", context.sequence()).param("type", type)
+                .param("occurredAt", Timestamp.from(context.occurredAt()))
+                .param("recordedAt", Timestamp.from(context.recordedAt()))
+                .param("actor", context.actor()).param("correlationId", context.correlationId())
+                .param("data", write(data)).param("changes", write(changes))
+                .update();
+    }
+
+    void addFieldChanges(UUID customerId, EventContext context, List<FieldChange> changes) {
+        for (FieldChange change : changes) {
+            jdbc.sql("""
+                            INSERT INTO field_change (customer_id, sequence, field, occurred_at, actor, from_value, to_value)
+                            VALUES (:id, :sequence, :field, :occurredAt, :actor, CAST(:from AS jsonb), CAST(:to AS jsonb))
+                            ON CONFLICT (customer_id, sequence, field) DO NOTHING""")
+                    .param("id", customerId).param("sequence", context.sequence()).param("field", change.field())
+                    .param("occurredAt", Timestamp.from(context.occurredAt())).param("actor", context.actor())
+                    .param("from", change.from() == null ? null : write(change.from()))
+                    .param("to", change.to() == null ? null : write(change.to()))
+                    .update();
+        }
+    }
+
+    void addGrade(UUID customerId, EventContext context, String from, String to, String reason) {
+        jdbc.sql("""
+                        INSERT INTO grade_change (customer_id, sequence, occurred_at, from_grade, to_grade, reason, actor)
+                        VALUES (:id, :sequence, :occurredAt, :from, :to, :reason, :actor)
+                        ON CONFLICT (customer_id, sequence) DO NOTHING""")
+                .param("id", customerId).param("sequence", context.sequence())
+                .param("occurredAt", Timestamp.from(context.occurredAt())).param("from", from).param("to", to)
+                .param("reason", reason).param("actor", context.actor())
+                .update();
+    }
+
+    void clear(String table) {
+        jdbc.sql("DELETE FROM " + table).update();
+    }
+
+    List<HistoryEntry> events(UUID customerId, int page, int size) {
+        return jdbc.sql("""
+                        SELECT sequence, type, occurred_at, recorded_at, actor, correlation_id, data, changes
+                        FROM history_event WHERE customer_id = :id ORDER BY sequence LIMIT :limit OFFSET :offset""")
+                .param("id", customerId).param("limit", size).param("offset", (long) page * size)
+                .query((row, n) -> new HistoryEntry(row.getLong("sequence"), row.getString("type"),
+                        row.getTimestamp("occurred_at").toInstant(), row.getTimestamp("recorded_at").toInstant(),
+                        row.getString("actor"), row.getString("correlation_id"), read(row.getString("data")),
+                        readChanges(row.getString("changes"))))
+                .list();
+    }
+
+    long eventCount(UUID customerId) {
+        return jdbc.sql("SELECT count(*) FROM history_event WHERE customer_id = :id").param("id", customerId)
+                .query(Long.class).single();
+    }
+
+    List<FieldChangeEntry> changes(UUID customerId, String field, Instant from, Instant to) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT occurred_at, sequence, actor, field, from_value, to_value FROM field_change
+                WHERE customer_id = :id""");
+        var query = new java.util.LinkedHashMap<String, Object>();
+        query.put("id", customerId);
+        if (field != null) {
+            sql.append(" AND (field = :field OR field LIKE :prefix)");
+            query.put("field", field);
+            query.put("prefix", field.replace("%", "").replace("_", "\\_") + ".%");
+        }
+        if (from != null) {
+            sql.append(" AND occurred_at >= :from");
+            query.put("from", Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" AND occurred_at < :to");
+            query.put("to", Timestamp.from(to));
+        }
+        sql.append(" ORDER BY occurred_at, sequence, field");
+        return jdbc.sql(sql.toString()).params(query)
+                .query((row, n) -> new FieldChangeEntry(row.getTimestamp("occurred_at").toInstant(),
+                        row.getLong("sequence"), row.getString("actor"), row.getString("field"),
+                        readNullable(row.getString("from_value")), readNullable(row.getString("to_value"))))
+                .list();
+    }
+
+    List<GradeEntry> grades(UUID customerId) {
+        return jdbc.sql("""
+                        SELECT occurred_at, from_grade, to_grade, reason, actor,
+                               floor(extract(epoch FROM occurred_at - lag(occurred_at) OVER w) / 86400)::int AS days
+                        FROM grade_change WHERE customer_id = :id
+                        WINDOW w AS (ORDER BY occurred_at, sequence)
+                        ORDER BY occurred_at, sequence""")
+                .param("id", customerId)
+                .query((row, n) -> new GradeEntry(row.getTimestamp("occurred_at").toInstant(),
+                        row.getString("from_grade"), row.getString("to_grade"), row.getString("reason"),
+                        row.getString("actor"), (Integer) row.getObject("days")))
+                .list();
+    }
+
+    record HistoryEntry(long sequence, String type, Instant occurredAt, Instant recordedAt, String actor,
+                        String correlationId, Object data, List<FieldChange> changes) {
+    }
+
+    record FieldChangeEntry(Instant occurredAt, long sequence, String actor, String field, Object from, Object to) {
+    }
+
+    record GradeEntry(Instant occurredAt, String from, String to, String reason, String actor,
+                      Integer daysInPreviousGrade) {
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not writable as JSON", e);
+        }
+    }
+
+    private Object read(String value) {
+        try {
+            return json.readValue(value, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON not readable", e);
+        }
+    }
+
+    private Object readNullable(String value) {
+        try {
+            return value == null ? null : json.readValue(value, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON not readable", e);
+        }
+    }
+
+    private List<FieldChange> readChanges(String value) {
+        try {
+            return List.of(json.readValue(value, FieldChange[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored changes not readable", e);
+        }
+    }
+}

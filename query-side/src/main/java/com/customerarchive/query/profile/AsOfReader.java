@@ -1,0 +1,45 @@
+package com.customerarchive.query.profile;
+
+import com.customerarchive.query.history.EventContext;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The profile as the archive knew it at an instant (recording time) or version: folded from the store itself. */
+@Component
+class AsOfReader {
+
+    private final EventStore eventStore;
+
+    AsOfReader(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** The folded profile and when its last event was recorded. */
+    record Folded(ProfileState state, Instant recordedAt) {
+    }
+
+    /** @return empty when the customer had no event recorded by then (or does not exist) */
+    Optional<Folded> at(UUID customerId, Instant recordedBy, Long version) {
+        ProfileState state = null;
+        Instant recordedAt = null;
+        Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(customerId.toString(), 0).asStream()
+                .iterator();
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            EventContext context = EventContext.of(message);
+            if ((recordedBy != null && context.recordedAt().isAfter(recordedBy))
+                    || (version != null && context.sequence() > version)) {
+                break;
+            }
+            state = ProfileFold.apply(state, EventContext.payload(message), context);
+            recordedAt = context.recordedAt();
+        }
+        return state == null ? Optional.empty() : Optional.of(new Folded(state, recordedAt));
+    }
+}

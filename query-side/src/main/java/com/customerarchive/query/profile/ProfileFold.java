@@ -1,0 +1,122 @@
+package com.customerarchive.query.profile;
+
+import com.customerarchive.events.ComplaintAssignedEvent;
+import com.customerarchive.events.ComplaintClosedEvent;
+import com.customerarchive.events.ComplaintFiledEvent;
+import com.customerarchive.events.ComplaintFollowedUpEvent;
+import com.customerarchive.events.ComplaintReopenedEvent;
+import com.customerarchive.events.ComplaintResolvedEvent;
+import com.customerarchive.events.ComplaintStatus;
+import com.customerarchive.events.ConsentRecordedEvent;
+import com.customerarchive.events.CustomerArchivedEvent;
+import com.customerarchive.events.CustomerEvent;
+import com.customerarchive.events.CustomerReactivatedEvent;
+import com.customerarchive.events.CustomerRegisteredEvent;
+import com.customerarchive.events.CustomerStatus;
+import com.customerarchive.events.GradeChangedEvent;
+import com.customerarchive.events.OwnerTransferredEvent;
+import com.customerarchive.events.ProfileCardEditedEvent;
+import com.customerarchive.events.VisitRecordedEvent;
+import com.customerarchive.query.history.EventContext;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one fold from a customer's events to its profile: the profile projection applies it event by event,
+ * {@code as-of} applies it to the events up to an instant or version, so the two cannot disagree.
+ */
+public final class ProfileFold {
+
+    private ProfileFold() {
+    }
+
+    /**
+     * @param state the profile before the event; null before the registration
+     * @return the profile after it, at version {@code context.sequence()}
+     */
+    public static ProfileState apply(ProfileState state, CustomerEvent event, EventContext context) {
+        if (event instanceof CustomerRegisteredEvent registered) {
+            return new ProfileState(registered.customerId().value(), context.sequence(), registered.kind(),
+                    registered.nature(), registered.tier(), registered.source(), registered.grade(),
+                    registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
+                    0, Map.of(), null, context.occurredAt());
+        }
+        if (state == null) {
+            throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
+        }
+        var next = new Builder(state, context);
+        if (event instanceof ProfileCardEditedEvent edited) {
+            next.card = edited.card();
+        } else if (event instanceof GradeChangedEvent changed) {
+            next.grade = changed.to();
+        } else if (event instanceof VisitRecordedEvent visit) {
+            Instant visitedAt = visit.visitedAt() != null ? visit.visitedAt() : context.occurredAt();
+            if (next.lastContactAt == null || !visitedAt.isBefore(next.lastContactAt)) {
+                next.lastContactAt = visitedAt;
+                next.nextFollowUpOn = visit.nextFollowUpOn();
+            }
+            next.visitCount = visit.visitNo();
+        } else if (event instanceof ComplaintFiledEvent filed) {
+            next.complaints.put(filed.complaintId().toString(), ComplaintStatus.FILED);
+        } else if (event instanceof ComplaintAssignedEvent assigned) {
+            next.complaints.computeIfPresent(assigned.complaintId().toString(),
+                    (id, status) -> status == ComplaintStatus.FILED ? ComplaintStatus.ASSIGNED : status);
+        } else if (event instanceof ComplaintResolvedEvent resolved) {
+            next.complaints.put(resolved.complaintId().toString(), ComplaintStatus.RESOLVED);
+        } else if (event instanceof ComplaintFollowedUpEvent followedUp) {
+            next.complaints.put(followedUp.complaintId().toString(), ComplaintStatus.FOLLOWED_UP);
+        } else if (event instanceof ComplaintClosedEvent closed) {
+            next.complaints.put(closed.complaintId().toString(), ComplaintStatus.CLOSED);
+        } else if (event instanceof ComplaintReopenedEvent reopened) {
+            next.complaints.put(reopened.complaintId().toString(), ComplaintStatus.REOPENED);
+        } else if (event instanceof OwnerTransferredEvent transferred) {
+            next.ownerId = transferred.to();
+        } else if (event instanceof CustomerArchivedEvent) {
+            next.status = CustomerStatus.ARCHIVED;
+        } else if (event instanceof CustomerReactivatedEvent) {
+            next.status = CustomerStatus.ACTIVE;
+        } else if (event instanceof ConsentRecordedEvent consent) {
+            next.consentGranted = consent.granted();
+        }
+        return next.build();
+    }
+
+    /** The mutable copy one event changes. */
+    private static final class Builder {
+        private final ProfileState base;
+        private final EventContext context;
+        private com.customerarchive.events.ProfileCard card;
+        private com.customerarchive.events.Grade grade;
+        private String ownerId;
+        private CustomerStatus status;
+        private Instant lastContactAt;
+        private java.time.LocalDate nextFollowUpOn;
+        private int visitCount;
+        private final Map<String, ComplaintStatus> complaints;
+        private Boolean consentGranted;
+
+        Builder(ProfileState base, EventContext context) {
+            this.base = base;
+            this.context = context;
+            card = base.card();
+            grade = base.grade();
+            ownerId = base.ownerId();
+            status = base.status();
+            lastContactAt = base.lastContactAt();
+            nextFollowUpOn = base.nextFollowUpOn();
+            visitCount = base.visitCount();
+            complaints = new HashMap<>(base.complaints());
+            consentGranted = base.consentGranted();
+        }
+
+        ProfileState build() {
+            Instant updatedAt = base.updatedAt() == null || context.occurredAt().isAfter(base.updatedAt())
+                    ? context.occurredAt() : base.updatedAt();
+            return new ProfileState(base.customerId(), context.sequence(), base.kind(), base.nature(), base.tier(),
+                    base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
+                    visitCount, complaints, consentGranted, updatedAt);
+        }
+    }
+}

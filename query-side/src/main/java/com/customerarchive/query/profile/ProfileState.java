@@ -1,0 +1,57 @@
+package com.customerarchive.query.profile;
+
+import com.customerarchive.events.ComplaintStatus;
+import com.customerarchive.events.CustomerKind;
+import com.customerarchive.events.CustomerNature;
+import com.customerarchive.events.CustomerStatus;
+import com.customerarchive.events.CustomerTier;
+import com.customerarchive.events.Grade;
+import com.customerarchive.events.InformationSource;
+import com.customerarchive.events.ProfileCard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** A customer's profile as its events made it, up to {@code version} events; what {@link ProfileFold} folds. */
+public record ProfileState(
+        UUID customerId,
+        long version,
+        CustomerKind kind,
+        CustomerNature nature,
+        CustomerTier tier,
+        InformationSource source,
+        Grade grade,
+        String ownerId,
+        CustomerStatus status,
+        ProfileCard card,
+        Instant registeredAt,
+        Instant lastContactAt,
+        LocalDate nextFollowUpOn,
+        int visitCount,
+        Map<String, ComplaintStatus> complaints,
+        Boolean consentGranted,
+        Instant updatedAt) {
+
+    private static final Set<ComplaintStatus> OPEN =
+            Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);
+
+    public ProfileState {
+        complaints = complaints == null ? Map.of() : Map.copyOf(complaints);
+    }
+
+    public int openComplaints() {
+        return (int) complaints.values().stream().filter(OPEN::contains).count();
+    }
+
+    public String name() {
+        return card == null ? null : card.name();
+    }
+
+    public String city() {
+        return card == null || card.basic() == null || card.basic().address() == null ? null
+                : card.basic().address().city();
+    }
+}
