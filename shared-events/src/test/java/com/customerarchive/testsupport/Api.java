@@ -49,6 +49,10 @@ public final class Api {
         return send(request, user);
     }
 
+    public Response post(String path, String user) {
+        return call("POST", path, user, null, null);
+    }
+
     public Response get(String path, String user) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), user);
     }

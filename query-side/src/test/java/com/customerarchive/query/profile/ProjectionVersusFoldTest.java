@@ -1,0 +1,170 @@
+package com.customerarchive.query.profile;
+
+import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.testsupport.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Random histories of a few hundred events, written through command-side: the profile the projection
+ * keeps must equal the profile as-of folds from the event store, at the end and at versions along the way.
+ */
+class ProjectionVersusFoldTest extends BothAppsTest {
+
+    private static final String[] GRADES = {"A", "B", "C", "D", "E"};
+    private static final String[] METHODS = {"ON_SITE_VISIT", "PHONE", "MAIL", "EXHIBITION", "CUSTOMER_CAME", "ONLINE"};
+    private static final String[] CITIES = {"Hangzhou", "Ningbo", "Suzhou", "Wuxi", "Shanghai"};
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void the_projection_and_the_fold_agree_on_generated_histories() {
+        var commands = new Api(COMMAND_SIDE.baseUrl());
+        var queries = new Api("http://localhost:" + port);
+        for (long seed : new long[]{7, 2026}) {
+            Random random = new Random(seed);
+            var history = new History(commands, random);
+            history.write(250);
+
+            JsonNode projected = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> queries.get("/api/profiles/" + history.id + "?minVersion=" + history.version, "manager"),
+                            response -> response.status() == 200).json();
+            JsonNode folded = queries.get("/api/profiles/" + history.id + "/as-of?version=" + history.version, "auditor").json();
+
+            assertThat(comparable(projected)).as("seed " + seed).isEqualTo(comparable(folded));
+            assertThat(projected.get("version").asLong()).isEqualTo(history.version);
+            assertThat(projected.get("visitCount").asInt()).isEqualTo(history.visits);
+            assertThat(projected.get("openComplaints").asInt()).isEqualTo(history.openComplaints());
+        }
+    }
+
+    /** Leaves out what only an as-of answer carries and what is judged at different instants. */
+    private static String comparable(JsonNode profile) {
+        var copy = (tools.jackson.databind.node.ObjectNode) profile.deepCopy();
+        copy.remove(List.of("asOf", "overdue", "stale"));
+        return copy.toString();
+    }
+
+    /** Drives one customer through random changes, keeping count of what it expects. */
+    private static final class History {
+        private final Api api;
+        private final Random random;
+        private final String id;
+        private final List<String> open = new ArrayList<>();
+        private final List<String> resolved = new ArrayList<>();
+        private final List<String> followedUp = new ArrayList<>();
+        private final List<String> closed = new ArrayList<>();
+        private String grade = "C";
+        private String owner = "rep-0";
+        private boolean archived;
+        private long version;
+        private int visits;
+
+        History(Api api, Random random) {
+            this.api = api;
+            this.random = random;
+            var created = api.post("/api/customers", "sales", """
+                    {"kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR", "source": "WEBSITE", "grade": "C",
+                     "ownerId": "rep-0", "card": {"basic": {"name": "Generated %d"}}}""".formatted(random.nextInt(1_000_000)));
+            this.id = created.json().get("customerId").asString();
+            this.version = 1;
+        }
+
+        int openComplaints() {
+            return open.size();
+        }
+
+        void write(int events) {
+            while (version < events) {
+                step();
+            }
+        }
+
+        private void step() {
+            String c = "/api/customers/" + id;
+            if (archived) {
+                accept(api.post(c + "/reactivate", "manager", "{\"reason\": \"back\"}"));
+                archived = false;
+                return;
+            }
+            switch (random.nextInt(9)) {
+                case 0 -> accept(api.patch(c + "/card", "sales", "{\"basic\": {\"address\": {\"city\": \""
+                        + CITIES[random.nextInt(CITIES.length)] + "\"}, \"email\": \"x" + random.nextInt(50) + "@e.example\"}}"));
+                case 1 -> {
+                    String next = GRADES[random.nextInt(GRADES.length)];
+                    if (!next.equals(grade)) {
+                        accept(api.put(c + "/grade", "manager", "{\"grade\": \"" + next + "\", \"reason\": \"r\"}"));
+                        grade = next;
+                    }
+                }
+                case 2, 3 -> {
+                    accept(api.post(c + "/visits", "sales", "{\"method\": \"" + METHODS[random.nextInt(METHODS.length)]
+                            + "\", \"occurredAt\": \"2026-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10)
+                            + "T10:00:00Z\", \"nextFollowUpOn\": \"2026-12-01\"}"));
+                    visits++;
+                }
+                case 4 -> open.add(accept(api.post(c + "/complaints", "sales",
+                        "{\"category\": \"BILLING\", \"severity\": \"LOW\", \"description\": \"d\"}")).get("complaintId").asString());
+                case 5 -> {
+                    if (!open.isEmpty()) {
+                        String complaint = open.remove(random.nextInt(open.size()));
+                        accept(api.post(c + "/complaints/" + complaint + "/assign", "sales", "{\"assignee\": \"rep-1\"}"));
+                        accept(api.post(c + "/complaints/" + complaint + "/resolve", "sales",
+                                "{\"resolution\": \"ok\", \"responsibility\": \"OURS\"}"));
+                        resolved.add(complaint);
+                    }
+                }
+                case 6 -> {
+                    if (!resolved.isEmpty()) {
+                        String complaint = resolved.remove(random.nextInt(resolved.size()));
+                        accept(api.post(c + "/complaints/" + complaint + "/follow-up", "sales", "{\"satisfaction\": 3}"));
+                        if (random.nextBoolean()) {
+                            accept(api.post(c + "/complaints/" + complaint + "/close", "sales", "{}"));
+                            closed.add(complaint);
+                        } else {
+                            followedUp.add(complaint);
+                        }
+                    }
+                }
+                case 7 -> {
+                    if (!closed.isEmpty() && random.nextBoolean()) {
+                        String complaint = closed.remove(random.nextInt(closed.size()));
+                        accept(api.post(c + "/complaints/" + complaint + "/reopen", "sales", "{\"reason\": \"again\"}"));
+                        open.add(complaint);
+                    } else {
+                        String next = "rep-" + random.nextInt(4);
+                        if (!next.equals(owner)) {
+                            accept(api.put(c + "/owner", "manager", "{\"ownerId\": \"" + next + "\", \"reason\": \"r\"}"));
+                            owner = next;
+                        }
+                    }
+                }
+                default -> {
+                    if (random.nextInt(4) == 0) {
+                        accept(api.post(c + "/archive", "manager", "{\"reason\": \"pause\"}"));
+                        archived = true;
+                    } else {
+                        accept(api.post(c + "/consent", "sales", "{\"granted\": " + random.nextBoolean()
+                                + ", \"purpose\": \"marketing\"}"));
+                    }
+                }
+            }
+        }
+
+        private JsonNode accept(Api.Response response) {
+            assertThat(response.status()).as(response.raw().body()).isBetween(200, 201);
+            version = response.json().get("version").asLong();
+            return response.json();
+        }
+    }
+}
