@@ -2,6 +2,7 @@
 # Builds and runs the whole archive: command-side on :8081, query-side on :8082.
 # With no SPRING_DATASOURCE_URL it first starts an embedded PostgreSQL whose data lives in .data/postgres
 # (kept across restarts). Ctrl-C stops everything.
+#   ./run.sh --demo   also writes a demo archive (300 customers, a year of history) through command-side's API.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -66,6 +67,12 @@ echo "Starting query-side on :$QUERY_PORT ..."
 PORT=$QUERY_PORT java ${QUERY_SIDE_JAVA_OPTS:-} -jar query-side/target/query-side.jar >"$LOGS/query-side.log" 2>&1 &
 pids+=($!)
 wait_for query-side "http://127.0.0.1:$QUERY_PORT/actuator/health"
+
+if [[ "${1:-}" == "--demo" ]]; then
+  echo "Writing the demo archive through command-side's API ..."
+  java -cp command-side/target/test-classes com.customerarchive.command.demo.DemoData \
+       "http://127.0.0.1:$COMMAND_PORT" "${DEMO_CUSTOMERS:-300}"
+fi
 
 cat <<MSG
 

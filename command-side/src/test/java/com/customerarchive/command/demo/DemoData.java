@@ -1,0 +1,209 @@
+package com.customerarchive.command.demo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a realistic archive through command-side's API: customers of every grade, nature and tier, a
+ * year of back-dated visits, card edits, grade changes and complaints in every state, some overdue and
+ * some breached. Uses only the JDK, so it runs from the compiled test classes:
+ * <pre>java -cp command-side/target/test-classes com.customerarchive.command.demo.DemoData \
+ *      [baseUrl=http://localhost:8081] [customers=300] [seed=1]</pre>
+ */
+public final class DemoData {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final Pattern FIELD = Pattern.compile("\"(customerId|complaintId)\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final String[] GRADES = {"A", "B", "C", "D", "E"};
+    private static final int[] CADENCE = {1, 7, 15, 30, 365};
+    private static final String[] NATURES = {"GOVERNMENT", "SPECIAL_PARTNER", "COMPANY", "INDIVIDUAL", "TRADING_PARTNER"};
+    private static final String[] TIERS = {"KEY", "REGULAR", "OCCASIONAL"};
+    private static final String[] SOURCES = {"QUESTIONNAIRE", "PHONE_INTERVIEW", "ON_SITE", "EVENT", "REFERRAL",
+            "EXHIBITION", "WEBSITE", "OTHER"};
+    private static final String[] METHODS = {"ON_SITE_VISIT", "PHONE", "MAIL", "EXHIBITION", "CUSTOMER_CAME", "ONLINE", "OTHER"};
+    private static final String[] CITIES = {"Hangzhou", "Ningbo", "Wenzhou", "Shaoxing", "Suzhou", "Nanjing", "Shanghai",
+            "Hefei", "Fuzhou", "Xiamen"};
+    private static final String[] PROVINCES = {"Zhejiang", "Zhejiang", "Zhejiang", "Zhejiang", "Jiangsu", "Jiangsu",
+            "Shanghai", "Anhui", "Fujian", "Fujian"};
+    private static final String[] SURNAMES = {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu"};
+    private static final String[] GIVEN = {"Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Tao", "Hui", "Qiang", "Ling"};
+    private static final String[] TRADES = {"Tea", "Silk", "Ceramics", "Textiles", "Logistics", "Electronics", "Machinery",
+            "Pharma", "Foods", "Furniture"};
+    private static final String[] CATEGORIES = {"PRODUCT_QUALITY", "SERVICE_ATTITUDE", "DELIVERY", "BILLING", "OTHER"};
+    private static final String[] SEVERITIES = {"LOW", "MEDIUM", "HIGH", "CRITICAL"};
+    private static final String[] REPS = {"rep-wang", "rep-li", "rep-zhang", "rep-chen", "rep-zhou"};
+
+    private final String base;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    private DemoData(String base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8081";
+        int customers = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        var demo = new DemoData(base);
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < customers; i++) {
+            int number = i;
+            done.add(pool.submit(() -> {
+                demo.customer(number, new Random(seed * 1_000_003 + number));
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        pool.shutdown();
+        System.out.printf("Demo archive written: %d customers, %d requests in %.1f s%n", customers,
+                demo.requests.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private void customer(int number, Random random) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        boolean forgotten = random.nextInt(20) == 0;
+        Instant time = now.minus(Duration.ofDays(forgotten ? 400 + random.nextInt(200) : 30 + random.nextInt(335)))
+                .minus(Duration.ofMinutes(random.nextInt(600)));
+        int grade = number % GRADES.length;
+        int city = random.nextInt(CITIES.length);
+        boolean person = number % NATURES.length == 3;
+        String name = person ? SURNAMES[random.nextInt(10)] + " " + GIVEN[random.nextInt(10)]
+                : CITIES[city] + " " + TRADES[random.nextInt(10)] + " Co. " + (number + 1);
+        String owner = REPS[random.nextInt(REPS.length)];
+        String id = field(send("POST", "/api/customers", """
+                {"kind": "%s", "nature": "%s", "tier": "%s", "source": "%s", "grade": "%s", "ownerId": "%s",
+                 "occurredAt": "%s",
+                 "card": {"basic": {"name": "%s", "phones": ["+86 %d %04d %04d"], "email": "contact%d@example.com",
+                                    "address": {"province": "%s", "city": "%s", "street": "%d Demo Road"}},
+                          "contacts": [{"name": "%s %s", "role": "DECISION_MAKER", "title": "Purchasing"}]}}"""
+                .formatted(person ? "INDIVIDUAL" : "ORGANIZATION", NATURES[number % NATURES.length],
+                        TIERS[number % TIERS.length], SOURCES[random.nextInt(SOURCES.length)], GRADES[grade], owner,
+                        time, name, 570 + city, random.nextInt(10_000), random.nextInt(10_000), number,
+                        PROVINCES[city], CITIES[city], 1 + random.nextInt(999), SURNAMES[random.nextInt(10)],
+                        GIVEN[random.nextInt(10)])), "customerId");
+        String c = "/api/customers/" + id;
+        boolean overdue = random.nextInt(4) == 0;
+        int visitNo = 0;
+        while (!forgotten) {
+            int cadence = CADENCE[grade];
+            Instant next = time.plus(Duration.ofDays(Math.max(1, cadence / 2 + random.nextInt(cadence + 1))))
+                    .plus(Duration.ofMinutes(random.nextInt(480)));
+            if (next.isAfter(overdue ? now.minus(Duration.ofDays(2L * cadence + 2)) : now) || visitNo > 40) {
+                break;
+            }
+            time = next;
+            visitNo++;
+            send("POST", c + "/visits", """
+                    {"occurredAt": "%s", "method": "%s", "contact": {"name": "%s", "role": "DECISION_MAKER"},
+                     "notes": "visit %d", "conclusion": "%s", "nextFollowUpOn": "%s"}""".formatted(time,
+                    METHODS[random.nextInt(METHODS.length)], name, visitNo, random.nextBoolean() ? "interested" : "thinking",
+                    time.plus(Duration.ofDays(cadence)).atOffset(ZoneOffset.UTC).toLocalDate()));
+            switch (random.nextInt(8)) {
+                case 0 -> send("PATCH", c + "/card", "{\"occurredAt\": \"" + time.plusSeconds(600) + "\", \"basic\": "
+                        + "{\"email\": \"buyer" + random.nextInt(100) + "@example.com\"}}");
+                case 1 -> {
+                    int moved = Math.max(0, Math.min(4, grade + (random.nextBoolean() ? 1 : -1)));
+                    if (moved != grade) {
+                        send("PUT", c + "/grade", "{\"grade\": \"" + GRADES[moved] + "\", \"reason\": \""
+                                + (moved < grade ? "need confirmed" : "budget postponed") + "\", \"occurredAt\": \""
+                                + time.plusSeconds(900) + "\"}");
+                        grade = moved;
+                    }
+                }
+                default -> {
+                    if (random.nextInt(12) == 0) {
+                        complaint(c, random, time.plusSeconds(1200), false);
+                    }
+                }
+            }
+        }
+        if (random.nextInt(5) == 0) {
+            complaint(c, random, now.minus(Duration.ofHours(2 + random.nextInt(200))), true);
+        }
+        if (random.nextInt(25) == 0) {
+            send("POST", c + "/archive", "{\"reason\": \"no business for a long time\"}");
+        }
+    }
+
+    /** A complaint carried to a random point of its lifecycle; a recent one left open may be past its target. */
+    private void complaint(String c, Random random, Instant filed, boolean leaveOpen) throws Exception {
+        String complaint = c + "/complaints/" + field(send("POST", c + "/complaints", """
+                {"category": "%s", "severity": "%s", "description": "demo complaint", "channel": "phone",
+                 "occurredAt": "%s"}""".formatted(CATEGORIES[random.nextInt(5)], SEVERITIES[random.nextInt(4)], filed)),
+                "complaintId");
+        int stage = leaveOpen ? random.nextInt(2) : new int[]{2, 3, 4, 4, 4, 4, 4, 4, 4, 5}[random.nextInt(10)];
+        Instant latest = Instant.now().minus(Duration.ofMinutes(1));
+        if (filed.plus(Duration.ofDays(5)).isAfter(latest)) {
+            stage = Math.min(stage, 1);
+        }
+        Instant at = filed;
+        if (stage >= 1) {
+            at = at.plus(Duration.ofMinutes(30));
+            send("POST", complaint + "/assign", "{\"assignee\": \"" + REPS[random.nextInt(REPS.length)]
+                    + "\", \"occurredAt\": \"" + at + "\"}");
+        }
+        if (stage >= 2) {
+            at = at.plus(Duration.ofHours(1 + random.nextInt(48)));
+            send("POST", complaint + "/resolve", "{\"resolution\": \"handled\", \"responsibility\": \""
+                    + (random.nextBoolean() ? "OURS" : "THIRD_PARTY") + "\", \"occurredAt\": \"" + at + "\"}");
+        }
+        if (stage >= 3) {
+            at = at.plus(Duration.ofDays(2));
+            send("POST", complaint + "/follow-up", "{\"satisfaction\": " + (1 + random.nextInt(5))
+                    + ", \"notes\": \"return visit\", \"occurredAt\": \"" + at + "\"}");
+        }
+        if (stage >= 4) {
+            send("POST", complaint + "/close", "{\"occurredAt\": \"" + at.plusSeconds(3600) + "\"}");
+        }
+        if (stage >= 5) {
+            send("POST", complaint + "/reopen", "{\"reason\": \"the fault came back\", \"occurredAt\": \""
+                    + at.plusSeconds(7200) + "\"}");
+        }
+    }
+
+    private String send(String method, String path, String body) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("manager:manager-pw".getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        requests.incrementAndGet();
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static String field(String body, String name) {
+        Matcher matcher = FIELD.matcher(body);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(name)) {
+                return matcher.group(2);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + body);
+    }
+}
