@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
 @Configuration(proxyBeanMethods = false)
 class EventStoreReadConfiguration {
 
+    static final String FEED = "feed";
+
     @Bean(name = "defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
         return new ObjectMapper()
@@ -82,5 +84,9 @@ class EventStoreReadConfiguration {
                 .maxClaimedSegments(properties.segments())
                 .workerExecutor(name -> Executors.newScheduledThreadPool(
                         properties.workerThreads(), new AxonThreadFactory("worker-" + name))));
+        // the feed counts positions in one transaction at a time: one segment, one writer
+        processing.registerPooledStreamingEventProcessorConfiguration(FEED, (configuration, builder) -> builder
+                .initialSegmentCount(1)
+                .maxClaimedSegments(1));
     }
 }

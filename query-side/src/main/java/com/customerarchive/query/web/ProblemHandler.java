@@ -46,6 +46,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         ex.getMessage()));
     }
 
+    @ExceptionHandler(java.util.concurrent.RejectedExecutionException.class)
+    ResponseEntity<Object> tooManySubscribers(java.util.concurrent.RejectedExecutionException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "too-many-subscribers",
+                        "Too many subscribers", "The live feed has as many subscribers as it serves; retry later "
+                                + "or page through GET /api/events."));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException ex) {
         String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();

@@ -1,0 +1,83 @@
+package com.customerarchive.query.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads the feed in position order, each entry as a CloudEvent 1.0 (JSON format). */
+@Repository
+public class FeedRepository {
+
+    static final String TYPE_PREFIX = "customerarchive.";
+    static final String SOURCE = "urn:customer-archive:command-side";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    FeedRepository(JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A feed entry: its position, its type and its CloudEvent JSON. */
+    public record Entry(long position, String type, String cloudEvent) {
+    }
+
+    public long head() {
+        return jdbc.sql("SELECT COALESCE(max(position), 0) FROM feed_event").query(Long.class).single();
+    }
+
+    /** Up to {@code limit} entries after {@code after}, in position order; filters never reorder. */
+    public List<Entry> page(long after, int limit, String type, UUID customerId) {
+        return jdbc.sql("""
+                        SELECT position, event_id, customer_id, sequence, type, occurred_at, recorded_at, actor,
+                               data::text AS data
+                        FROM feed_event
+                        WHERE position > :after
+                          AND (CAST(:type AS varchar) IS NULL OR type = :type)
+                          AND (CAST(:customer AS uuid) IS NULL OR customer_id = :customer)
+                        ORDER BY position LIMIT :limit""")
+                .param("after", after).param("limit", limit).param("type", type).param("customer", customerId)
+                .query((row, n) -> {
+                    String eventType = TYPE_PREFIX + row.getString("type");
+                    Map<String, Object> cloudEvent = new LinkedHashMap<>();
+                    cloudEvent.put("specversion", "1.0");
+                    cloudEvent.put("id", row.getString("event_id"));
+                    cloudEvent.put("source", SOURCE);
+                    cloudEvent.put("type", eventType);
+                    cloudEvent.put("subject", row.getString("customer_id"));
+                    cloudEvent.put("time", row.getTimestamp("occurred_at").toInstant().toString());
+                    cloudEvent.put("datacontenttype", "application/json");
+                    cloudEvent.put("position", row.getLong("position"));
+                    cloudEvent.put("sequence", row.getLong("sequence"));
+                    cloudEvent.put("actor", row.getString("actor"));
+                    cloudEvent.put("recordedtime", row.getTimestamp("recorded_at").toInstant().toString());
+                    cloudEvent.put("data", read(row.getString("data")));
+                    return new Entry(row.getLong("position"), eventType, write(cloudEvent));
+                })
+                .list();
+    }
+
+    private Object read(String data) {
+        try {
+            return json.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event data not readable", e);
+        }
+    }
+
+    private String write(Map<String, Object> cloudEvent) {
+        try {
+            return json.writeValueAsString(cloudEvent);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("CloudEvent not writable", e);
+        }
+    }
+}

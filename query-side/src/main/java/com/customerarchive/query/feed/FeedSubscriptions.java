@@ -1,0 +1,142 @@
+package com.customerarchive.query.feed;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Live subscribers of the feed. Each reads the feed table at its own pace on its own thread, a page at a
+ * time, so a slow or stalled one holds no buffer and slows neither the writers nor the others; one poller
+ * watches the head and wakes the waiting subscribers. Idle subscribers get heartbeat comments.
+ */
+@Component
+public class FeedSubscriptions {
+
+    static final int MAX_SUBSCRIBERS = 100;
+    static final int PAGE = 500;
+    static final long RETRY_MILLIS = 3_000;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final Logger log = LoggerFactory.getLogger(FeedSubscriptions.class);
+
+    private final FeedRepository feed;
+    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(0, MAX_SUBSCRIBERS, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "feed-subscriber");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final ScheduledExecutorService headWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "feed-head");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong head = new AtomicLong();
+    private final Object headMoved = new Object();
+    private final Map<Long, AtomicLong> cursors = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final Counter sent;
+
+    FeedSubscriptions(FeedRepository feed, MeterRegistry meters) {
+        this.feed = feed;
+        this.sent = Counter.builder("archive.feed.events.sent").description("Events sent to live subscribers")
+                .register(meters);
+        Gauge.builder("archive.feed.head", head::get).description("Position of the newest event in the feed")
+                .register(meters);
+        Gauge.builder("archive.feed.subscribers", cursors::size).description("Live subscribers connected")
+                .register(meters);
+        Gauge.builder("archive.feed.subscriber.lag.max", () -> cursors.values().stream()
+                        .mapToLong(cursor -> Math.max(head.get() - cursor.get(), 0)).max().orElse(0))
+                .description("Events the furthest-behind live subscriber has still to receive").register(meters);
+        headWatch.scheduleWithFixedDelay(this::watchHead, 0, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** @throws RejectedExecutionException when {@value #MAX_SUBSCRIBERS} subscribers are already connected */
+    public SseEmitter subscribe(long after) {
+        SseEmitter emitter = new SseEmitter(0L);
+        long id = ids.incrementAndGet();
+        AtomicLong cursor = new AtomicLong(after);
+        senders.execute(() -> stream(id, cursor, emitter));
+        return emitter;
+    }
+
+    private void stream(long id, AtomicLong cursor, SseEmitter emitter) {
+        cursors.put(id, cursor);
+        try {
+            emitter.send(SseEmitter.event().reconnectTime(RETRY_MILLIS).comment("customer archive feed"));
+            long lastSent = System.nanoTime();
+            while (!Thread.currentThread().isInterrupted()) {
+                List<FeedRepository.Entry> page = feed.page(cursor.get(), PAGE, null, null);
+                for (FeedRepository.Entry entry : page) {
+                    emitter.send(SseEmitter.event().id(Long.toString(entry.position())).name(entry.type())
+                            .data(entry.cloudEvent(), MediaType.APPLICATION_JSON));
+                    cursor.set(entry.position());
+                    sent.increment();
+                }
+                if (!page.isEmpty()) {
+                    lastSent = System.nanoTime();
+                    continue;
+                }
+                awaitHeadBeyond(cursor.get());
+                if (System.nanoTime() - lastSent > HEARTBEAT.toNanos()) {
+                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                    lastSent = System.nanoTime();
+                }
+            }
+        } catch (IOException | IllegalStateException disconnected) {
+            log.debug("feed subscriber {} left at position {}", id, cursor.get());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException failure) {
+            log.warn("feed subscriber {} stopped at position {}: {}", id, cursor.get(), failure.toString());
+        } finally {
+            cursors.remove(id);
+            emitter.complete();
+        }
+    }
+
+    private void awaitHeadBeyond(long position) throws InterruptedException {
+        synchronized (headMoved) {
+            if (head.get() <= position) {
+                headMoved.wait(1_000);
+            }
+        }
+    }
+
+    private void watchHead() {
+        try {
+            long now = feed.head();
+            if (now != head.getAndSet(now)) {
+                synchronized (headMoved) {
+                    headMoved.notifyAll();
+                }
+            }
+        } catch (RuntimeException unreachable) {
+            log.debug("feed head not readable: {}", unreachable.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        headWatch.shutdownNow();
+        senders.shutdownNow();
+    }
+}
