@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BothAppsTest {
 
-    protected static final CommandSideProcess COMMAND_SIDE = CommandSideProcess.get();
+    protected static final AppProcess COMMAND_SIDE = AppProcess.commandSide();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

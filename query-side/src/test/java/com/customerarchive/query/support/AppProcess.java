@@ -16,41 +16,64 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The real command-side application, started from its packaged jar as its own process on a random port
- * against the tests' PostgreSQL (query-side never has command-side's classes on its classpath).
+ * A real application started from its packaged jar as its own process on a random port against the
+ * tests' PostgreSQL: command-side for every query-side test (query-side never has command-side's classes
+ * on its classpath), and query-side itself for the tests that stop and restart it.
  */
-public final class CommandSideProcess {
+public final class AppProcess {
 
-    private static CommandSideProcess instance;
+    private static AppProcess commandSide;
 
     private final Process process;
     private final int port;
 
-    private CommandSideProcess(Process process, int port) {
+    private AppProcess(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    public static synchronized CommandSideProcess get() {
-        if (instance == null) {
-            instance = start();
+    /** The one command-side of the test JVM, started on first use. */
+    public static synchronized AppProcess commandSide() {
+        if (commandSide == null) {
+            commandSide = start("command-side", freePort());
         }
-        return instance;
+        return commandSide;
+    }
+
+    /** A new query-side process on the given port (0: any free port); needs {@code ./mvnw verify} to have packaged it. */
+    public static AppProcess querySide(int port) {
+        return start("query-side", port == 0 ? freePort() : port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the app as an operator would (SIGTERM, graceful shutdown) and waits for it to exit. */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 
     public String baseUrl() {
         return "http://localhost:" + port;
     }
 
-    private static CommandSideProcess start() {
-        Path jar = Path.of("..", "command-side", "target", "command-side.jar").toAbsolutePath().normalize();
+    private static AppProcess start(String module, int port) {
+        Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests from the root (./mvnw verify), "
-                    + "which packages command-side before query-side is tested");
+                    + "which packages each module before the tests that start it");
         }
-        int port = freePort();
         TestDatabase database = TestDatabase.get();
-        File log = Path.of("target", "command-side-under-test.log").toFile();
+        File log = Path.of("target", module + "-under-test-" + port + ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString())
                 .redirectErrorStream(true)
@@ -61,21 +84,21 @@ public final class CommandSideProcess {
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.password());
         try {
             Process process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "command-side-under-test-stop"));
-            CommandSideProcess started = new CommandSideProcess(process, port);
-            started.awaitHealthy(Duration.ofSeconds(120), log);
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, module + "-under-test-stop"));
+            AppProcess started = new AppProcess(process, port);
+            started.awaitHealthy(module, Duration.ofSeconds(120), log);
             return started;
         } catch (IOException e) {
-            throw new UncheckedIOException("command-side did not start", e);
+            throw new UncheckedIOException(module + " did not start", e);
         }
     }
 
-    private void awaitHealthy(Duration timeout, File log) {
+    private void awaitHealthy(String module, Duration timeout, File log) {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("command-side exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
                 var response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
@@ -92,7 +115,7 @@ public final class CommandSideProcess {
             sleep();
         }
         process.destroy();
-        throw new IllegalStateException("command-side not healthy within " + timeout + "; see " + log);
+        throw new IllegalStateException(module + " not healthy within " + timeout + "; see " + log);
     }
 
     private static void sleep() {
