@@ -177,7 +177,7 @@ class RegisterCustomerHttpTest extends PostgresTest {
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
         var metrics = api.get("/actuator/prometheus", null);
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.raw().body()).contains("commandBus_");
+        assertThat(metrics.raw().body()).contains("command_bus_all_timer_seconds_count{");
         var docs = api.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().at("/paths/~1api~1customers/post")).isNotNull();

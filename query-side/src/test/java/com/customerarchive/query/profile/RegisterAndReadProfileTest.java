@@ -101,7 +101,7 @@ class RegisterAndReadProfileTest extends BothAppsTest {
     void health_metrics_with_axon_processors_and_openapi_answer() {
         assertThat(queries.get("/actuator/health", null).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).until(() ->
-                queries.get("/actuator/prometheus", null).raw().body().contains("processorName=\"profiles\""));
+                queries.get("/actuator/prometheus", null).raw().body().contains("processor_name=\"profiles\""));
         var docs = queries.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().at("/paths/~1api~1profiles~1{customerId}/get").isMissingNode()).isFalse();
