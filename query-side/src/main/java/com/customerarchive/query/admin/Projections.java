@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The projections' processors: their position against the head of the store (also as Prometheus gauges),
@@ -58,15 +57,16 @@ public class Projections {
         return new Status(name, processor.isRunning(), replaying, position, head, Math.max(head - position, 0));
     }
 
-    /** Clears the projection (its reset handler) and rebuilds it from the first event, in the background. */
+    /**
+     * Stops the projection's processor, clears the projection (its reset handler) and starts it again from the
+     * first event; returns once the rebuild has begun, which goes on in the background.
+     */
     public void replay(String name) {
         StreamingEventProcessor processor = processor(name);
-        CompletableFuture.runAsync(() -> {
-            processor.shutdownAsync().join();
-            processor.resetTokens();
-            processor.start();
-            log.info("projection {} replaying from the first event", name);
-        });
+        processor.shutdownAsync().join();
+        processor.resetTokens();
+        processor.start();
+        log.info("projection {} replaying from the first event", name);
     }
 
     @EventListener(ApplicationReadyEvent.class)
