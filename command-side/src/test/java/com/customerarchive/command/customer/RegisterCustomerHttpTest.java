@@ -173,6 +173,15 @@ class RegisterCustomerHttpTest extends PostgresTest {
     }
 
     @Test
+    void a_request_the_firewall_rejects_still_gets_a_problem_response() {
+        var response = api.post("/api/customers;jsessionid=1", "sales", registration(UUID.randomUUID(), "Odd Path"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
     void health_metrics_and_openapi_answer_without_credentials() {
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
         var metrics = api.get("/actuator/prometheus", null);
