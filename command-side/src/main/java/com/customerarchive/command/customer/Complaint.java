@@ -88,10 +88,6 @@ class Complaint {
         apply(new ComplaintReopenedEvent(customerId, complaintId, reason));
     }
 
-    boolean isOpen() {
-        return !isResolved();
-    }
-
     private boolean isResolved() {
         return status == ComplaintStatus.RESOLVED || status == ComplaintStatus.FOLLOWED_UP
                 || status == ComplaintStatus.CLOSED;

@@ -25,12 +25,14 @@ import java.util.List;
 public class Projections {
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
+    private static final long HEAD_CACHE_NANOS = 1_000_000_000L;
 
     private final EventProcessingConfiguration processing;
     private final Freshness freshness;
     private final JdbcClient jdbc;
     private final String eventTable;
     private final MeterRegistry meters;
+    private volatile long[] headCache;
 
     Projections(EventProcessingConfiguration processing, Freshness freshness, JdbcClient jdbc,
                 EventStoreProperties store, MeterRegistry meters) {
@@ -84,8 +86,16 @@ public class Projections {
         }
     }
 
+    /** The store's head, read at most once a second: a Prometheus scrape reads three gauges per projection. */
     private long head() {
-        return jdbc.sql("SELECT COALESCE(max(global_index), 0) FROM " + eventTable).query(Long.class).single();
+        long now = System.nanoTime();
+        long[] cached = headCache;
+        if (cached != null && now - cached[1] < HEAD_CACHE_NANOS) {
+            return cached[0];
+        }
+        long head = jdbc.sql("SELECT COALESCE(max(global_index), 0) FROM " + eventTable).query(Long.class).single();
+        headCache = new long[]{head, now};
+        return head;
     }
 
     private StreamingEventProcessor processor(String name) {

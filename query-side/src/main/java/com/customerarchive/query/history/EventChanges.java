@@ -8,11 +8,15 @@ import com.customerarchive.events.FieldChange;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.ProfileCardEditedEvent;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The fields of a customer's profile an event changed, old and new value: the card's fields, and
@@ -21,9 +25,9 @@ import java.util.Map;
 public final class EventChanges {
 
     private static final ObjectMapper TREE = new ObjectMapper()
-            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY);
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
 
     private EventChanges() {
     }
@@ -60,7 +64,7 @@ public final class EventChanges {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> leaves(Map<String, Object> tree, String prefix) {
-        Map<String, Object> leaves = new java.util.TreeMap<>();
+        Map<String, Object> leaves = new TreeMap<>();
         tree.forEach((key, value) -> {
             if (value instanceof Map<?, ?> section) {
                 leaves.putAll(leaves((Map<String, Object>) section, prefix + key + "."));

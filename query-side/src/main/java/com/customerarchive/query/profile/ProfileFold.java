@@ -13,13 +13,16 @@ import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.CustomerReactivatedEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.CustomerStatus;
+import com.customerarchive.events.Grade;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
+import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.query.history.EventContext;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -87,12 +90,12 @@ public final class ProfileFold {
     private static final class Builder {
         private final ProfileState base;
         private final EventContext context;
-        private com.customerarchive.events.ProfileCard card;
-        private com.customerarchive.events.Grade grade;
+        private ProfileCard card;
+        private Grade grade;
         private String ownerId;
         private CustomerStatus status;
         private Instant lastContactAt;
-        private java.time.LocalDate nextFollowUpOn;
+        private LocalDate nextFollowUpOn;
         private int visitCount;
         private final Map<String, ComplaintStatus> complaints;
         private Boolean consentGranted;
