@@ -155,7 +155,8 @@ public final class DemoData {
         int stage = leaveOpen ? random.nextInt(2) : new int[]{2, 3, 4, 4, 4, 4, 4, 4, 4, 5}[random.nextInt(10)];
         Instant latest = Instant.now().minus(Duration.ofMinutes(1));
         if (filed.plus(Duration.ofDays(5)).isAfter(latest)) {
-            stage = Math.min(stage, 1);
+            // a recent complaint is at most assigned, and only if the assignment is not in the future
+            stage = filed.plus(Duration.ofMinutes(30)).isAfter(latest) ? 0 : Math.min(stage, 1);
         }
         Instant at = filed;
         if (stage >= 1) {

@@ -14,6 +14,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import com.customerarchive.query.eventstore.BatchedWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,29 +29,31 @@ class ComplaintProjection {
     static final String NAME = "complaints";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
 
-    ComplaintProjection(JdbcClient jdbc) {
+    ComplaintProjection(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(CustomerRegisteredEvent event) {
-        jdbc.sql("INSERT INTO complaint_owner (customer_id, owner_id) VALUES (:id, :owner) ON CONFLICT DO NOTHING")
-                .param("id", event.customerId().value()).param("owner", event.ownerId()).update();
+        writes.sql("INSERT INTO complaint_owner (customer_id, owner_id) VALUES (:id, :owner) ON CONFLICT DO NOTHING")
+                .param("id", event.customerId().value()).param("owner", event.ownerId()).queue();
     }
 
     @EventHandler
     void on(OwnerTransferredEvent event, DomainEventMessage<?> message) {
-        jdbc.sql("UPDATE complaint_owner SET owner_id = :owner WHERE customer_id = :id")
-                .param("id", event.customerId().value()).param("owner", event.to()).update();
-        jdbc.sql("UPDATE complaint SET owner_id = :owner WHERE customer_id = :id")
-                .param("id", event.customerId().value()).param("owner", event.to()).update();
+        writes.sql("UPDATE complaint_owner SET owner_id = :owner WHERE customer_id = :id")
+                .param("id", event.customerId().value()).param("owner", event.to()).queue();
+        writes.sql("UPDATE complaint SET owner_id = :owner WHERE customer_id = :id")
+                .param("id", event.customerId().value()).param("owner", event.to()).queue();
     }
 
     @EventHandler
     void on(ComplaintFiledEvent event, DomainEventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO complaint (complaint_id, customer_id, version, owner_id, category, severity, status,
                                                description, channel, filed_at, opened_at)
                         SELECT :complaint, :customer, :version, owner_id, :category, :severity, 'FILED',
@@ -61,7 +64,7 @@ class ComplaintProjection {
                 .param("version", context.sequence()).param("category", event.category().name())
                 .param("severity", event.severity().name()).param("description", event.description())
                 .param("channel", event.channel()).param("at", Timestamp.from(context.occurredAt()))
-                .update();
+                .queue();
     }
 
     @EventHandler
@@ -104,10 +107,10 @@ class ComplaintProjection {
     private void update(ComplaintId complaintId, DomainEventMessage<?> message, String assignments,
                         Map<String, Object> values) {
         EventContext context = EventContext.of(message);
-        jdbc.sql("UPDATE complaint SET " + assignments + ", version = :version "
+        writes.sql("UPDATE complaint SET " + assignments + ", version = :version "
                         + "WHERE complaint_id = :complaint AND version < :version")
                 .params(values).param("complaint", complaintId.value()).param("version", context.sequence())
                 .param("at", Timestamp.from(context.occurredAt()))
-                .update();
+                .queue();
     }
 }

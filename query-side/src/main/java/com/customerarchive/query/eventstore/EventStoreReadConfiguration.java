@@ -10,6 +10,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -71,6 +72,20 @@ class EventStoreReadConfiguration {
                 .schema(tables)
                 .dataType(byte[].class)
                 .batchSize(properties.fetchSize())
+                .build();
+    }
+
+    /**
+     * The stream every processor reads: one producer shared by the processors that are at the head, asking the
+     * store again {@code poll-delay} after it found nothing new (Axon's default waits a whole second, which
+     * command-side's writes, made in another process, never cut short).
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .fetchDelay(properties.pollDelay().toMillis())
+                .cleanupDelay(10_000)
                 .build();
     }
 

@@ -8,7 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.customerarchive.query.eventstore.BatchedWrites;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -24,18 +24,18 @@ class FeedProjection {
 
     static final String NAME = "feed";
 
-    private final JdbcClient jdbc;
+    private final BatchedWrites writes;
     private final ObjectMapper json;
 
-    FeedProjection(JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
-        this.jdbc = jdbc;
+    FeedProjection(BatchedWrites writes, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(CustomerEvent event, DomainEventMessage<?> message) throws JsonProcessingException {
         EventContext context = EventContext.of(message);
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO feed_event (position, event_id, customer_id, sequence, type, occurred_at,
                                                 recorded_at, actor, data)
                         SELECT COALESCE(max(position), 0) + 1, :eventId, :customer, :sequence, :type, :occurredAt,
@@ -47,6 +47,6 @@ class FeedProjection {
                 .param("occurredAt", Timestamp.from(context.occurredAt()))
                 .param("recordedAt", Timestamp.from(context.recordedAt())).param("actor", context.actor())
                 .param("data", json.writeValueAsString(event))
-                .update();
+                .queue();
     }
 }

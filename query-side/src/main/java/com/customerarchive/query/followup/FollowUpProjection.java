@@ -12,6 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import com.customerarchive.query.eventstore.BatchedWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,22 +28,24 @@ class FollowUpProjection {
     static final String NAME = "follow-ups";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
 
-    FollowUpProjection(JdbcClient jdbc) {
+    FollowUpProjection(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(CustomerRegisteredEvent event, DomainEventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO follow_up (customer_id, version, owner_id, grade, status, name, registered_at)
                         VALUES (:id, :version, :owner, :grade, 'ACTIVE', :name, :registeredAt)
                         ON CONFLICT (customer_id) DO NOTHING""")
                 .param("id", event.customerId().value()).param("version", context.sequence())
                 .param("owner", event.ownerId()).param("grade", event.grade().name())
                 .param("name", event.card().name()).param("registeredAt", Timestamp.from(context.occurredAt()))
-                .update();
+                .queue();
     }
 
     @EventHandler
@@ -75,7 +78,7 @@ class FollowUpProjection {
     void on(VisitRecordedEvent event, DomainEventMessage<?> message) {
         EventContext context = EventContext.of(message);
         var visitedAt = event.visitedAt() != null ? event.visitedAt() : context.occurredAt();
-        jdbc.sql("""
+        writes.sql("""
                         UPDATE follow_up SET version = :version,
                             next_follow_up_on = CASE WHEN last_contact_at IS NULL OR last_contact_at <= :visitedAt
                                                      THEN :next ELSE next_follow_up_on END,
@@ -84,7 +87,7 @@ class FollowUpProjection {
                 .param("id", event.customerId().value()).param("version", context.sequence())
                 .param("visitedAt", Timestamp.from(visitedAt))
                 .param("next", event.nextFollowUpOn() == null ? null : Date.valueOf(event.nextFollowUpOn()))
-                .update();
+                .queue();
     }
 
     @ResetHandler
@@ -93,8 +96,8 @@ class FollowUpProjection {
     }
 
     private void update(UUID customerId, DomainEventMessage<?> message, String assignment, String value) {
-        jdbc.sql("UPDATE follow_up SET " + assignment + ", version = :version WHERE customer_id = :id AND version < :version")
+        writes.sql("UPDATE follow_up SET " + assignment + ", version = :version WHERE customer_id = :id AND version < :version")
                 .param("id", customerId).param("version", EventContext.of(message).sequence()).param("value", value)
-                .update();
+                .queue();
     }
 }

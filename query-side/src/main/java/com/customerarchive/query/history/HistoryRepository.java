@@ -4,6 +4,7 @@ import com.customerarchive.events.FieldChange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
+import com.customerarchive.query.eventstore.BatchedWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,15 +19,17 @@ import java.util.UUID;
 class HistoryRepository {
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
     private final ObjectMapper json;
 
-    HistoryRepository(JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    HistoryRepository(JdbcClient jdbc, BatchedWrites writes, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     void addEvent(UUID customerId, EventContext context, String type, Object data, List<FieldChange> changes) {
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO history_event (customer_id, sequence, type, occurred_at, recorded_at, actor,
                                                    correlation_id, data, changes)
                         VALUES (:id, :sequence, :type, :occurredAt, :recordedAt, :actor, :correlationId,
@@ -37,12 +40,12 @@ class HistoryRepository {
                 .param("recordedAt", Timestamp.from(context.recordedAt()))
                 .param("actor", context.actor()).param("correlationId", context.correlationId())
                 .param("data", write(data)).param("changes", write(changes))
-                .update();
+                .queue();
     }
 
     void addFieldChanges(UUID customerId, EventContext context, List<FieldChange> changes) {
         for (FieldChange change : changes) {
-            jdbc.sql("""
+            writes.sql("""
                             INSERT INTO field_change (customer_id, sequence, field, occurred_at, actor, from_value, to_value)
                             VALUES (:id, :sequence, :field, :occurredAt, :actor, CAST(:from AS jsonb), CAST(:to AS jsonb))
                             ON CONFLICT (customer_id, sequence, field) DO NOTHING""")
@@ -50,19 +53,19 @@ class HistoryRepository {
                     .param("occurredAt", Timestamp.from(context.occurredAt())).param("actor", context.actor())
                     .param("from", change.from() == null ? null : write(change.from()))
                     .param("to", change.to() == null ? null : write(change.to()))
-                    .update();
+                    .queue();
         }
     }
 
     void addGrade(UUID customerId, EventContext context, String from, String to, String reason) {
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO grade_change (customer_id, sequence, occurred_at, from_grade, to_grade, reason, actor)
                         VALUES (:id, :sequence, :occurredAt, :from, :to, :reason, :actor)
                         ON CONFLICT (customer_id, sequence) DO NOTHING""")
                 .param("id", customerId).param("sequence", context.sequence())
                 .param("occurredAt", Timestamp.from(context.occurredAt())).param("from", from).param("to", to)
                 .param("reason", reason).param("actor", context.actor())
-                .update();
+                .queue();
     }
 
     void clear(String table) {

@@ -7,6 +7,9 @@ import com.customerarchive.query.rules.ArchiveRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +29,13 @@ import java.util.UUID;
 class ProfileRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final ObjectMapper json;
     private final ArchiveRules rules;
 
-    ProfileRepository(JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ArchiveRules rules) {
+    ProfileRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ArchiveRules rules) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
         this.rules = rules;
     }
@@ -39,8 +45,15 @@ class ProfileRepository {
                 .query((row, n) -> read(row.getString(1))).optional();
     }
 
-    void save(ProfileState state) {
-        jdbc.sql("""
+    /** Writes each state unless the table already holds that version or a later one; one JDBC batch. */
+    void saveAll(Collection<ProfileState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate(UPSERT, states.stream().map(this::parameters).toArray(SqlParameterSource[]::new));
+    }
+
+    private static final String UPSERT = """
                         INSERT INTO profile (customer_id, version, grade, owner_id, tier, nature, status, name, city,
                                              registered_at, last_contact_at, updated_at, state)
                         VALUES (:id, :version, :grade, :owner, :tier, :nature, :status, :name, :city,
@@ -50,21 +63,23 @@ class ProfileRepository {
                             tier = EXCLUDED.tier, nature = EXCLUDED.nature, status = EXCLUDED.status,
                             name = EXCLUDED.name, city = EXCLUDED.city, last_contact_at = EXCLUDED.last_contact_at,
                             updated_at = EXCLUDED.updated_at, state = EXCLUDED.state
-                        WHERE profile.version < EXCLUDED.version""")
-                .param("id", state.customerId())
-                .param("version", state.version())
-                .param("grade", state.grade().name())
-                .param("owner", state.ownerId())
-                .param("tier", state.tier().name())
-                .param("nature", state.nature().name())
-                .param("status", state.status().name())
-                .param("name", state.name())
-                .param("city", state.city())
-                .param("registeredAt", timestamp(state.registeredAt()))
-                .param("lastContactAt", timestamp(state.lastContactAt()))
-                .param("updatedAt", timestamp(state.updatedAt()))
-                .param("state", write(state))
-                .update();
+                        WHERE profile.version < EXCLUDED.version""";
+
+    private SqlParameterSource parameters(ProfileState state) {
+        return new MapSqlParameterSource()
+                .addValue("id", state.customerId())
+                .addValue("version", state.version())
+                .addValue("grade", state.grade().name())
+                .addValue("owner", state.ownerId())
+                .addValue("tier", state.tier().name())
+                .addValue("nature", state.nature().name())
+                .addValue("status", state.status().name())
+                .addValue("name", state.name())
+                .addValue("city", state.city())
+                .addValue("registeredAt", timestamp(state.registeredAt()))
+                .addValue("lastContactAt", timestamp(state.lastContactAt()))
+                .addValue("updatedAt", timestamp(state.updatedAt()))
+                .addValue("state", write(state));
     }
 
     void deleteAll() {

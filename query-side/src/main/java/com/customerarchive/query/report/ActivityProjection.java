@@ -11,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import com.customerarchive.query.eventstore.BatchedWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,23 +26,25 @@ class ActivityProjection {
     static final String NAME = "activity";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
 
-    ActivityProjection(JdbcClient jdbc) {
+    ActivityProjection(JdbcClient jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(CustomerRegisteredEvent event) {
-        jdbc.sql("INSERT INTO activity_owner (customer_id, owner_id, grade) VALUES (:id, :owner, :grade) "
+        writes.sql("INSERT INTO activity_owner (customer_id, owner_id, grade) VALUES (:id, :owner, :grade) "
                         + "ON CONFLICT DO NOTHING")
                 .param("id", event.customerId().value()).param("owner", event.ownerId())
-                .param("grade", event.grade().name()).update();
+                .param("grade", event.grade().name()).queue();
     }
 
     @EventHandler
     void on(OwnerTransferredEvent event) {
-        jdbc.sql("UPDATE activity_owner SET owner_id = :owner WHERE customer_id = :id")
-                .param("id", event.customerId().value()).param("owner", event.to()).update();
+        writes.sql("UPDATE activity_owner SET owner_id = :owner WHERE customer_id = :id")
+                .param("id", event.customerId().value()).param("owner", event.to()).queue();
     }
 
     @EventHandler
@@ -74,12 +77,12 @@ class ActivityProjection {
 
     private void record(UUID customerId, DomainEventMessage<?> message, String kind, String detail) {
         EventContext context = EventContext.of(message);
-        jdbc.sql("""
+        writes.sql("""
                         INSERT INTO activity (customer_id, sequence, occurred_at, owner_id, kind, detail)
                         SELECT :id, :sequence, :at, owner_id, :kind, :detail FROM activity_owner WHERE customer_id = :id
                         ON CONFLICT (customer_id, sequence) DO NOTHING""")
                 .param("id", customerId).param("sequence", context.sequence())
                 .param("at", Timestamp.from(context.occurredAt())).param("kind", kind).param("detail", detail)
-                .update();
+                .queue();
     }
 }

@@ -21,7 +21,7 @@ import java.util.UUID;
 public class Freshness {
 
     static final long MAX_WAIT_MILLIS = 2_000;
-    private static final long POLL_MILLIS = 20;
+    private static final long POLL_MILLIS = 5;
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A real application started from its packaged jar as its own process on a random port against the
@@ -45,6 +47,16 @@ public final class AppProcess {
         return start("query-side", port == 0 ? freePort() : port);
     }
 
+    /** An app started with the given JVM options (a benchmark's heap limit) on any free port. */
+    public static AppProcess start(String module, List<String> jvmOptions) {
+        return start(module, freePort(), jvmOptions);
+    }
+
+    /** The operating system's process id, for reading its memory from {@code /proc}. */
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }
@@ -67,6 +79,10 @@ public final class AppProcess {
     }
 
     private static AppProcess start(String module, int port) {
+        return start(module, port, List.of("-Xmx384m"));
+    }
+
+    private static AppProcess start(String module, int port, List<String> jvmOptions) {
         Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests from the root (./mvnw verify), "
@@ -74,8 +90,11 @@ public final class AppProcess {
         }
         TestDatabase database = TestDatabase.get();
         File log = Path.of("target", module + "-under-test-" + port + ".log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log);
         builder.environment().put("PORT", Integer.toString(port));

@@ -1,0 +1,695 @@
+package com.customerarchive.query.bench;
+
+import com.customerarchive.query.support.AppProcess;
+import com.customerarchive.testsupport.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The load generator behind {@code ./bench.sh}: starts command-side and query-side from their jars on the
+ * tests' PostgreSQL (the machine's when {@code ARCHIVE_TEST_DATABASE_URL} names it, else an embedded one),
+ * drives them over HTTP and measures, in one run, PostgreSQL's own insert rate (the baseline), writes at 1, 8
+ * and 32 clients, projection lag, reads, a replay over a million events, the feed and the apps' memory.
+ * Writes {@code report.md}, {@code report.json} and {@code chart.svg}. Not a test; {@code --quick} is a small run.
+ */
+public final class ArchiveBenchmark {
+
+    static final int[] LEVELS = {1, 8, 32};
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseG1GC");
+    private static final String[] GRADES = {"A", "B", "C", "D", "E"};
+    private static final String[] CITIES = {"Suzhou", "Hangzhou", "Ningbo", "Wuxi", "Fuzhou", "Xiamen"};
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Options options;
+    private final TestDatabase database = TestDatabase.get();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final Map<String, AppProcess> apps = new ConcurrentHashMap<>();
+    private final MemorySampler memory = new MemorySampler(apps);
+    private final AtomicInteger names = new AtomicInteger();
+    private List<Customer> customers = new ArrayList<>();
+
+    private ArchiveBenchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        new ArchiveBenchmark(options).run();
+    }
+
+    private void run() throws Exception {
+        results.put("options", options.describe());
+        results.put("machine", Machine.describe(database));
+        log("database %s; apps with %s", database.url().replaceAll("//[^/@]*@", "//"), JVM_OPTIONS);
+        apps.put("command-side", AppProcess.start("command-side", JVM_OPTIONS));
+        apps.put("query-side", AppProcess.start("query-side", JVM_OPTIONS));
+        memory.start();
+        try {
+            setUp();
+            writes();
+            longHistory();
+            reads();
+            replay();
+            feed();
+        } finally {
+            memory.stop();
+            results.put("memory", memory.peaks());
+            apps.values().forEach(AppProcess::stop);
+        }
+        BenchmarkReport.write(results, options.out());
+        log("reports written to %s", options.out().toAbsolutePath());
+    }
+
+    // ---- the customers the write mix works on -------------------------------------------------------------
+
+    private void setUp() throws Exception {
+        log("registering %d customers (32 clients) ...", options.customers());
+        Latencies registrations = new Latencies();
+        long start = System.nanoTime();
+        List<List<Customer>> parts = partition(32);
+        AtomicInteger remaining = new AtomicInteger(options.customers());
+        parallel(32, client -> {
+            Random random = new Random(client);
+            while (remaining.getAndDecrement() > 0) {
+                long begun = System.nanoTime();
+                Customer customer = register(random);
+                registrations.record(System.nanoTime() - begun);
+                parts.get(client).add(customer);
+            }
+        });
+        customers = merge(parts);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> setUp = new LinkedHashMap<>(registrations.summary());
+        setUp.put("perSecond", Math.round(customers.size() / seconds));
+        results.put("setUp", setUp);
+        log("  %d customers in %.1f s", customers.size(), seconds);
+    }
+
+    // ---- 2 and 1: writes per concurrency against plain JDBC inserts; 3: projection lag at 8 clients ----------
+
+    private void writes() throws Exception {
+        Baseline baseline = new Baseline(database);
+        baseline.create();
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (int clients : LEVELS) {
+            LagSampler lag = clients == 8 ? new LagSampler(queryUrl()) : null;
+            Map<String, Object> writes = writeMix(clients, Duration.ofSeconds(options.seconds()), lag);
+            int commands = (int) writes.get("count");
+            Map<String, Object> inserts = baseline.run(clients, Math.max(commands, 2_000));
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put("clients", clients);
+            level.put("writes", writes);
+            level.put("baseline", inserts);
+            level.put("ratio", Latencies.round(((Number) writes.get("perSecond")).doubleValue()
+                    / ((Number) inserts.get("perSecond")).doubleValue()));
+            levels.add(level);
+            log("  %2d clients: %s commands/s (p50 %s, p99 %s ms) | baseline %s inserts/s | ratio %s", clients,
+                    writes.get("perSecond"), writes.get("p50Ms"), writes.get("p99Ms"), inserts.get("perSecond"),
+                    level.get("ratio"));
+            if (lag != null) {
+                results.put("projectionLag", lag.summary());
+                log("  projection lag at 8 clients: %s", lag.summary());
+            }
+        }
+        results.put("writes", levels);
+        baseline.drop();
+    }
+
+    private Map<String, Object> writeMix(int clients, Duration duration, LagSampler lag) throws Exception {
+        log("write mix at %d clients for %d s ...", clients, duration.toSeconds());
+        Latencies latencies = new Latencies();
+        Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
+        List<List<Customer>> parts = partition(clients);
+        long deadline = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        if (lag != null) {
+            lag.start();
+        }
+        parallel(clients, client -> {
+            Random random = new Random(31L * clients + client);
+            List<Customer> mine = parts.get(client);
+            while (System.nanoTime() < deadline) {
+                int dice = random.nextInt(100);
+                Customer customer = mine.isEmpty() || dice < 10 ? null : mine.get(random.nextInt(mine.size()));
+                String kind = customer == null ? "register" : dice < 40 ? "card" : dice < 75 ? "visit"
+                        : dice < 85 ? "grade" : "complaint";
+                long begun = System.nanoTime();
+                try {
+                    if (customer == null) {
+                        customer = register(random);
+                        mine.add(customer);
+                    } else {
+                        command(kind, customer, random);
+                    }
+                    long acknowledged = System.nanoTime();
+                    latencies.record(acknowledged - begun);
+                    byKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+                    if (lag != null) {
+                        lag.offer(customer.id, customer.version, acknowledged);
+                    }
+                } catch (IllegalStateException refused) {
+                    latencies.error();
+                }
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (lag != null) {
+            lag.stop();
+        }
+        customers = merge(parts);
+        Map<String, Object> summary = new LinkedHashMap<>(latencies.summary());
+        summary.put("seconds", Latencies.round(seconds));
+        summary.put("perSecond", Math.round(latencies.count() / seconds));
+        Map<String, Long> mix = new LinkedHashMap<>();
+        byKind.forEach((kind, count) -> mix.put(kind, count.get()));
+        summary.put("mix", mix);
+        return summary;
+    }
+
+    /** One command of the mix on a customer only this client touches; its version follows the answers. */
+    private void command(String kind, Customer customer, Random random) {
+        String path = "/api/customers/" + customer.id;
+        JsonNode answer = switch (kind) {
+            case "card" -> send("PATCH", commandUrl() + path + "/card", "sales", switch (random.nextInt(3)) {
+                case 0 -> "{\"basic\":{\"email\":\"buyer" + random.nextInt(1_000_000) + "@example.com\"}}";
+                case 1 -> "{\"basic\":{\"phones\":[\"+86 512 " + (1000 + random.nextInt(9000)) + " "
+                        + (1000 + random.nextInt(9000)) + "\"]}}";
+                default -> "{\"basic\":{\"address\":{\"street\":\"" + (1 + random.nextInt(999)) + " Bench Road\"}}}";
+            });
+            case "visit" -> send("POST", commandUrl() + path + "/visits", "sales", """
+                    {"method":"%s","contact":{"name":"Li Wei","role":"DECISION_MAKER"},"notes":"went through the offer",
+                     "conclusion":"interested","nextFollowUpOn":"%s"}""".formatted(
+                    random.nextBoolean() ? "PHONE" : "ON_SITE_VISIT", LocalDate.now().plusDays(1 + random.nextInt(30))));
+            case "grade" -> {
+                int to = (customer.grade + 1 + random.nextInt(GRADES.length - 1)) % GRADES.length;
+                JsonNode written = send("PUT", commandUrl() + path + "/grade", "manager",
+                        "{\"grade\":\"" + GRADES[to] + "\",\"reason\":\"benchmark review\"}");
+                customer.grade = to;
+                yield written;
+            }
+            default -> complaintStep(customer, path);
+        };
+        customer.version = answer.path("version").asLong(customer.version + 1);
+    }
+
+    private JsonNode complaintStep(Customer customer, String path) {
+        String complaint = commandUrl() + path + "/complaints/" + customer.complaint;
+        JsonNode answer = switch (customer.stage) {
+            case 0 -> {
+                JsonNode filed = send("POST", commandUrl() + path + "/complaints", "sales",
+                        "{\"category\":\"PRODUCT_QUALITY\",\"severity\":\"MEDIUM\",\"description\":\"late delivery\","
+                                + "\"channel\":\"phone\"}");
+                customer.complaint = filed.path("complaintId").asText();
+                yield filed;
+            }
+            case 1 -> send("POST", complaint + "/assign", "manager", "{\"assignee\":\"rep-li\"}");
+            case 2 -> send("POST", complaint + "/resolve", "sales",
+                    "{\"resolution\":\"replaced\",\"responsibility\":\"OURS\"}");
+            case 3 -> send("POST", complaint + "/follow-up", "sales", "{\"satisfaction\":4,\"notes\":\"happy\"}");
+            default -> send("POST", complaint + "/close", "manager", "{}");
+        };
+        customer.stage = (customer.stage + 1) % 5;
+        return answer;
+    }
+
+    private Customer register(Random random) {
+        int number = names.incrementAndGet();
+        int grade = random.nextInt(GRADES.length);
+        String city = CITIES[random.nextInt(CITIES.length)];
+        JsonNode answer = send("POST", commandUrl() + "/api/customers", "sales", """
+                {"kind":"ORGANIZATION","nature":"COMPANY","tier":"%s","source":"EXHIBITION","grade":"%s",
+                 "ownerId":"rep-%d","card":{"basic":{"name":"%s Bench Trading Co. %d","phones":["+86 512 %04d %04d"],
+                 "email":"contact%d@example.com","address":{"province":"Jiangsu","city":"%s","street":"%d Bench Road"}},
+                 "contacts":[{"name":"Wang Fang","role":"DECISION_MAKER","title":"Purchasing"}]}}"""
+                .formatted(random.nextBoolean() ? "KEY" : "REGULAR", GRADES[grade], random.nextInt(20), city, number,
+                        random.nextInt(10_000), random.nextInt(10_000), number, city, 1 + random.nextInt(999)));
+        Customer customer = new Customer(answer.path("customerId").asText(), grade);
+        customer.version = answer.path("version").asLong(1);
+        return customer;
+    }
+
+    // ---- 5 and the long-history ratio: a customer with many events ------------------------------------------
+
+    private String longCustomer;
+
+    private void longHistory() throws Exception {
+        int events = options.history();
+        log("writing a customer with %d events ...", events);
+        Customer customer = register(new Random(7));
+        longCustomer = customer.id;
+        AtomicInteger remaining = new AtomicInteger(events - 1);
+        long start = System.nanoTime();
+        parallel(4, client -> {
+            Random random = new Random(100 + client);
+            while (remaining.getAndDecrement() > 0) {
+                // card edits and visits only: both are valid in any order, so four clients may share the customer
+                String kind = random.nextInt(10) == 0 ? "card" : "visit";
+                command(kind, new Customer(longCustomer, 0), random);
+            }
+        });
+        log("  %d events in %.1f s", events, (System.nanoTime() - start) / 1e9);
+
+        log("visits on the long customer against new customers, 1 client ...");
+        Latencies onLong = new Latencies();
+        Latencies onNew = new Latencies();
+        Random random = new Random(11);
+        for (int i = 0; i < options.samples(); i++) {
+            Customer fresh = register(random);
+            long begun = System.nanoTime();
+            command("visit", customer, random);
+            onLong.record(System.nanoTime() - begun);
+            begun = System.nanoTime();
+            command("visit", fresh, random);
+            onNew.record(System.nanoTime() - begun);
+        }
+        Map<String, Object> ratio = new LinkedHashMap<>();
+        ratio.put("events", events);
+        ratio.put("longCustomer", onLong.summary());
+        ratio.put("newCustomer", onNew.summary());
+        ratio.put("ratioP50", Latencies.round(onLong.percentile(50) / onNew.percentile(50)));
+        ratio.put("ratioP99", Latencies.round(onLong.percentile(99) / onNew.percentile(99)));
+        results.put("longHistory", ratio);
+        log("  long p50 %s / p99 %s ms; new p50 %s / p99 %s ms", onLong.summary().get("p50Ms"),
+                onLong.summary().get("p99Ms"), onNew.summary().get("p50Ms"), onNew.summary().get("p99Ms"));
+    }
+
+    private void reads() throws Exception {
+        awaitProjections(Duration.ofMinutes(10));
+        int readers = 8;
+        Duration duration = Duration.ofSeconds(options.readSeconds());
+        Map<String, Object> reads = new LinkedHashMap<>();
+        List<Customer> pool = List.copyOf(customers);
+        String profiles = queryUrl() + "/api/profiles";
+        reads.put("profile", read("profile", readers, duration,
+                random -> profiles + "/" + pool.get(random.nextInt(pool.size())).id));
+        reads.put("profilePage", read("filtered page", readers, duration,
+                random -> profiles + "?grade=" + GRADES[random.nextInt(GRADES.length)] + "&city="
+                        + CITIES[random.nextInt(CITIES.length)] + "&sort=-updatedAt&size=20"));
+        reads.put("history", read("history of " + options.history() + " events", readers, duration,
+                random -> profiles + "/" + longCustomer + "/history"));
+        reads.put("historyLastPage", read("last history page", readers, duration,
+                random -> profiles + "/" + longCustomer + "/history?size=100&page=" + (options.history() / 100 - 1)));
+        reads.put("asOf", read("as-of over " + options.history() + " events", readers, duration,
+                random -> profiles + "/" + longCustomer + "/as-of?at=" + Instant.now()));
+        results.put("reads", reads);
+    }
+
+    private Map<String, Object> read(String what, int readers, Duration duration, Function<Random, String> url)
+            throws Exception {
+        Latencies latencies = new Latencies();
+        long deadline = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        parallel(readers, reader -> {
+            Random random = new Random(reader);
+            while (System.nanoTime() < deadline) {
+                long begun = System.nanoTime();
+                try {
+                    send("GET", url.apply(random), "manager", null);
+                    latencies.record(System.nanoTime() - begun);
+                } catch (IllegalStateException failed) {
+                    latencies.error();
+                }
+            }
+        });
+        Map<String, Object> summary = new LinkedHashMap<>(latencies.summary());
+        summary.put("perSecond", Math.round(latencies.count() / ((System.nanoTime() - start) / 1e9)));
+        log("  %-28s %s/s  p50 %s ms  p99 %s ms", what, summary.get("perSecond"), summary.get("p50Ms"),
+                summary.get("p99Ms"));
+        return summary;
+    }
+
+    // ---- 4: replay of every projection over a million events; 6: the feed from position 0 --------------------
+
+    private void replay() throws Exception {
+        awaitProjections(Duration.ofMinutes(10));
+        apps.remove("query-side").stop();
+        long stored;
+        try (Connection connection = connect()) {
+            stored = EventCloner.fill(connection, options.replayEvents(), ArchiveBenchmark::log);
+        }
+        AppProcess querySide = AppProcess.start("query-side", JVM_OPTIONS);
+        apps.put("query-side", querySide);
+        List<String> projections = new ArrayList<>();
+        for (JsonNode status : send("GET", queryUrl() + "/api/admin/projections", "admin", null)) {
+            projections.add(status.path("name").asText());
+        }
+        log("replaying %s over %d events ...", projections, stored);
+        long start = System.nanoTime();
+        List<String> replayed = new ArrayList<>();
+        for (String name : projections) {
+            if (!name.equals("feed")) {
+                send("POST", queryUrl() + "/api/admin/projections/" + name + "/replay", "admin", "");
+                replayed.add(name);
+            }
+        }
+        Map<String, Double> finished = awaitProjections(Duration.ofMinutes(60));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> replay = new LinkedHashMap<>();
+        replay.put("events", stored);
+        replay.put("projections", replayed);
+        replay.put("seconds", Latencies.round(seconds));
+        replay.put("eventsPerSecond", Math.round(stored / seconds));
+        Map<String, Object> each = new LinkedHashMap<>();
+        finished.forEach((name, at) -> each.put(name, Math.round(stored / ((at - start) / 1e9))));
+        replay.put("eventsPerSecondByProjection", each);
+        results.put("replay", replay);
+        log("  %d events through %d projections in %.1f s: %d events/s", stored, replayed.size(), seconds,
+                Math.round(stored / seconds));
+    }
+
+    private void feed() throws Exception {
+        long head;
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT COALESCE(max(position), 0) FROM read_model.feed_event")) {
+            rows.next();
+            head = rows.getLong(1);
+        }
+        log("one SSE subscriber catching up from position 0 to %d ...", head);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl() + "/api/events/stream?after=0"))
+                .header("Accept", "text/event-stream").header("Authorization", basic("manager")).build();
+        long start = System.nanoTime();
+        long received = 0;
+        long firstAfter = -1;
+        HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("id:")) {
+                    received++;
+                    if (firstAfter < 0) {
+                        firstAfter = System.nanoTime() - start;
+                    }
+                    if (Long.parseLong(line.substring(3).trim()) >= head) {
+                        break;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> feed = new LinkedHashMap<>();
+        feed.put("events", received);
+        feed.put("seconds", Latencies.round(seconds));
+        feed.put("eventsPerSecond", Math.round(received / seconds));
+        feed.put("firstEventMs", Latencies.round(firstAfter / 1e6));
+        results.put("feed", feed);
+        log("  %d events in %.1f s: %d events/s", received, seconds, Math.round(received / seconds));
+    }
+
+    /** Waits until every projection has reached the head of the store; returns when each got there (nanoTime). */
+    private Map<String, Double> awaitProjections(Duration timeout) throws InterruptedException {
+        Map<String, Double> reached = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long head = storeHead();
+        long lastLog = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            long slowest = Long.MAX_VALUE;
+            for (JsonNode status : send("GET", queryUrl() + "/api/admin/projections", "admin", null)) {
+                long position = status.path("position").asLong();
+                slowest = Math.min(slowest, position);
+                if (position >= head && !status.path("replaying").asBoolean()) {
+                    reached.putIfAbsent(status.path("name").asText(), (double) System.nanoTime());
+                } else {
+                    all = false;
+                }
+            }
+            if (all) {
+                return reached;
+            }
+            if (System.nanoTime() - lastLog > 10e9) {
+                log("  projections at %d of %d", slowest, head);
+                lastLog = System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("projections did not reach the head within " + timeout);
+    }
+
+    private long storeHead() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT COALESCE(max(global_index), 0) FROM event_store.domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("event store not readable", e);
+        }
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------------
+
+    private String commandUrl() {
+        return apps.get("command-side").baseUrl();
+    }
+
+    private String queryUrl() {
+        return apps.get("query-side").baseUrl();
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.url(), database.user(), database.password());
+    }
+
+    private List<List<Customer>> partition(int clients) {
+        List<List<Customer>> parts = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (int i = 0; i < customers.size(); i++) {
+            parts.get(i % clients).add(customers.get(i));
+        }
+        return parts;
+    }
+
+    private static List<Customer> merge(List<List<Customer>> parts) {
+        List<Customer> all = new ArrayList<>();
+        parts.forEach(all::addAll);
+        return all;
+    }
+
+    interface Client {
+        void run(int client) throws Exception;
+    }
+
+    static void parallel(int clients, Client body) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int i = 0; i < clients; i++) {
+            int client = i;
+            Thread thread = new Thread(() -> {
+                try {
+                    body.run(client);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "client-" + i);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a client failed", failure.get());
+        }
+    }
+
+    /** Sends a request as one of the development users; anything but 2xx is an {@link IllegalStateException}. */
+    static JsonNode send(String method, String url, String user, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user))
+                .timeout(Duration.ofSeconds(60));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + URI.create(url).getPath() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[%tT] %s%n", System.currentTimeMillis(), format.formatted(args));
+    }
+
+    /** A customer of the mix: only the client it belongs to changes it, so its state here is the truth. */
+    static final class Customer {
+        final String id;
+        int grade;
+        int stage;
+        String complaint;
+        long version = 1;
+
+        Customer(String id, int grade) {
+            this.id = id;
+            this.grade = grade;
+        }
+    }
+
+    record Options(boolean quick, int customers, int seconds, int readSeconds, int history, int samples,
+                   long replayEvents, Path out) {
+
+        static Options parse(String[] args) {
+            boolean quick = List.of(args).contains("--quick");
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String arg : args) {
+                if (arg.startsWith("--") && arg.contains("=")) {
+                    values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+                } else if (!arg.equals("--quick")) {
+                    throw new IllegalArgumentException("unknown argument " + arg + "; use --quick, --out=DIR, "
+                            + "--customers=N, --seconds=N, --read-seconds=N, --history=N, --samples=N, --replay-events=N");
+                }
+            }
+            return new Options(quick,
+                    Integer.parseInt(values.getOrDefault("customers", quick ? "500" : "10000")),
+                    Integer.parseInt(values.getOrDefault("seconds", quick ? "5" : "30")),
+                    Integer.parseInt(values.getOrDefault("read-seconds", quick ? "3" : "20")),
+                    Integer.parseInt(values.getOrDefault("history", quick ? "1000" : "10000")),
+                    Integer.parseInt(values.getOrDefault("samples", quick ? "50" : "300")),
+                    Long.parseLong(values.getOrDefault("replay-events", quick ? "50000" : "1000000")),
+                    Path.of(values.getOrDefault("out", "target/benchmark")));
+        }
+
+        Map<String, Object> describe() {
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("quick", quick);
+            described.put("customers", customers);
+            described.put("secondsPerLevel", seconds);
+            described.put("readSeconds", readSeconds);
+            described.put("historyEvents", history);
+            described.put("ratioSamples", samples);
+            described.put("replayEvents", replayEvents);
+            described.put("appJvmOptions", JVM_OPTIONS);
+            return described;
+        }
+    }
+
+    /** Baseline: event-sized rows into a table shaped like the event store's, one per transaction. */
+    static final class Baseline {
+
+        private final TestDatabase database;
+        private final AtomicLong[] sequences = new AtomicLong[10_000];
+
+        Baseline(TestDatabase database) {
+            this.database = database;
+            for (int i = 0; i < sequences.length; i++) {
+                sequences[i] = new AtomicLong();
+            }
+        }
+
+        void create() throws SQLException {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS bench_baseline CASCADE");
+                statement.execute("CREATE SCHEMA bench_baseline");
+                statement.execute("CREATE SEQUENCE bench_baseline.event_seq");
+                statement.execute("CREATE TABLE bench_baseline.domain_event_entry "
+                        + "(LIKE event_store.domain_event_entry INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)");
+            }
+        }
+
+        void drop() throws SQLException {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA bench_baseline CASCADE");
+            }
+        }
+
+        Map<String, Object> run(int clients, int rows) throws Exception {
+            Latencies latencies = new Latencies();
+            AtomicInteger remaining = new AtomicInteger(rows);
+            long start = System.nanoTime();
+            parallel(clients, client -> {
+                Random random = new Random(client);
+                try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO bench_baseline.domain_event_entry (global_index, event_identifier,
+                            aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision,
+                            payload, meta_data)
+                        VALUES (nextval('bench_baseline.event_seq'), ?, ?, ?, 'Customer', ?,
+                            'com.customerarchive.events.VisitRecordedEvent', '1', ?, ?)""")) {
+                    connection.setAutoCommit(true);
+                    while (remaining.getAndDecrement() > 0) {
+                        int aggregate = random.nextInt(sequences.length);
+                        String id = new UUID(0xbe9c4L, aggregate).toString();
+                        long begun = System.nanoTime();
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, id);
+                        insert.setLong(3, sequences[aggregate].getAndIncrement());
+                        insert.setString(4, Instant.now().toString());
+                        insert.setBytes(5, payload(id, random));
+                        insert.setBytes(6, ("{\"actor\":\"sales\",\"correlationId\":\"" + UUID.randomUUID()
+                                + "\",\"occurredAt\":\"" + Instant.now() + "\"}").getBytes(StandardCharsets.UTF_8));
+                        insert.executeUpdate();
+                        latencies.record(System.nanoTime() - begun);
+                    }
+                }
+            });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> summary = new LinkedHashMap<>(latencies.summary());
+            summary.put("seconds", Latencies.round(seconds));
+            summary.put("perSecond", Math.round(rows / seconds));
+            return summary;
+        }
+
+        /** About 500 bytes of JSON, like a stored visit. */
+        private static byte[] payload(String customerId, Random random) {
+            return ("{\"customerId\":\"" + customerId + "\",\"visitNo\":" + random.nextInt(1000)
+                    + ",\"visitedAt\":\"" + Instant.now() + "\",\"method\":\"WE_VISITED\",\"contact\":{\"name\":"
+                    + "\"Li Wei\",\"role\":\"DECISION_MAKER\"},\"gradeAtVisit\":\"B\",\"notes\":\"went through the "
+                    + "offer for the spring season, asked for samples of the new range and a price list in CNY; "
+                    + "the buyer wants delivery before the holiday and will confirm volumes next week\","
+                    + "\"conclusion\":\"interested, send samples and a quotation\",\"nextFollowUpOn\":\""
+                    + LocalDate.now().plusDays(7) + "\",\"ref\":\"" + Long.toHexString(random.nextLong()) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+
+        private Connection connect() throws SQLException {
+            return DriverManager.getConnection(database.url(), database.user(), database.password());
+        }
+    }
+}

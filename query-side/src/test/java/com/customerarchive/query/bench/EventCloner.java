@@ -1,0 +1,73 @@
+package com.customerarchive.query.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.BiConsumer;
+
+/**
+ * Grows the event store to the replay's size by copying the events the benchmark wrote through the API,
+ * each copy under new customer ids (and new complaint ids): the first group of every UUID in the payload and
+ * the aggregate id becomes the copy's number. Real events, real shapes, a thousand times faster than HTTP.
+ */
+final class EventCloner {
+
+    private EventCloner() {
+    }
+
+    /** Copies until at least {@code target} events are stored; returns how many are. */
+    static long fill(Connection connection, long target, BiConsumer<String, Object[]> log) throws SQLException {
+        long written = count(connection);
+        long head = head(connection);
+        if (written >= target) {
+            return written;
+        }
+        long copies = (target - written + written - 1) / written;
+        log.accept("copying the %d stored events %d times to reach %d ...", new Object[]{written, copies, target});
+        long start = System.nanoTime();
+        try (PreparedStatement copy = connection.prepareStatement("""
+                INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier,
+                    sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT nextval('event_store.domain_event_entry_seq'), gen_random_uuid()::text,
+                       ? || substr(aggregate_identifier, 9), sequence_number, type, time_stamp, payload_type,
+                       payload_revision,
+                       convert_to(regexp_replace(convert_from(payload, 'UTF8'),
+                           '"[0-9a-f]{8}-([0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"', '"' || ? || '-\\1"', 'g'),
+                           'UTF8'),
+                       meta_data
+                FROM event_store.domain_event_entry
+                WHERE global_index <= ? AND aggregate_identifier ~ '^[0-9a-f]{8}-'
+                ORDER BY global_index""")) {
+            for (long i = 1; i <= copies; i++) {
+                String prefix = "c" + String.format("%07x", i);
+                copy.setString(1, prefix);
+                copy.setString(2, prefix);
+                copy.setLong(3, head);
+                copy.executeUpdate();
+                if (i % 10 == 0 || i == copies) {
+                    log.accept("  %d of %d copies, %.0f s", new Object[]{i, copies, (System.nanoTime() - start) / 1e9});
+                }
+            }
+        }
+        try (Statement analyze = connection.createStatement()) {
+            analyze.execute("ANALYZE event_store.domain_event_entry");
+        }
+        return count(connection);
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        return single(connection, "SELECT count(*) FROM event_store.domain_event_entry");
+    }
+
+    private static long head(Connection connection) throws SQLException {
+        return single(connection, "SELECT COALESCE(max(global_index), 0) FROM event_store.domain_event_entry");
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

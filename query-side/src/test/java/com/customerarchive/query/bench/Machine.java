@@ -1,0 +1,51 @@
+package com.customerarchive.query.bench;
+
+import com.customerarchive.testsupport.TestDatabase;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the figures were measured on. */
+final class Machine {
+
+    private Machine() {
+    }
+
+    static Map<String, Object> describe(TestDatabase database) {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("date", Instant.now().toString());
+        machine.put("cpus", Runtime.getRuntime().availableProcessors());
+        machine.put("cpuModel", firstValue(Path.of("/proc/cpuinfo"), "model name"));
+        machine.put("memory", firstValue(Path.of("/proc/meminfo"), "MemTotal"));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        try (var connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT version(), current_setting('fsync'), "
+                     + "current_setting('synchronous_commit'), current_setting('shared_buffers')")) {
+            rows.next();
+            machine.put("postgresql", rows.getString(1).replaceAll(" on .*", ""));
+            machine.put("postgresqlSettings", "fsync=" + rows.getString(2) + ", synchronous_commit=" + rows.getString(3)
+                    + ", shared_buffers=" + rows.getString(4));
+        } catch (SQLException e) {
+            machine.put("postgresql", "unknown: " + e.getMessage());
+        }
+        machine.put("database", database.url().contains(":5432/") ? "the machine's PostgreSQL" : "embedded PostgreSQL");
+        return machine;
+    }
+
+    private static String firstValue(Path file, String key) {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> line.startsWith(key))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
