@@ -15,6 +15,14 @@ echo "Building (./mvnw -DskipTests package) ..."
 ./mvnw -q -B -DskipTests package
 
 mkdir -p "$LOGS"
+# the master key that wraps every customer's personal-data key: made once, kept out of the repository
+if [[ -z "${ARCHIVE_PRIVACY_MASTER_KEY:-}" ]]; then
+  if [[ ! -s .data/master.key ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 > .data/master.key)
+    echo "Made a master key for personal data in .data/master.key (losing it makes all personal data unreadable)"
+  fi
+  export ARCHIVE_PRIVACY_MASTER_KEY="$(cat .data/master.key)"
+fi
 pids=()
 stop() {
   trap - INT TERM EXIT

@@ -1,33 +1,35 @@
 package com.customerarchive.events;
 
+import com.customerarchive.events.privacy.PersonalData;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /** 基础资料: a person's or an organization's basic data. */
 public record BasicSection(
-        String name,
+        @PersonalData String name,
         Gender gender,
-        LocalDate birthday,
-        String nativePlace,
+        @PersonalData LocalDate birthday,
+        @PersonalData String nativePlace,
         String education,
         String occupation,
-        Address address,
-        List<String> phones,
-        String email,
+        @PersonalData Address address,
+        @PersonalData List<String> phones,
+        @PersonalData String email,
         String website,
-        String hobbies,
+        @PersonalData String hobbies,
         String legalName,
         String shortName,
-        String legalRepresentative,
-        String generalManager,
+        @PersonalData String legalRepresentative,
+        @PersonalData String generalManager,
         LocalDate foundedOn,
         OwnershipForm ownershipForm,
         String industry,
         Integer employees,
         BigDecimal registeredCapital,
-        String licenceNumber,
-        String taxNumber) {
+        @PersonalData String licenceNumber,
+        @PersonalData String taxNumber) {
 
     public BasicSection {
         phones = phones == null ? List.of() : List.copyOf(phones);

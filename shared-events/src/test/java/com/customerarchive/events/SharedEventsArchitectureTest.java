@@ -16,11 +16,23 @@ class SharedEventsArchitectureTest {
 
     @Test
     void the_published_language_depends_only_on_the_jdk_jackson_annotations_and_axon_revision() {
-        classes().that().resideInAPackage("com.customerarchive.events..")
+        classes().that().resideInAPackage("com.customerarchive.events")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java..",
                         "com.customerarchive.events..",
                         "com.fasterxml.jackson.annotation..",
+                        "org.axonframework.serialization..")
+                .check(events);
+    }
+
+    @Test
+    void the_privacy_support_needs_only_the_jdk_jackson_and_axon_serialization() {
+        classes().that().resideInAPackage("com.customerarchive.events.privacy..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..",
+                        "javax.crypto..",
+                        "com.customerarchive.events..",
+                        "com.fasterxml.jackson..",
                         "org.axonframework.serialization..")
                 .check(events);
     }

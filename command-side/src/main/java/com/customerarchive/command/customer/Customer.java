@@ -12,6 +12,7 @@ import com.customerarchive.events.FieldChange;
 import com.customerarchive.events.Grade;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
+import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
@@ -50,6 +51,7 @@ class Customer {
     private String ownerId;
     private ProfileCard card;
     private int visitCount;
+    private boolean erased;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Complaint> complaints = new HashMap<>();
 
@@ -165,6 +167,7 @@ class Customer {
 
     @CommandHandler
     long handle(ReactivateCustomerCommand command) {
+        requireNotErased();
         if (status != CustomerStatus.ARCHIVED) {
             throw new RuleViolationException(Rule.CUSTOMER_NOT_ARCHIVED);
         }
@@ -189,7 +192,27 @@ class Customer {
         return complaint;
     }
 
+    /**
+     * Crypto-shredding: the customer's key is destroyed in the same transaction (see PersonalDataEraser); from
+     * then on every personal field of its events reads as "[erased]" and the record takes no further change,
+     * which would need a new key.
+     */
+    @CommandHandler
+    long handle(EraseCustomerPersonalDataCommand command) {
+        requireNotErased();
+        requireReason(command.reason());
+        apply(new PersonalDataErasedEvent(customerId, command.reason()));
+        return version();
+    }
+
+    private void requireNotErased() {
+        if (erased) {
+            throw new RuleViolationException(Rule.PERSONAL_DATA_ERASED);
+        }
+    }
+
     private void requireActive() {
+        requireNotErased();
         if (status == CustomerStatus.ARCHIVED) {
             throw new RuleViolationException(Rule.CUSTOMER_ARCHIVED);
         }
@@ -203,6 +226,12 @@ class Customer {
 
     private static long version() {
         return AggregateLifecycle.getVersion() + 1;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErasedEvent event) {
+        erased = true;
+        card = null;
     }
 
     @EventSourcingHandler

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,10 +37,12 @@ class CustomerController {
 
     private final CommandSender commands;
     private final CardPatchReader cardPatches;
+    private final PersonalDataEraser eraser;
 
-    CustomerController(CommandSender commands, CardPatchReader cardPatches) {
+    CustomerController(CommandSender commands, CardPatchReader cardPatches, PersonalDataEraser eraser) {
         this.commands = commands;
         this.cardPatches = cardPatches;
+        this.eraser = eraser;
     }
 
     @PostMapping
@@ -106,6 +109,17 @@ class CustomerController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = commands.send(new ReactivateCustomerCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), request.reason()), request.occurredAt());
+        return Written.ok(version);
+    }
+
+    @DeleteMapping("/{customerId}/personal-data")
+    @Operation(summary = "Erase the customer's personal data (ADMIN): its key is destroyed, every personal field of "
+            + "every past event reads as \"[erased]\" from now on; the events, their other fields and the hash chain stay")
+    ResponseEntity<Map<String, Object>> erasePersonalData(@PathVariable UUID customerId,
+            @Valid @RequestBody CustomerRequests.Reason request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = eraser.erase(customerId, IfMatch.expectedAggregateVersion(ifMatch), request.reason(),
+                request.occurredAt());
         return Written.ok(version);
     }
 

@@ -8,6 +8,8 @@ public enum Rule {
             "An archived customer accepts only reactivation."),
     CUSTOMER_NOT_ARCHIVED("customer-not-archived", "Customer is not archived",
             "Only an archived customer can be reactivated."),
+    PERSONAL_DATA_ERASED("personal-data-erased", "Personal data erased",
+            "The customer's personal data was erased at its request; its record accepts no further change."),
     SAME_GRADE("same-grade", "Same grade", "The customer already has this grade."),
     REASON_REQUIRED("reason-required", "Reason required", "This change must say why it is made."),
     SAME_OWNER("same-owner", "Same owner", "The customer already belongs to this sales rep."),

@@ -10,8 +10,15 @@ import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.axonframework.springboot.util.jpa.ContainerManagedEntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
@@ -22,6 +29,7 @@ import java.sql.SQLException;
  * left out (see application.yml) because command-side runs no event processor.
  */
 @Configuration(proxyBeanMethods = false)
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class EventStoreConfiguration {
 
     /** Axon's Jackson 2 mapper: instants and dates stored as ISO-8601 text, absent fields left out. */
@@ -42,6 +50,21 @@ class EventStoreConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver(DataSource dataSource) throws SQLException {
         return new SQLErrorCodesResolver(dataSource);
+    }
+
+    /** Axon's JPA event storage, with each customer's events hash-chained on the way in. */
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
+            PersistenceExceptionResolver persistenceExceptionResolver, EntityManagerProvider entityManagerProvider,
+            TransactionManager transactionManager, JdbcClient jdbc) {
+        EventStorageEngine jpa = JpaEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager)
+                .build();
+        return new HashChainingStorageEngine(jpa, eventSerializer, jdbc);
     }
 
     /** Who, which request and when in the business: copied from every command to the events it causes. */

@@ -1,6 +1,7 @@
 package com.customerarchive.command.support;
 
 import com.customerarchive.testsupport.TestDatabase;
+import com.customerarchive.testsupport.TestKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,5 +16,6 @@ public abstract class PostgresTest {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::user);
         registry.add("spring.datasource.password", database::password);
+        registry.add("archive.privacy.master-key", TestKeys::masterKey);
     }
 }

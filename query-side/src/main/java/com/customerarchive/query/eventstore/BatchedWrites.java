@@ -50,6 +50,15 @@ public class BatchedWrites {
         });
     }
 
+    /** Work to do at the batch's commit after the statements queued before it (a rewrite of rows they write). */
+    public void then(Runnable action) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            action.run();
+            return;
+        }
+        perBatch("queue", Queue::new, queue -> queue.flush(jdbc)).add(null, null, action);
+    }
+
     public static boolean inBatch() {
         return CurrentUnitOfWork.isStarted();
     }
@@ -78,7 +87,7 @@ public class BatchedWrites {
                 jdbc.update(sql, params);
                 return;
             }
-            perBatch("queue", Queue::new, queue -> queue.flush(jdbc)).add(sql, params);
+            perBatch("queue", Queue::new, queue -> queue.flush(jdbc)).add(sql, params, null);
         }
     }
 
@@ -86,18 +95,25 @@ public class BatchedWrites {
 
         private final List<String> statements = new ArrayList<>();
         private final List<SqlParameterSource> parameters = new ArrayList<>();
+        private final List<Runnable> actions = new ArrayList<>();
 
-        void add(String sql, SqlParameterSource params) {
+        void add(String sql, SqlParameterSource params, Runnable action) {
             statements.add(sql);
             parameters.add(params);
+            actions.add(action);
         }
 
         void flush(NamedParameterJdbcTemplate jdbc) {
             int start = 0;
             while (start < statements.size()) {
                 String sql = statements.get(start);
+                if (sql == null) {
+                    actions.get(start).run();
+                    start++;
+                    continue;
+                }
                 int end = start + 1;
-                while (end < statements.size() && statements.get(end).equals(sql)) {
+                while (end < statements.size() && sql.equals(statements.get(end))) {
                     end++;
                 }
                 jdbc.batchUpdate(sql, parameters.subList(start, end).toArray(SqlParameterSource[]::new));
@@ -105,6 +121,7 @@ public class BatchedWrites {
             }
             statements.clear();
             parameters.clear();
+            actions.clear();
         }
     }
 }

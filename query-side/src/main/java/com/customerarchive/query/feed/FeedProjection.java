@@ -1,6 +1,10 @@
 package com.customerarchive.query.feed;
 
+import com.customerarchive.events.ConsentRecordedEvent;
 import com.customerarchive.events.CustomerEvent;
+import com.customerarchive.events.PersonalDataErasedEvent;
+import com.customerarchive.query.privacy.Redaction;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import com.customerarchive.query.history.EventContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +16,8 @@ import com.customerarchive.query.eventstore.BatchedWrites;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Gives every stored event its feed position, in the order this single-segment processor reads the store.
@@ -25,11 +31,16 @@ class FeedProjection {
     static final String NAME = "feed";
 
     private final BatchedWrites writes;
+    private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Redaction redaction;
 
-    FeedProjection(BatchedWrites writes, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    FeedProjection(BatchedWrites writes, JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                   Redaction redaction) {
         this.writes = writes;
+        this.jdbc = jdbc;
         this.json = json;
+        this.redaction = redaction;
     }
 
     @EventHandler
@@ -48,5 +59,28 @@ class FeedProjection {
                 .param("recordedAt", Timestamp.from(context.recordedAt())).param("actor", context.actor())
                 .param("data", json.writeValueAsString(event))
                 .queue();
+        if (event instanceof ConsentRecordedEvent consent) {
+            writes.sql("""
+                            INSERT INTO feed_consent (customer_id, withdrawn, version) VALUES (:customer, :withdrawn, :version)
+                            ON CONFLICT (customer_id) DO UPDATE SET withdrawn = EXCLUDED.withdrawn, version = EXCLUDED.version
+                            WHERE feed_consent.version < EXCLUDED.version""")
+                    .param("customer", event.customerId().value()).param("withdrawn", !consent.granted())
+                    .param("version", context.sequence()).queue();
+        }
+        if (event instanceof PersonalDataErasedEvent) {
+            redaction.forgetKey(event.customerId().value());
+            writes.then(() -> redact(event.customerId().value()));
+        }
+    }
+
+    /** The customer's entries keep their positions; their personal fields read "[erased]" from now on. */
+    private void redact(UUID customerId) {
+        jdbc.sql("SELECT position, type, data::text AS data FROM feed_event WHERE customer_id = :id")
+                .param("id", customerId)
+                .query((row, n) -> Map.of("position", row.getLong("position"),
+                        "data", redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED)))
+                .list()
+                .forEach(row -> jdbc.sql("UPDATE feed_event SET data = CAST(:data AS jsonb) WHERE position = :position")
+                        .params(row).update());
     }
 }

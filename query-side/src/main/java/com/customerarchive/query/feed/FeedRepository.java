@@ -1,6 +1,8 @@
 package com.customerarchive.query.feed;
 
+import com.customerarchive.query.privacy.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,10 +22,12 @@ public class FeedRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Redaction redaction;
 
-    FeedRepository(JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    FeedRepository(JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, Redaction redaction) {
         this.jdbc = jdbc;
         this.json = json;
+        this.redaction = redaction;
     }
 
     /** A feed entry: its position, its type and its CloudEvent JSON. */
@@ -38,8 +42,8 @@ public class FeedRepository {
     public List<Entry> page(long after, int limit, String type, UUID customerId) {
         return jdbc.sql("""
                         SELECT position, event_id, customer_id, sequence, type, occurred_at, recorded_at, actor,
-                               data::text AS data
-                        FROM feed_event
+                               data::text AS data, COALESCE(feed_consent.withdrawn, FALSE) AS withheld
+                        FROM feed_event LEFT JOIN feed_consent USING (customer_id)
                         WHERE position > :after
                           AND (CAST(:type AS varchar) IS NULL OR type = :type)
                           AND (CAST(:customer AS uuid) IS NULL OR customer_id = :customer)
@@ -59,13 +63,16 @@ public class FeedRepository {
                     cloudEvent.put("sequence", row.getLong("sequence"));
                     cloudEvent.put("actor", row.getString("actor"));
                     cloudEvent.put("recordedtime", row.getTimestamp("recorded_at").toInstant().toString());
-                    cloudEvent.put("data", read(row.getString("data")));
+                    JsonNode data = read(row.getString("data"));
+                    // consent withdrawn: the event is delivered, its personal fields are not
+                    cloudEvent.put("data", row.getBoolean("withheld")
+                            ? redaction.eventData(row.getString("type"), data, Redaction.WITHHELD) : data);
                     return new Entry(row.getLong("position"), eventType, write(cloudEvent));
                 })
                 .list();
     }
 
-    private Object read(String data) {
+    private JsonNode read(String data) {
         try {
             return json.readTree(data);
         } catch (JsonProcessingException e) {

@@ -5,6 +5,8 @@ import com.customerarchive.events.CustomerReactivatedEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
+import com.customerarchive.events.PersonalDataErasedEvent;
+import com.customerarchive.query.privacy.Redaction;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.query.history.EventContext;
@@ -61,6 +63,11 @@ class FollowUpProjection {
     @EventHandler
     void on(ProfileCardEditedEvent event, DomainEventMessage<?> message) {
         update(event.customerId().value(), message, "name = :value", event.card().name());
+    }
+
+    @EventHandler
+    void on(PersonalDataErasedEvent event, DomainEventMessage<?> message) {
+        update(event.customerId().value(), message, "name = :value", Redaction.ERASED);
     }
 
     @EventHandler

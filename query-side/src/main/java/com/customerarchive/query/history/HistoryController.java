@@ -1,5 +1,6 @@
 package com.customerarchive.query.history;
 
+import com.customerarchive.query.audit.AccessLog;
 import com.customerarchive.query.web.BadRequestException;
 import com.customerarchive.query.web.Freshness;
 import com.customerarchive.query.web.NotFoundException;
@@ -22,10 +23,12 @@ class HistoryController {
 
     private final HistoryRepository history;
     private final Freshness freshness;
+    private final AccessLog accessLog;
 
-    HistoryController(HistoryRepository history, Freshness freshness) {
+    HistoryController(HistoryRepository history, Freshness freshness, AccessLog accessLog) {
         this.history = history;
         this.freshness = freshness;
+        this.accessLog = accessLog;
     }
 
     record HistoryPage(UUID customerId, List<HistoryRepository.HistoryEntry> events, int page, int size, long total) {
@@ -48,7 +51,9 @@ class HistoryController {
         if (total == 0) {
             throw NotFoundException.customer(customerId);
         }
-        return new HistoryPage(customerId, history.events(customerId, page, size), page, size, total);
+        HistoryPage answer = new HistoryPage(customerId, history.events(customerId, page, size), page, size, total);
+        accessLog.record(customerId, AccessLog.View.HISTORY);
+        return answer;
     }
 
     @GetMapping("/changes")
@@ -65,7 +70,9 @@ class HistoryController {
         }
         freshness.await(HistoryProjections.FieldChanges.NAME, customerId, minVersion);
         requireKnown(customerId);
-        return history.changes(customerId, field, from, to);
+        var changes = history.changes(customerId, field, from, to);
+        accessLog.record(customerId, AccessLog.View.CHANGES);
+        return changes;
     }
 
     @GetMapping("/grades")

@@ -3,6 +3,9 @@ package com.customerarchive.query.history;
 import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.GradeChangedEvent;
+import com.customerarchive.events.PersonalDataErasedEvent;
+import com.customerarchive.query.eventstore.BatchedWrites;
+import com.customerarchive.query.privacy.Redaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,14 +25,23 @@ final class HistoryProjections {
         static final String NAME = "history";
         private final HistoryRepository repository;
 
-        History(HistoryRepository repository) {
+        private final BatchedWrites writes;
+        private final Redaction redaction;
+
+        History(HistoryRepository repository, BatchedWrites writes, Redaction redaction) {
             this.repository = repository;
+            this.writes = writes;
+            this.redaction = redaction;
         }
 
         @EventHandler
         void on(CustomerEvent event, DomainEventMessage<?> message) {
             repository.addEvent(event.customerId().value(), EventContext.of(message), EventContext.typeOf(event), event,
                     EventChanges.of(event));
+            if (event instanceof PersonalDataErasedEvent) {
+                redaction.forgetKey(event.customerId().value());
+                writes.then(() -> repository.redactHistory(event.customerId().value(), redaction));
+            }
         }
 
         @ResetHandler
@@ -45,12 +57,22 @@ final class HistoryProjections {
         static final String NAME = "field-changes";
         private final HistoryRepository repository;
 
-        FieldChanges(HistoryRepository repository) {
+        private final BatchedWrites writes;
+        private final Redaction redaction;
+
+        FieldChanges(HistoryRepository repository, BatchedWrites writes, Redaction redaction) {
             this.repository = repository;
+            this.writes = writes;
+            this.redaction = redaction;
         }
 
         @EventHandler
         void on(CustomerEvent event, DomainEventMessage<?> message) {
+            if (event instanceof PersonalDataErasedEvent) {
+                redaction.forgetKey(event.customerId().value());
+                writes.then(() -> repository.redactFieldChanges(event.customerId().value()));
+                return;
+            }
             var changes = EventChanges.of(event);
             if (!changes.isEmpty()) {
                 repository.addFieldChanges(event.customerId().value(), EventContext.of(message), changes);

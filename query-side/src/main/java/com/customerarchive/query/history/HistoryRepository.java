@@ -1,10 +1,11 @@
 package com.customerarchive.query.history;
 
 import com.customerarchive.events.FieldChange;
+import com.customerarchive.query.eventstore.BatchedWrites;
+import com.customerarchive.query.privacy.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
-import com.customerarchive.query.eventstore.BatchedWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,6 +67,34 @@ class HistoryRepository {
                 .param("occurredAt", Timestamp.from(context.occurredAt())).param("from", from).param("to", to)
                 .param("reason", reason).param("actor", context.actor())
                 .queue();
+    }
+
+    /** Blanks the personal fields in every stored event and change list of the customer. */
+    void redactHistory(UUID customerId, Redaction redaction) {
+        jdbc.sql("SELECT sequence, type, data::text AS data, changes::text AS changes FROM history_event "
+                        + "WHERE customer_id = :id ORDER BY sequence")
+                .param("id", customerId)
+                .query((row, n) -> Map.of("sequence", row.getLong("sequence"),
+                        "data", redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED),
+                        "changes", redaction.changes(row.getString("changes"), Redaction.ERASED)))
+                .list()
+                .forEach(row -> jdbc.sql("UPDATE history_event SET data = CAST(:data AS jsonb), "
+                                + "changes = CAST(:changes AS jsonb) WHERE customer_id = :id AND sequence = :sequence")
+                        .params(row).param("id", customerId).update());
+    }
+
+    /** Blanks both values of every change of a personal field of the customer. */
+    void redactFieldChanges(UUID customerId) {
+        List<String> personal = jdbc.sql("SELECT DISTINCT field FROM field_change WHERE customer_id = :id")
+                .param("id", customerId).query(String.class).list().stream().filter(Redaction::isPersonal).toList();
+        for (String field : personal) {
+            jdbc.sql("""
+                            UPDATE field_change
+                            SET from_value = CASE WHEN from_value IS NULL THEN NULL ELSE to_jsonb(CAST(:erased AS text)) END,
+                                to_value = CASE WHEN to_value IS NULL THEN NULL ELSE to_jsonb(CAST(:erased AS text)) END
+                            WHERE customer_id = :id AND field = :field""")
+                    .param("erased", Redaction.ERASED).param("id", customerId).param("field", field).update();
+        }
     }
 
     void clear(String table) {

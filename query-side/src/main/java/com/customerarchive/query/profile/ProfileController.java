@@ -1,5 +1,6 @@
 package com.customerarchive.query.profile;
 
+import com.customerarchive.query.audit.AccessLog;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
@@ -39,13 +40,16 @@ class ProfileController {
     private final ArchiveRules rules;
     private final Freshness freshness;
     private final Clock clock;
+    private final AccessLog accessLog;
 
-    ProfileController(ProfileRepository profiles, AsOfReader asOf, ArchiveRules rules, Freshness freshness, Clock clock) {
+    ProfileController(ProfileRepository profiles, AsOfReader asOf, ArchiveRules rules, Freshness freshness, Clock clock,
+                      AccessLog accessLog) {
         this.profiles = profiles;
         this.asOf = asOf;
         this.rules = rules;
         this.freshness = freshness;
         this.clock = clock;
+        this.accessLog = accessLog;
     }
 
     record PageView(List<ProfileView> items, int page, int size, long total) {
@@ -94,8 +98,10 @@ class ProfileController {
             + "until the profile includes that version: read your own write.")
     ProfileView profile(@PathVariable UUID customerId, @RequestParam(required = false) Long minVersion) {
         freshness.await(ProfileProjection.NAME, customerId, minVersion);
-        return profiles.find(customerId).map(state -> ProfileView.of(state, rules, clock.instant(), null))
+        ProfileView profile = profiles.find(customerId).map(state -> ProfileView.of(state, rules, clock.instant(), null))
                 .orElseThrow(() -> NotFoundException.customer(customerId));
+        accessLog.record(customerId, AccessLog.View.PROFILE);
+        return profile;
     }
 
     @GetMapping("/{customerId}/as-of")
@@ -112,6 +118,7 @@ class ProfileController {
         var folded = asOf.at(customerId, at, version).orElseThrow(() -> new NotFoundException("customer-not-found",
                 "Customer not found", "No customer " + customerId + " had been recorded by then."));
         Instant stoodAt = at != null ? at : folded.recordedAt();
+        accessLog.record(customerId, AccessLog.View.AS_OF);
         return ProfileView.of(folded.state(), rules, stoodAt, stoodAt);
     }
 

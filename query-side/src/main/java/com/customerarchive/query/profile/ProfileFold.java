@@ -16,10 +16,18 @@ import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.Grade;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
+import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
+import com.customerarchive.events.privacy.PersonalDataCipher;
+import com.customerarchive.events.privacy.PersonalFields;
 import com.customerarchive.query.history.EventContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +52,7 @@ public final class ProfileFold {
             return new ProfileState(registered.customerId().value(), context.sequence(), registered.kind(),
                     registered.nature(), registered.tier(), registered.source(), registered.grade(),
                     registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
-                    0, Map.of(), null, context.occurredAt());
+                    0, Map.of(), null, context.occurredAt(), null);
         }
         if (state == null) {
             throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
@@ -82,9 +90,30 @@ public final class ProfileFold {
             next.status = CustomerStatus.ACTIVE;
         } else if (event instanceof ConsentRecordedEvent consent) {
             next.consentGranted = consent.granted();
+        } else if (event instanceof PersonalDataErasedEvent) {
+            next.card = erased(next.card);
+            next.personalDataErased = true;
         }
         return next.build();
     }
+
+    /** The card with every personal field "[erased]" (as the events themselves read once the key is gone). */
+    private static ProfileCard erased(ProfileCard card) {
+        if (card == null) {
+            return null;
+        }
+        JsonNode tree = CARD_JSON.valueToTree(card);
+        PersonalFields.walk(tree, ProfileCard.class,
+                (path, value, type) -> PersonalFields.placeholder(type, PersonalDataCipher.ERASED));
+        try {
+            return CARD_JSON.treeToValue(tree, ProfileCard.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("card not readable after erasure", e);
+        }
+    }
+
+    private static final ObjectMapper CARD_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** The mutable copy one event changes. */
     private static final class Builder {
@@ -99,6 +128,7 @@ public final class ProfileFold {
         private int visitCount;
         private final Map<String, ComplaintStatus> complaints;
         private Boolean consentGranted;
+        private Boolean personalDataErased;
 
         Builder(ProfileState base, EventContext context) {
             this.base = base;
@@ -112,6 +142,7 @@ public final class ProfileFold {
             visitCount = base.visitCount();
             complaints = new HashMap<>(base.complaints());
             consentGranted = base.consentGranted();
+            personalDataErased = base.personalDataErased();
         }
 
         ProfileState build() {
@@ -119,7 +150,7 @@ public final class ProfileFold {
                     ? context.occurredAt() : base.updatedAt();
             return new ProfileState(base.customerId(), context.sequence(), base.kind(), base.nature(), base.tier(),
                     base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
-                    visitCount, complaints, consentGranted, updatedAt);
+                    visitCount, complaints, consentGranted, updatedAt, personalDataErased);
         }
     }
 }

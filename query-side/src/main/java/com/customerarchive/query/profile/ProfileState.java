@@ -33,7 +33,8 @@ public record ProfileState(
         int visitCount,
         Map<String, ComplaintStatus> complaints,
         Boolean consentGranted,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Boolean personalDataErased) {
 
     private static final Set<ComplaintStatus> OPEN =
             Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);

@@ -39,6 +39,7 @@ public record ProfileView(
         int openComplaints,
         int visitCount,
         Boolean consentGranted,
+        Boolean personalDataErased,
         Instant updatedAt,
         Instant asOf) {
 
@@ -50,6 +51,6 @@ public record ProfileView(
         return new ProfileView(state.customerId(), state.version(), state.kind(), state.nature(), state.tier(),
                 state.source(), state.grade(), state.ownerId(), state.status(), state.card(), state.registeredAt(),
                 state.lastContactAt(), state.nextFollowUpOn(), overdue, stale, state.openComplaints(),
-                state.visitCount(), state.consentGranted(), state.updatedAt(), asOf);
+                state.visitCount(), state.consentGranted(), state.personalDataErased(), state.updatedAt(), asOf);
     }
 }

@@ -115,7 +115,8 @@ public final class ArchiveBenchmark {
         Map<String, Object> setUp = new LinkedHashMap<>(registrations.summary());
         setUp.put("perSecond", Math.round(customers.size() / seconds));
         results.put("setUp", setUp);
-        log("  %d customers in %.1f s", customers.size(), seconds);
+        log("  %d customers in %.1f s; waiting for the projections to catch up ...", customers.size(), seconds);
+        awaitProjections(Duration.ofMinutes(10));
     }
 
     // ---- 2 and 1: writes per concurrency against plain JDBC inserts; 3: projection lag at 8 clients ----------

@@ -1,6 +1,7 @@
 package com.customerarchive.query.support;
 
 import com.customerarchive.testsupport.TestDatabase;
+import com.customerarchive.testsupport.TestKeys;
 
 import java.io.File;
 import java.io.IOException;
@@ -101,6 +102,7 @@ public final class AppProcess {
         builder.environment().put("SPRING_DATASOURCE_URL", database.url());
         builder.environment().put("SPRING_DATASOURCE_USERNAME", database.user());
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.password());
+        builder.environment().put("ARCHIVE_PRIVACY_MASTER_KEY", TestKeys.masterKey());
         try {
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, module + "-under-test-stop"));

@@ -1,6 +1,7 @@
 package com.customerarchive.query.support;
 
 import com.customerarchive.testsupport.TestDatabase;
+import com.customerarchive.testsupport.TestKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,5 +22,6 @@ public abstract class BothAppsTest {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::user);
         registry.add("spring.datasource.password", database::password);
+        registry.add("archive.privacy.master-key", TestKeys::masterKey);
     }
 }

@@ -1,0 +1,48 @@
+package com.customerarchive.command.customer;
+
+import com.customerarchive.command.privacy.CustomerKeyTable;
+import com.customerarchive.command.web.CommandSender;
+import com.customerarchive.events.CustomerId;
+import com.customerarchive.events.privacy.CustomerKeys;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The right to be forgotten as one transaction: the customer's key and its aggregate snapshots (which hold
+ * the card in clear) are deleted and {@code PersonalDataErased} is appended; if the command is refused,
+ * nothing is deleted.
+ */
+@Service
+class PersonalDataEraser {
+
+    private final CommandSender commands;
+    private final CustomerKeyTable table;
+    private final CustomerKeys keys;
+
+    PersonalDataEraser(CommandSender commands, CustomerKeyTable table, CustomerKeys keys) {
+        this.commands = commands;
+        this.table = table;
+        this.keys = keys;
+    }
+
+    @Transactional
+    public long erase(UUID customerId, Long expectedVersion, String reason, Instant occurredAt) {
+        String id = customerId.toString();
+        table.destroy(id);
+        keys.evict(id);
+        long version = commands.send(new EraseCustomerPersonalDataCommand(new CustomerId(customerId), expectedVersion,
+                reason), occurredAt);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                keys.evict(id);
+            }
+        });
+        return version;
+    }
+}

@@ -1,0 +1,123 @@
+package com.customerarchive.command.eventstore;
+
+import com.customerarchive.events.CustomerEvent;
+import com.customerarchive.events.EventMetadata;
+import com.customerarchive.events.privacy.EventHash;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Chains each customer's events: before an event is stored, the hash of its canonical content (with the
+ * previous event's hash) goes into its metadata. The payload is hashed as it will be stored, ciphertext and
+ * all, which the serializer makes byte-for-byte repeatable. Everything else is the JPA engine's.
+ */
+final class HashChainingStorageEngine implements EventStorageEngine {
+
+    private final EventStorageEngine delegate;
+    private final Serializer serializer;
+    private final JdbcClient jdbc;
+
+    HashChainingStorageEngine(EventStorageEngine delegate, Serializer serializer, JdbcClient jdbc) {
+        this.delegate = delegate;
+        this.serializer = serializer;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        Map<String, String> heads = new HashMap<>();
+        List<EventMessage<?>> chained = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof CustomerEvent) {
+                String customer = domain.getAggregateIdentifier();
+                String previous = heads.containsKey(customer) ? heads.get(customer)
+                        : storedHash(customer, domain.getSequenceNumber() - 1);
+                SerializedType type = serializer.typeForClass(domain.getPayloadType());
+                String hash = EventHash.of(new EventHash.Link(customer, domain.getSequenceNumber(),
+                        domain.getIdentifier(), type.getName(), type.getRevision(),
+                        DateTimeUtils.formatInstant(domain.getTimestamp()),
+                        EventHash.parse(serializer.serialize(domain.getPayload(), byte[].class).getData()),
+                        EventHash.parse(serializer.serialize(domain.getMetaData(), byte[].class).getData()), previous));
+                heads.put(customer, hash);
+                chained.add(domain.andMetaData(Map.of(EventMetadata.HASH, hash)));
+            } else {
+                chained.add(event);
+            }
+        }
+        delegate.appendEvents(chained);
+    }
+
+    /** The hash stored with the customer's event {@code sequence}; "" before the first event. */
+    private String storedHash(String customer, long sequence) {
+        if (sequence < 0) {
+            return "";
+        }
+        return jdbc.sql("SELECT meta_data FROM event_store.domain_event_entry "
+                        + "WHERE aggregate_identifier = :id AND sequence_number = :sequence")
+                .param("id", customer).param("sequence", sequence)
+                .query(byte[].class).optional()
+                .map(metaData -> EventHash.parse(metaData).path(EventMetadata.HASH).asText(""))
+                .orElse("");
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return delegate.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier) {
+        return delegate.readEvents(aggregateIdentifier);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+}

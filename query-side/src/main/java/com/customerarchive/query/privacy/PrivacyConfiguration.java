@@ -1,0 +1,53 @@
+package com.customerarchive.query.privacy;
+
+import com.customerarchive.events.privacy.CustomerKeys;
+import com.customerarchive.events.privacy.EncryptingSerializer;
+import com.customerarchive.query.eventstore.EventStoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.Optional;
+
+/**
+ * Reading personal data: the event serializer decrypts every {@code @PersonalData} field with its customer's
+ * key from command-side's key table (read-only here); a destroyed key reads as "[erased]". The master key is
+ * the one command-side uses ({@code archive.privacy.master-key}, ARCHIVE_PRIVACY_MASTER_KEY).
+ */
+@Configuration(proxyBeanMethods = false)
+class PrivacyConfiguration {
+
+    @Bean
+    CustomerKeys customerKeys(JdbcClient jdbc, EventStoreProperties store,
+                              @Value("${archive.privacy.master-key:}") String masterKey, Environment environment) {
+        if (masterKey == null || masterKey.isBlank()) {
+            throw new IllegalStateException("Set archive.privacy.master-key (ARCHIVE_PRIVACY_MASTER_KEY) to command-side's "
+                    + "master key" + (environment.acceptsProfiles(Profiles.of("prod")) ? "" : "; ./run.sh keeps one in .data/master.key"));
+        }
+        String table = store.schema() + ".customer_key";
+        return new CustomerKeys(new CustomerKeys.KeyTable() {
+            @Override
+            public Optional<byte[]> find(String customerId) {
+                return jdbc.sql("SELECT wrapped_key FROM " + table + " WHERE customer_id = :id").param("id", customerId)
+                        .query(byte[].class).optional();
+            }
+
+            @Override
+            public byte[] insertIfAbsent(String customerId, byte[] wrapped) {
+                throw new UnsupportedOperationException("query-side never makes customer keys");
+            }
+        }, CustomerKeys.masterKey(masterKey));
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(@Qualifier("defaultAxonObjectMapper") ObjectMapper json, CustomerKeys keys) {
+        return EncryptingSerializer.overJackson(json, keys, false);
+    }
+}

@@ -1,0 +1,89 @@
+package com.customerarchive.query.privacy;
+
+import com.customerarchive.events.CustomerEvent;
+import com.customerarchive.events.FieldChange;
+import com.customerarchive.events.privacy.CustomerKeys;
+import com.customerarchive.events.privacy.PersonalFields;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Blanks the personal fields of stored JSON in a read model: an event's data (found by its type name), a list
+ * of field changes, a card. Used when a customer is erased ("[erased]") and, for the feed, while a customer's
+ * consent is withdrawn ("[withheld]").
+ */
+@Component
+public class Redaction {
+
+    public static final String ERASED = "[erased]";
+    public static final String WITHHELD = "[withheld]";
+    private static final String EVENTS_PACKAGE = CustomerEvent.class.getPackageName() + ".";
+    private static final Type CHANGES = new TypeReference<List<FieldChange>>() { }.getType();
+
+    private final ObjectMapper json;
+    private final CustomerKeys keys;
+
+    Redaction(@Qualifier("defaultAxonObjectMapper") ObjectMapper json, CustomerKeys keys) {
+        this.json = json;
+        this.keys = keys;
+    }
+
+    /** The customer's key was destroyed: stop using the copy in memory at once. */
+    public void forgetKey(UUID customerId) {
+        keys.evict(customerId.toString());
+    }
+
+    /** An event's data (type as the read models name it: "CustomerRegistered") with its personal fields blanked. */
+    public String eventData(String type, String data, String marker) {
+        return blank(data, eventClass(type), marker);
+    }
+
+    public JsonNode eventData(String type, JsonNode data, String marker) {
+        PersonalFields.walk(data, eventClass(type), (path, value, valueType) -> blank(valueType, marker));
+        return data;
+    }
+
+    /** A JSON list of field changes with the values of personal fields blanked. */
+    public String changes(String changes, String marker) {
+        return blank(changes, CHANGES, marker);
+    }
+
+    public static boolean isPersonal(String cardField) {
+        return PersonalFields.isPersonalCardPath(cardField);
+    }
+
+    private String blank(String text, Type type, String marker) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            JsonNode tree = json.readTree(text);
+            PersonalFields.walk(tree, type, (path, value, valueType) -> blank(valueType, marker));
+            return json.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON not readable", e);
+        }
+    }
+
+    /** The marker in the value's shape; a value with no textual shape (a date) is left out, as the events read then. */
+    private static JsonNode blank(Type type, String marker) {
+        JsonNode placeholder = PersonalFields.placeholder(type, marker);
+        return placeholder.isNull() ? null : placeholder;
+    }
+
+    private static Class<?> eventClass(String type) {
+        try {
+            return Class.forName(EVENTS_PACKAGE + type + "Event");
+        } catch (ClassNotFoundException e) {
+            return Object.class;
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package com.customerarchive.query.audit;
+
+import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.testsupport.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The auditor's proof (hash chain), the customer's erasure (crypto-shredding), consent and the access trail. */
+class AuditAndPrivacyTest extends BothAppsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api commands;
+    Api queries;
+
+    @BeforeEach
+    void setUp() {
+        commands = new Api(COMMAND_SIDE.baseUrl());
+        queries = new Api("http://localhost:" + port);
+    }
+
+    /** A customer whose every personal value carries {@code token}, with card edits, a visit and a consent. */
+    private String customerWithHistory(String token) {
+        var created = commands.post("/api/customers", "sales", """
+                {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "REGULAR", "source": "WEBSITE", "grade": "C",
+                 "ownerId": "rep-audit",
+                 "card": {"basic": {"name": "Name %1$s", "phones": ["+86 571 %2$s"], "email": "first.%1$s@example.com",
+                                    "address": {"province": "Zhejiang", "city": "City%1$s", "street": "%1$s Road"}},
+                          "contacts": [{"name": "Contact %1$s", "role": "DECISION_MAKER", "phone": "+86 21 %2$s"}]}}"""
+                .formatted(token, digits(token)));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("customerId").asString();
+        String path = "/api/customers/" + id;
+        assertThat(commands.patch(path + "/card", "sales", """
+                {"basic": {"email": "second.%1$s@example.com", "address": {"street": "%1$s Avenue"}}}""".formatted(token))
+                .status()).isEqualTo(200);
+        assertThat(commands.post(path + "/visits", "sales", """
+                {"method": "PHONE", "contact": {"name": "Visited %s", "role": "DECISION_MAKER"}, "notes": "price talk"}"""
+                .formatted(token)).status()).isEqualTo(201);
+        assertThat(commands.put(path + "/grade", "manager", "{\"grade\": \"B\", \"reason\": \"ordered twice\"}").status())
+                .isEqualTo(200);
+        return id;
+    }
+
+    private JsonNode awaitProfile(String id, long version) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> queries.get("/api/profiles/" + id + "?minVersion=" + version, "manager"),
+                        response -> response.status() == 200).json();
+    }
+
+    /**
+     * Tampering tests change the store under the projections: let every projection read the untampered events
+     * first, or a lagging one would read the tampered ones, which the replay tests would later see differ.
+     */
+    private void awaitAllProjections() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode statuses = queries.get("/api/admin/projections", "admin").json();
+            for (JsonNode status : statuses) {
+                if (status.get("lag").asLong() != 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private JsonNode verify(String id) {
+        var answer = queries.get("/api/profiles/" + id + "/verify", "auditor");
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.json();
+    }
+
+    /** Eight digits that stand for the token in phone numbers. */
+    private static String digits(String token) {
+        return String.format("%08d", Math.floorMod(token.hashCode(), 100_000_000));
+    }
+
+    private static String token() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    @Test
+    void an_untouched_history_verifies_and_one_altered_or_removed_event_is_named() {
+        String untouched = customerWithHistory(token());
+        String altered = customerWithHistory(token());
+        String removed = customerWithHistory(token());
+        String reordered = customerWithHistory(token());
+        awaitAllProjections();
+        JsonNode good = verify(untouched);
+        assertThat(good.get("valid").asBoolean()).isTrue();
+        assertThat(good.get("events").asInt()).isEqualTo(4);
+        assertThat(good.get("headHash").asString()).matches("[0-9a-f]{64}");
+
+        // the same content with other key order and whitespace (jsonb's text form) is still the same event
+        jdbc.sql("""
+                        UPDATE event_store.domain_event_entry
+                        SET payload = convert_to(CAST(CAST(convert_from(payload, 'UTF8') AS jsonb) AS text), 'UTF8')
+                        WHERE aggregate_identifier = :id""").param("id", untouched).update();
+        assertThat(verify(untouched).get("valid").asBoolean()).isTrue();
+
+        int changed = jdbc.sql("""
+                        UPDATE event_store.domain_event_entry
+                        SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '"to":"B"', '"to":"A"'), 'UTF8')
+                        WHERE aggregate_identifier = :id AND sequence_number = 3""").param("id", altered).update();
+        assertThat(changed).isEqualTo(1);
+        JsonNode alteredVerdict = verify(altered);
+        assertThat(alteredVerdict.get("valid").asBoolean()).isFalse();
+        assertThat(alteredVerdict.get("sequence").asLong()).isEqualTo(4);
+        // put it back: the store is shared with the tests that replay every projection
+        jdbc.sql("""
+                        UPDATE event_store.domain_event_entry
+                        SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '"to":"A"', '"to":"B"'), 'UTF8')
+                        WHERE aggregate_identifier = :id AND sequence_number = 3""").param("id", altered).update();
+        assertThat(verify(altered).get("valid").asBoolean()).isTrue();
+
+        var row = jdbc.sql("SELECT * FROM event_store.domain_event_entry WHERE aggregate_identifier = :id "
+                + "AND sequence_number = 1").param("id", removed).query().singleRow();
+        jdbc.sql("DELETE FROM event_store.domain_event_entry WHERE aggregate_identifier = :id AND sequence_number = 1")
+                .param("id", removed).update();
+        JsonNode removedVerdict = verify(removed);
+        assertThat(removedVerdict.get("valid").asBoolean()).isFalse();
+        assertThat(removedVerdict.get("sequence").asLong()).isEqualTo(2);
+        assertThat(removedVerdict.get("problem").asString()).contains("missing");
+        jdbc.sql("""
+                        INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier,
+                            sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES (:global_index, :event_identifier, :aggregate_identifier, :sequence_number, :type,
+                            :time_stamp, :payload_type, :payload_revision, :payload, :meta_data)""").params(row).update();
+        assertThat(verify(removed).get("valid").asBoolean()).isTrue();
+
+        swapThirdAndFourth(reordered);
+        JsonNode reorderedVerdict = verify(reordered);
+        assertThat(reorderedVerdict.get("valid").asBoolean()).isFalse();
+        assertThat(reorderedVerdict.get("sequence").asLong()).isEqualTo(3);
+        swapThirdAndFourth(reordered);
+        assertThat(verify(reordered).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void personal_data_is_stored_encrypted_and_after_erasure_is_readable_nowhere_while_the_rest_stays() {
+        String token = token();
+        String id = customerWithHistory(token);
+        JsonNode before = awaitProfile(id, 4);
+        assertThat(before.at("/card/basic/name").asString()).isEqualTo("Name " + token);
+        assertThat(rowsContaining("event_store.domain_event_entry", "convert_from(payload, 'UTF8')", token))
+                .as("personal data is encrypted at rest").isZero();
+
+        assertThat(commands.call("DELETE", "/api/customers/" + id + "/personal-data", "sales",
+                "{\"reason\": \"customer asked\"}", null).status()).isEqualTo(403);
+        var erased = commands.call("DELETE", "/api/customers/" + id + "/personal-data", "admin",
+                "{\"reason\": \"the customer asked to be forgotten\"}", null);
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(erased.json().get("version").asLong()).isEqualTo(5);
+
+        JsonNode profile = awaitProfile(id, 5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> queries.get("/api/events?customerId=" + id, "integrator")
+                .json().get("events").size() == 5);
+        List<String> views = List.of(
+                profile.toString(),
+                queries.get("/api/profiles/" + id + "/history?minVersion=5", "auditor").raw().body(),
+                queries.get("/api/profiles/" + id + "/changes?minVersion=5", "auditor").raw().body(),
+                queries.get("/api/profiles/" + id + "/as-of?version=2", "auditor").raw().body(),
+                queries.get("/api/events?customerId=" + id, "integrator").raw().body());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(queries.get("/api/profiles/" + id + "/changes", "auditor").raw().body()).doesNotContain(token);
+            assertThat(queries.get("/api/events?customerId=" + id, "integrator").raw().body()).doesNotContain(token);
+        });
+        for (String view : views) {
+            assertThat(view).doesNotContain(token).doesNotContain(digits(token)).doesNotContainIgnoringCase("example.com");
+        }
+        assertThat(profile.at("/card/basic/name").asString()).isEqualTo("[erased]");
+        assertThat(profile.at("/card/basic/address/street").asString()).isEqualTo("[erased]");
+        assertThat(queries.get("/api/profiles/" + id + "/as-of?version=2", "auditor").json()
+                .at("/card/basic/email").asString()).isEqualTo("[erased]");
+        for (String table : List.of("history_event", "field_change", "profile", "feed_event", "follow_up",
+                "complaint", "activity")) {
+            assertThat(rowsContaining("read_model." + table, "CAST(t AS text)", token)).as(table).isZero();
+            assertThat(rowsContaining("read_model." + table, "CAST(t AS text)", digits(token))).as(table).isZero();
+        }
+        assertThat(rowsContaining("event_store.domain_event_entry", "convert_from(payload, 'UTF8')", token)).isZero();
+        assertThat(rowsContaining("event_store.snapshot_event_entry", "convert_from(payload, 'UTF8')", token)).isZero();
+
+        // what is not personal stays, and so does the proof
+        assertThat(profile.get("grade").asString()).isEqualTo("B");
+        assertThat(profile.get("visitCount").asInt()).isEqualTo(1);
+        assertThat(profile.get("personalDataErased").asBoolean()).isTrue();
+        assertThat(queries.get("/api/profiles/" + id + "/history", "auditor").json().get("total").asLong()).isEqualTo(5);
+        JsonNode verdict = verify(id);
+        assertThat(verdict.get("valid").asBoolean()).isTrue();
+        assertThat(verdict.get("events").asInt()).isEqualTo(5);
+        // and the record takes no change that would need personal data again
+        var refused = commands.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"PHONE\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("rule").asString()).isEqualTo("personal-data-erased");
+    }
+
+    @Test
+    void withdrawn_consent_withholds_personal_fields_from_the_feed() {
+        String token = token();
+        String id = customerWithHistory(token);
+        assertThat(commands.post("/api/customers/" + id + "/consent", "sales",
+                "{\"granted\": false, \"purpose\": \"marketing\"}").status()).isEqualTo(200);
+        JsonNode profile = awaitProfile(id, 5);
+        assertThat(profile.get("consentGranted").asBoolean()).isFalse();
+        String feed = await().atMost(Duration.ofSeconds(20))
+                .until(() -> queries.get("/api/events?customerId=" + id, "integrator"),
+                        response -> response.json().get("events").size() == 5).raw().body();
+        assertThat(feed).doesNotContain(token).contains("[withheld]").contains("CustomerRegistered");
+    }
+
+    @Test
+    void reads_of_personal_data_are_in_the_access_log_newest_first() {
+        String id = customerWithHistory(token());
+        awaitProfile(id, 4);
+        assertThat(queries.get("/api/profiles/" + id, "auditor").status()).isEqualTo(200);
+        assertThat(queries.get("/api/profiles/" + id + "/history?minVersion=4", "auditor").status()).isEqualTo(200);
+        assertThat(queries.get("/api/profiles/" + id + "/access-log", "manager").status()).isEqualTo(403);
+
+        var log = queries.get("/api/profiles/" + id + "/access-log", "admin");
+
+        assertThat(log.status()).isEqualTo(200);
+        JsonNode entries = log.json();
+        assertThat(entries.get(0).get("user").asString()).isEqualTo("auditor");
+        assertThat(entries.get(0).get("view").asString()).isEqualTo("history");
+        assertThat(entries.get(1).get("user").asString()).isEqualTo("auditor");
+        assertThat(entries.get(1).get("view").asString()).isEqualTo("profile");
+        assertThat(entries.get(2).get("user").asString()).isEqualTo("manager");
+        assertThat(entries.get(0).get("at").asString()).isNotBlank();
+    }
+
+    @Test
+    void a_signed_checkpoint_lists_every_chain_head() {
+        String id = customerWithHistory(token());
+        var checkpoint = queries.get("/api/audit/checkpoint", "auditor");
+        assertThat(checkpoint.status()).isEqualTo(200);
+        assertThat(checkpoint.json().at("/heads/" + id).asString()).isEqualTo(verify(id).get("headHash").asString());
+        assertThat(checkpoint.json().get("signature").asString()).matches("[0-9a-f]{64}");
+        assertThat(queries.get("/api/audit/checkpoint", "sales").status()).isEqualTo(403);
+    }
+
+    private void swapThirdAndFourth(String customerId) {
+        jdbc.sql("""
+                        UPDATE event_store.domain_event_entry SET sequence_number = 100 + (3 - sequence_number)
+                        WHERE aggregate_identifier = :id AND sequence_number IN (2, 3)""").param("id", customerId).update();
+        jdbc.sql("""
+                        UPDATE event_store.domain_event_entry SET sequence_number = sequence_number - 98
+                        WHERE aggregate_identifier = :id AND sequence_number >= 100""").param("id", customerId).update();
+    }
+
+    private long rowsContaining(String table, String column, String token) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " t WHERE " + column + " LIKE :pattern")
+                .param("pattern", "%" + token + "%").query(Long.class).single();
+    }
+}

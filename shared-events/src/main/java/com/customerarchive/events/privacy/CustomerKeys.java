@@ -1,0 +1,119 @@
+package com.customerarchive.events.privacy;
+
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each customer's data key: AES-256, stored wrapped (AES-GCM) by the master key from configuration in a table
+ * of its own, kept unwrapped in memory for at most {@value #CACHE_MILLIS} ms. Destroying the stored key is the
+ * erasure; {@link #evict} drops the copy in memory at once.
+ */
+public final class CustomerKeys {
+
+    /** Where the wrapped keys live: each app reads and writes it inside its own transactions. */
+    public interface KeyTable {
+        Optional<byte[]> find(String customerId);
+
+        /** Stores the key unless one exists; returns the one stored. */
+        byte[] insertIfAbsent(String customerId, byte[] wrapped);
+    }
+
+    private static final long CACHE_MILLIS = 60_000;
+    private static final int NONCE_BYTES = 12;
+
+    private final KeyTable table;
+    private final SecretKey master;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(SecretKey key, long until) {
+    }
+
+    public CustomerKeys(KeyTable table, SecretKey master) {
+        this.table = table;
+        this.master = master;
+    }
+
+    /** A master key from its Base64 text (32 bytes); the message never repeats the value. */
+    public static SecretKey masterKey(String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the master key is not Base64");
+        }
+        if (bytes.length != 32) {
+            throw new IllegalStateException("the master key must be 32 bytes (Base64 of 32 random bytes), not " + bytes.length);
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+
+    public Optional<SecretKey> find(String customerId) {
+        Cached cached = cache.get(customerId);
+        if (cached != null && cached.until() > System.currentTimeMillis()) {
+            return Optional.of(cached.key());
+        }
+        Optional<SecretKey> key = table.find(customerId).map(wrapped -> unwrap(customerId, wrapped));
+        key.ifPresentOrElse(found -> remember(customerId, found), () -> cache.remove(customerId));
+        return key;
+    }
+
+    /** The customer's key, made and stored on first use. */
+    public SecretKey findOrCreate(String customerId) {
+        return find(customerId).orElseGet(() -> {
+            try {
+                KeyGenerator generator = KeyGenerator.getInstance("AES");
+                generator.init(256, random);
+                SecretKey stored = unwrap(customerId, table.insertIfAbsent(customerId, wrap(customerId, generator.generateKey())));
+                remember(customerId, stored);
+                return stored;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("no customer key could be made", e);
+            }
+        });
+    }
+
+    public void evict(String customerId) {
+        cache.remove(customerId);
+    }
+
+    private void remember(String customerId, SecretKey key) {
+        cache.put(customerId, new Cached(key, System.currentTimeMillis() + CACHE_MILLIS));
+    }
+
+    private byte[] wrap(String customerId, SecretKey key) throws GeneralSecurityException {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, master, new GCMParameterSpec(128, nonce));
+        cipher.updateAAD(customerId.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = cipher.doFinal(key.getEncoded());
+        return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+    }
+
+    private SecretKey unwrap(String customerId, byte[] wrapped) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, master, new GCMParameterSpec(128, wrapped, 0, NONCE_BYTES));
+            cipher.updateAAD(customerId.getBytes(StandardCharsets.UTF_8));
+            byte[] key = cipher.doFinal(wrapped, NONCE_BYTES, wrapped.length - NONCE_BYTES);
+            SecretKey unwrapped = new SecretKeySpec(key, "AES");
+            Arrays.fill(key, (byte) 0);
+            return unwrapped;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a customer key does not open with the configured master key", e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package com.customerarchive.events.privacy;
+
+import com.customerarchive.events.CustomerEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import javax.crypto.SecretKey;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+
+/**
+ * The event serializer: Axon's Jackson serializer, with every {@link PersonalData} field of a customer event
+ * encrypted with that customer's key on the way into the store, and decrypted on the way out. Once the key
+ * is gone a personal field reads as {@value PersonalDataCipher#ERASED} (in the field's shape), never an error.
+ * Everything else (metadata, snapshots, other payloads) passes through unchanged.
+ */
+public final class EncryptingSerializer implements Serializer {
+
+    private final JacksonSerializer delegate;
+    private final ObjectMapper json;
+    private final CustomerKeys keys;
+    private final boolean createsKeys;
+
+    /** {@code createsKeys}: the writing side makes a customer's key with its first event; readers never do. */
+    public EncryptingSerializer(JacksonSerializer delegate, CustomerKeys keys, boolean createsKeys) {
+        this.delegate = delegate;
+        this.json = delegate.getObjectMapper();
+        this.keys = keys;
+        this.createsKeys = createsKeys;
+    }
+
+    /** Over Axon's Jackson serializer with the given mapper and revisions from {@code @Revision}. */
+    public static EncryptingSerializer overJackson(ObjectMapper json, CustomerKeys keys, boolean createsKeys) {
+        return new EncryptingSerializer(JacksonSerializer.builder().objectMapper(json)
+                .revisionResolver(new AnnotationRevisionResolver()).build(), keys, createsKeys);
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (!(object instanceof CustomerEvent event)) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        String customerId = event.customerId().value().toString();
+        ObjectNode tree = json.valueToTree(object);
+        if (createsKeys) {
+            // the key is made only when the event holds a personal value: an erasure event must not make a new one
+            SecretKey[] key = new SecretKey[1];
+            PersonalFields.walk(tree, object.getClass(), (path, value, type) -> {
+                if (key[0] == null) {
+                    key[0] = keys.findOrCreate(customerId);
+                }
+                return PersonalDataCipher.encrypt(json, key[0], customerId, path, value);
+            });
+        } else {
+            // a reader never writes events; if it serializes one (a copy), its personal fields stay as they are
+            Optional<SecretKey> key = keys.find(customerId);
+            key.ifPresent(found -> PersonalFields.walk(tree, object.getClass(),
+                    (path, value, type) -> PersonalDataCipher.encrypt(json, found, customerId, path, value)));
+        }
+        try {
+            SerializedObject<byte[]> bytes = new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class,
+                    typeForClass(object.getClass()));
+            return getConverter().convert(bytes, expectedRepresentation);
+        } catch (IOException e) {
+            throw new IllegalStateException("event not serializable", e);
+        }
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        Class<?> type = classForType(serializedObject.getType());
+        if (!CustomerEvent.class.isAssignableFrom(type)) {
+            return delegate.deserialize(serializedObject);
+        }
+        try {
+            JsonNode tree = json.readTree(getConverter().convert(serializedObject, byte[].class).getData());
+            String customerId = tree.path("customerId").asText();
+            Optional<SecretKey> key;
+            boolean unopenable = false;
+            try {
+                key = keys.find(customerId);
+            } catch (IllegalStateException wrongMasterKey) {
+                // a key wrapped under another master key: unreadable here, but never a reason to stop reading events
+                key = Optional.empty();
+                unopenable = true;
+            }
+            Optional<SecretKey> found = key;
+            String missing = unopenable ? PersonalDataCipher.UNREADABLE : PersonalDataCipher.ERASED;
+            PersonalFields.walk(tree, type, (path, value, valueType) -> {
+                if (!PersonalDataCipher.isEncrypted(value)) {
+                    return value;
+                }
+                if (found.isEmpty()) {
+                    return PersonalFields.placeholder(valueType, missing);
+                }
+                try {
+                    return PersonalDataCipher.decrypt(json, found.get(), customerId, path, value);
+                } catch (GeneralSecurityException altered) {
+                    return PersonalFields.placeholder(valueType, PersonalDataCipher.UNREADABLE);
+                }
+            });
+            @SuppressWarnings("unchecked")
+            T event = (T) json.treeToValue(tree, type);
+            return event;
+        } catch (IOException e) {
+            throw new IllegalStateException("stored event not readable as " + type.getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+}

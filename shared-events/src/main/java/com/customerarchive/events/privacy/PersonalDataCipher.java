@@ -1,0 +1,102 @@
+package com.customerarchive.events.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * AES-256-GCM of one personal value (its JSON) with its customer's key; the customer id and the field's path
+ * are authenticated with it, so a value cannot be moved to another customer or field. The nonce is derived
+ * from the key, the path and the value (synthetic IV): the same value in the same field encrypts the same
+ * way, so an event serializes to the same bytes every time and its hash can be computed before it is stored.
+ * The price, equal values of one customer's field are recognisable as equal, stays within that customer.
+ */
+public final class PersonalDataCipher {
+
+    /** What a stored encrypted value starts with. */
+    public static final String PREFIX = "enc:v1:";
+    /** What a personal value reads as once its customer's key is destroyed. */
+    public static final String ERASED = "[erased]";
+    /** What a personal value reads as when its ciphertext does not authenticate (altered in the store). */
+    public static final String UNREADABLE = "[unreadable]";
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private PersonalDataCipher() {
+    }
+
+    public static boolean isEncrypted(JsonNode value) {
+        return value != null && value.isTextual() && value.textValue().startsWith(PREFIX);
+    }
+
+    public static JsonNode encrypt(ObjectMapper json, SecretKey key, String customerId, String path, JsonNode value) {
+        if (isEncrypted(value)) {
+            return value;
+        }
+        try {
+            byte[] plain = json.writeValueAsBytes(value);
+            byte[] nonce = Arrays.copyOf(mac(key, path, plain), NONCE_BYTES);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(aad(customerId, path));
+            byte[] sealed = cipher.doFinal(plain);
+            byte[] stored = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return TextNode.valueOf(PREFIX + Base64.getEncoder().withoutPadding().encodeToString(stored));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("personal value could not be encrypted", e);
+        }
+    }
+
+    /** The clear value; a value stored in clear (before encryption existed) is returned as it is. */
+    public static JsonNode decrypt(ObjectMapper json, SecretKey key, String customerId, String path, JsonNode value)
+            throws GeneralSecurityException {
+        if (!isEncrypted(value)) {
+            return value;
+        }
+        byte[] stored = Base64.getDecoder().decode(value.textValue().substring(PREFIX.length()));
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
+        cipher.updateAAD(aad(customerId, path));
+        byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
+        try {
+            return json.readTree(plain);
+        } catch (IOException e) {
+            throw new GeneralSecurityException("decrypted personal value is not JSON", e);
+        }
+    }
+
+    private static byte[] aad(String customerId, String path) {
+        return (customerId + "|" + path).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] mac(SecretKey key, String path, byte[] plain) throws GeneralSecurityException {
+        // a nonce key of its own, derived from the data key
+        byte[] nonceKey = MessageDigest.getInstance("SHA-256").digest(concat("nonce|".getBytes(StandardCharsets.UTF_8),
+                key.getEncoded()));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(nonceKey, "HmacSHA256"));
+        mac.update(path.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return mac.doFinal(plain);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}

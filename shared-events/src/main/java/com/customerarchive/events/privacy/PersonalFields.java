@@ -1,0 +1,169 @@
+package com.customerarchive.events.privacy;
+
+import com.customerarchive.events.FieldChange;
+import com.customerarchive.events.ProfileCard;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Finds the {@link PersonalData} values in an event's JSON, guided by the event's Java type, and lets a
+ * visitor replace each (encrypt, decrypt, erase, withhold). A {@link FieldChange} of a card field that is
+ * personal has its {@code from} and {@code to} treated as personal too.
+ */
+public final class PersonalFields {
+
+    /**
+     * What a personal value becomes: the replacement for {@code value}, found at {@code path}, of Java type
+     * {@code type}; Java null removes the field.
+     */
+    public interface Visitor {
+        JsonNode visit(String path, JsonNode value, Type type);
+    }
+
+    /** Card paths (as {@link FieldChange#field()} names them) that hold personal data. */
+    private static final List<String> PERSONAL_CARD_PATHS = personalPaths(ProfileCard.class, "");
+
+    private PersonalFields() {
+    }
+
+    /** Replaces, in place, every personal value of {@code tree}, an instance of {@code type} as JSON. */
+    public static void walk(JsonNode tree, Type type, Visitor visitor) {
+        walk(tree, type, "", visitor);
+    }
+
+    /** True when a card field path is personal, lies inside a personal value, or contains one (a list of contacts). */
+    public static boolean isPersonalCardPath(String field) {
+        for (String personal : PERSONAL_CARD_PATHS) {
+            if (field.equals(personal) || field.startsWith(personal + ".") || personal.startsWith(field + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value a personal field shows when it cannot or may not be read: {@code marker} in the field's shape. */
+    public static JsonNode placeholder(Type type, String marker) {
+        Class<?> raw = raw(type);
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (raw == String.class || raw == Object.class || CharSequence.class.isAssignableFrom(raw)) {
+            return TextNode.valueOf(marker);
+        }
+        if (Collection.class.isAssignableFrom(raw)) {
+            Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+            ArrayNode array = nodes.arrayNode();
+            JsonNode one = placeholder(element, marker);
+            if (!one.isNull()) {
+                array.add(one);
+            }
+            return array;
+        }
+        if (raw.isRecord()) {
+            ObjectNode object = nodes.objectNode();
+            for (RecordComponent component : raw.getRecordComponents()) {
+                if (component.getType() == String.class) {
+                    object.put(component.getName(), marker);
+                }
+            }
+            return object;
+        }
+        return NullNode.getInstance();
+    }
+
+    private static void walk(JsonNode node, Type type, String path, Visitor visitor) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        Class<?> raw = raw(type);
+        if (raw == FieldChange.class && node instanceof ObjectNode change) {
+            if (isPersonalCardPath(change.path("field").asText())) {
+                for (String side : new String[]{"from", "to"}) {
+                    JsonNode value = change.get(side);
+                    if (value != null && !value.isNull()) {
+                        change.set(side, visitor.visit(path + "." + side, value, Object.class));
+                    }
+                }
+            }
+            return;
+        }
+        if (raw.isRecord() && node instanceof ObjectNode object) {
+            for (RecordComponent component : raw.getRecordComponents()) {
+                JsonNode child = object.get(component.getName());
+                if (child == null || child.isNull()) {
+                    continue;
+                }
+                String childPath = path.isEmpty() ? component.getName() : path + "." + component.getName();
+                if (component.isAnnotationPresent(PersonalData.class) && component.getType().isRecord()
+                        && child instanceof ObjectNode inner) {
+                    // a personal value with parts (an address): each part that is there, on its own
+                    for (RecordComponent part : component.getType().getRecordComponents()) {
+                        replace(inner, part, childPath + "." + part.getName(), visitor);
+                    }
+                } else if (component.isAnnotationPresent(PersonalData.class)) {
+                    replace(object, component, childPath, visitor);
+                } else {
+                    walk(child, component.getGenericType(), childPath, visitor);
+                }
+            }
+        } else if (Collection.class.isAssignableFrom(raw) && node.isArray() && type instanceof ParameterizedType p) {
+            for (JsonNode element : node) {
+                walk(element, p.getActualTypeArguments()[0], path + "[]", visitor);
+            }
+        }
+    }
+
+    private static void replace(ObjectNode object, RecordComponent component, String path, Visitor visitor) {
+        JsonNode value = object.get(component.getName());
+        if (value == null || value.isNull()) {
+            return;
+        }
+        JsonNode replacement = visitor.visit(path, value, component.getGenericType());
+        if (replacement == null) {
+            object.remove(component.getName());
+        } else {
+            object.set(component.getName(), replacement);
+        }
+    }
+
+    private static List<String> personalPaths(Class<?> type, String prefix) {
+        List<String> paths = new ArrayList<>();
+        if (!type.isRecord()) {
+            return paths;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            String path = prefix.isEmpty() ? component.getName() : prefix + "." + component.getName();
+            if (component.isAnnotationPresent(PersonalData.class)) {
+                paths.add(path);
+            } else if (component.getGenericType() instanceof ParameterizedType list
+                    && Collection.class.isAssignableFrom(component.getType())) {
+                // a list of values with personal fields (contacts) changes as one field: the whole list is personal
+                if (list.getActualTypeArguments()[0] instanceof Class<?> element && !personalPaths(element, "").isEmpty()) {
+                    paths.add(path);
+                }
+            } else {
+                paths.addAll(personalPaths(component.getType(), path));
+            }
+        }
+        return paths;
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+            return c;
+        }
+        return Object.class;
+    }
+}
