@@ -17,10 +17,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.util.concurrent.Executors;
@@ -89,11 +91,18 @@ class EventStoreReadConfiguration {
                 .build();
     }
 
+    @Bean
+    StoreHeadWatcher storeHeadWatcher(EmbeddedEventStore eventStore, JdbcClient jdbc, EventStoreProperties properties) {
+        return new StoreHeadWatcher(eventStore, jdbc, properties.schema() + ".domain_event_entry", properties.pollDelay());
+    }
+
     /** A projection that fails on an event retries it (with back-off) rather than skip it and drift from the store. */
     @Autowired
-    void pooledStreamingProcessors(EventProcessingConfigurer processing, ProcessingProperties properties) {
+    void pooledStreamingProcessors(EventProcessingConfigurer processing, ProcessingProperties properties,
+                                   ObjectProvider<StoreHeadWatcher> source) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
+                .messageSource(source.getObject())
                 .batchSize(properties.batchSize())
                 .initialSegmentCount(properties.segments())
                 .maxClaimedSegments(properties.segments())
@@ -101,6 +110,7 @@ class EventStoreReadConfiguration {
                         properties.workerThreads(), new AxonThreadFactory("worker-" + name))));
         // the feed counts positions in one transaction at a time: one segment, one writer
         processing.registerPooledStreamingEventProcessorConfiguration(FEED, (configuration, builder) -> builder
+                .messageSource(source.getObject())
                 .initialSegmentCount(1)
                 .maxClaimedSegments(1));
     }
