@@ -14,6 +14,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 import javax.crypto.SecretKey;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
 
@@ -82,7 +83,14 @@ public final class EncryptingSerializer implements Serializer {
             return delegate.deserialize(serializedObject);
         }
         try {
-            JsonNode tree = json.readTree(getConverter().convert(serializedObject, byte[].class).getData());
+            byte[] stored = getConverter().convert(serializedObject, byte[].class).getData();
+            if (!contains(stored, ENCRYPTED)) {
+                // nothing encrypted in it (a grade change, a complaint step): the plain Jackson path
+                @SuppressWarnings("unchecked")
+                T plain = (T) json.readValue(stored, type);
+                return plain;
+            }
+            JsonNode tree = json.readTree(stored);
             String customerId = tree.path("customerId").asText();
             Optional<SecretKey> key;
             boolean unopenable = false;
@@ -114,6 +122,21 @@ public final class EncryptingSerializer implements Serializer {
         } catch (IOException e) {
             throw new IllegalStateException("stored event not readable as " + type.getSimpleName(), e);
         }
+    }
+
+    private static final byte[] ENCRYPTED = ("\"" + PersonalDataCipher.PREFIX).getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean contains(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Override

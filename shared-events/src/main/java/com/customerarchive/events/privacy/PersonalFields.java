@@ -31,6 +31,22 @@ public final class PersonalFields {
         JsonNode visit(String path, JsonNode value, Type type);
     }
 
+    /** A record's components and which of them are personal, read once per class (reflection is slow). */
+    private record Part(RecordComponent component, String name, Type type, Class<?> raw, boolean personal) {
+    }
+
+    private static final ClassValue<List<Part>> PARTS = new ClassValue<>() {
+        @Override
+        protected List<Part> computeValue(Class<?> type) {
+            List<Part> parts = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                parts.add(new Part(component, component.getName(), component.getGenericType(), component.getType(),
+                        component.isAnnotationPresent(PersonalData.class)));
+            }
+            return List.copyOf(parts);
+        }
+    };
+
     /** Card paths (as {@link FieldChange#field()} names them) that hold personal data. */
     private static final List<String> PERSONAL_CARD_PATHS = personalPaths(ProfileCard.class, "");
 
@@ -97,22 +113,21 @@ public final class PersonalFields {
             return;
         }
         if (raw.isRecord() && node instanceof ObjectNode object) {
-            for (RecordComponent component : raw.getRecordComponents()) {
-                JsonNode child = object.get(component.getName());
+            for (Part component : PARTS.get(raw)) {
+                JsonNode child = object.get(component.name());
                 if (child == null || child.isNull()) {
                     continue;
                 }
-                String childPath = path.isEmpty() ? component.getName() : path + "." + component.getName();
-                if (component.isAnnotationPresent(PersonalData.class) && component.getType().isRecord()
-                        && child instanceof ObjectNode inner) {
+                String childPath = path.isEmpty() ? component.name() : path + "." + component.name();
+                if (component.personal() && component.raw().isRecord() && child instanceof ObjectNode inner) {
                     // a personal value with parts (an address): each part that is there, on its own
-                    for (RecordComponent part : component.getType().getRecordComponents()) {
-                        replace(inner, part, childPath + "." + part.getName(), visitor);
+                    for (Part part : PARTS.get(component.raw())) {
+                        replace(inner, part, childPath + "." + part.name(), visitor);
                     }
-                } else if (component.isAnnotationPresent(PersonalData.class)) {
+                } else if (component.personal()) {
                     replace(object, component, childPath, visitor);
                 } else {
-                    walk(child, component.getGenericType(), childPath, visitor);
+                    walk(child, component.type(), childPath, visitor);
                 }
             }
         } else if (Collection.class.isAssignableFrom(raw) && node.isArray() && type instanceof ParameterizedType p) {
@@ -122,16 +137,16 @@ public final class PersonalFields {
         }
     }
 
-    private static void replace(ObjectNode object, RecordComponent component, String path, Visitor visitor) {
-        JsonNode value = object.get(component.getName());
+    private static void replace(ObjectNode object, Part component, String path, Visitor visitor) {
+        JsonNode value = object.get(component.name());
         if (value == null || value.isNull()) {
             return;
         }
-        JsonNode replacement = visitor.visit(path, value, component.getGenericType());
+        JsonNode replacement = visitor.visit(path, value, component.type());
         if (replacement == null) {
-            object.remove(component.getName());
+            object.remove(component.name());
         } else {
-            object.set(component.getName(), replacement);
+            object.set(component.name(), replacement);
         }
     }
 
