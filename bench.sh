@@ -2,7 +2,7 @@
 # Runs the whole benchmark (issue 6): builds both apps, gives them a fresh database on the machine's
 # PostgreSQL (or, with none on 127.0.0.1:5432, an embedded one), drives them over HTTP and writes
 # docs/benchmark/report.md, report.json and chart.svg.
-#   ./bench.sh            the full run (10,000 customers, 30 s per concurrency level, 1,000,000 events replayed; ~15 min)
+#   ./bench.sh            the full run (10,000 customers, 30 s per concurrency level, 1,000,000 events replayed; ~25 min)
 #   ./bench.sh --quick    a small run (a minute or two) that exercises every phase
 # Further options: --customers=N --seconds=N --read-seconds=N --history=N --samples=N --replay-events=N --out=DIR
 set -euo pipefail

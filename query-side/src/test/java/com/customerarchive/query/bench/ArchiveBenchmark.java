@@ -134,8 +134,8 @@ public final class ArchiveBenchmark {
             level.put("clients", clients);
             level.put("writes", writes);
             level.put("baseline", inserts);
-            level.put("ratio", Latencies.round(((Number) writes.get("perSecond")).doubleValue()
-                    / ((Number) inserts.get("perSecond")).doubleValue()));
+            level.put("ratio", Math.round(((Number) writes.get("perSecond")).doubleValue()
+                    / ((Number) inserts.get("perSecond")).doubleValue() * 10_000) / 10_000.0);
             levels.add(level);
             log("  %2d clients: %s commands/s (p50 %s, p99 %s ms) | baseline %s inserts/s | ratio %s", clients,
                     writes.get("perSecond"), writes.get("p50Ms"), writes.get("p99Ms"), inserts.get("perSecond"),
@@ -400,11 +400,14 @@ public final class ArchiveBenchmark {
         }
         log("one SSE subscriber catching up from position 0 to %d ...", head);
         HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl() + "/api/events/stream?after=0"))
-                .header("Accept", "text/event-stream").header("Authorization", basic("manager")).build();
+                .header("Accept", "text/event-stream").header("Authorization", basic("integrator")).build();
         long start = System.nanoTime();
         long received = 0;
         long firstAfter = -1;
         HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the event stream answered " + response.statusCode());
+        }
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
