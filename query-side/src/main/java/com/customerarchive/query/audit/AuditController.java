@@ -18,7 +18,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -37,16 +36,14 @@ class AuditController {
     private final Clock clock;
     private final byte[] checkpointKey;
 
-    AuditController(HashChain chain, AccessLog accessLog, Clock clock,
-                    @Value("${archive.audit.checkpoint-key:}") String checkpointKey,
-                    @Value("${archive.privacy.master-key:}") String masterKey) throws GeneralSecurityException {
+    AuditController(HashChain chain, AccessLog accessLog, Clock clock, CustomerKeys keys,
+                    @Value("${archive.audit.checkpoint-key:}") String checkpointKey) {
         this.chain = chain;
         this.accessLog = accessLog;
         this.clock = clock;
         // a key of its own when configured; else one derived from the master key (never the master key itself)
         this.checkpointKey = !checkpointKey.isBlank() ? checkpointKey.getBytes(StandardCharsets.UTF_8)
-                : MessageDigest.getInstance("SHA-256").digest(concat("checkpoint|".getBytes(StandardCharsets.UTF_8),
-                CustomerKeys.masterKey(masterKey).getEncoded()));
+                : keys.derivedFromMaster("checkpoint");
     }
 
     @GetMapping("/api/profiles/{customerId}/verify")
@@ -99,11 +96,5 @@ class AuditController {
         answer.put("signature", signature);
         answer.put("signed", "HMAC-SHA256 over the canonical JSON (keys sorted, no whitespace) of {at, customers, heads}");
         return answer;
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,16 +74,14 @@ class HashChain {
         return new Verdict(customerId, rows.size(), true, null, null, rows.isEmpty() ? null : previous);
     }
 
-    /** The stored hash of every customer's latest event. */
+    /** The stored hash of every customer's latest event, in customer id order. */
     Map<String, String> heads() {
         Map<String, String> heads = new LinkedHashMap<>();
         jdbc.sql("SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, meta_data FROM " + eventTable
                         + " ORDER BY aggregate_identifier, sequence_number DESC")
-                .query((row, n) -> {
+                .query((ResultSet row) -> {
                     heads.put(row.getString(1), EventHash.parse(row.getBytes(2)).path(EventMetadata.HASH).asText(""));
-                    return null;
-                })
-                .list();
+                });
         return heads;
     }
 }

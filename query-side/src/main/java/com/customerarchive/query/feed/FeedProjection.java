@@ -68,7 +68,6 @@ class FeedProjection {
                     .param("version", context.sequence()).queue();
         }
         if (event instanceof PersonalDataErasedEvent) {
-            redaction.forgetKey(event.customerId().value());
             writes.then(() -> redact(event.customerId().value()));
         }
     }

@@ -39,7 +39,6 @@ final class HistoryProjections {
             repository.addEvent(event.customerId().value(), EventContext.of(message), EventContext.typeOf(event), event,
                     EventChanges.of(event));
             if (event instanceof PersonalDataErasedEvent) {
-                redaction.forgetKey(event.customerId().value());
                 writes.then(() -> repository.redactHistory(event.customerId().value(), redaction));
             }
         }
@@ -58,18 +57,15 @@ final class HistoryProjections {
         private final HistoryRepository repository;
 
         private final BatchedWrites writes;
-        private final Redaction redaction;
 
-        FieldChanges(HistoryRepository repository, BatchedWrites writes, Redaction redaction) {
+        FieldChanges(HistoryRepository repository, BatchedWrites writes) {
             this.repository = repository;
             this.writes = writes;
-            this.redaction = redaction;
         }
 
         @EventHandler
         void on(CustomerEvent event, DomainEventMessage<?> message) {
             if (event instanceof PersonalDataErasedEvent) {
-                redaction.forgetKey(event.customerId().value());
                 writes.then(() -> repository.redactFieldChanges(event.customerId().value()));
                 return;
             }

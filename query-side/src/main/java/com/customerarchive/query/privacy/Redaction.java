@@ -2,7 +2,6 @@ package com.customerarchive.query.privacy;
 
 import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.FieldChange;
-import com.customerarchive.events.privacy.CustomerKeys;
 import com.customerarchive.events.privacy.PersonalFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Type;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Blanks the personal fields of stored JSON in a read model: an event's data (found by its type name), a list
@@ -29,16 +27,9 @@ public class Redaction {
     private static final Type CHANGES = new TypeReference<List<FieldChange>>() { }.getType();
 
     private final ObjectMapper json;
-    private final CustomerKeys keys;
 
-    Redaction(@Qualifier("defaultAxonObjectMapper") ObjectMapper json, CustomerKeys keys) {
+    Redaction(@Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.json = json;
-        this.keys = keys;
-    }
-
-    /** The customer's key was destroyed: stop using the copy in memory at once. */
-    public void forgetKey(UUID customerId) {
-        keys.evict(customerId.toString());
     }
 
     /** An event's data (type as the read models name it: "CustomerRegistered") with its personal fields blanked. */
@@ -47,7 +38,7 @@ public class Redaction {
     }
 
     public JsonNode eventData(String type, JsonNode data, String marker) {
-        PersonalFields.walk(data, eventClass(type), (path, value, valueType) -> blank(valueType, marker));
+        PersonalFields.blank(data, eventClass(type), marker);
         return data;
     }
 
@@ -66,17 +57,11 @@ public class Redaction {
         }
         try {
             JsonNode tree = json.readTree(text);
-            PersonalFields.walk(tree, type, (path, value, valueType) -> blank(valueType, marker));
+            PersonalFields.blank(tree, type, marker);
             return json.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON not readable", e);
         }
-    }
-
-    /** The marker in the value's shape; a value with no textual shape (a date) is left out, as the events read then. */
-    private static JsonNode blank(Type type, String marker) {
-        JsonNode placeholder = PersonalFields.placeholder(type, marker);
-        return placeholder.isNull() ? null : placeholder;
     }
 
     private static Class<?> eventClass(String type) {

@@ -103,8 +103,7 @@ public final class ProfileFold {
             return null;
         }
         JsonNode tree = CARD_JSON.valueToTree(card);
-        PersonalFields.walk(tree, ProfileCard.class,
-                (path, value, type) -> PersonalFields.placeholder(type, PersonalDataCipher.ERASED));
+        PersonalFields.blank(tree, ProfileCard.class, PersonalDataCipher.ERASED);
         try {
             return CARD_JSON.treeToValue(tree, ProfileCard.class);
         } catch (JsonProcessingException e) {

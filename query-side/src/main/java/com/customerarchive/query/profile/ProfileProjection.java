@@ -1,10 +1,8 @@
 package com.customerarchive.query.profile;
 
 import com.customerarchive.events.CustomerEvent;
-import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.query.eventstore.BatchedWrites;
 import com.customerarchive.query.history.EventContext;
-import com.customerarchive.query.privacy.Redaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,12 +22,10 @@ class ProfileProjection {
 
     private final ProfileRepository profiles;
     private final BatchedWrites writes;
-    private final Redaction redaction;
 
-    ProfileProjection(ProfileRepository profiles, BatchedWrites writes, Redaction redaction) {
+    ProfileProjection(ProfileRepository profiles, BatchedWrites writes) {
         this.profiles = profiles;
         this.writes = writes;
-        this.redaction = redaction;
     }
 
     /**
@@ -40,9 +36,6 @@ class ProfileProjection {
     void on(CustomerEvent event, DomainEventMessage<?> message) {
         EventContext context = EventContext.of(message);
         UUID customerId = event.customerId().value();
-        if (event instanceof PersonalDataErasedEvent) {
-            redaction.forgetKey(customerId);
-        }
         Map<UUID, ProfileState> batch = BatchedWrites.inBatch()
                 ? writes.perBatch(NAME, LinkedHashMap::new, changed -> profiles.saveAll(changed.values()))
                 : new LinkedHashMap<>();

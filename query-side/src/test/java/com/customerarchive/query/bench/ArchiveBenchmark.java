@@ -122,7 +122,7 @@ public final class ArchiveBenchmark {
     // ---- 2 and 1: writes per concurrency against plain JDBC inserts; 3: projection lag at 8 clients ----------
 
     private void writes() throws Exception {
-        Baseline baseline = new Baseline(database);
+        Baseline baseline = new Baseline(this::connect);
         baseline.create();
         List<Map<String, Object>> levels = new ArrayList<>();
         for (int clients : LEVELS) {
@@ -392,12 +392,7 @@ public final class ArchiveBenchmark {
     }
 
     private void feed() throws Exception {
-        long head;
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT COALESCE(max(position), 0) FROM read_model.feed_event")) {
-            rows.next();
-            head = rows.getLong(1);
-        }
+        long head = single("SELECT COALESCE(max(position), 0) FROM read_model.feed_event");
         log("one SSE subscriber catching up from position 0 to %d ...", head);
         HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl() + "/api/events/stream?after=0"))
                 .header("Accept", "text/event-stream").header("Authorization", basic("integrator")).build();
@@ -463,12 +458,14 @@ public final class ArchiveBenchmark {
     }
 
     private long storeHead() {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT COALESCE(max(global_index), 0) FROM event_store.domain_event_entry")) {
-            rows.next();
-            return rows.getLong(1);
+        return single("SELECT COALESCE(max(global_index), 0) FROM event_store.domain_event_entry");
+    }
+
+    private long single(String sql) {
+        try (Connection connection = connect()) {
+            return EventCloner.single(connection, sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("event store not readable", e);
+            throw new IllegalStateException("the database did not answer " + sql, e);
         }
     }
 
@@ -618,11 +615,11 @@ public final class ArchiveBenchmark {
     /** Baseline: event-sized rows into a table shaped like the event store's, one per transaction. */
     static final class Baseline {
 
-        private final TestDatabase database;
+        private final Connections connections;
         private final AtomicLong[] sequences = new AtomicLong[10_000];
 
-        Baseline(TestDatabase database) {
-            this.database = database;
+        Baseline(Connections connections) {
+            this.connections = connections;
             for (int i = 0; i < sequences.length; i++) {
                 sequences[i] = new AtomicLong();
             }
@@ -693,7 +690,11 @@ public final class ArchiveBenchmark {
         }
 
         private Connection connect() throws SQLException {
-            return DriverManager.getConnection(database.url(), database.user(), database.password());
+            return connections.open();
         }
+    }
+
+    interface Connections {
+        Connection open() throws SQLException;
     }
 }

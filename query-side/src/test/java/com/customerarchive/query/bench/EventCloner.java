@@ -64,7 +64,8 @@ final class EventCloner {
         return single(connection, "SELECT COALESCE(max(global_index), 0) FROM event_store.domain_event_entry");
     }
 
-    private static long single(Connection connection, String sql) throws SQLException {
+    /** The one number a query answers. */
+    static long single(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

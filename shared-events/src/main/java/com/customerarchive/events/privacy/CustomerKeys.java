@@ -8,6 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -83,6 +84,22 @@ public final class CustomerKeys {
                 throw new IllegalStateException("no customer key could be made", e);
             }
         });
+    }
+
+    /** A key of its own for {@code purpose}, derived from the master key (which never leaves this class). */
+    public byte[] derivedFromMaster(String purpose) {
+        return derive(purpose, master.getEncoded());
+    }
+
+    /** SHA-256 of {@code purpose|key}: a key for one use, derived from another. */
+    public static byte[] derive(String purpose, byte[] key) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((purpose + "|").getBytes(StandardCharsets.UTF_8));
+            return digest.digest(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void evict(String customerId) {

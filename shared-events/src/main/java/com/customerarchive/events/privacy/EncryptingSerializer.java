@@ -1,6 +1,7 @@
 package com.customerarchive.events.privacy;
 
 import com.customerarchive.events.CustomerEvent;
+import com.customerarchive.events.PersonalDataErasedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,21 +53,15 @@ public final class EncryptingSerializer implements Serializer {
         }
         String customerId = event.customerId().value().toString();
         ObjectNode tree = json.valueToTree(object);
-        if (createsKeys) {
-            // the key is made only when the event holds a personal value: an erasure event must not make a new one
-            SecretKey[] key = new SecretKey[1];
-            PersonalFields.walk(tree, object.getClass(), (path, value, type) -> {
-                if (key[0] == null) {
-                    key[0] = keys.findOrCreate(customerId);
-                }
-                return PersonalDataCipher.encrypt(json, key[0], customerId, path, value);
-            });
-        } else {
-            // a reader never writes events; if it serializes one (a copy), its personal fields stay as they are
-            Optional<SecretKey> key = keys.find(customerId);
-            key.ifPresent(found -> PersonalFields.walk(tree, object.getClass(),
-                    (path, value, type) -> PersonalDataCipher.encrypt(json, found, customerId, path, value)));
-        }
+        // the key is looked up (and, writing, made) only when the event holds a personal value: an erasure event
+        // must not make a new one; a reader without the key leaves the values as they are
+        SecretKey[] key = new SecretKey[1];
+        PersonalFields.walk(tree, object.getClass(), (path, value, type) -> {
+            if (key[0] == null) {
+                key[0] = createsKeys ? keys.findOrCreate(customerId) : keys.find(customerId).orElse(null);
+            }
+            return key[0] == null ? value : PersonalDataCipher.encrypt(json, key[0], customerId, path, value);
+        });
         try {
             SerializedObject<byte[]> bytes = new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class,
                     typeForClass(object.getClass()));
@@ -86,9 +81,14 @@ public final class EncryptingSerializer implements Serializer {
             byte[] stored = getConverter().convert(serializedObject, byte[].class).getData();
             if (!contains(stored, ENCRYPTED)) {
                 // nothing encrypted in it (a grade change, a complaint step): the plain Jackson path
+                Object plain = json.readValue(stored, type);
+                if (plain instanceof PersonalDataErasedEvent erased) {
+                    // whoever reads the erasure stops using the key it may still hold in memory
+                    keys.evict(erased.customerId().value().toString());
+                }
                 @SuppressWarnings("unchecked")
-                T plain = (T) json.readValue(stored, type);
-                return plain;
+                T event = (T) plain;
+                return event;
             }
             JsonNode tree = json.readTree(stored);
             String customerId = tree.path("customerId").asText();

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -85,18 +84,11 @@ public final class PersonalDataCipher {
 
     private static byte[] mac(SecretKey key, String path, byte[] plain) throws GeneralSecurityException {
         // a nonce key of its own, derived from the data key
-        byte[] nonceKey = MessageDigest.getInstance("SHA-256").digest(concat("nonce|".getBytes(StandardCharsets.UTF_8),
-                key.getEncoded()));
+        byte[] nonceKey = CustomerKeys.derive("nonce", key.getEncoded());
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(nonceKey, "HmacSHA256"));
         mac.update(path.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
         return mac.doFinal(plain);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 }

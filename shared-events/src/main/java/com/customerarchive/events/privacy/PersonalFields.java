@@ -32,7 +32,7 @@ public final class PersonalFields {
     }
 
     /** A record's components and which of them are personal, read once per class (reflection is slow). */
-    private record Part(RecordComponent component, String name, Type type, Class<?> raw, boolean personal) {
+    private record Part(String name, Type type, Class<?> raw, boolean personal) {
     }
 
     private static final ClassValue<List<Part>> PARTS = new ClassValue<>() {
@@ -40,7 +40,7 @@ public final class PersonalFields {
         protected List<Part> computeValue(Class<?> type) {
             List<Part> parts = new ArrayList<>();
             for (RecordComponent component : type.getRecordComponents()) {
-                parts.add(new Part(component, component.getName(), component.getGenericType(), component.getType(),
+                parts.add(new Part(component.getName(), component.getGenericType(), component.getType(),
                         component.isAnnotationPresent(PersonalData.class)));
             }
             return List.copyOf(parts);
@@ -68,7 +68,10 @@ public final class PersonalFields {
         return false;
     }
 
-    /** The value a personal field shows when it cannot or may not be read: {@code marker} in the field's shape. */
+    /**
+     * The value a personal field shows when it cannot or may not be read: {@code marker} in the field's shape
+     * (a personal value with parts, an address, never comes here: {@link #walk} hands over each part).
+     */
     public static JsonNode placeholder(Type type, String marker) {
         Class<?> raw = raw(type);
         JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -84,16 +87,18 @@ public final class PersonalFields {
             }
             return array;
         }
-        if (raw.isRecord()) {
-            ObjectNode object = nodes.objectNode();
-            for (RecordComponent component : raw.getRecordComponents()) {
-                if (component.getType() == String.class) {
-                    object.put(component.getName(), marker);
-                }
-            }
-            return object;
-        }
         return NullNode.getInstance();
+    }
+
+    /**
+     * Replaces, in place, every personal value of {@code tree} by {@code marker} in the value's shape; a value
+     * with no textual shape (a date) is left out, as the events themselves read once their key is gone.
+     */
+    public static void blank(JsonNode tree, Type type, String marker) {
+        walk(tree, type, (path, value, valueType) -> {
+            JsonNode placeholder = placeholder(valueType, marker);
+            return placeholder.isNull() ? null : placeholder;
+        });
     }
 
     private static void walk(JsonNode node, Type type, String path, Visitor visitor) {
