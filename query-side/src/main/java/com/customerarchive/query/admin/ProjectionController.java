@@ -26,7 +26,7 @@ class ProjectionController {
     @GetMapping
     @Operation(summary = "Every projection: running, replaying, position, head of the store and lag")
     List<Projections.Status> all() {
-        return projections.names().stream().map(projections::status).toList();
+        return projections.all();
     }
 
     @GetMapping("/{name}")
@@ -35,11 +35,14 @@ class ProjectionController {
     }
 
     @PostMapping("/{name}/replay")
-    @Operation(summary = "Rebuild a projection from the first event", description = "202 at once; the projection is "
-            + "cleared and refilled while the app keeps serving. Follow it at GET /api/admin/projections/{name}.")
-    ResponseEntity<Projections.Status> replay(@PathVariable String name) {
-        Projections.Status before = projections.status(name);
-        projections.replay(name);
-        return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(before);
+    @Operation(summary = "Rebuild a projection (or all) from the first event into new tables", description = "202 at "
+            + "once; reads keep answering from the old tables, which are swapped out in one transaction once the new "
+            + "ones have caught up. {name} = all rebuilds every read model in one pass. Follow it at "
+            + "GET /api/admin/projections/{name}.")
+    ResponseEntity<List<Projections.Status>> replay(@PathVariable String name) {
+        List<String> names = projections.replay(name);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/projections" + ("all".equals(name) ? "" : "/" + name)))
+                .body(names.stream().map(projections::status).toList());
     }
 }

@@ -1,13 +1,11 @@
 package com.customerarchive.query.admin;
 
 import com.customerarchive.query.eventstore.EventStoreProperties;
-import com.customerarchive.query.web.Freshness;
+import com.customerarchive.query.pass.OnePass;
+import com.customerarchive.query.pass.ReadModel;
 import com.customerarchive.query.web.NotFoundException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,89 +16,122 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * The projections' processors: their position against the head of the store (also as Prometheus gauges),
- * and their replay from the first event while reads go on.
+ * The read models the one pass feeds: their position against the head of the store (also as Prometheus gauges),
+ * and their rebuild into new tables while the old ones serve.
  */
 @Component
 public class Projections {
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
-    private static final long HEAD_CACHE_NANOS = 1_000_000_000L;
+    private static final long CACHE_NANOS = 1_000_000_000L;
 
-    private final EventProcessingConfiguration processing;
-    private final Freshness freshness;
+    private final OnePass pass;
     private final JdbcClient jdbc;
     private final String eventTable;
     private final MeterRegistry meters;
-    private volatile long[] headCache;
+    private volatile Cached cache;
 
-    Projections(EventProcessingConfiguration processing, Freshness freshness, JdbcClient jdbc,
-                EventStoreProperties store, MeterRegistry meters) {
-        this.processing = processing;
-        this.freshness = freshness;
+    private record Cached(long head, OnePass.Progress progress, long at) {
+    }
+
+    Projections(OnePass pass, JdbcClient jdbc, EventStoreProperties store, MeterRegistry meters) {
+        this.pass = pass;
         this.jdbc = jdbc;
         this.eventTable = store.schema() + ".domain_event_entry";
         this.meters = meters;
     }
 
-    public record Status(String name, boolean running, boolean replaying, long position, long head, long lag) {
-    }
-
-    public List<String> names() {
-        return processing.eventProcessors().keySet().stream().sorted().toList();
-    }
-
-    public Status status(String name) {
-        StreamingEventProcessor processor = processor(name);
-        long head = head();
-        long position = Math.max(freshness.position(name), 0);
-        boolean replaying = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying)
-                && position < head;
-        return new Status(name, processor.isRunning(), replaying, position, head, Math.max(head - position, 0));
+    /** A rebuild under way: its own position, its speed, and how long it should still take at that speed. */
+    public record Rebuild(long position, long events, long eventsPerSecond, Long estimatedSecondsLeft) {
     }
 
     /**
-     * Stops the projection's processor, clears the projection (its reset handler) and starts it again from the
-     * first event; returns once the rebuild has begun, which goes on in the background.
+     * {@code position} is what reads answer from; while {@code replaying}, {@code rebuild} shows the new tables'
+     * progress towards the head.
      */
-    public void replay(String name) {
-        StreamingEventProcessor processor = processor(name);
-        processor.shutdownAsync().join();
-        processor.resetTokens();
-        processor.start();
-        log.info("projection {} replaying from the first event", name);
+    public record Status(String name, boolean running, boolean replaying, long position, long head, long lag,
+                         Rebuild rebuild) {
+    }
+
+    public List<String> names() {
+        return pass.models().stream().map(ReadModel::name).sorted().toList();
+    }
+
+    public Status status(String name) {
+        model(name);
+        return status(name, current(false));
+    }
+
+    public List<Status> all() {
+        Cached now = current(false);
+        return names().stream().map(name -> status(name, now)).toList();
+    }
+
+    /** Rebuilds one read model ({@code all}: every one that can be) from the first event into new tables. */
+    public List<String> replay(String name) {
+        List<String> names = "all".equals(name)
+                ? pass.models().stream().filter(ReadModel::rebuildable).map(ReadModel::name).toList()
+                : List.of(model(name).name());
+        if (!"all".equals(name) && !model(name).rebuildable()) {
+            throw new NotRebuildableException(name);
+        }
+        pass.rebuild(names);
+        cache = null;
+        log.info("read models {} to be rebuilt from the first event", names);
+        return names;
+    }
+
+    private Status status(String name, Cached now) {
+        long head = now.head();
+        long position = Math.min(now.progress().position(), head);
+        var rebuild = now.progress().rebuild().filter(asked -> asked.models().contains(name))
+                .map(asked -> {
+                    long rate = Math.round(asked.eventsPerSecond());
+                    Long left = rate == 0 ? null : Math.max(0, head - asked.position()) / rate;
+                    return new Rebuild(asked.position(), asked.events(), rate, left);
+                }).orElse(null);
+        return new Status(name, pass.isRunning(), rebuild != null, position, head, Math.max(head - position, 0),
+                rebuild);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void registerGauges() {
         for (String name : names()) {
-            Gauge.builder("archive.projection.position", () -> status(name).position())
-                    .description("Global index of the last event the projection processed").tag("projection", name)
+            Gauge.builder("archive.projection.position", () -> status(name, current(true)).position())
+                    .description("Global index of the last event the read model holds").tag("projection", name)
                     .register(meters);
-            Gauge.builder("archive.projection.lag", () -> status(name).lag())
-                    .description("Events stored but not yet processed by the projection").tag("projection", name)
+            Gauge.builder("archive.projection.lag", () -> status(name, current(true)).lag())
+                    .description("Events stored but not yet in the read model").tag("projection", name)
                     .register(meters);
-            Gauge.builder("archive.projection.replaying", () -> status(name).replaying() ? 1 : 0)
-                    .description("1 while the projection is being rebuilt from the first event")
+            Gauge.builder("archive.projection.replaying", () -> status(name, current(true)).replaying() ? 1 : 0)
+                    .description("1 while the read model is being rebuilt into new tables")
                     .tag("projection", name).register(meters);
         }
     }
 
-    /** The store's head, read at most once a second: a Prometheus scrape reads three gauges per projection. */
-    private long head() {
+    /** Read at most once a second for a Prometheus scrape (three gauges per read model); at once for the API. */
+    private Cached current(boolean cached) {
         long now = System.nanoTime();
-        long[] cached = headCache;
-        if (cached != null && now - cached[1] < HEAD_CACHE_NANOS) {
-            return cached[0];
+        Cached last = cache;
+        if (cached && last != null && now - last.at() < CACHE_NANOS) {
+            return last;
         }
         long head = jdbc.sql("SELECT COALESCE(max(global_index), 0) FROM " + eventTable).query(Long.class).single();
-        headCache = new long[]{head, now};
-        return head;
+        Cached fresh = new Cached(head, pass.progress(), now);
+        cache = fresh;
+        return fresh;
     }
 
-    private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new NotFoundException("projection-not-found", "Projection not found",
-                        "No projection is named " + name + "; the names are " + names() + "."));
+    private ReadModel model(String name) {
+        return pass.model(name).orElseThrow(() -> new NotFoundException("projection-not-found", "Projection not found",
+                "No projection is named " + name + "; the names are " + names() + " (or all)."));
+    }
+
+    /** The feed's positions are for ever: it is never rebuilt. */
+    public static class NotRebuildableException extends RuntimeException {
+
+        NotRebuildableException(String name) {
+            super("The " + name + " keeps positions integrators have seen; it is never rebuilt.");
+        }
     }
 }

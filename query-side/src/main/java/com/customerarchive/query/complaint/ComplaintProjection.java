@@ -4,113 +4,277 @@ import com.customerarchive.events.ComplaintAssignedEvent;
 import com.customerarchive.events.ComplaintClosedEvent;
 import com.customerarchive.events.ComplaintFiledEvent;
 import com.customerarchive.events.ComplaintFollowedUpEvent;
-import com.customerarchive.events.ComplaintId;
 import com.customerarchive.events.ComplaintReopenedEvent;
 import com.customerarchive.events.ComplaintResolvedEvent;
+import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
-import com.customerarchive.query.history.EventContext;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import com.customerarchive.query.eventstore.BatchedWrites;
+import com.customerarchive.query.pass.PassEvent;
+import com.customerarchive.query.pass.ReadModel;
+import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.pass.Tables;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Every complaint with its lifecycle dates and the owner of its customer; versions guard replays. */
+/**
+ * Every complaint with its lifecycle dates and the owner of its customer. The batch's complaints and owners are
+ * read once, folded in memory and written once; a complaint's version (its customer's, at the complaint's last
+ * step) guards replays.
+ */
 @Component
-@ProcessingGroup(ComplaintProjection.NAME)
-class ComplaintProjection {
+class ComplaintProjection implements ReadModel {
 
     static final String NAME = "complaints";
+    static final String COMPLAINTS = "complaint";
+    static final String OWNERS = "complaint_owner";
 
     private final JdbcClient jdbc;
-    private final BatchedWrites writes;
+    private final NamedParameterJdbcTemplate batches;
 
-    ComplaintProjection(JdbcClient jdbc, BatchedWrites writes) {
+    ComplaintProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
-        this.writes = writes;
+        this.batches = batches;
     }
 
-    @EventHandler
-    void on(CustomerRegisteredEvent event) {
-        writes.sql("INSERT INTO complaint_owner (customer_id, owner_id) VALUES (:id, :owner) ON CONFLICT DO NOTHING")
-                .param("id", event.customerId().value()).param("owner", event.ownerId()).queue();
+    /** One complaint as its row holds it. */
+    private static final class Row {
+        UUID complaintId;
+        UUID customerId;
+        long version;
+        String ownerId;
+        String category;
+        String severity;
+        String status;
+        String description;
+        String channel;
+        String assignee;
+        String responsibility;
+        String resolution;
+        Integer satisfaction;
+        Instant filedAt;
+        Instant openedAt;
+        Instant resolvedAt;
+        Instant closedAt;
     }
 
-    @EventHandler
-    void on(OwnerTransferredEvent event, DomainEventMessage<?> message) {
-        writes.sql("UPDATE complaint_owner SET owner_id = :owner WHERE customer_id = :id")
-                .param("id", event.customerId().value()).param("owner", event.to()).queue();
-        writes.sql("UPDATE complaint SET owner_id = :owner WHERE customer_id = :id")
-                .param("id", event.customerId().value()).param("owner", event.to()).queue();
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    @EventHandler
-    void on(ComplaintFiledEvent event, DomainEventMessage<?> message) {
-        EventContext context = EventContext.of(message);
-        writes.sql("""
-                        INSERT INTO complaint (complaint_id, customer_id, version, owner_id, category, severity, status,
-                                               description, channel, filed_at, opened_at)
-                        SELECT :complaint, :customer, :version, owner_id, :category, :severity, 'FILED',
-                               :description, :channel, :at, :at
-                        FROM complaint_owner WHERE customer_id = :customer
-                        ON CONFLICT (complaint_id) DO NOTHING""")
-                .param("complaint", event.complaintId().value()).param("customer", event.customerId().value())
-                .param("version", context.sequence()).param("category", event.category().name())
-                .param("severity", event.severity().name()).param("description", event.description())
-                .param("channel", event.channel()).param("at", Timestamp.from(context.occurredAt()))
-                .queue();
+    @Override
+    public List<String> tables() {
+        return List.of(COMPLAINTS, OWNERS);
     }
 
-    @EventHandler
-    void on(ComplaintAssignedEvent event, DomainEventMessage<?> message) {
-        update(event.complaintId(), message, "assignee = :assignee, "
-                + "status = CASE WHEN status = 'FILED' THEN 'ASSIGNED' ELSE status END", Map.of("assignee", event.assignee()));
+    @Override
+    public void apply(List<PassEvent> events, Tables tables) {
+        Set<UUID> customers = events.stream().map(PassEvent::customerId).collect(Collectors.toSet());
+        Set<UUID> complaintIds = events.stream().map(event -> complaintOf(event.event()))
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Map<UUID, String> owners = loadOwners(tables, customers);
+        Map<UUID, Row> complaints = loadComplaints(tables, complaintIds);
+        Map<UUID, String> changedOwners = new LinkedHashMap<>();
+        Map<UUID, Row> changed = new LinkedHashMap<>();
+        for (PassEvent passEvent : events) {
+            CustomerEvent event = passEvent.event();
+            UUID customerId = passEvent.customerId();
+            if (event instanceof CustomerRegisteredEvent registered) {
+                if (owners.putIfAbsent(customerId, registered.ownerId()) == null) {
+                    changedOwners.put(customerId, registered.ownerId());
+                }
+            } else if (event instanceof OwnerTransferredEvent transferred) {
+                owners.put(customerId, transferred.to());
+                changedOwners.put(customerId, transferred.to());
+            } else if (event instanceof ComplaintFiledEvent filed) {
+                UUID complaintId = filed.complaintId().value();
+                if (complaints.containsKey(complaintId) || !owners.containsKey(customerId)) {
+                    continue;
+                }
+                Row row = new Row();
+                row.complaintId = complaintId;
+                row.customerId = customerId;
+                row.version = passEvent.sequence();
+                row.category = filed.category().name();
+                row.severity = filed.severity().name();
+                row.status = "FILED";
+                row.description = filed.description();
+                row.channel = filed.channel();
+                row.filedAt = passEvent.context().occurredAt();
+                row.openedAt = row.filedAt;
+                complaints.put(complaintId, row);
+                changed.put(complaintId, row);
+            } else {
+                Row row = complaints.get(complaintOf(event));
+                if (row != null && row.version < passEvent.sequence()) {
+                    step(row, event, passEvent.context().occurredAt());
+                    row.version = passEvent.sequence();
+                    changed.put(row.complaintId, row);
+                }
+            }
+        }
+        saveOwners(tables, changedOwners);
+        // a complaint belongs to its customer's owner of today
+        for (Row row : changed.values()) {
+            row.ownerId = owners.getOrDefault(row.customerId, row.ownerId);
+        }
+        saveComplaints(tables, changed.values());
     }
 
-    @EventHandler
-    void on(ComplaintResolvedEvent event, DomainEventMessage<?> message) {
-        update(event.complaintId(), message, "status = 'RESOLVED', resolution = :resolution, "
-                        + "responsibility = :responsibility, resolved_at = :at",
-                Map.of("resolution", event.resolution(), "responsibility", event.responsibility().name()));
+    private static UUID complaintOf(CustomerEvent event) {
+        if (event instanceof ComplaintFiledEvent e) {
+            return e.complaintId().value();
+        } else if (event instanceof ComplaintAssignedEvent e) {
+            return e.complaintId().value();
+        } else if (event instanceof ComplaintResolvedEvent e) {
+            return e.complaintId().value();
+        } else if (event instanceof ComplaintFollowedUpEvent e) {
+            return e.complaintId().value();
+        } else if (event instanceof ComplaintClosedEvent e) {
+            return e.complaintId().value();
+        } else if (event instanceof ComplaintReopenedEvent e) {
+            return e.complaintId().value();
+        }
+        return null;
     }
 
-    @EventHandler
-    void on(ComplaintFollowedUpEvent event, DomainEventMessage<?> message) {
-        update(event.complaintId(), message, "status = 'FOLLOWED_UP', satisfaction = :satisfaction",
-                Map.of("satisfaction", event.satisfaction()));
+    private static void step(Row row, CustomerEvent event, Instant at) {
+        if (event instanceof ComplaintAssignedEvent assigned) {
+            row.assignee = assigned.assignee();
+            if ("FILED".equals(row.status)) {
+                row.status = "ASSIGNED";
+            }
+        } else if (event instanceof ComplaintResolvedEvent resolved) {
+            row.status = "RESOLVED";
+            row.resolution = resolved.resolution();
+            row.responsibility = resolved.responsibility().name();
+            row.resolvedAt = at;
+        } else if (event instanceof ComplaintFollowedUpEvent followedUp) {
+            row.status = "FOLLOWED_UP";
+            row.satisfaction = followedUp.satisfaction();
+        } else if (event instanceof ComplaintClosedEvent) {
+            row.status = "CLOSED";
+            row.closedAt = at;
+        } else if (event instanceof ComplaintReopenedEvent) {
+            // a reopened complaint is open again, its target counted from the reopening
+            row.status = "REOPENED";
+            row.openedAt = at;
+            row.resolvedAt = null;
+            row.closedAt = null;
+        }
     }
 
-    @EventHandler
-    void on(ComplaintClosedEvent event, DomainEventMessage<?> message) {
-        update(event.complaintId(), message, "status = 'CLOSED', closed_at = :at", Map.of());
+    private Map<UUID, String> loadOwners(Tables tables, Collection<UUID> customers) {
+        Map<UUID, String> owners = new HashMap<>();
+        jdbc.sql("SELECT customer_id, owner_id FROM " + tables.of(OWNERS) + " WHERE customer_id = ANY(:ids)")
+                .param("ids", SqlArrays.uuids(customers))
+                .query((row, n) -> owners.put(row.getObject("customer_id", UUID.class), row.getString("owner_id")))
+                .list();
+        return owners;
     }
 
-    /** A reopened complaint is open again, its target counted from the reopening. */
-    @EventHandler
-    void on(ComplaintReopenedEvent event, DomainEventMessage<?> message) {
-        update(event.complaintId(), message,
-                "status = 'REOPENED', opened_at = :at, resolved_at = NULL, closed_at = NULL", Map.of());
+    private Map<UUID, Row> loadComplaints(Tables tables, Collection<UUID> complaintIds) {
+        Map<UUID, Row> rows = new HashMap<>();
+        if (complaintIds.isEmpty()) {
+            return rows;
+        }
+        jdbc.sql("""
+                        SELECT complaint_id, customer_id, version, owner_id, category, severity, status, description,
+                               channel, assignee, responsibility, resolution, satisfaction, filed_at, opened_at,
+                               resolved_at, closed_at
+                        FROM\s""" + tables.of(COMPLAINTS) + " WHERE complaint_id = ANY(:ids)")
+                .param("ids", SqlArrays.uuids(complaintIds))
+                .query((result, n) -> {
+                    Row row = new Row();
+                    row.complaintId = result.getObject("complaint_id", UUID.class);
+                    row.customerId = result.getObject("customer_id", UUID.class);
+                    row.version = result.getLong("version");
+                    row.ownerId = result.getString("owner_id");
+                    row.category = result.getString("category");
+                    row.severity = result.getString("severity");
+                    row.status = result.getString("status");
+                    row.description = result.getString("description");
+                    row.channel = result.getString("channel");
+                    row.assignee = result.getString("assignee");
+                    row.responsibility = result.getString("responsibility");
+                    row.resolution = result.getString("resolution");
+                    row.satisfaction = (Integer) result.getObject("satisfaction");
+                    row.filedAt = instant(result.getTimestamp("filed_at"));
+                    row.openedAt = instant(result.getTimestamp("opened_at"));
+                    row.resolvedAt = instant(result.getTimestamp("resolved_at"));
+                    row.closedAt = instant(result.getTimestamp("closed_at"));
+                    return row;
+                })
+                .list().forEach(row -> rows.put(row.complaintId, row));
+        return rows;
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM complaint").update();
-        jdbc.sql("DELETE FROM complaint_owner").update();
+    /** The new owners, and every complaint of their customers moved to them (also those not in this batch). */
+    private void saveOwners(Tables tables, Map<UUID, String> owners) {
+        if (owners.isEmpty()) {
+            return;
+        }
+        List<SqlParameterSource> rows = new ArrayList<>();
+        owners.forEach((customerId, owner) -> rows.add(new MapSqlParameterSource()
+                .addValue("id", customerId).addValue("owner", owner)));
+        SqlParameterSource[] parameters = rows.toArray(SqlParameterSource[]::new);
+        batches.batchUpdate("INSERT INTO " + tables.of(OWNERS) + " (customer_id, owner_id) VALUES (:id, :owner) "
+                + "ON CONFLICT (customer_id) DO UPDATE SET owner_id = EXCLUDED.owner_id", parameters);
+        batches.batchUpdate("UPDATE " + tables.of(COMPLAINTS) + " SET owner_id = :owner "
+                + "WHERE customer_id = :id AND owner_id <> :owner", parameters);
     }
 
-    private void update(ComplaintId complaintId, DomainEventMessage<?> message, String assignments,
-                        Map<String, Object> values) {
-        EventContext context = EventContext.of(message);
-        writes.sql("UPDATE complaint SET " + assignments + ", version = :version "
-                        + "WHERE complaint_id = :complaint AND version < :version")
-                .params(values).param("complaint", complaintId.value()).param("version", context.sequence())
-                .param("at", Timestamp.from(context.occurredAt()))
-                .queue();
+    private void saveComplaints(Tables tables, Collection<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String table = tables.of(COMPLAINTS);
+        batches.batchUpdate("INSERT INTO " + table + """
+                         (complaint_id, customer_id, version, owner_id, category, severity, status, description,
+                          channel, assignee, responsibility, resolution, satisfaction, filed_at, opened_at,
+                          resolved_at, closed_at)
+                        VALUES (:complaint, :customer, :version, :owner, :category, :severity, :status, :description,
+                                :channel, :assignee, :responsibility, :resolution, :satisfaction, :filedAt,
+                                :openedAt, :resolvedAt, :closedAt)
+                        ON CONFLICT (complaint_id) DO UPDATE SET version = EXCLUDED.version,
+                            owner_id = EXCLUDED.owner_id, status = EXCLUDED.status, assignee = EXCLUDED.assignee,
+                            responsibility = EXCLUDED.responsibility, resolution = EXCLUDED.resolution,
+                            satisfaction = EXCLUDED.satisfaction, opened_at = EXCLUDED.opened_at,
+                            resolved_at = EXCLUDED.resolved_at, closed_at = EXCLUDED.closed_at
+                        WHERE\s""" + table + ".version < EXCLUDED.version",
+                rows.stream().map(row -> new MapSqlParameterSource()
+                        .addValue("complaint", row.complaintId).addValue("customer", row.customerId)
+                        .addValue("version", row.version).addValue("owner", row.ownerId)
+                        .addValue("category", row.category).addValue("severity", row.severity)
+                        .addValue("status", row.status).addValue("description", row.description)
+                        .addValue("channel", row.channel).addValue("assignee", row.assignee)
+                        .addValue("responsibility", row.responsibility).addValue("resolution", row.resolution)
+                        .addValue("satisfaction", row.satisfaction).addValue("filedAt", timestamp(row.filedAt))
+                        .addValue("openedAt", timestamp(row.openedAt)).addValue("resolvedAt", timestamp(row.resolvedAt))
+                        .addValue("closedAt", timestamp(row.closedAt)))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

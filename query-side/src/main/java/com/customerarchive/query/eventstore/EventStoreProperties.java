@@ -10,6 +10,6 @@ import java.time.Duration;
  * the stream waits before it asks the store again once it has read everything (the floor of projection lag).
  */
 @ConfigurationProperties("archive.event-store")
-public record EventStoreProperties(@DefaultValue("event_store") String schema, @DefaultValue("100") int fetchSize,
+public record EventStoreProperties(@DefaultValue("event_store") String schema, @DefaultValue("1000") int fetchSize,
                                    @DefaultValue("10ms") Duration pollDelay) {
 }

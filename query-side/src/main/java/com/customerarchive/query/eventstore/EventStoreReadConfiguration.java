@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -17,24 +14,18 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
-import java.util.concurrent.Executors;
 
 /**
  * query-side streams command-side's event store straight from its tables, read-only, with plain JDBC
- * (no JPA mapping of tables it does not own), and runs every projection in a pooled streaming processor.
+ * (no JPA mapping of tables it does not own); the one pass ({@code pass/}) reads it.
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreReadConfiguration {
-
-    static final String FEED = "feed";
 
     @Bean(name = "defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
@@ -78,9 +69,9 @@ class EventStoreReadConfiguration {
     }
 
     /**
-     * The stream every processor reads: one producer shared by the processors that are at the head, asking the
-     * store again {@code poll-delay} after it found nothing new (Axon's default waits a whole second, which
-     * command-side's writes, made in another process, never cut short).
+     * The stream the one pass reads: its producer asks the store again {@code poll-delay} after it found nothing
+     * new (Axon's default waits a whole second, which command-side's writes, made in another process, never cut
+     * short) and wakes the pass as soon as it has read something.
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties) {
@@ -89,29 +80,5 @@ class EventStoreReadConfiguration {
                 .fetchDelay(properties.pollDelay().toMillis())
                 .cleanupDelay(10_000)
                 .build();
-    }
-
-    @Bean
-    StoreHeadWatcher storeHeadWatcher(EmbeddedEventStore eventStore, JdbcClient jdbc, EventStoreProperties properties) {
-        return new StoreHeadWatcher(eventStore, jdbc, properties.schema() + ".domain_event_entry", properties.pollDelay());
-    }
-
-    /** A projection that fails on an event retries it (with back-off) rather than skip it and drift from the store. */
-    @Autowired
-    void pooledStreamingProcessors(EventProcessingConfigurer processing, ProcessingProperties properties,
-                                   ObjectProvider<StoreHeadWatcher> source) {
-        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
-        processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
-                .messageSource(source.getObject())
-                .batchSize(properties.batchSize())
-                .initialSegmentCount(properties.segments())
-                .maxClaimedSegments(properties.segments())
-                .workerExecutor(name -> Executors.newScheduledThreadPool(
-                        properties.workerThreads(), new AxonThreadFactory("worker-" + name))));
-        // the feed counts positions in one transaction at a time: one segment, one writer
-        processing.registerPooledStreamingEventProcessorConfiguration(FEED, (configuration, builder) -> builder
-                .messageSource(source.getObject())
-                .initialSegmentCount(1)
-                .maxClaimedSegments(1));
     }
 }

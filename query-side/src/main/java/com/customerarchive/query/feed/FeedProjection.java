@@ -1,85 +1,59 @@
 package com.customerarchive.query.feed;
 
 import com.customerarchive.events.ConsentRecordedEvent;
-import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
-import com.customerarchive.query.privacy.Redaction;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import com.customerarchive.query.history.EventContext;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.beans.factory.annotation.Qualifier;
-import com.customerarchive.query.eventstore.BatchedWrites;
+import com.customerarchive.query.pass.PassEvent;
+import com.customerarchive.query.pass.ReadModel;
+import com.customerarchive.query.pass.Tables;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.util.Map;
-import java.util.UUID;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Gives every stored event its feed position, in the order this single-segment processor reads the store.
- * The position is counted inside the batch's transaction (a rolled-back batch leaves no hole, unlike a
- * sequence); an event already in the feed keeps its position. No reset handler: positions are for ever.
+ * Gives every stored event its feed position, in the order the one pass reads the store. Positions are counted
+ * inside the batch's transaction (a rolled-back batch leaves no hole, unlike a sequence), which commits durably;
+ * an event already in the feed keeps its position. Never rebuilt: positions are for ever.
  */
 @Component
-@ProcessingGroup(FeedProjection.NAME)
-class FeedProjection {
+class FeedProjection implements ReadModel {
 
     static final String NAME = "feed";
 
-    private final BatchedWrites writes;
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
-    private final Redaction redaction;
+    private final FeedRepository feed;
 
-    FeedProjection(BatchedWrites writes, JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
-                   Redaction redaction) {
-        this.writes = writes;
-        this.jdbc = jdbc;
-        this.json = json;
-        this.redaction = redaction;
+    FeedProjection(FeedRepository feed) {
+        this.feed = feed;
     }
 
-    @EventHandler
-    void on(CustomerEvent event, DomainEventMessage<?> message) throws JsonProcessingException {
-        EventContext context = EventContext.of(message);
-        writes.sql("""
-                        INSERT INTO feed_event (position, event_id, customer_id, sequence, type, occurred_at,
-                                                recorded_at, actor, data)
-                        SELECT COALESCE(max(position), 0) + 1, :eventId, :customer, :sequence, :type, :occurredAt,
-                               :recordedAt, :actor, CAST(:data AS jsonb)
-                        FROM feed_event
-                        ON CONFLICT (event_id) DO NOTHING""")
-                .param("eventId", message.getIdentifier()).param("customer", event.customerId().value())
-                .param("sequence", context.sequence()).param("type", EventContext.typeOf(event))
-                .param("occurredAt", Timestamp.from(context.occurredAt()))
-                .param("recordedAt", Timestamp.from(context.recordedAt())).param("actor", context.actor())
-                .param("data", json.writeValueAsString(event))
-                .queue();
-        if (event instanceof ConsentRecordedEvent consent) {
-            writes.sql("""
-                            INSERT INTO feed_consent (customer_id, withdrawn, version) VALUES (:customer, :withdrawn, :version)
-                            ON CONFLICT (customer_id) DO UPDATE SET withdrawn = EXCLUDED.withdrawn, version = EXCLUDED.version
-                            WHERE feed_consent.version < EXCLUDED.version""")
-                    .param("customer", event.customerId().value()).param("withdrawn", !consent.granted())
-                    .param("version", context.sequence()).queue();
-        }
-        if (event instanceof PersonalDataErasedEvent) {
-            writes.then(() -> redact(event.customerId().value()));
-        }
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** The customer's entries keep their positions; their personal fields read "[erased]" from now on. */
-    private void redact(UUID customerId) {
-        jdbc.sql("SELECT position, type, data::text AS data FROM feed_event WHERE customer_id = :id")
-                .param("id", customerId)
-                .query((row, n) -> Map.of("position", row.getLong("position"),
-                        "data", redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED)))
-                .list()
-                .forEach(row -> jdbc.sql("UPDATE feed_event SET data = CAST(:data AS jsonb) WHERE position = :position")
-                        .params(row).update());
+    @Override
+    public List<String> tables() {
+        return List.of(FeedRepository.EVENTS, FeedRepository.CONSENT);
+    }
+
+    @Override
+    public boolean rebuildable() {
+        return false;
+    }
+
+    @Override
+    public void apply(List<PassEvent> events, Tables tables) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> present = feed.present(events.stream().map(PassEvent::eventId).toList());
+        feed.append(events.stream().filter(event -> !present.contains(event.eventId())).toList());
+        for (PassEvent event : events) {
+            if (event.event() instanceof ConsentRecordedEvent consent) {
+                feed.consent(event.customerId(), !consent.granted(), event.sequence());
+            }
+        }
+        events.stream().filter(event -> event.event() instanceof PersonalDataErasedEvent)
+                .forEach(erased -> feed.redact(erased.customerId()));
     }
 }

@@ -1,16 +1,25 @@
 package com.customerarchive.query.feed;
 
+import com.customerarchive.query.history.EventContext;
+import com.customerarchive.query.pass.PassEvent;
+import com.customerarchive.query.pass.SqlArrays;
 import com.customerarchive.query.privacy.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Timestamp;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reads the feed in position order, each entry as a CloudEvent 1.0 (JSON format). */
@@ -20,14 +29,72 @@ public class FeedRepository {
     static final String TYPE_PREFIX = "customerarchive.";
     static final String SOURCE = "urn:customer-archive:command-side";
 
+    static final String EVENTS = "feed_event";
+    static final String CONSENT = "feed_consent";
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final ObjectMapper json;
     private final Redaction redaction;
 
-    FeedRepository(JdbcClient jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, Redaction redaction) {
+    FeedRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches,
+                   @Qualifier("defaultAxonObjectMapper") ObjectMapper json, Redaction redaction) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
         this.redaction = redaction;
+    }
+
+    /** Which of these events the feed already has. */
+    Set<String> present(List<String> eventIds) {
+        return new HashSet<>(jdbc.sql("SELECT event_id FROM feed_event WHERE event_id = ANY(:ids)")
+                .param("ids", SqlArrays.texts(eventIds)).query(String.class).list());
+    }
+
+    /**
+     * The events at the next positions, in their order. The single writer (the pass holds its lock) counts on from
+     * the highest position inside its transaction.
+     */
+    void append(List<PassEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        long next = head() + 1;
+        SqlParameterSource[] rows = new SqlParameterSource[events.size()];
+        for (int i = 0; i < rows.length; i++) {
+            PassEvent event = events.get(i);
+            rows[i] = new MapSqlParameterSource()
+                    .addValue("position", next + i).addValue("eventId", event.eventId())
+                    .addValue("customer", event.customerId()).addValue("sequence", event.sequence())
+                    .addValue("type", EventContext.typeOf(event.event()))
+                    .addValue("occurredAt", Timestamp.from(event.context().occurredAt()))
+                    .addValue("recordedAt", Timestamp.from(event.context().recordedAt()))
+                    .addValue("actor", event.context().actor()).addValue("data", event.json(json));
+        }
+        batches.batchUpdate("""
+                INSERT INTO feed_event (position, event_id, customer_id, sequence, type, occurred_at, recorded_at,
+                                        actor, data)
+                VALUES (:position, :eventId, :customer, :sequence, :type, :occurredAt, :recordedAt, :actor,
+                        CAST(:data AS jsonb))""", rows);
+    }
+
+    void consent(UUID customerId, boolean withdrawn, long version) {
+        jdbc.sql("""
+                        INSERT INTO feed_consent (customer_id, withdrawn, version) VALUES (:customer, :withdrawn, :version)
+                        ON CONFLICT (customer_id) DO UPDATE SET withdrawn = EXCLUDED.withdrawn, version = EXCLUDED.version
+                        WHERE feed_consent.version < EXCLUDED.version""")
+                .param("customer", customerId).param("withdrawn", withdrawn).param("version", version).update();
+    }
+
+    /** The customer's entries keep their positions; their personal fields read "[erased]" from now on. */
+    void redact(UUID customerId) {
+        jdbc.sql("SELECT position, type, data::text AS data FROM feed_event WHERE customer_id = :id")
+                .param("id", customerId)
+                .query((row, n) -> Map.of("position", row.getLong("position"),
+                        "data", redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED)))
+                .list()
+                .forEach(row -> jdbc.sql("UPDATE feed_event SET data = CAST(:data AS jsonb) WHERE position = :position")
+                        .params(row).update());
     }
 
     /** A feed entry: its position, its type and its CloudEvent JSON. */

@@ -6,105 +6,173 @@ import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
-import com.customerarchive.query.privacy.Redaction;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
-import com.customerarchive.query.history.EventContext;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import com.customerarchive.query.eventstore.BatchedWrites;
+import com.customerarchive.query.pass.PassEvent;
+import com.customerarchive.query.pass.ReadModel;
+import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.pass.Tables;
+import com.customerarchive.query.privacy.Redaction;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** The follow-up schedule: each customer's grade, owner, status and last contact; the row's version guards replays. */
+/**
+ * The follow-up schedule: each customer's grade, owner, status and last contact. The batch's rows are read once,
+ * folded in memory and written once; the row's version (the customer's, at its last change) guards replays.
+ */
 @Component
-@ProcessingGroup(FollowUpProjection.NAME)
-class FollowUpProjection {
+class FollowUpProjection implements ReadModel {
 
     static final String NAME = "follow-ups";
+    static final String TABLE = "follow_up";
 
     private final JdbcClient jdbc;
-    private final BatchedWrites writes;
+    private final NamedParameterJdbcTemplate batches;
 
-    FollowUpProjection(JdbcClient jdbc, BatchedWrites writes) {
+    FollowUpProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
-        this.writes = writes;
+        this.batches = batches;
     }
 
-    @EventHandler
-    void on(CustomerRegisteredEvent event, DomainEventMessage<?> message) {
-        EventContext context = EventContext.of(message);
-        writes.sql("""
-                        INSERT INTO follow_up (customer_id, version, owner_id, grade, status, name, registered_at)
-                        VALUES (:id, :version, :owner, :grade, 'ACTIVE', :name, :registeredAt)
-                        ON CONFLICT (customer_id) DO NOTHING""")
-                .param("id", event.customerId().value()).param("version", context.sequence())
-                .param("owner", event.ownerId()).param("grade", event.grade().name())
-                .param("name", event.card().name()).param("registeredAt", Timestamp.from(context.occurredAt()))
-                .queue();
+    /** One customer's row of the schedule. */
+    private static final class Row {
+        UUID customerId;
+        long version;
+        String ownerId;
+        String grade;
+        String status;
+        String name;
+        Instant registeredAt;
+        Instant lastContactAt;
+        LocalDate nextFollowUpOn;
     }
 
-    @EventHandler
-    void on(GradeChangedEvent event, DomainEventMessage<?> message) {
-        update(event.customerId().value(), message, "grade = :value", event.to().name());
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    @EventHandler
-    void on(OwnerTransferredEvent event, DomainEventMessage<?> message) {
-        update(event.customerId().value(), message, "owner_id = :value", event.to());
+    @Override
+    public List<String> tables() {
+        return List.of(TABLE);
     }
 
-    @EventHandler
-    void on(ProfileCardEditedEvent event, DomainEventMessage<?> message) {
-        update(event.customerId().value(), message, "name = :value", event.card().name());
+    @Override
+    public void apply(List<PassEvent> events, Tables tables) {
+        Set<UUID> customers = new LinkedHashSet<>();
+        events.forEach(event -> customers.add(event.customerId()));
+        Map<UUID, Row> rows = load(tables, customers);
+        Map<UUID, Row> changed = new LinkedHashMap<>();
+        for (PassEvent event : events) {
+            Row row = rows.get(event.customerId());
+            if (event.event() instanceof CustomerRegisteredEvent registered) {
+                if (row != null) {
+                    continue;
+                }
+                row = new Row();
+                row.customerId = event.customerId();
+                row.ownerId = registered.ownerId();
+                row.grade = registered.grade().name();
+                row.status = "ACTIVE";
+                row.name = registered.card().name();
+                row.registeredAt = event.context().occurredAt();
+                rows.put(row.customerId, row);
+            } else if (row == null || row.version >= event.sequence() || !fold(row, event)) {
+                continue;
+            }
+            row.version = event.sequence();
+            changed.put(row.customerId, row);
+        }
+        save(tables, changed.values());
     }
 
-    @EventHandler
-    void on(PersonalDataErasedEvent event, DomainEventMessage<?> message) {
-        update(event.customerId().value(), message, "name = :value", Redaction.ERASED);
+    /** @return whether the event changes the schedule */
+    private static boolean fold(Row row, PassEvent passEvent) {
+        Object event = passEvent.event();
+        if (event instanceof GradeChangedEvent changed) {
+            row.grade = changed.to().name();
+        } else if (event instanceof OwnerTransferredEvent transferred) {
+            row.ownerId = transferred.to();
+        } else if (event instanceof ProfileCardEditedEvent edited) {
+            row.name = edited.card().name();
+        } else if (event instanceof PersonalDataErasedEvent) {
+            row.name = Redaction.ERASED;
+        } else if (event instanceof CustomerArchivedEvent) {
+            row.status = "ARCHIVED";
+        } else if (event instanceof CustomerReactivatedEvent) {
+            row.status = "ACTIVE";
+        } else if (event instanceof VisitRecordedEvent visit) {
+            // the latest contact counts; a visit recorded late for an earlier day does not move it back
+            Instant visitedAt = visit.visitedAt() != null ? visit.visitedAt() : passEvent.context().occurredAt();
+            if (row.lastContactAt == null || !row.lastContactAt.isAfter(visitedAt)) {
+                row.nextFollowUpOn = visit.nextFollowUpOn();
+                row.lastContactAt = visitedAt;
+            }
+        } else {
+            return false;
+        }
+        return true;
     }
 
-    @EventHandler
-    void on(CustomerArchivedEvent event, DomainEventMessage<?> message) {
-        update(event.customerId().value(), message, "status = :value", "ARCHIVED");
+    private Map<UUID, Row> load(Tables tables, Set<UUID> customers) {
+        Map<UUID, Row> rows = new HashMap<>();
+        jdbc.sql("SELECT customer_id, version, owner_id, grade, status, name, registered_at, last_contact_at, "
+                        + "next_follow_up_on FROM " + tables.of(TABLE) + " WHERE customer_id = ANY(:ids)")
+                .param("ids", SqlArrays.uuids(customers))
+                .query((result, n) -> {
+                    Row row = new Row();
+                    row.customerId = result.getObject("customer_id", UUID.class);
+                    row.version = result.getLong("version");
+                    row.ownerId = result.getString("owner_id");
+                    row.grade = result.getString("grade");
+                    row.status = result.getString("status");
+                    row.name = result.getString("name");
+                    row.registeredAt = result.getTimestamp("registered_at").toInstant();
+                    Timestamp lastContact = result.getTimestamp("last_contact_at");
+                    row.lastContactAt = lastContact == null ? null : lastContact.toInstant();
+                    Date next = result.getDate("next_follow_up_on");
+                    row.nextFollowUpOn = next == null ? null : next.toLocalDate();
+                    return row;
+                })
+                .list().forEach(row -> rows.put(row.customerId, row));
+        return rows;
     }
 
-    @EventHandler
-    void on(CustomerReactivatedEvent event, DomainEventMessage<?> message) {
-        update(event.customerId().value(), message, "status = :value", "ACTIVE");
-    }
-
-    /** The latest contact counts; a visit recorded late for an earlier day does not move it back. */
-    @EventHandler
-    void on(VisitRecordedEvent event, DomainEventMessage<?> message) {
-        EventContext context = EventContext.of(message);
-        var visitedAt = event.visitedAt() != null ? event.visitedAt() : context.occurredAt();
-        writes.sql("""
-                        UPDATE follow_up SET version = :version,
-                            next_follow_up_on = CASE WHEN last_contact_at IS NULL OR last_contact_at <= :visitedAt
-                                                     THEN :next ELSE next_follow_up_on END,
-                            last_contact_at = GREATEST(COALESCE(last_contact_at, :visitedAt), :visitedAt)
-                        WHERE customer_id = :id AND version < :version""")
-                .param("id", event.customerId().value()).param("version", context.sequence())
-                .param("visitedAt", Timestamp.from(visitedAt))
-                .param("next", event.nextFollowUpOn() == null ? null : Date.valueOf(event.nextFollowUpOn()))
-                .queue();
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM follow_up").update();
-    }
-
-    private void update(UUID customerId, DomainEventMessage<?> message, String assignment, String value) {
-        writes.sql("UPDATE follow_up SET " + assignment + ", version = :version WHERE customer_id = :id AND version < :version")
-                .param("id", customerId).param("version", EventContext.of(message).sequence()).param("value", value)
-                .queue();
+    private void save(Tables tables, java.util.Collection<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String table = tables.of(TABLE);
+        batches.batchUpdate("INSERT INTO " + table + """
+                         (customer_id, version, owner_id, grade, status, name, registered_at, last_contact_at,
+                          next_follow_up_on)
+                        VALUES (:id, :version, :owner, :grade, :status, :name, :registeredAt, :lastContactAt, :next)
+                        ON CONFLICT (customer_id) DO UPDATE SET version = EXCLUDED.version,
+                            owner_id = EXCLUDED.owner_id, grade = EXCLUDED.grade, status = EXCLUDED.status,
+                            name = EXCLUDED.name, last_contact_at = EXCLUDED.last_contact_at,
+                            next_follow_up_on = EXCLUDED.next_follow_up_on
+                        WHERE\s""" + table + ".version < EXCLUDED.version",
+                rows.stream().map(row -> new MapSqlParameterSource()
+                        .addValue("id", row.customerId).addValue("version", row.version)
+                        .addValue("owner", row.ownerId).addValue("grade", row.grade).addValue("status", row.status)
+                        .addValue("name", row.name).addValue("registeredAt", Timestamp.from(row.registeredAt))
+                        .addValue("lastContactAt", row.lastContactAt == null ? null : Timestamp.from(row.lastContactAt))
+                        .addValue("next", row.nextFollowUpOn == null ? null : Date.valueOf(row.nextFollowUpOn)))
+                        .toArray(SqlParameterSource[]::new));
     }
 }

@@ -46,7 +46,7 @@ class HistoryController {
         if (size < 1 || size > 1000) {
             throw new BadRequestException("size", "must be from 1 to 1000");
         }
-        freshness.await(HistoryProjections.History.NAME, customerId, minVersion);
+        freshness.await(customerId, minVersion);
         long total = history.eventCount(customerId);
         if (total == 0) {
             throw NotFoundException.customer(customerId);
@@ -68,7 +68,7 @@ class HistoryController {
         if (field != null && (field.isBlank() || field.length() > 200)) {
             throw new BadRequestException("field", "must be a field path of up to 200 characters");
         }
-        freshness.await(HistoryProjections.FieldChanges.NAME, customerId, minVersion);
+        freshness.await(customerId, minVersion);
         requireKnown(customerId);
         var changes = history.changes(customerId, field, from, to);
         accessLog.record(customerId, AccessLog.View.CHANGES);
@@ -80,7 +80,7 @@ class HistoryController {
             + "its reason, and the days the customer spent in the previous grade.")
     List<HistoryRepository.GradeEntry> grades(@PathVariable UUID customerId,
                                               @RequestParam(required = false) Long minVersion) {
-        freshness.await(HistoryProjections.Grades.NAME, customerId, minVersion);
+        freshness.await(customerId, minVersion);
         var grades = history.grades(customerId);
         if (grades.isEmpty()) {
             throw NotFoundException.customer(customerId);

@@ -1,89 +1,84 @@
 package com.customerarchive.query.history;
 
-import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
-import com.customerarchive.query.eventstore.BatchedWrites;
+import com.customerarchive.query.pass.PassEvent;
+import com.customerarchive.query.pass.ReadModel;
+import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.privacy.Redaction;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
-/** The three audit projections, each its own processing group; all keyed by (customer, sequence), so idempotent. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** The three audit read models; all keyed by (customer, sequence), so an event applied twice adds nothing. */
 final class HistoryProjections {
 
     private HistoryProjections() {
     }
 
     @Component
-    @ProcessingGroup(History.NAME)
-    static class History {
+    static class History implements ReadModel {
 
         static final String NAME = "history";
         private final HistoryRepository repository;
-
-        private final BatchedWrites writes;
         private final Redaction redaction;
 
-        History(HistoryRepository repository, BatchedWrites writes, Redaction redaction) {
+        History(HistoryRepository repository, Redaction redaction) {
             this.repository = repository;
-            this.writes = writes;
             this.redaction = redaction;
         }
 
-        @EventHandler
-        void on(CustomerEvent event, DomainEventMessage<?> message) {
-            repository.addEvent(event.customerId().value(), EventContext.of(message), EventContext.typeOf(event), event,
-                    EventChanges.of(event));
-            if (event instanceof PersonalDataErasedEvent) {
-                writes.then(() -> repository.redactHistory(event.customerId().value(), redaction));
-            }
+        @Override
+        public String name() {
+            return NAME;
         }
 
-        @ResetHandler
-        void reset() {
-            repository.clear("history_event");
+        @Override
+        public List<String> tables() {
+            return List.of(HistoryRepository.EVENTS);
+        }
+
+        @Override
+        public void apply(List<PassEvent> events, Tables tables) {
+            repository.addEvents(tables, events);
+            events.stream().filter(event -> event.event() instanceof PersonalDataErasedEvent)
+                    .forEach(erased -> repository.redactHistory(tables, erased.customerId(), redaction));
         }
     }
 
     @Component
-    @ProcessingGroup(FieldChanges.NAME)
-    static class FieldChanges {
+    static class FieldChanges implements ReadModel {
 
         static final String NAME = "field-changes";
         private final HistoryRepository repository;
 
-        private final BatchedWrites writes;
-
-        FieldChanges(HistoryRepository repository, BatchedWrites writes) {
+        FieldChanges(HistoryRepository repository) {
             this.repository = repository;
-            this.writes = writes;
         }
 
-        @EventHandler
-        void on(CustomerEvent event, DomainEventMessage<?> message) {
-            if (event instanceof PersonalDataErasedEvent) {
-                writes.then(() -> repository.redactFieldChanges(event.customerId().value()));
-                return;
-            }
-            var changes = EventChanges.of(event);
-            if (!changes.isEmpty()) {
-                repository.addFieldChanges(event.customerId().value(), EventContext.of(message), changes);
-            }
+        @Override
+        public String name() {
+            return NAME;
         }
 
-        @ResetHandler
-        void reset() {
-            repository.clear("field_change");
+        @Override
+        public List<String> tables() {
+            return List.of(HistoryRepository.FIELD_CHANGES);
+        }
+
+        @Override
+        public void apply(List<PassEvent> events, Tables tables) {
+            repository.addFieldChanges(tables, events.stream()
+                    .filter(event -> !(event.event() instanceof PersonalDataErasedEvent)).toList());
+            events.stream().filter(event -> event.event() instanceof PersonalDataErasedEvent)
+                    .forEach(erased -> repository.redactFieldChanges(tables, erased.customerId()));
         }
     }
 
     @Component
-    @ProcessingGroup(Grades.NAME)
-    static class Grades {
+    static class Grades implements ReadModel {
 
         static final String NAME = "grades";
         private final HistoryRepository repository;
@@ -92,20 +87,28 @@ final class HistoryProjections {
             this.repository = repository;
         }
 
-        @EventHandler
-        void on(CustomerRegisteredEvent event, DomainEventMessage<?> message) {
-            repository.addGrade(event.customerId().value(), EventContext.of(message), null, event.grade().name(), null);
+        @Override
+        public String name() {
+            return NAME;
         }
 
-        @EventHandler
-        void on(GradeChangedEvent event, DomainEventMessage<?> message) {
-            repository.addGrade(event.customerId().value(), EventContext.of(message), event.from().name(),
-                    event.to().name(), event.reason());
+        @Override
+        public List<String> tables() {
+            return List.of(HistoryRepository.GRADES);
         }
 
-        @ResetHandler
-        void reset() {
-            repository.clear("grade_change");
+        @Override
+        public void apply(List<PassEvent> events, Tables tables) {
+            List<HistoryRepository.GradeRow> grades = new ArrayList<>();
+            for (PassEvent event : events) {
+                if (event.event() instanceof CustomerRegisteredEvent registered) {
+                    grades.add(new HistoryRepository.GradeRow(event, null, registered.grade().name(), null));
+                } else if (event.event() instanceof GradeChangedEvent changed) {
+                    grades.add(new HistoryRepository.GradeRow(event, changed.from().name(), changed.to().name(),
+                            changed.reason()));
+                }
+            }
+            repository.addGrades(tables, grades);
         }
     }
 }

@@ -1,16 +1,21 @@
 package com.customerarchive.query.history;
 
 import com.customerarchive.events.FieldChange;
-import com.customerarchive.query.eventstore.BatchedWrites;
+import com.customerarchive.query.pass.PassEvent;
+import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.privacy.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,85 +25,110 @@ import java.util.UUID;
 class HistoryRepository {
 
     private final JdbcClient jdbc;
-    private final BatchedWrites writes;
+    private final NamedParameterJdbcTemplate batches;
     private final ObjectMapper json;
 
-    HistoryRepository(JdbcClient jdbc, BatchedWrites writes, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    HistoryRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches,
+                      @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.jdbc = jdbc;
-        this.writes = writes;
+        this.batches = batches;
         this.json = json;
     }
 
-    void addEvent(UUID customerId, EventContext context, String type, Object data, List<FieldChange> changes) {
-        writes.sql("""
-                        INSERT INTO history_event (customer_id, sequence, type, occurred_at, recorded_at, actor,
-                                                   correlation_id, data, changes)
+    static final String EVENTS = "history_event";
+    static final String FIELD_CHANGES = "field_change";
+    static final String GRADES = "grade_change";
+
+    /** A grade the timeline shows: the registration's, or a change. */
+    record GradeRow(PassEvent event, String from, String to, String reason) {
+    }
+
+    void addEvents(Tables tables, List<PassEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("INSERT INTO " + tables.of(EVENTS) + """
+                         (customer_id, sequence, type, occurred_at, recorded_at, actor, correlation_id, data, changes)
                         VALUES (:id, :sequence, :type, :occurredAt, :recordedAt, :actor, :correlationId,
                                 CAST(:data AS jsonb), CAST(:changes AS jsonb))
-                        ON CONFLICT (customer_id, sequence) DO NOTHING""")
-                .param("id", customerId).param("sequence", context.sequence()).param("type", type)
-                .param("occurredAt", Timestamp.from(context.occurredAt()))
-                .param("recordedAt", Timestamp.from(context.recordedAt()))
-                .param("actor", context.actor()).param("correlationId", context.correlationId())
-                .param("data", write(data)).param("changes", write(changes))
-                .queue();
+                        ON CONFLICT (customer_id, sequence) DO NOTHING""",
+                events.stream().map(event -> new MapSqlParameterSource()
+                        .addValue("id", event.customerId()).addValue("sequence", event.sequence())
+                        .addValue("type", EventContext.typeOf(event.event()))
+                        .addValue("occurredAt", Timestamp.from(event.context().occurredAt()))
+                        .addValue("recordedAt", Timestamp.from(event.context().recordedAt()))
+                        .addValue("actor", event.context().actor())
+                        .addValue("correlationId", event.context().correlationId())
+                        .addValue("data", event.json(json)).addValue("changes", write(event.changes())))
+                        .toArray(SqlParameterSource[]::new));
     }
 
-    void addFieldChanges(UUID customerId, EventContext context, List<FieldChange> changes) {
-        for (FieldChange change : changes) {
-            writes.sql("""
-                            INSERT INTO field_change (customer_id, sequence, field, occurred_at, actor, from_value, to_value)
-                            VALUES (:id, :sequence, :field, :occurredAt, :actor, CAST(:from AS jsonb), CAST(:to AS jsonb))
-                            ON CONFLICT (customer_id, sequence, field) DO NOTHING""")
-                    .param("id", customerId).param("sequence", context.sequence()).param("field", change.field())
-                    .param("occurredAt", Timestamp.from(context.occurredAt())).param("actor", context.actor())
-                    .param("from", change.from() == null ? null : write(change.from()))
-                    .param("to", change.to() == null ? null : write(change.to()))
-                    .queue();
+    void addFieldChanges(Tables tables, List<PassEvent> events) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (PassEvent event : events) {
+            for (FieldChange change : event.changes()) {
+                rows.add(new MapSqlParameterSource()
+                        .addValue("id", event.customerId()).addValue("sequence", event.sequence())
+                        .addValue("field", change.field())
+                        .addValue("occurredAt", Timestamp.from(event.context().occurredAt()))
+                        .addValue("actor", event.context().actor())
+                        .addValue("from", change.from() == null ? null : write(change.from()))
+                        .addValue("to", change.to() == null ? null : write(change.to())));
+            }
         }
+        if (rows.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("INSERT INTO " + tables.of(FIELD_CHANGES) + """
+                         (customer_id, sequence, field, occurred_at, actor, from_value, to_value)
+                        VALUES (:id, :sequence, :field, :occurredAt, :actor, CAST(:from AS jsonb), CAST(:to AS jsonb))
+                        ON CONFLICT (customer_id, sequence, field) DO NOTHING""",
+                rows.toArray(SqlParameterSource[]::new));
     }
 
-    void addGrade(UUID customerId, EventContext context, String from, String to, String reason) {
-        writes.sql("""
-                        INSERT INTO grade_change (customer_id, sequence, occurred_at, from_grade, to_grade, reason, actor)
+    void addGrades(Tables tables, List<GradeRow> grades) {
+        if (grades.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("INSERT INTO " + tables.of(GRADES) + """
+                         (customer_id, sequence, occurred_at, from_grade, to_grade, reason, actor)
                         VALUES (:id, :sequence, :occurredAt, :from, :to, :reason, :actor)
-                        ON CONFLICT (customer_id, sequence) DO NOTHING""")
-                .param("id", customerId).param("sequence", context.sequence())
-                .param("occurredAt", Timestamp.from(context.occurredAt())).param("from", from).param("to", to)
-                .param("reason", reason).param("actor", context.actor())
-                .queue();
+                        ON CONFLICT (customer_id, sequence) DO NOTHING""",
+                grades.stream().map(grade -> new MapSqlParameterSource()
+                        .addValue("id", grade.event().customerId()).addValue("sequence", grade.event().sequence())
+                        .addValue("occurredAt", Timestamp.from(grade.event().context().occurredAt()))
+                        .addValue("from", grade.from()).addValue("to", grade.to()).addValue("reason", grade.reason())
+                        .addValue("actor", grade.event().context().actor()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** Blanks the personal fields in every stored event and change list of the customer. */
-    void redactHistory(UUID customerId, Redaction redaction) {
-        jdbc.sql("SELECT sequence, type, data::text AS data, changes::text AS changes FROM history_event "
-                        + "WHERE customer_id = :id ORDER BY sequence")
+    void redactHistory(Tables tables, UUID customerId, Redaction redaction) {
+        String table = tables.of(EVENTS);
+        jdbc.sql("SELECT sequence, type, data::text AS data, changes::text AS changes FROM " + table
+                        + " WHERE customer_id = :id ORDER BY sequence")
                 .param("id", customerId)
                 .query((row, n) -> Map.of("sequence", row.getLong("sequence"),
                         "data", redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED),
                         "changes", redaction.changes(row.getString("changes"), Redaction.ERASED)))
                 .list()
-                .forEach(row -> jdbc.sql("UPDATE history_event SET data = CAST(:data AS jsonb), "
+                .forEach(row -> jdbc.sql("UPDATE " + table + " SET data = CAST(:data AS jsonb), "
                                 + "changes = CAST(:changes AS jsonb) WHERE customer_id = :id AND sequence = :sequence")
                         .params(row).param("id", customerId).update());
     }
 
     /** Blanks both values of every change of a personal field of the customer. */
-    void redactFieldChanges(UUID customerId) {
-        List<String> personal = jdbc.sql("SELECT DISTINCT field FROM field_change WHERE customer_id = :id")
+    void redactFieldChanges(Tables tables, UUID customerId) {
+        String table = tables.of(FIELD_CHANGES);
+        List<String> personal = jdbc.sql("SELECT DISTINCT field FROM " + table + " WHERE customer_id = :id")
                 .param("id", customerId).query(String.class).list().stream().filter(Redaction::isPersonal).toList();
         for (String field : personal) {
-            jdbc.sql("""
-                            UPDATE field_change
-                            SET from_value = CASE WHEN from_value IS NULL THEN NULL ELSE to_jsonb(CAST(:erased AS text)) END,
+            jdbc.sql("UPDATE " + table + """
+                             SET from_value = CASE WHEN from_value IS NULL THEN NULL ELSE to_jsonb(CAST(:erased AS text)) END,
                                 to_value = CASE WHEN to_value IS NULL THEN NULL ELSE to_jsonb(CAST(:erased AS text)) END
                             WHERE customer_id = :id AND field = :field""")
                     .param("erased", Redaction.ERASED).param("id", customerId).param("field", field).update();
         }
-    }
-
-    void clear(String table) {
-        jdbc.sql("DELETE FROM " + table).update();
     }
 
     List<HistoryEntry> events(UUID customerId, int page, int size) {

@@ -3,6 +3,7 @@ package com.customerarchive.query.privacy;
 import com.customerarchive.events.privacy.CustomerKeys;
 import com.customerarchive.events.privacy.EncryptingSerializer;
 import com.customerarchive.query.eventstore.EventStoreProperties;
+import com.customerarchive.query.pass.SqlArrays;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -13,6 +14,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +40,15 @@ class PrivacyConfiguration {
             public Optional<byte[]> find(String customerId) {
                 return jdbc.sql("SELECT wrapped_key FROM " + table + " WHERE customer_id = :id").param("id", customerId)
                         .query(byte[].class).optional();
+            }
+
+            @Override
+            public Map<String, byte[]> findAll(Collection<String> customerIds) {
+                Map<String, byte[]> found = new HashMap<>();
+                jdbc.sql("SELECT customer_id, wrapped_key FROM " + table + " WHERE customer_id = ANY(:ids)")
+                        .param("ids", SqlArrays.texts(customerIds))
+                        .query((row, n) -> found.put(row.getString(1), row.getBytes(2))).list();
+                return found;
             }
 
             @Override

@@ -97,7 +97,7 @@ class ProfileController {
     @Operation(summary = "A customer's current profile", description = "minVersion waits (up to 2 s, then 503) "
             + "until the profile includes that version: read your own write.")
     ProfileView profile(@PathVariable UUID customerId, @RequestParam(required = false) Long minVersion) {
-        freshness.await(ProfileProjection.NAME, customerId, minVersion);
+        freshness.await(customerId, minVersion);
         ProfileView profile = profiles.find(customerId).map(state -> ProfileView.of(state, rules, clock.instant(), null))
                 .orElseThrow(() -> NotFoundException.customer(customerId));
         accessLog.record(customerId, AccessLog.View.PROFILE);

@@ -1,57 +1,57 @@
 package com.customerarchive.query.profile;
 
-import com.customerarchive.events.CustomerEvent;
-import com.customerarchive.query.eventstore.BatchedWrites;
-import com.customerarchive.query.history.EventContext;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
+import com.customerarchive.query.pass.PassEvent;
+import com.customerarchive.query.pass.ReadModel;
+import com.customerarchive.query.pass.Tables;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** Keeps {@code profile} current by folding each customer's events; an event already applied changes nothing. */
+/**
+ * Keeps {@code profile} current by folding each customer's events: the batch's customers are read in one query,
+ * folded in memory, and every changed state written once; an event already applied changes nothing.
+ */
 @Component
-@ProcessingGroup(ProfileProjection.NAME)
-class ProfileProjection {
+class ProfileProjection implements ReadModel {
 
     static final String NAME = "profiles";
 
     private final ProfileRepository profiles;
-    private final BatchedWrites writes;
 
-    ProfileProjection(ProfileRepository profiles, BatchedWrites writes) {
+    ProfileProjection(ProfileRepository profiles) {
         this.profiles = profiles;
-        this.writes = writes;
     }
 
-    /**
-     * Folds the event into the customer's state as this batch left it (read from the table on its first event
-     * in the batch); every state the batch changed is written once, when the batch commits.
-     */
-    @EventHandler
-    void on(CustomerEvent event, DomainEventMessage<?> message) {
-        EventContext context = EventContext.of(message);
-        UUID customerId = event.customerId().value();
-        Map<UUID, ProfileState> batch = BatchedWrites.inBatch()
-                ? writes.perBatch(NAME, LinkedHashMap::new, changed -> profiles.saveAll(changed.values()))
-                : new LinkedHashMap<>();
-        ProfileState current = batch.containsKey(customerId) ? batch.get(customerId)
-                : profiles.find(customerId).orElse(null);
-        if (current != null && current.version() >= context.sequence()) {
-            return;
-        }
-        batch.put(customerId, ProfileFold.apply(current, event, context));
-        if (!BatchedWrites.inBatch()) {
-            profiles.saveAll(batch.values());
-        }
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    @ResetHandler
-    void reset() {
-        profiles.deleteAll();
+    @Override
+    public List<String> tables() {
+        return List.of(ProfileRepository.TABLE);
+    }
+
+    @Override
+    public void apply(List<PassEvent> events, Tables tables) {
+        Set<UUID> customers = new LinkedHashSet<>();
+        events.forEach(event -> customers.add(event.customerId()));
+        Map<UUID, ProfileState> states = profiles.findAll(tables, customers);
+        Map<UUID, ProfileState> changed = new LinkedHashMap<>();
+        for (PassEvent event : events) {
+            ProfileState current = states.get(event.customerId());
+            if (current != null && current.version() >= event.sequence()) {
+                continue;
+            }
+            ProfileState next = ProfileFold.apply(current, event.event(), event.context());
+            states.put(event.customerId(), next);
+            changed.put(event.customerId(), next);
+        }
+        profiles.saveAll(tables, changed.values());
     }
 }

@@ -3,6 +3,8 @@ package com.customerarchive.query.profile;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
+import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.rules.ArchiveRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,21 +43,36 @@ class ProfileRepository {
         this.rules = rules;
     }
 
+    static final String TABLE = "profile";
+
+    /** The states of those customers that have one, by customer. */
+    Map<UUID, ProfileState> findAll(Tables tables, Collection<UUID> customerIds) {
+        Map<UUID, ProfileState> states = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("SELECT state FROM " + tables.of(TABLE) + " WHERE customer_id = ANY(:ids)")
+                .param("ids", SqlArrays.uuids(customerIds))
+                .query((row, n) -> read(row.getString(1)))
+                .list().forEach(state -> states.put(state.customerId(), state));
+        return states;
+    }
+
     Optional<ProfileState> find(UUID customerId) {
         return jdbc.sql("SELECT state FROM profile WHERE customer_id = :id").param("id", customerId)
                 .query((row, n) -> read(row.getString(1))).optional();
     }
 
     /** Writes each state unless the table already holds that version or a later one; one JDBC batch. */
-    void saveAll(Collection<ProfileState> states) {
+    void saveAll(Tables tables, Collection<ProfileState> states) {
         if (states.isEmpty()) {
             return;
         }
-        batches.batchUpdate(UPSERT, states.stream().map(this::parameters).toArray(SqlParameterSource[]::new));
+        batches.batchUpdate(UPSERT.replace("{profile}", tables.of(TABLE)), states.stream().map(this::parameters).toArray(SqlParameterSource[]::new));
     }
 
     private static final String UPSERT = """
-                        INSERT INTO profile (customer_id, version, grade, owner_id, tier, nature, status, name, city,
+                        INSERT INTO {profile} (customer_id, version, grade, owner_id, tier, nature, status, name, city,
                                              registered_at, last_contact_at, updated_at, state)
                         VALUES (:id, :version, :grade, :owner, :tier, :nature, :status, :name, :city,
                                 :registeredAt, :lastContactAt, :updatedAt, CAST(:state AS jsonb))
@@ -63,7 +81,7 @@ class ProfileRepository {
                             tier = EXCLUDED.tier, nature = EXCLUDED.nature, status = EXCLUDED.status,
                             name = EXCLUDED.name, city = EXCLUDED.city, last_contact_at = EXCLUDED.last_contact_at,
                             updated_at = EXCLUDED.updated_at, state = EXCLUDED.state
-                        WHERE profile.version < EXCLUDED.version""";
+                        WHERE {profile}.version < EXCLUDED.version""";
 
     private SqlParameterSource parameters(ProfileState state) {
         return new MapSqlParameterSource()
@@ -80,10 +98,6 @@ class ProfileRepository {
                 .addValue("lastContactAt", timestamp(state.lastContactAt()))
                 .addValue("updatedAt", timestamp(state.updatedAt()))
                 .addValue("state", write(state));
-    }
-
-    void deleteAll() {
-        jdbc.sql("DELETE FROM profile").update();
     }
 
     /** One page of profiles matching every given filter, and how many match in all. */

@@ -46,6 +46,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         ex.getMessage()));
     }
 
+    @ExceptionHandler(com.customerarchive.query.admin.Projections.NotRebuildableException.class)
+    ResponseEntity<Object> notRebuildable(com.customerarchive.query.admin.Projections.NotRebuildableException ex) {
+        return problem(ProblemResponses.problem(HttpStatus.CONFLICT, "feed-not-rebuildable",
+                "The feed is never rebuilt", ex.getMessage()));
+    }
+
     @ExceptionHandler(java.util.concurrent.RejectedExecutionException.class)
     ResponseEntity<Object> tooManySubscribers(java.util.concurrent.RejectedExecutionException ex) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")

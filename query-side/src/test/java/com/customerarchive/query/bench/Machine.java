@@ -40,6 +40,18 @@ final class Machine {
         return machine;
     }
 
+    /** CPU time (user and system) a process has used so far, from /proc; 0 where there is no /proc. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // the fields after the command name, which is in parentheses and may hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static String firstValue(Path file, String key) {
         try {
             return Files.readAllLines(file).stream().filter(line -> line.startsWith(key))

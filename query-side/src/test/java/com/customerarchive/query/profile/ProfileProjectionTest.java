@@ -11,10 +11,13 @@ import com.customerarchive.events.Grade;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.InformationSource;
 import com.customerarchive.events.ProfileCard;
+import com.customerarchive.query.pass.PassEvent;
+import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.support.BothAppsTest;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
@@ -23,7 +26,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The profile projection's handler on the real read-model table. */
+/** The profile read model's batches on the real read-model table. */
 class ProfileProjectionTest extends BothAppsTest {
 
     @Autowired
@@ -34,6 +37,9 @@ class ProfileProjectionTest extends BothAppsTest {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private final List<UUID> handled = new java.util.ArrayList<>();
 
@@ -58,6 +64,13 @@ class ProfileProjectionTest extends BothAppsTest {
                 UUID.randomUUID().toString(), recorded);
     }
 
+    /** One batch of the one pass, in its own transaction. */
+    @SafeVarargs
+    private void apply(GenericDomainEventMessage<CustomerEvent>... messages) {
+        List<PassEvent> batch = java.util.Arrays.stream(messages).map(PassEvent::of).toList();
+        transactions.executeWithoutResult(status -> projection.apply(batch, Tables.LIVE));
+    }
+
     @Test
     void an_event_handled_twice_or_late_changes_nothing() {
         UUID id = UUID.randomUUID();
@@ -67,10 +80,9 @@ class ProfileProjectionTest extends BothAppsTest {
         var upgrade = stored(new GradeChangedEvent(new CustomerId(id), Grade.A, Grade.B, "cooling"), 1,
                 "2026-03-02T00:00:00Z", recorded.plusSeconds(60));
 
-        projection.on(registration.getPayload(), registration);
-        projection.on(upgrade.getPayload(), upgrade);
-        projection.on(upgrade.getPayload(), upgrade);
-        projection.on(registration.getPayload(), registration);
+        apply(registration, upgrade);
+        apply(upgrade);
+        apply(registration, upgrade);
 
         ProfileState profile = profiles.find(id).orElseThrow();
         assertThat(profile.version()).isEqualTo(2);
@@ -86,7 +98,7 @@ class ProfileProjectionTest extends BothAppsTest {
         Instant recorded = Instant.parse("2026-04-01T10:15:00Z");
         var registration = stored(registered(id, "Lu Xun Trading", Grade.C), 0, null, recorded);
 
-        projection.on(registration.getPayload(), registration);
+        apply(registration);
 
         assertThat(profiles.find(id).orElseThrow().updatedAt()).isEqualTo(recorded);
     }

@@ -98,10 +98,14 @@ class RegisterAndReadProfileTest extends BothAppsTest {
     }
 
     @Test
-    void health_metrics_with_axon_processors_and_openapi_answer() {
+    void health_metrics_of_the_one_pass_and_openapi_answer() {
         assertThat(queries.get("/actuator/health", null).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                queries.get("/actuator/prometheus", null).raw().body().contains("processor_name=\"profiles\""));
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            String metrics = queries.get("/actuator/prometheus", null).raw().body();
+            return metrics.contains("archive_projection_position{") && metrics.contains("projection=\"profiles\"")
+                    && metrics.matches("(?s).*archive_pass_events_total\\{[^}]*} [1-9].*")
+                    && metrics.contains("archive_pass_batch_seconds_count");
+        });
         var docs = queries.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().at("/paths/~1api~1profiles~1{customerId}/get").isMissingNode()).isFalse();

@@ -12,6 +12,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +32,13 @@ public final class CustomerKeys {
 
         /** Stores the key unless one exists; returns the one stored. */
         byte[] insertIfAbsent(String customerId, byte[] wrapped);
+
+        /** The stored keys of those customers that have one; a table may answer in one query. */
+        default Map<String, byte[]> findAll(Collection<String> customerIds) {
+            Map<String, byte[]> found = new HashMap<>();
+            customerIds.forEach(id -> find(id).ifPresent(wrapped -> found.put(id, wrapped)));
+            return found;
+        }
     }
 
     private static final long CACHE_MILLIS = 60_000;
@@ -39,6 +49,7 @@ public final class CustomerKeys {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    /** A key, or its absence (a key-less or erased customer), known until {@code until}. */
     private record Cached(SecretKey key, long until) {
     }
 
@@ -64,15 +75,45 @@ public final class CustomerKeys {
     public Optional<SecretKey> find(String customerId) {
         Cached cached = cache.get(customerId);
         if (cached != null && cached.until() > System.currentTimeMillis()) {
-            return Optional.of(cached.key());
+            return Optional.ofNullable(cached.key());
         }
         Optional<SecretKey> key = table.find(customerId).map(wrapped -> unwrap(customerId, wrapped));
-        key.ifPresentOrElse(found -> remember(customerId, found), () -> cache.remove(customerId));
+        remember(customerId, key.orElse(null));
         return key;
+    }
+
+    /**
+     * Reads the keys of many customers in one look-up (a reader about to open a batch of their events); a key
+     * already in memory is not read again.
+     */
+    public void preload(Collection<String> customerIds) {
+        long now = System.currentTimeMillis();
+        List<String> missing = customerIds.stream().distinct().filter(id -> {
+            Cached cached = cache.get(id);
+            return cached == null || cached.until() <= now;
+        }).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, byte[]> found = table.findAll(missing);
+        for (String id : missing) {
+            byte[] wrapped = found.get(id);
+            try {
+                remember(id, wrapped == null ? null : unwrap(id, wrapped));
+            } catch (IllegalStateException wrongMasterKey) {
+                // left to find(), which reports it where the event is read
+                cache.remove(id);
+            }
+        }
     }
 
     /** The customer's key, made and stored on first use. */
     public SecretKey findOrCreate(String customerId) {
+        Cached cached = cache.get(customerId);
+        if (cached != null && cached.key() == null) {
+            // an absence is remembered for readers; the writer looks again before it makes a key
+            cache.remove(customerId);
+        }
         return find(customerId).orElseGet(() -> {
             try {
                 KeyGenerator generator = KeyGenerator.getInstance("AES");

@@ -1,0 +1,136 @@
+package com.customerarchive.query.pass;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The pass's own state: its token, and the rebuild under way with its token. */
+@Repository
+class PassRepository {
+
+    static final String LIVE = "live";
+
+    private final JdbcClient jdbc;
+
+    PassRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The rebuild requested or under way. */
+    record Rebuild(long generation, List<String> models, GapAwareTrackingToken token, long events, boolean prepared,
+                   Instant startedAt, Instant updatedAt) {
+    }
+
+    Optional<GapAwareTrackingToken> token(String name) {
+        return jdbc.sql("SELECT last_index, gaps FROM pass_token WHERE name = :name").param("name", name)
+                .query((row, n) -> token(row)).optional();
+    }
+
+    void saveToken(String name, TrackingToken token, Instant now) {
+        GapAwareTrackingToken gapAware = gapAware(token);
+        jdbc.sql("""
+                        INSERT INTO pass_token (name, last_index, gaps, updated_at) VALUES (:name, :index, :gaps, :now)
+                        ON CONFLICT (name) DO UPDATE SET last_index = EXCLUDED.last_index, gaps = EXCLUDED.gaps,
+                                                         updated_at = EXCLUDED.updated_at""")
+                .param("name", name).param("index", gapAware.getIndex()).param("gaps", gaps(gapAware))
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    Optional<Rebuild> rebuild() {
+        return jdbc.sql("""
+                        SELECT generation, models, last_index, gaps, events, prepared, started_at, updated_at
+                        FROM pass_rebuild WHERE id = 1""")
+                .query((row, n) -> new Rebuild(row.getLong("generation"),
+                        List.of((String[]) row.getArray("models").getArray()),
+                        row.getObject("last_index") == null ? null : token(row), row.getLong("events"),
+                        row.getBoolean("prepared"), row.getTimestamp("started_at").toInstant(),
+                        row.getTimestamp("updated_at").toInstant()))
+                .optional();
+    }
+
+    /**
+     * Asks for the read models to be rebuilt; a rebuild already covering all of them goes on, otherwise it starts
+     * again from the first event with the union of both.
+     */
+    void requestRebuild(Collection<String> models, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO pass_rebuild (id, generation, models, started_at, updated_at)
+                        VALUES (1, 1, :models, :now, :now)
+                        ON CONFLICT (id) DO UPDATE SET generation = pass_rebuild.generation + 1,
+                            models = ARRAY(SELECT DISTINCT m FROM unnest(pass_rebuild.models || EXCLUDED.models) m ORDER BY m),
+                            last_index = NULL, gaps = NULL, events = 0, prepared = FALSE,
+                            started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at
+                        WHERE NOT pass_rebuild.models @> EXCLUDED.models""")
+                .param("models", SqlArrays.texts(models)).param("now", Timestamp.from(now)).update();
+    }
+
+    void prepared(long generation, Instant now) {
+        jdbc.sql("UPDATE pass_rebuild SET prepared = TRUE, started_at = :now, updated_at = :now WHERE generation = :generation")
+                .param("generation", generation).param("now", Timestamp.from(now)).update();
+    }
+
+    /** @return false when a newer generation replaced this one meanwhile */
+    boolean advanceRebuild(long generation, TrackingToken token, int events, Instant now) {
+        GapAwareTrackingToken gapAware = gapAware(token);
+        return jdbc.sql("""
+                        UPDATE pass_rebuild SET last_index = :index, gaps = :gaps, events = events + :events,
+                                                updated_at = :now
+                        WHERE generation = :generation""")
+                .param("index", gapAware.getIndex()).param("gaps", gaps(gapAware)).param("events", events)
+                .param("now", Timestamp.from(now)).param("generation", generation).update() == 1;
+    }
+
+    void finishRebuild(long generation) {
+        jdbc.sql("DELETE FROM pass_rebuild WHERE generation = :generation").param("generation", generation).update();
+    }
+
+    /** A fresh empty copy of a table (columns, keys, indexes) for a rebuild to fill. */
+    void createRebuildTable(String table, String rebuildTable) {
+        jdbc.sql("DROP TABLE IF EXISTS " + rebuildTable).update();
+        jdbc.sql("CREATE TABLE " + rebuildTable + " (LIKE " + table + " INCLUDING ALL)").update();
+    }
+
+    /** Puts the rebuilt table in the place of the serving one; in the caller's transaction, with the others. */
+    void swapIn(String table, String rebuildTable) {
+        jdbc.sql("ALTER TABLE " + table + " RENAME TO " + table + "_retired").update();
+        jdbc.sql("ALTER TABLE " + rebuildTable + " RENAME TO " + table).update();
+        jdbc.sql("DROP TABLE " + table + "_retired").update();
+    }
+
+    void lockTimeout(String timeout) {
+        jdbc.sql("SELECT set_config('lock_timeout', :timeout, true)").param("timeout", timeout).query().singleRow();
+    }
+
+    long head(String eventTable) {
+        return jdbc.sql("SELECT COALESCE(max(global_index), 0) FROM " + eventTable).query(Long.class).single();
+    }
+
+    private static GapAwareTrackingToken token(ResultSet row) throws SQLException {
+        Array gaps = row.getArray("gaps");
+        Long[] values = gaps == null ? new Long[0] : (Long[]) gaps.getArray();
+        return GapAwareTrackingToken.newInstance(row.getLong("last_index"), Arrays.asList(values));
+    }
+
+    private static GapAwareTrackingToken gapAware(TrackingToken token) {
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware;
+        }
+        throw new IllegalStateException("the event store gave a " + token.getClass().getSimpleName()
+                + ", not a gap-aware token");
+    }
+
+    private static Object gaps(GapAwareTrackingToken token) {
+        return SqlArrays.longs(token.getGaps());
+    }
+}
