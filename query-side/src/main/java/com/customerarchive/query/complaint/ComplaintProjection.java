@@ -11,6 +11,8 @@ import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
+import com.customerarchive.query.pass.RowAppender;
+import com.customerarchive.query.pass.Rows;
 import com.customerarchive.query.pass.SqlArrays;
 import com.customerarchive.query.pass.Tables;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -21,20 +23,19 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
- * Every complaint with its lifecycle dates and the owner of its customer. The batch's complaints and owners are
- * read once, folded in memory and written once; a complaint's version (its customer's, at the complaint's last
- * step) guards replays.
+ * Every complaint with its lifecycle dates and the owner of its customer. Complaints and owners not held are read
+ * in one query per batch, folded in memory and written once per flush; a complaint's version (its customer's, at
+ * the complaint's last step) guards replays.
  */
 @Component
 class ComplaintProjection implements ReadModel {
@@ -42,13 +43,16 @@ class ComplaintProjection implements ReadModel {
     static final String NAME = "complaints";
     static final String COMPLAINTS = "complaint";
     static final String OWNERS = "complaint_owner";
+    private static final int HELD_ROWS = 100_000;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
+    private final RowAppender appender;
 
-    ComplaintProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+    ComplaintProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches, RowAppender appender) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.appender = appender;
     }
 
     /** One complaint as its row holds it. */
@@ -83,57 +87,77 @@ class ComplaintProjection implements ReadModel {
     }
 
     @Override
-    public void apply(List<PassEvent> events, Tables tables) {
-        Set<UUID> customers = events.stream().map(PassEvent::customerId).collect(Collectors.toSet());
-        Set<UUID> complaintIds = events.stream().map(event -> complaintOf(event.event()))
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-        Map<UUID, String> owners = loadOwners(tables, customers);
-        Map<UUID, Row> complaints = loadComplaints(tables, complaintIds);
-        Map<UUID, String> changedOwners = new LinkedHashMap<>();
-        Map<UUID, Row> changed = new LinkedHashMap<>();
-        for (PassEvent passEvent : events) {
-            CustomerEvent event = passEvent.event();
-            UUID customerId = passEvent.customerId();
-            if (event instanceof CustomerRegisteredEvent registered) {
-                if (owners.putIfAbsent(customerId, registered.ownerId()) == null) {
-                    changedOwners.put(customerId, registered.ownerId());
-                }
-            } else if (event instanceof OwnerTransferredEvent transferred) {
-                owners.put(customerId, transferred.to());
-                changedOwners.put(customerId, transferred.to());
-            } else if (event instanceof ComplaintFiledEvent filed) {
-                UUID complaintId = filed.complaintId().value();
-                if (complaints.containsKey(complaintId) || !owners.containsKey(customerId)) {
-                    continue;
-                }
-                Row row = new Row();
-                row.complaintId = complaintId;
-                row.customerId = customerId;
-                row.version = passEvent.sequence();
-                row.category = filed.category().name();
-                row.severity = filed.severity().name();
-                row.status = "FILED";
-                row.description = filed.description();
-                row.channel = filed.channel();
-                row.filedAt = passEvent.context().occurredAt();
-                row.openedAt = row.filedAt;
-                complaints.put(complaintId, row);
-                changed.put(complaintId, row);
-            } else {
-                Row row = complaints.get(complaintOf(event));
-                if (row != null && row.version < passEvent.sequence()) {
-                    step(row, event, passEvent.context().occurredAt());
-                    row.version = passEvent.sequence();
-                    changed.put(row.complaintId, row);
+    public Writer writer(Tables tables) {
+        Rows<UUID, String> owners = new Rows<>(HELD_ROWS, tables);
+        Rows<UUID, Row> complaints = new Rows<>(HELD_ROWS, tables);
+        Set<UUID> transferred = new LinkedHashSet<>();
+        return new Writer() {
+            @Override
+            public void apply(List<PassEvent> events) {
+                owners.load(events.stream().map(PassEvent::customerId).toList(), ids -> loadOwners(tables, ids));
+                complaints.load(events.stream().map(event -> complaintOf(event.event())).filter(Objects::nonNull)
+                        .toList(), ids -> loadComplaints(tables, ids));
+                for (PassEvent passEvent : events) {
+                    CustomerEvent event = passEvent.event();
+                    UUID customerId = passEvent.customerId();
+                    if (event instanceof CustomerRegisteredEvent registered) {
+                        if (owners.get(customerId) == null) {
+                            owners.put(customerId, registered.ownerId());
+                        }
+                    } else if (event instanceof OwnerTransferredEvent moved) {
+                        if (owners.get(customerId) != null && !moved.to().equals(owners.get(customerId))) {
+                            owners.put(customerId, moved.to());
+                            transferred.add(customerId);
+                        }
+                    } else if (event instanceof ComplaintFiledEvent filed) {
+                        UUID complaintId = filed.complaintId().value();
+                        if (complaints.get(complaintId) == null && owners.get(customerId) != null) {
+                            Row row = filed(filed, passEvent);
+                            row.ownerId = owners.get(customerId);
+                            complaints.put(complaintId, row);
+                        }
+                    } else {
+                        Row row = complaints.get(complaintOf(event));
+                        if (row != null && row.version < passEvent.sequence()) {
+                            step(row, event, passEvent.context().occurredAt());
+                            row.version = passEvent.sequence();
+                            complaints.put(row.complaintId, row);
+                        }
+                    }
                 }
             }
-        }
-        saveOwners(tables, changedOwners);
-        // a complaint belongs to its customer's owner of today
-        for (Row row : changed.values()) {
-            row.ownerId = owners.getOrDefault(row.customerId, row.ownerId);
-        }
-        saveComplaints(tables, changed.values());
+
+            @Override
+            public void flush() {
+                saveOwners(tables, owners.changedByKey(), transferred);
+                // a complaint belongs to its customer's owner of today
+                complaints.changed().forEach(row -> row.ownerId = Objects.requireNonNullElse(owners.get(row.customerId),
+                        row.ownerId));
+                saveComplaints(tables, complaints.changed());
+                if (owners.flushed()) {
+                    appender.analyze(tables.of(OWNERS));
+                }
+                if (complaints.flushed()) {
+                    appender.analyze(tables.of(COMPLAINTS));
+                }
+                transferred.clear();
+            }
+        };
+    }
+
+    private static Row filed(ComplaintFiledEvent filed, PassEvent passEvent) {
+        Row row = new Row();
+        row.complaintId = filed.complaintId().value();
+        row.customerId = passEvent.customerId();
+        row.version = passEvent.sequence();
+        row.category = filed.category().name();
+        row.severity = filed.severity().name();
+        row.status = "FILED";
+        row.description = filed.description();
+        row.channel = filed.channel();
+        row.filedAt = passEvent.context().occurredAt();
+        row.openedAt = row.filedAt;
+        return row;
     }
 
     private static UUID complaintOf(CustomerEvent event) {
@@ -224,19 +248,23 @@ class ComplaintProjection implements ReadModel {
         return rows;
     }
 
-    /** The new owners, and every complaint of their customers moved to them (also those not in this batch). */
-    private void saveOwners(Tables tables, Map<UUID, String> owners) {
+    /** The owners written, and every complaint of a customer whose owner changed moved to the new one. */
+    private void saveOwners(Tables tables, Map<UUID, String> owners, Set<UUID> transferred) {
         if (owners.isEmpty()) {
             return;
         }
-        List<SqlParameterSource> rows = new ArrayList<>();
-        owners.forEach((customerId, owner) -> rows.add(new MapSqlParameterSource()
-                .addValue("id", customerId).addValue("owner", owner)));
-        SqlParameterSource[] parameters = rows.toArray(SqlParameterSource[]::new);
         batches.batchUpdate("INSERT INTO " + tables.of(OWNERS) + " (customer_id, owner_id) VALUES (:id, :owner) "
-                + "ON CONFLICT (customer_id) DO UPDATE SET owner_id = EXCLUDED.owner_id", parameters);
-        batches.batchUpdate("UPDATE " + tables.of(COMPLAINTS) + " SET owner_id = :owner "
-                + "WHERE customer_id = :id AND owner_id <> :owner", parameters);
+                        + "ON CONFLICT (customer_id) DO UPDATE SET owner_id = EXCLUDED.owner_id",
+                owners.entrySet().stream().map(owner -> new MapSqlParameterSource()
+                        .addValue("id", owner.getKey()).addValue("owner", owner.getValue()))
+                        .toArray(SqlParameterSource[]::new));
+        if (!transferred.isEmpty()) {
+            batches.batchUpdate("UPDATE " + tables.of(COMPLAINTS) + " SET owner_id = :owner "
+                            + "WHERE customer_id = :id AND owner_id <> :owner",
+                    transferred.stream().map(id -> new MapSqlParameterSource()
+                            .addValue("id", id).addValue("owner", owners.get(id)))
+                            .toArray(SqlParameterSource[]::new));
+        }
     }
 
     private void saveComplaints(Tables tables, Collection<Row> rows) {

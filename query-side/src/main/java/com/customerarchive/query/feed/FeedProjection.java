@@ -7,6 +7,7 @@ import com.customerarchive.query.pass.ReadModel;
 import com.customerarchive.query.pass.Tables;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -42,18 +43,30 @@ class FeedProjection implements ReadModel {
     }
 
     @Override
-    public void apply(List<PassEvent> events, Tables tables) {
-        if (events.isEmpty()) {
-            return;
-        }
-        Set<String> present = feed.present(events.stream().map(PassEvent::eventId).toList());
-        feed.append(events.stream().filter(event -> !present.contains(event.eventId())).toList());
-        for (PassEvent event : events) {
-            if (event.event() instanceof ConsentRecordedEvent consent) {
-                feed.consent(event.customerId(), !consent.granted(), event.sequence());
+    public Writer writer(Tables tables) {
+        List<PassEvent> pending = new ArrayList<>();
+        return new Writer() {
+            @Override
+            public void apply(List<PassEvent> events) {
+                pending.addAll(events);
             }
-        }
-        events.stream().filter(event -> event.event() instanceof PersonalDataErasedEvent)
-                .forEach(erased -> feed.redact(erased.customerId()));
+
+            @Override
+            public void flush() {
+                if (pending.isEmpty()) {
+                    return;
+                }
+                Set<String> present = feed.present(pending.stream().map(PassEvent::eventId).toList());
+                feed.append(pending.stream().filter(event -> !present.contains(event.eventId())).toList());
+                for (PassEvent event : pending) {
+                    if (event.event() instanceof ConsentRecordedEvent consent) {
+                        feed.consent(event.customerId(), !consent.granted(), event.sequence());
+                    }
+                }
+                pending.stream().filter(event -> event.event() instanceof PersonalDataErasedEvent)
+                        .forEach(erased -> feed.redact(erased.customerId()));
+                pending.clear();
+            }
+        };
     }
 }

@@ -2,19 +2,19 @@ package com.customerarchive.query.feed;
 
 import com.customerarchive.query.history.EventContext;
 import com.customerarchive.query.pass.PassEvent;
+import com.customerarchive.query.pass.RowAppender;
+import com.customerarchive.query.pass.RowAppender.Column;
 import com.customerarchive.query.pass.SqlArrays;
 import com.customerarchive.query.privacy.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,15 +32,19 @@ public class FeedRepository {
     static final String EVENTS = "feed_event";
     static final String CONSENT = "feed_consent";
 
+    private static final List<Column> COLUMNS = List.of(Column.of("position"), Column.of("event_id"),
+            Column.of("customer_id"), Column.of("sequence"), Column.of("type"), Column.of("occurred_at"),
+            Column.of("recorded_at"), Column.of("actor"), Column.json("data"));
+
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batches;
+    private final RowAppender appender;
     private final ObjectMapper json;
     private final Redaction redaction;
 
-    FeedRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches,
-                   @Qualifier("defaultAxonObjectMapper") ObjectMapper json, Redaction redaction) {
+    FeedRepository(JdbcClient jdbc, RowAppender appender, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                   Redaction redaction) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.appender = appender;
         this.json = json;
         this.redaction = redaction;
     }
@@ -60,22 +64,14 @@ public class FeedRepository {
             return;
         }
         long next = head() + 1;
-        SqlParameterSource[] rows = new SqlParameterSource[events.size()];
-        for (int i = 0; i < rows.length; i++) {
-            PassEvent event = events.get(i);
-            rows[i] = new MapSqlParameterSource()
-                    .addValue("position", next + i).addValue("eventId", event.eventId())
-                    .addValue("customer", event.customerId()).addValue("sequence", event.sequence())
-                    .addValue("type", EventContext.typeOf(event.event()))
-                    .addValue("occurredAt", Timestamp.from(event.context().occurredAt()))
-                    .addValue("recordedAt", Timestamp.from(event.context().recordedAt()))
-                    .addValue("actor", event.context().actor()).addValue("data", event.json(json));
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (PassEvent event : events) {
+            rows.add(new Object[]{next++, event.eventId(), event.customerId(), event.sequence(),
+                    EventContext.typeOf(event.event()), event.context().occurredAt(), event.context().recordedAt(),
+                    event.context().actor(), event.json(json)});
         }
-        batches.batchUpdate("""
-                INSERT INTO feed_event (position, event_id, customer_id, sequence, type, occurred_at, recorded_at,
-                                        actor, data)
-                VALUES (:position, :eventId, :customer, :sequence, :type, :occurredAt, :recordedAt, :actor,
-                        CAST(:data AS jsonb))""", rows);
+        // the feed's single writer filtered out what the feed holds: nothing can conflict
+        appender.copy(EVENTS, COLUMNS, rows);
     }
 
     void consent(UUID customerId, boolean withdrawn, long version) {

@@ -10,6 +10,8 @@ import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
+import com.customerarchive.query.pass.RowAppender;
+import com.customerarchive.query.pass.Rows;
 import com.customerarchive.query.pass.SqlArrays;
 import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.privacy.Redaction;
@@ -24,29 +26,30 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * The follow-up schedule: each customer's grade, owner, status and last contact. The batch's rows are read once,
- * folded in memory and written once; the row's version (the customer's, at its last change) guards replays.
+ * The follow-up schedule: each customer's grade, owner, status and last contact. Rows not held are read in one
+ * query per batch, folded in memory and written once per flush; the row's version (the customer's, at its last
+ * change) guards replays.
  */
 @Component
 class FollowUpProjection implements ReadModel {
 
     static final String NAME = "follow-ups";
     static final String TABLE = "follow_up";
+    private static final int HELD_ROWS = 100_000;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
+    private final RowAppender appender;
 
-    FollowUpProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+    FollowUpProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches, RowAppender appender) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.appender = appender;
     }
 
     /** One customer's row of the schedule. */
@@ -73,32 +76,41 @@ class FollowUpProjection implements ReadModel {
     }
 
     @Override
-    public void apply(List<PassEvent> events, Tables tables) {
-        Set<UUID> customers = new LinkedHashSet<>();
-        events.forEach(event -> customers.add(event.customerId()));
-        Map<UUID, Row> rows = load(tables, customers);
-        Map<UUID, Row> changed = new LinkedHashMap<>();
-        for (PassEvent event : events) {
-            Row row = rows.get(event.customerId());
-            if (event.event() instanceof CustomerRegisteredEvent registered) {
-                if (row != null) {
-                    continue;
+    public Writer writer(Tables tables) {
+        Rows<UUID, Row> rows = new Rows<>(HELD_ROWS, tables);
+        return new Writer() {
+            @Override
+            public void apply(List<PassEvent> events) {
+                rows.load(events.stream().map(PassEvent::customerId).toList(), ids -> load(tables, ids));
+                for (PassEvent event : events) {
+                    Row row = rows.get(event.customerId());
+                    if (event.event() instanceof CustomerRegisteredEvent registered) {
+                        if (row != null) {
+                            continue;
+                        }
+                        row = new Row();
+                        row.customerId = event.customerId();
+                        row.ownerId = registered.ownerId();
+                        row.grade = registered.grade().name();
+                        row.status = "ACTIVE";
+                        row.name = registered.card().name();
+                        row.registeredAt = event.context().occurredAt();
+                    } else if (row == null || row.version >= event.sequence() || !fold(row, event)) {
+                        continue;
+                    }
+                    row.version = event.sequence();
+                    rows.put(row.customerId, row);
                 }
-                row = new Row();
-                row.customerId = event.customerId();
-                row.ownerId = registered.ownerId();
-                row.grade = registered.grade().name();
-                row.status = "ACTIVE";
-                row.name = registered.card().name();
-                row.registeredAt = event.context().occurredAt();
-                rows.put(row.customerId, row);
-            } else if (row == null || row.version >= event.sequence() || !fold(row, event)) {
-                continue;
             }
-            row.version = event.sequence();
-            changed.put(row.customerId, row);
-        }
-        save(tables, changed.values());
+
+            @Override
+            public void flush() {
+                save(tables, rows.changed());
+                if (rows.flushed()) {
+                    appender.analyze(tables.of(TABLE));
+                }
+            }
+        };
     }
 
     /** @return whether the event changes the schedule */
@@ -129,7 +141,7 @@ class FollowUpProjection implements ReadModel {
         return true;
     }
 
-    private Map<UUID, Row> load(Tables tables, Set<UUID> customers) {
+    private Map<UUID, Row> load(Tables tables, java.util.Collection<UUID> customers) {
         Map<UUID, Row> rows = new HashMap<>();
         jdbc.sql("SELECT customer_id, version, owner_id, grade, status, name, registered_at, last_contact_at, "
                         + "next_follow_up_on FROM " + tables.of(TABLE) + " WHERE customer_id = ANY(:ids)")

@@ -11,8 +11,12 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-/** The three audit read models; all keyed by (customer, sequence), so an event applied twice adds nothing. */
+/**
+ * The three audit read models; all keyed by (customer, sequence), so an event applied twice adds nothing. Rows
+ * wait in the writer until its flush; an erasure blanks the customer's rows once they are written.
+ */
 final class HistoryProjections {
 
     private HistoryProjections() {
@@ -41,10 +45,14 @@ final class HistoryProjections {
         }
 
         @Override
-        public void apply(List<PassEvent> events, Tables tables) {
-            repository.addEvents(tables, events);
-            events.stream().filter(event -> event.event() instanceof PersonalDataErasedEvent)
-                    .forEach(erased -> repository.redactHistory(tables, erased.customerId(), redaction));
+        public Writer writer(Tables tables) {
+            return new Pending(event -> true) {
+                @Override
+                void write(List<PassEvent> events, List<UUID> erased) {
+                    repository.addEvents(tables, events);
+                    erased.forEach(customerId -> repository.redactHistory(tables, customerId, redaction));
+                }
+            };
         }
     }
 
@@ -69,11 +77,14 @@ final class HistoryProjections {
         }
 
         @Override
-        public void apply(List<PassEvent> events, Tables tables) {
-            repository.addFieldChanges(tables, events.stream()
-                    .filter(event -> !(event.event() instanceof PersonalDataErasedEvent)).toList());
-            events.stream().filter(event -> event.event() instanceof PersonalDataErasedEvent)
-                    .forEach(erased -> repository.redactFieldChanges(tables, erased.customerId()));
+        public Writer writer(Tables tables) {
+            return new Pending(event -> !(event.event() instanceof PersonalDataErasedEvent) && !event.changes().isEmpty()) {
+                @Override
+                void write(List<PassEvent> events, List<UUID> erased) {
+                    repository.addFieldChanges(tables, events);
+                    erased.forEach(customerId -> repository.redactFieldChanges(tables, customerId));
+                }
+            };
         }
     }
 
@@ -98,17 +109,56 @@ final class HistoryProjections {
         }
 
         @Override
-        public void apply(List<PassEvent> events, Tables tables) {
-            List<HistoryRepository.GradeRow> grades = new ArrayList<>();
-            for (PassEvent event : events) {
-                if (event.event() instanceof CustomerRegisteredEvent registered) {
-                    grades.add(new HistoryRepository.GradeRow(event, null, registered.grade().name(), null));
-                } else if (event.event() instanceof GradeChangedEvent changed) {
-                    grades.add(new HistoryRepository.GradeRow(event, changed.from().name(), changed.to().name(),
-                            changed.reason()));
+        public Writer writer(Tables tables) {
+            return new Pending(event -> event.event() instanceof CustomerRegisteredEvent
+                    || event.event() instanceof GradeChangedEvent) {
+                @Override
+                void write(List<PassEvent> events, List<UUID> erased) {
+                    List<HistoryRepository.GradeRow> grades = new ArrayList<>();
+                    for (PassEvent event : events) {
+                        if (event.event() instanceof CustomerRegisteredEvent registered) {
+                            grades.add(new HistoryRepository.GradeRow(event, null, registered.grade().name(), null));
+                        } else if (event.event() instanceof GradeChangedEvent changed) {
+                            grades.add(new HistoryRepository.GradeRow(event, changed.from().name(),
+                                    changed.to().name(), changed.reason()));
+                        }
+                    }
+                    repository.addGrades(tables, grades);
+                }
+            };
+        }
+    }
+
+    /** The events a writer keeps until its flush, and the customers erased meanwhile. */
+    private abstract static class Pending implements ReadModel.Writer {
+
+        private final java.util.function.Predicate<PassEvent> kept;
+        private final List<PassEvent> events = new ArrayList<>();
+        private final List<UUID> erased = new ArrayList<>();
+
+        Pending(java.util.function.Predicate<PassEvent> kept) {
+            this.kept = kept;
+        }
+
+        abstract void write(List<PassEvent> events, List<UUID> erased);
+
+        @Override
+        public void apply(List<PassEvent> batch) {
+            for (PassEvent event : batch) {
+                if (event.event() instanceof PersonalDataErasedEvent) {
+                    erased.add(event.customerId());
+                }
+                if (kept.test(event)) {
+                    events.add(event);
                 }
             }
-            repository.addGrades(tables, grades);
+        }
+
+        @Override
+        public void flush() {
+            write(events, erased);
+            events.clear();
+            erased.clear();
         }
     }
 }

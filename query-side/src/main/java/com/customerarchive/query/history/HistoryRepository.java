@@ -2,14 +2,13 @@ package com.customerarchive.query.history;
 
 import com.customerarchive.events.FieldChange;
 import com.customerarchive.query.pass.PassEvent;
+import com.customerarchive.query.pass.RowAppender;
+import com.customerarchive.query.pass.RowAppender.Column;
 import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.privacy.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,13 +24,12 @@ import java.util.UUID;
 class HistoryRepository {
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batches;
+    private final RowAppender appender;
     private final ObjectMapper json;
 
-    HistoryRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches,
-                      @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    HistoryRepository(JdbcClient jdbc, RowAppender appender, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.appender = appender;
         this.json = json;
     }
 
@@ -43,63 +41,42 @@ class HistoryRepository {
     record GradeRow(PassEvent event, String from, String to, String reason) {
     }
 
+    private static final List<Column> EVENT_COLUMNS = List.of(Column.of("customer_id"), Column.of("sequence"),
+            Column.of("type"), Column.of("occurred_at"), Column.of("recorded_at"), Column.of("actor"),
+            Column.of("correlation_id"), Column.json("data"), Column.json("changes"));
+    private static final List<Column> CHANGE_COLUMNS = List.of(Column.of("customer_id"), Column.of("sequence"),
+            Column.of("field"), Column.of("occurred_at"), Column.of("actor"), Column.json("from_value"),
+            Column.json("to_value"));
+    private static final List<Column> GRADE_COLUMNS = List.of(Column.of("customer_id"), Column.of("sequence"),
+            Column.of("occurred_at"), Column.of("from_grade"), Column.of("to_grade"), Column.of("reason"),
+            Column.of("actor"));
+
     void addEvents(Tables tables, List<PassEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        batches.batchUpdate("INSERT INTO " + tables.of(EVENTS) + """
-                         (customer_id, sequence, type, occurred_at, recorded_at, actor, correlation_id, data, changes)
-                        VALUES (:id, :sequence, :type, :occurredAt, :recordedAt, :actor, :correlationId,
-                                CAST(:data AS jsonb), CAST(:changes AS jsonb))
-                        ON CONFLICT (customer_id, sequence) DO NOTHING""",
-                events.stream().map(event -> new MapSqlParameterSource()
-                        .addValue("id", event.customerId()).addValue("sequence", event.sequence())
-                        .addValue("type", EventContext.typeOf(event.event()))
-                        .addValue("occurredAt", Timestamp.from(event.context().occurredAt()))
-                        .addValue("recordedAt", Timestamp.from(event.context().recordedAt()))
-                        .addValue("actor", event.context().actor())
-                        .addValue("correlationId", event.context().correlationId())
-                        .addValue("data", event.json(json)).addValue("changes", write(event.changes())))
-                        .toArray(SqlParameterSource[]::new));
+        appender.append(tables, EVENTS, EVENT_COLUMNS, "customer_id, sequence", events.stream()
+                .map(event -> new Object[]{event.customerId(), event.sequence(), EventContext.typeOf(event.event()),
+                        event.context().occurredAt(), event.context().recordedAt(), event.context().actor(),
+                        event.context().correlationId(), event.json(json), write(event.changes())})
+                .toList());
     }
 
     void addFieldChanges(Tables tables, List<PassEvent> events) {
-        List<SqlParameterSource> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (PassEvent event : events) {
             for (FieldChange change : event.changes()) {
-                rows.add(new MapSqlParameterSource()
-                        .addValue("id", event.customerId()).addValue("sequence", event.sequence())
-                        .addValue("field", change.field())
-                        .addValue("occurredAt", Timestamp.from(event.context().occurredAt()))
-                        .addValue("actor", event.context().actor())
-                        .addValue("from", change.from() == null ? null : write(change.from()))
-                        .addValue("to", change.to() == null ? null : write(change.to())));
+                rows.add(new Object[]{event.customerId(), event.sequence(), change.field(), event.context().occurredAt(),
+                        event.context().actor(), change.from() == null ? null : write(change.from()),
+                        change.to() == null ? null : write(change.to())});
             }
         }
-        if (rows.isEmpty()) {
-            return;
-        }
-        batches.batchUpdate("INSERT INTO " + tables.of(FIELD_CHANGES) + """
-                         (customer_id, sequence, field, occurred_at, actor, from_value, to_value)
-                        VALUES (:id, :sequence, :field, :occurredAt, :actor, CAST(:from AS jsonb), CAST(:to AS jsonb))
-                        ON CONFLICT (customer_id, sequence, field) DO NOTHING""",
-                rows.toArray(SqlParameterSource[]::new));
+        appender.append(tables, FIELD_CHANGES, CHANGE_COLUMNS, "customer_id, sequence, field", rows);
     }
 
     void addGrades(Tables tables, List<GradeRow> grades) {
-        if (grades.isEmpty()) {
-            return;
-        }
-        batches.batchUpdate("INSERT INTO " + tables.of(GRADES) + """
-                         (customer_id, sequence, occurred_at, from_grade, to_grade, reason, actor)
-                        VALUES (:id, :sequence, :occurredAt, :from, :to, :reason, :actor)
-                        ON CONFLICT (customer_id, sequence) DO NOTHING""",
-                grades.stream().map(grade -> new MapSqlParameterSource()
-                        .addValue("id", grade.event().customerId()).addValue("sequence", grade.event().sequence())
-                        .addValue("occurredAt", Timestamp.from(grade.event().context().occurredAt()))
-                        .addValue("from", grade.from()).addValue("to", grade.to()).addValue("reason", grade.reason())
-                        .addValue("actor", grade.event().context().actor()))
-                        .toArray(SqlParameterSource[]::new));
+        appender.append(tables, GRADES, GRADE_COLUMNS, "customer_id, sequence", grades.stream()
+                .map(grade -> new Object[]{grade.event().customerId(), grade.event().sequence(),
+                        grade.event().context().occurredAt(), grade.from(), grade.to(), grade.reason(),
+                        grade.event().context().actor()})
+                .toList());
     }
 
     /** Blanks the personal fields in every stored event and change list of the customer. */
@@ -201,6 +178,9 @@ class HistoryRepository {
     }
 
     private String write(Object value) {
+        if (value instanceof List<?> list && list.isEmpty()) {
+            return "[]";
+        }
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -1,13 +1,8 @@
 package com.customerarchive.query.pass;
 
-import com.customerarchive.events.CustomerEvent;
-import com.customerarchive.events.privacy.CustomerKeys;
+import com.customerarchive.query.eventstore.EventStoreProperties;
 import com.customerarchive.query.eventstore.ProcessingProperties;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,7 +21,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,35 +40,44 @@ public class OnePass implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OnePass.class);
     private static final long LOCK_KEY = 0x43415f504153L; // "CA_PAS"
     private static final long CHECK_MILLIS = 1_000;
-    /** How long an idle pass waits for the store's next event (it wakes as soon as one is read). */
+    /** How long an idle pass looks for the store's next event (every poll delay) before it checks its lock. */
     private static final long IDLE_WAIT_MILLIS = 100;
+    /** A rebuild writes out what it folded at least this often. */
+    private static final long CHECKPOINT_NANOS = 2_000_000_000L;
 
-    private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private final StoreReader reader;
+    private final long pollMillis;
     private final List<ReadModel> models;
     private final PassRepository repository;
     private final TransactionTemplate transactions;
     private final DataSource dataSource;
     private final ProcessingProperties properties;
     private final Clock clock;
-    private final CustomerKeys keys;
     private final Counter processed;
     private final Timer batches;
     private final AtomicBoolean rebuildAsked = new AtomicBoolean();
+    /** Reads and opens the next batch while the pass writes the one before. */
+    private final ExecutorService readAhead = Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "one-pass-reader");
+                thread.setDaemon(true);
+                return thread;
+            });
     private volatile boolean running;
     private volatile boolean holder;
     private volatile Thread thread;
 
-    OnePass(StreamableMessageSource<TrackedEventMessage<?>> store, List<ReadModel> models, PassRepository repository,
+    OnePass(StoreReader reader, EventStoreProperties store, List<ReadModel> models, PassRepository repository,
             TransactionTemplate transactions, DataSource dataSource, ProcessingProperties properties, Clock clock,
-            CustomerKeys keys, MeterRegistry meters) {
-        this.store = store;
+            MeterRegistry meters) {
+        this.reader = reader;
+        this.pollMillis = Math.max(1, store.pollDelay().toMillis());
         this.models = List.copyOf(models);
         this.repository = repository;
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.properties = properties;
         this.clock = clock;
-        this.keys = keys;
         this.processed = Counter.builder("archive.pass.events").description("Events the one pass handed to the read models")
                 .register(meters);
         this.batches = Timer.builder("archive.pass.batch").description("One batch of the one pass: read models, feed, "
@@ -127,6 +135,7 @@ public class OnePass implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        readAhead.shutdownNow();
         Thread current = thread;
         if (current != null) {
             try {
@@ -171,6 +180,7 @@ public class OnePass implements SmartLifecycle {
 
     private void runHolding(Connection lock) throws InterruptedException, SQLException {
         Cursor live = new Cursor(repository.token(PassRepository.LIVE).orElse(null));
+        List<ReadModel.Writer> writers = writers(models, Tables.LIVE);
         Rebuilding rebuilding = null;
         long checkedAt = 0;
         try {
@@ -183,20 +193,22 @@ public class OnePass implements SmartLifecycle {
                     rebuilding = refresh(rebuilding);
                 }
                 List<PassEvent> events = live.next(rebuilding == null ? IDLE_WAIT_MILLIS : 0);
-                if (live.moved()) {
+                if (live.unflushed()) {
                     Timer.Sample sample = Timer.start();
+                    List<ReadModel.Writer> current = writers;
                     transactions.executeWithoutResult(status -> {
-                        for (ReadModel model : models) {
-                            model.apply(events, Tables.LIVE);
-                        }
-                        repository.saveToken(PassRepository.LIVE, live.token(), clock.instant());
+                        current.forEach(writer -> writer.apply(events));
+                        current.forEach(ReadModel.Writer::flush);
+                        repository.saveToken(PassRepository.LIVE, live.read(), clock.instant());
                     });
                     sample.stop(batches);
                     processed.increment(events.size());
-                    live.committed();
+                    live.flushed();
                 }
                 if (rebuilding != null && rebuilding.step(live)) {
                     rebuilding = null;
+                    // the serving tables changed under the live writers: they start afresh
+                    writers = writers(models, Tables.LIVE);
                 }
             }
         } finally {
@@ -205,6 +217,10 @@ public class OnePass implements SmartLifecycle {
                 rebuilding.cursor.close();
             }
         }
+    }
+
+    private static List<ReadModel.Writer> writers(List<ReadModel> models, Tables tables) {
+        return models.stream().map(model -> model.writer(tables)).toList();
     }
 
     /** Picks up a rebuild asked for here or on another instance; drops one that a newer request replaced. */
@@ -234,41 +250,52 @@ public class OnePass implements SmartLifecycle {
                 repository.prepared(rebuild.generation(), clock.instant());
             });
             log.info("rebuilding {} from the first event into new tables", rebuild.models());
-            return new Rebuilding(rebuild.generation(), chosen, new Cursor(null));
+            return new Rebuilding(rebuild.generation(), chosen, Tables.REBUILD, new Cursor(null));
         }
         log.info("resuming the rebuild of {}", rebuild.models());
-        return new Rebuilding(rebuild.generation(), chosen, new Cursor(rebuild.token()));
+        return new Rebuilding(rebuild.generation(), chosen, Tables.RESUMED_REBUILD, new Cursor(rebuild.token()));
     }
 
     private final class Rebuilding {
 
         private final long generation;
         private final List<ReadModel> chosen;
+        private final List<ReadModel.Writer> writers;
         private final Cursor cursor;
+        private long flushedAt = System.nanoTime();
 
-        Rebuilding(long generation, List<ReadModel> chosen, Cursor cursor) {
+        Rebuilding(long generation, List<ReadModel> chosen, Tables tables, Cursor cursor) {
             this.generation = generation;
             this.chosen = chosen;
+            this.writers = writers(chosen, tables);
             this.cursor = cursor;
         }
 
-        /** One batch into the new tables; @return true once they were swapped in (or the rebuild was replaced) */
+        /**
+         * One batch folded into the rebuild's writers, written out at a checkpoint (every so many events or seconds,
+         * and once it has read everything); @return true once the new tables were swapped in (or the rebuild was
+         * replaced by a newer one)
+         */
         boolean step(Cursor live) throws InterruptedException {
             List<PassEvent> events = cursor.next(0);
-            if (cursor.moved()) {
+            writers.forEach(writer -> writer.apply(events));
+            boolean due = cursor.unflushedEvents() >= properties.rebuildCheckpoint()
+                    || System.nanoTime() - flushedAt > CHECKPOINT_NANOS || events.isEmpty();
+            if (cursor.unflushed() && due) {
                 Boolean current = transactions.execute(status -> {
-                    for (ReadModel model : chosen) {
-                        model.apply(events, Tables.REBUILD);
-                    }
-                    return repository.advanceRebuild(generation, cursor.token(), events.size(), clock.instant());
+                    writers.forEach(ReadModel.Writer::flush);
+                    return repository.advanceRebuild(generation, cursor.read(), cursor.unflushedEvents(),
+                            clock.instant());
                 });
-                cursor.committed();
+                processed.increment(cursor.unflushedEvents());
+                cursor.flushed();
+                flushedAt = System.nanoTime();
                 if (!Boolean.TRUE.equals(current)) {
                     cursor.close();
                     return true;
                 }
             }
-            if (!cursor.covers(live)) {
+            if (cursor.unflushed() || !cursor.covers(live)) {
                 return false;
             }
             // everything the serving tables hold is in the new ones: the live pass goes on from its own position,
@@ -288,71 +315,114 @@ public class OnePass implements SmartLifecycle {
         }
     }
 
-    /** A stream over the store from a position, read in batches. */
+    /** Batches read one after another from a position on the reader thread, a few ahead of the pass. */
+    private final class ReadAhead {
+
+        private static final int DEPTH = 4;
+        private final BlockingQueue<Object> batches = new ArrayBlockingQueue<>(DEPTH);
+        private final Future<?> reading;
+
+        ReadAhead(GapAwareTrackingToken from) {
+            reading = readAhead.submit(() -> {
+                GapAwareTrackingToken position = from;
+                try {
+                    while (true) {
+                        StoreReader.Batch batch = reader.read(position, properties.batchSize());
+                        batches.put(batch);
+                        if (batch.read() < properties.batchSize()) {
+                            return;
+                        }
+                        position = batch.token();
+                    }
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException failed) {
+                    batches.offer(failed);
+                }
+            });
+        }
+
+        StoreReader.Batch take() throws InterruptedException {
+            Object next = batches.take();
+            if (next instanceof RuntimeException failed) {
+                throw failed;
+            }
+            return (StoreReader.Batch) next;
+        }
+
+        void stop() {
+            reading.cancel(true);
+        }
+    }
+
+    /** A position in the store, read from in batches; it moves for good once what it read is written. */
     private final class Cursor {
 
-        private final TrackingToken start;
-        private BlockingStream<TrackedEventMessage<?>> stream;
-        private TrackingToken token;
-        private TrackingToken pending;
+        private GapAwareTrackingToken flushed;
+        private GapAwareTrackingToken read;
+        private int unflushedEvents;
+        private ReadAhead ahead;
 
-        Cursor(TrackingToken start) {
-            this.start = start;
-            this.token = start;
+        Cursor(GapAwareTrackingToken start) {
+            this.flushed = start;
+            this.read = start;
         }
 
-        /** Up to a batch of events, waiting at most {@code waitMillis} for the first; none is no change. */
+        /**
+         * Up to a batch of events, looking again every poll delay for at most {@code waitMillis} while none come.
+         * Once a batch comes full, the batches after it are read and opened on the reader thread, a few ahead,
+         * while the caller writes; that stops at the first batch that is not full (the head of the store).
+         */
         List<PassEvent> next(long waitMillis) throws InterruptedException {
-            if (stream == null) {
-                stream = store.openStream(start);
-            }
-            pending = null;
-            if (!stream.hasNextAvailable((int) waitMillis, TimeUnit.MILLISECONDS)) {
-                return List.of();
-            }
-            int batch = properties.batchSize();
-            int read = 0;
-            List<DomainEventMessage<?>> messages = new ArrayList<>();
-            while (read < batch && stream.hasNextAvailable()) {
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                read++;
-                pending = message.trackingToken();
-                if (message instanceof DomainEventMessage<?> domain
-                        && CustomerEvent.class.isAssignableFrom(domain.getPayloadType())) {
-                    messages.add(domain);
+            long deadline = System.nanoTime() + waitMillis * 1_000_000;
+            while (true) {
+                StoreReader.Batch batch = ahead != null ? ahead.take() : reader.read(read, properties.batchSize());
+                if (batch.read() < properties.batchSize()) {
+                    ahead = null;
                 }
+                if (batch.read() > 0 || System.nanoTime() >= deadline) {
+                    read = batch.token();
+                    unflushedEvents += batch.read();
+                    if (ahead == null && batch.read() == properties.batchSize()) {
+                        ahead = new ReadAhead(batch.token());
+                    }
+                    return batch.events();
+                }
+                Thread.sleep(pollMillis);
             }
-            // the batch's customer keys in one look-up, before each event is decrypted
-            keys.preload(messages.stream().map(DomainEventMessage::getAggregateIdentifier).toList());
-            return messages.stream().map(PassEvent::of).toList();
-        }
-
-        boolean moved() {
-            return pending != null;
-        }
-
-        /** The position after the batch last read, valid once its transaction has committed. */
-        TrackingToken token() {
-            return pending;
-        }
-
-        void committed() {
-            token = pending;
-            pending = null;
-        }
-
-        boolean covers(Cursor other) {
-            if (other.token == null) {
-                return true;
-            }
-            return token != null && token.covers(other.token);
         }
 
         void close() {
-            if (stream != null) {
-                stream.close();
-                stream = null;
+            if (ahead != null) {
+                ahead.stop();
+                ahead = null;
             }
+        }
+
+        /** Whether it read events whose rows are not written yet. */
+        boolean unflushed() {
+            return read != flushed;
+        }
+
+        int unflushedEvents() {
+            return unflushedEvents;
+        }
+
+        /** The position after the last event read; stored once its rows are written. */
+        GapAwareTrackingToken read() {
+            return read;
+        }
+
+        void flushed() {
+            flushed = read;
+            unflushedEvents = 0;
+        }
+
+        boolean covers(Cursor other) {
+            if (other.flushed == null) {
+                return true;
+            }
+            return flushed != null && flushed.covers(other.flushed);
         }
     }
 

@@ -24,9 +24,15 @@ public final class PassEvent {
     private List<FieldChange> changes;
 
     public PassEvent(String eventId, CustomerEvent event, EventContext context) {
+        this(eventId, event, context, null);
+    }
+
+    /** @param json the event's fields as JSON, when the reader has it already */
+    public PassEvent(String eventId, CustomerEvent event, EventContext context, String json) {
         this.eventId = eventId;
         this.event = event;
         this.context = context;
+        this.json = json;
     }
 
     public static PassEvent of(DomainEventMessage<?> message) {

@@ -1,7 +1,6 @@
 package com.customerarchive.query.pass;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,8 +36,7 @@ class PassRepository {
                 .query((row, n) -> token(row)).optional();
     }
 
-    void saveToken(String name, TrackingToken token, Instant now) {
-        GapAwareTrackingToken gapAware = gapAware(token);
+    void saveToken(String name, GapAwareTrackingToken gapAware, Instant now) {
         jdbc.sql("""
                         INSERT INTO pass_token (name, last_index, gaps, updated_at) VALUES (:name, :index, :gaps, :now)
                         ON CONFLICT (name) DO UPDATE SET last_index = EXCLUDED.last_index, gaps = EXCLUDED.gaps,
@@ -81,8 +79,7 @@ class PassRepository {
     }
 
     /** @return false when a newer generation replaced this one meanwhile */
-    boolean advanceRebuild(long generation, TrackingToken token, int events, Instant now) {
-        GapAwareTrackingToken gapAware = gapAware(token);
+    boolean advanceRebuild(long generation, GapAwareTrackingToken gapAware, int events, Instant now) {
         return jdbc.sql("""
                         UPDATE pass_rebuild SET last_index = :index, gaps = :gaps, events = events + :events,
                                                 updated_at = :now
@@ -120,14 +117,6 @@ class PassRepository {
         Array gaps = row.getArray("gaps");
         Long[] values = gaps == null ? new Long[0] : (Long[]) gaps.getArray();
         return GapAwareTrackingToken.newInstance(row.getLong("last_index"), Arrays.asList(values));
-    }
-
-    private static GapAwareTrackingToken gapAware(TrackingToken token) {
-        if (token instanceof GapAwareTrackingToken gapAware) {
-            return gapAware;
-        }
-        throw new IllegalStateException("the event store gave a " + token.getClass().getSimpleName()
-                + ", not a gap-aware token");
     }
 
     private static Object gaps(GapAwareTrackingToken token) {

@@ -3,9 +3,9 @@ package com.customerarchive.query.pass;
 import java.util.List;
 
 /**
- * A read model fed by the one pass: it receives each batch of events once, in store order, inside the batch's
- * transaction, and writes its own tables (named through {@link Tables}, so a rebuild can fill new ones).
- * Applying an event it has already applied changes nothing.
+ * A read model fed by the one pass: it receives each batch of events once, in store order, and writes its own
+ * tables (named through {@link Tables}, so a rebuild can fill new ones). Applying an event it has already applied
+ * changes nothing.
  */
 public interface ReadModel {
 
@@ -15,10 +15,23 @@ public interface ReadModel {
     /** The tables it owns, rebuilt and swapped together. */
     List<String> tables();
 
-    void apply(List<PassEvent> events, Tables tables);
-
     /** False for what can never be rebuilt from the events alone (the feed's positions are for ever). */
     default boolean rebuildable() {
         return true;
+    }
+
+    /**
+     * A writer of the read model's tables. The live pass flushes it after every batch; a rebuild folds many
+     * batches into it and flushes at its checkpoints, so a customer touched by a thousand events is written once.
+     */
+    Writer writer(Tables tables);
+
+    interface Writer {
+
+        /** Folds the events into what the writer holds; may read its tables for rows it does not hold yet. */
+        void apply(List<PassEvent> events);
+
+        /** Writes everything applied since the last flush, inside the caller's transaction. */
+        void flush();
     }
 }

@@ -9,9 +9,7 @@ import com.customerarchive.query.rules.ArchiveRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,13 +30,14 @@ import java.util.UUID;
 class ProfileRepository {
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batches;
+    private final JdbcTemplate plain;
     private final ObjectMapper json;
     private final ArchiveRules rules;
 
-    ProfileRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ArchiveRules rules) {
+    ProfileRepository(JdbcClient jdbc, JdbcTemplate plain, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                      ArchiveRules rules) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.plain = plain;
         this.json = json;
         this.rules = rules;
     }
@@ -68,36 +67,24 @@ class ProfileRepository {
         if (states.isEmpty()) {
             return;
         }
-        batches.batchUpdate(UPSERT.replace("{profile}", tables.of(TABLE)), states.stream().map(this::parameters).toArray(SqlParameterSource[]::new));
-    }
-
-    private static final String UPSERT = """
-                        INSERT INTO {profile} (customer_id, version, grade, owner_id, tier, nature, status, name, city,
-                                             registered_at, last_contact_at, updated_at, state)
-                        VALUES (:id, :version, :grade, :owner, :tier, :nature, :status, :name, :city,
-                                :registeredAt, :lastContactAt, :updatedAt, CAST(:state AS jsonb))
-                        ON CONFLICT (customer_id) DO UPDATE SET
-                            version = EXCLUDED.version, grade = EXCLUDED.grade, owner_id = EXCLUDED.owner_id,
-                            tier = EXCLUDED.tier, nature = EXCLUDED.nature, status = EXCLUDED.status,
-                            name = EXCLUDED.name, city = EXCLUDED.city, last_contact_at = EXCLUDED.last_contact_at,
-                            updated_at = EXCLUDED.updated_at, state = EXCLUDED.state
-                        WHERE {profile}.version < EXCLUDED.version""";
-
-    private SqlParameterSource parameters(ProfileState state) {
-        return new MapSqlParameterSource()
-                .addValue("id", state.customerId())
-                .addValue("version", state.version())
-                .addValue("grade", state.grade().name())
-                .addValue("owner", state.ownerId())
-                .addValue("tier", state.tier().name())
-                .addValue("nature", state.nature().name())
-                .addValue("status", state.status().name())
-                .addValue("name", state.name())
-                .addValue("city", state.city())
-                .addValue("registeredAt", timestamp(state.registeredAt()))
-                .addValue("lastContactAt", timestamp(state.lastContactAt()))
-                .addValue("updatedAt", timestamp(state.updatedAt()))
-                .addValue("state", write(state));
+        List<Object[]> rows = new ArrayList<>(states.size());
+        for (ProfileState state : states) {
+            rows.add(new Object[]{state.customerId(), state.version(), state.grade().name(), state.ownerId(),
+                    state.tier().name(), state.nature().name(), state.status().name(), state.name(), state.city(),
+                    timestamp(state.registeredAt()), timestamp(state.lastContactAt()), timestamp(state.updatedAt()),
+                    write(state)});
+        }
+        String table = tables.of(TABLE);
+        plain.batchUpdate("INSERT INTO " + table + """
+                 (customer_id, version, grade, owner_id, tier, nature, status, name, city, registered_at,
+                  last_contact_at, updated_at, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                ON CONFLICT (customer_id) DO UPDATE SET
+                    version = EXCLUDED.version, grade = EXCLUDED.grade, owner_id = EXCLUDED.owner_id,
+                    tier = EXCLUDED.tier, nature = EXCLUDED.nature, status = EXCLUDED.status,
+                    name = EXCLUDED.name, city = EXCLUDED.city, last_contact_at = EXCLUDED.last_contact_at,
+                    updated_at = EXCLUDED.updated_at, state = EXCLUDED.state
+                WHERE\s""" + table + ".version < EXCLUDED.version", rows);
     }
 
     /** One page of profiles matching every given filter, and how many match in all. */

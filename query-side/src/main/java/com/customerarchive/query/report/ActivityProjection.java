@@ -9,6 +9,9 @@ import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
+import com.customerarchive.query.pass.RowAppender;
+import com.customerarchive.query.pass.RowAppender.Column;
+import com.customerarchive.query.pass.Rows;
 import com.customerarchive.query.pass.SqlArrays;
 import com.customerarchive.query.pass.Tables;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -17,15 +20,12 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * What each rep's customers saw happen: one row per visit, complaint filed or resolved, grade up or down, counted
@@ -38,12 +38,18 @@ class ActivityProjection implements ReadModel {
     static final String ACTIVITY = "activity";
     static final String OWNERS = "activity_owner";
 
+    private static final int HELD_ROWS = 200_000;
+    private static final List<Column> COLUMNS = List.of(Column.of("customer_id"), Column.of("sequence"),
+            Column.of("occurred_at"), Column.of("owner_id"), Column.of("kind"), Column.of("detail"));
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
+    private final RowAppender appender;
 
-    ActivityProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+    ActivityProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches, RowAppender appender) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.appender = appender;
     }
 
     private record Owner(String ownerId, String grade) {
@@ -60,56 +66,68 @@ class ActivityProjection implements ReadModel {
     }
 
     @Override
-    public void apply(List<PassEvent> events, Tables tables) {
-        Set<UUID> customers = events.stream().map(PassEvent::customerId).collect(Collectors.toSet());
+    public Writer writer(Tables tables) {
+        Rows<UUID, Owner> owners = new Rows<>(HELD_ROWS, tables);
+        List<Object[]> activity = new ArrayList<>();
+        return new Writer() {
+            @Override
+            public void apply(List<PassEvent> events) {
+                owners.load(events.stream().map(PassEvent::customerId).toList(), ids -> loadOwners(tables, ids));
+                for (PassEvent passEvent : events) {
+                    CustomerEvent event = passEvent.event();
+                    UUID customerId = passEvent.customerId();
+                    Owner owner = owners.get(customerId);
+                    if (event instanceof CustomerRegisteredEvent registered) {
+                        if (owner == null) {
+                            owners.put(customerId, new Owner(registered.ownerId(), registered.grade().name()));
+                        }
+                    } else if (event instanceof OwnerTransferredEvent moved) {
+                        if (owner != null) {
+                            owners.put(customerId, new Owner(moved.to(), owner.grade()));
+                        }
+                    } else {
+                        String[] kindAndDetail = kindAndDetail(event);
+                        if (kindAndDetail != null && owner != null) {
+                            activity.add(new Object[]{customerId, passEvent.sequence(),
+                                    passEvent.context().occurredAt(), owner.ownerId(), kindAndDetail[0],
+                                    kindAndDetail[1]});
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+                saveOwners(tables, owners.changedByKey());
+                appender.append(tables, ACTIVITY, COLUMNS, "customer_id, sequence", activity);
+                if (owners.flushed()) {
+                    appender.analyze(tables.of(OWNERS));
+                }
+                activity.clear();
+            }
+        };
+    }
+
+    private Map<UUID, Owner> loadOwners(Tables tables, Collection<UUID> customers) {
         Map<UUID, Owner> owners = new HashMap<>();
         jdbc.sql("SELECT customer_id, owner_id, grade FROM " + tables.of(OWNERS) + " WHERE customer_id = ANY(:ids)")
                 .param("ids", SqlArrays.uuids(customers))
                 .query((row, n) -> owners.put(row.getObject("customer_id", UUID.class),
                         new Owner(row.getString("owner_id"), row.getString("grade"))))
                 .list();
-        Map<UUID, Owner> changedOwners = new LinkedHashMap<>();
-        List<SqlParameterSource> activity = new ArrayList<>();
-        for (PassEvent passEvent : events) {
-            CustomerEvent event = passEvent.event();
-            UUID customerId = passEvent.customerId();
-            if (event instanceof CustomerRegisteredEvent registered) {
-                Owner owner = new Owner(registered.ownerId(), registered.grade().name());
-                if (owners.putIfAbsent(customerId, owner) == null) {
-                    changedOwners.put(customerId, owner);
-                }
-                continue;
-            }
-            if (event instanceof OwnerTransferredEvent transferred && owners.containsKey(customerId)) {
-                Owner owner = new Owner(transferred.to(), owners.get(customerId).grade());
-                owners.put(customerId, owner);
-                changedOwners.put(customerId, owner);
-                continue;
-            }
-            String[] kindAndDetail = kindAndDetail(event);
-            Owner owner = owners.get(customerId);
-            if (kindAndDetail != null && owner != null) {
-                activity.add(new MapSqlParameterSource()
-                        .addValue("id", customerId).addValue("sequence", passEvent.sequence())
-                        .addValue("at", Timestamp.from(passEvent.context().occurredAt()))
-                        .addValue("owner", owner.ownerId()).addValue("kind", kindAndDetail[0])
-                        .addValue("detail", kindAndDetail[1]));
-            }
+        return owners;
+    }
+
+    private void saveOwners(Tables tables, Map<UUID, Owner> owners) {
+        if (owners.isEmpty()) {
+            return;
         }
-        if (!changedOwners.isEmpty()) {
-            batches.batchUpdate("INSERT INTO " + tables.of(OWNERS) + " (customer_id, owner_id, grade) "
-                            + "VALUES (:id, :owner, :grade) ON CONFLICT (customer_id) DO UPDATE SET owner_id = EXCLUDED.owner_id",
-                    changedOwners.entrySet().stream().map(entry -> new MapSqlParameterSource()
-                                    .addValue("id", entry.getKey()).addValue("owner", entry.getValue().ownerId())
-                                    .addValue("grade", entry.getValue().grade()))
-                            .toArray(SqlParameterSource[]::new));
-        }
-        if (!activity.isEmpty()) {
-            batches.batchUpdate("INSERT INTO " + tables.of(ACTIVITY) + " (customer_id, sequence, occurred_at, "
-                            + "owner_id, kind, detail) VALUES (:id, :sequence, :at, :owner, :kind, :detail) "
-                            + "ON CONFLICT (customer_id, sequence) DO NOTHING",
-                    activity.toArray(SqlParameterSource[]::new));
-        }
+        batches.batchUpdate("INSERT INTO " + tables.of(OWNERS) + " (customer_id, owner_id, grade) "
+                        + "VALUES (:id, :owner, :grade) ON CONFLICT (customer_id) DO UPDATE SET owner_id = EXCLUDED.owner_id",
+                owners.entrySet().stream().map(entry -> new MapSqlParameterSource()
+                                .addValue("id", entry.getKey()).addValue("owner", entry.getValue().ownerId())
+                                .addValue("grade", entry.getValue().grade()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** A is the best grade: moving towards A is up. */

@@ -68,7 +68,11 @@ class ProfileProjectionTest extends BothAppsTest {
     @SafeVarargs
     private void apply(GenericDomainEventMessage<CustomerEvent>... messages) {
         List<PassEvent> batch = java.util.Arrays.stream(messages).map(PassEvent::of).toList();
-        transactions.executeWithoutResult(status -> projection.apply(batch, Tables.LIVE));
+        transactions.executeWithoutResult(status -> {
+            var writer = projection.writer(Tables.LIVE);
+            writer.apply(batch);
+            writer.flush();
+        });
     }
 
     @Test

@@ -77,18 +77,29 @@ public final class EncryptingSerializer implements Serializer {
         if (!CustomerEvent.class.isAssignableFrom(type)) {
             return delegate.deserialize(serializedObject);
         }
+        @SuppressWarnings("unchecked")
+        T event = (T) open(getConverter().convert(serializedObject, byte[].class).getData(), type).event();
+        return event;
+    }
+
+    /** A stored customer event opened: the event, and its fields as JSON with personal values in clear. */
+    public record Opened(CustomerEvent event, String json) {
+    }
+
+    /**
+     * Reads a stored customer event of the given class; its JSON comes with it at no extra cost (the stored text
+     * itself when nothing in it is encrypted), for readers that keep the event as JSON.
+     */
+    public Opened open(byte[] stored, Class<?> type) {
         try {
-            byte[] stored = getConverter().convert(serializedObject, byte[].class).getData();
             if (!contains(stored, ENCRYPTED)) {
                 // nothing encrypted in it (a grade change, a complaint step): the plain Jackson path
-                Object plain = json.readValue(stored, type);
+                CustomerEvent plain = (CustomerEvent) json.readValue(stored, type);
                 if (plain instanceof PersonalDataErasedEvent erased) {
                     // whoever reads the erasure stops using the key it may still hold in memory
                     keys.evict(erased.customerId().value().toString());
                 }
-                @SuppressWarnings("unchecked")
-                T event = (T) plain;
-                return event;
+                return new Opened(plain, new String(stored, StandardCharsets.UTF_8));
             }
             JsonNode tree = json.readTree(stored);
             String customerId = tree.path("customerId").asText();
@@ -116,9 +127,9 @@ public final class EncryptingSerializer implements Serializer {
                     return PersonalFields.placeholder(valueType, PersonalDataCipher.UNREADABLE);
                 }
             });
-            @SuppressWarnings("unchecked")
-            T event = (T) json.treeToValue(tree, type);
-            return event;
+            CustomerEvent event = (CustomerEvent) json.treeToValue(tree, type);
+            // written from the event, not the tree: a value the key no longer opens reads as the event's own shape
+            return new Opened(event, json.writeValueAsString(event));
         } catch (IOException e) {
             throw new IllegalStateException("stored event not readable as " + type.getSimpleName(), e);
         }
