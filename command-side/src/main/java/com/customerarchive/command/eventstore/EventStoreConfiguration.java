@@ -16,6 +16,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import com.customerarchive.events.privacy.CustomerKeys;
+import com.customerarchive.events.privacy.SealingSnapshotSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,19 +54,24 @@ class EventStoreConfiguration {
         return new SQLErrorCodesResolver(dataSource);
     }
 
-    /** Axon's JPA event storage, with each customer's events hash-chained on the way in. */
+    /** Axon's JPA event storage, with each customer's events hash-chained on the way in and snapshots sealed. */
     @Bean
-    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer, CustomerKeys keys,
+            @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
             PersistenceExceptionResolver persistenceExceptionResolver, EntityManagerProvider entityManagerProvider,
             TransactionManager transactionManager, JdbcClient jdbc) {
+        // a snapshot holds the card in clear: sealed with its customer's key, blinded by the customer's erasure
+        SealingSnapshotSerializer snapshots = new SealingSnapshotSerializer(json, keys);
         EventStorageEngine jpa = JpaEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshots)
+                // an erased customer's snapshots no longer open: it loads from its events
+                .snapshotFilter(snapshot -> snapshots.opens(snapshot.getAggregateIdentifier()))
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager)
                 .build();
-        return new HashChainingStorageEngine(jpa, eventSerializer, jdbc);
+        return new HashChainingStorageEngine(jpa, eventSerializer, jdbc, 100_000);
     }
 
     /** Who, which request and when in the business: copied from every command to the events it causes. */

@@ -13,6 +13,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,42 +29,69 @@ import java.util.stream.Stream;
 /**
  * Chains each customer's events: before an event is stored, the hash of its canonical content (with the
  * previous event's hash) goes into its metadata. The payload is hashed as it will be stored, ciphertext and
- * all, which the serializer makes byte-for-byte repeatable. Everything else is the JPA engine's.
+ * all, which the serializer makes byte-for-byte repeatable (and writes out once: the store reuses those bytes).
+ * The previous hash comes from the customer's last committed link, kept in memory; read from the store only when
+ * this process did not write it. Everything else is the JPA engine's.
  */
 final class HashChainingStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
     private final Serializer serializer;
     private final JdbcClient jdbc;
+    /** Each customer's newest committed link (sequence and hash): its next event needs no look-up in the store. */
+    private final Cache<String, Head> heads;
 
-    HashChainingStorageEngine(EventStorageEngine delegate, Serializer serializer, JdbcClient jdbc) {
+    private record Head(long sequence, String hash) {
+    }
+
+    HashChainingStorageEngine(EventStorageEngine delegate, Serializer serializer, JdbcClient jdbc, long headsKept) {
         this.delegate = delegate;
         this.serializer = serializer;
         this.jdbc = jdbc;
+        this.heads = Caffeine.newBuilder().maximumSize(headsKept).build();
     }
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        Map<String, String> heads = new HashMap<>();
+        Map<String, Head> appended = new HashMap<>();
         List<EventMessage<?>> chained = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             if (event instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof CustomerEvent) {
                 String customer = domain.getAggregateIdentifier();
-                String previous = heads.containsKey(customer) ? heads.get(customer)
-                        : storedHash(customer, domain.getSequenceNumber() - 1);
+                String previous = previousHash(customer, domain.getSequenceNumber() - 1, appended);
                 SerializedType type = serializer.typeForClass(domain.getPayloadType());
                 String hash = EventHash.of(new EventHash.Link(customer, domain.getSequenceNumber(),
                         domain.getIdentifier(), type.getName(), type.getRevision(),
                         DateTimeUtils.formatInstant(domain.getTimestamp()),
                         EventHash.parse(serializer.serialize(domain.getPayload(), byte[].class).getData()),
                         EventHash.parse(serializer.serialize(domain.getMetaData(), byte[].class).getData()), previous));
-                heads.put(customer, hash);
+                appended.put(customer, new Head(domain.getSequenceNumber(), hash));
                 chained.add(domain.andMetaData(Map.of(EventMetadata.HASH, hash)));
             } else {
                 chained.add(event);
             }
         }
         delegate.appendEvents(chained);
+        // remembered once the transaction holding them commits; a rolled-back link is never a head
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    heads.putAll(appended);
+                }
+            });
+        }
+    }
+
+    private String previousHash(String customer, long sequence, Map<String, Head> appended) {
+        Head head = appended.get(customer);
+        if (head == null) {
+            head = heads.getIfPresent(customer);
+        }
+        if (head != null && head.sequence() == sequence) {
+            return head.hash();
+        }
+        return storedHash(customer, sequence);
     }
 
     /** The hash stored with the customer's event {@code sequence}; "" before the first event. */

@@ -59,4 +59,45 @@ class SnapshotTest extends PostgresTest {
         var next = api.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"MAIL\"}");
         assertThat(next.json().get("visitNo").asInt()).isEqualTo(visits + 1);
     }
+
+    @Test
+    void a_snapshot_holds_no_readable_personal_data_and_after_an_erasure_none_opens() {
+        var api = new Api("http://localhost:" + port);
+        String id = api.post("/api/customers", "sales", """
+                {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "KEY", "source": "ON_SITE", "grade": "B",
+                 "ownerId": "rep-1", "card": {"basic": {"name": "Snapshot Sealed", "phones": ["13900001111"],
+                 "email": "sealed@example.cn"}}}""").json().get("customerId").asString();
+        for (int i = 0; i <= properties.snapshotThreshold(); i++) {
+            assertThat(api.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"PHONE\"}").status()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshots(id) > 0);
+
+        String stored = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM event_store.snapshot_event_entry "
+                + "WHERE aggregate_identifier = :id").param("id", id).query(String.class).list().get(0);
+        assertThat(stored).contains("\"sealed\"").doesNotContain("Snapshot Sealed").doesNotContain("13900001111")
+                .doesNotContain("sealed@example.cn");
+        // sealed, it still loads the customer as its events built it
+        List<? extends DomainEventMessage<?>> stream = eventStore.readEvents(id).asStream().toList();
+        assertThat(stream.get(0).getPayload()).isInstanceOf(Customer.class)
+                .extracting("card").extracting("basic").extracting("name").isEqualTo("Snapshot Sealed");
+
+        var erased = api.call("DELETE", "/api/customers/" + id + "/personal-data", "admin",
+                "{\"reason\": \"the customer asked to be forgotten\"}", null);
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(snapshots(id)).isZero();
+        // a copy of the snapshot put back after the erasure does not open: the customer loads from its events
+        jdbc.sql("INSERT INTO event_store.snapshot_event_entry (aggregate_identifier, sequence_number, type, "
+                        + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
+                        + "VALUES (:id, 5, 'Customer', gen_random_uuid()::text, NULL, convert_to(:payload, 'UTF8'), NULL, "
+                        + ":type, '2026-01-01T00:00:00Z')")
+                .param("id", id).param("payload", stored).param("type", Customer.class.getName()).update();
+        List<? extends DomainEventMessage<?>> afterErasure = eventStore.readEvents(id).asStream().toList();
+        assertThat(afterErasure.get(0).getPayload()).isNotInstanceOf(Customer.class);
+        assertThat(afterErasure).hasSize(properties.snapshotThreshold() + 3);
+    }
+
+    private long snapshots(String id) {
+        return jdbc.sql("SELECT count(*) FROM event_store.snapshot_event_entry WHERE aggregate_identifier = :id")
+                .param("id", id).query(Long.class).single();
+    }
 }

@@ -46,10 +46,22 @@ public final class EncryptingSerializer implements Serializer {
                 .revisionResolver(new AnnotationRevisionResolver()).build(), keys, createsKeys);
     }
 
+    /**
+     * The last customer event this thread serialized, and its bytes: the store hashes an event's stored form and
+     * then stores it, so each event is encrypted and written out once (events are immutable records).
+     */
+    private final ThreadLocal<Object[]> lastSerialized = new ThreadLocal<>();
+
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         if (!(object instanceof CustomerEvent event)) {
             return delegate.serialize(object, expectedRepresentation);
+        }
+        Object[] last = lastSerialized.get();
+        if (last != null && last[0] == object) {
+            @SuppressWarnings("unchecked")
+            SerializedObject<byte[]> bytes = (SerializedObject<byte[]>) last[1];
+            return getConverter().convert(bytes, expectedRepresentation);
         }
         String customerId = event.customerId().value().toString();
         ObjectNode tree = json.valueToTree(object);
@@ -65,6 +77,7 @@ public final class EncryptingSerializer implements Serializer {
         try {
             SerializedObject<byte[]> bytes = new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class,
                     typeForClass(object.getClass()));
+            lastSerialized.set(new Object[]{object, bytes});
             return getConverter().convert(bytes, expectedRepresentation);
         } catch (IOException e) {
             throw new IllegalStateException("event not serializable", e);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -34,6 +35,9 @@ public final class PersonalDataCipher {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** A cipher and a MAC per thread, initialised per value: looking them up costs more than using them. */
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance("HmacSHA256")));
 
     private PersonalDataCipher() {
     }
@@ -49,8 +53,15 @@ public final class PersonalDataCipher {
         try {
             byte[] plain = json.writeValueAsBytes(value);
             byte[] nonce = Arrays.copyOf(mac(key, path, plain), NONCE_BYTES);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            Cipher cipher = AES_GCM.get();
+            try {
+                cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            } catch (InvalidAlgorithmParameterException sameNonceAsLastTime) {
+                // the same value in the same field: GCM refuses to reuse a nonce on one instance, so take another
+                cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+                AES_GCM.set(cipher);
+            }
             cipher.updateAAD(aad(customerId, path));
             byte[] sealed = cipher.doFinal(plain);
             byte[] stored = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
@@ -67,7 +78,7 @@ public final class PersonalDataCipher {
             return value;
         }
         byte[] stored = Base64.getDecoder().decode(value.textValue().substring(PREFIX.length()));
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = AES_GCM.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
         cipher.updateAAD(aad(customerId, path));
         byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
@@ -78,6 +89,18 @@ public final class PersonalDataCipher {
         }
     }
 
+    private interface Lookup<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Lookup<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM and HMAC-SHA256 are part of every JDK", e);
+        }
+    }
+
     private static byte[] aad(String customerId, String path) {
         return (customerId + "|" + path).getBytes(StandardCharsets.UTF_8);
     }
@@ -85,7 +108,7 @@ public final class PersonalDataCipher {
     private static byte[] mac(SecretKey key, String path, byte[] plain) throws GeneralSecurityException {
         // a nonce key of its own, derived from the data key
         byte[] nonceKey = CustomerKeys.derive("nonce", key.getEncoded());
-        Mac mac = Mac.getInstance("HmacSHA256");
+        Mac mac = HMAC.get();
         mac.init(new SecretKeySpec(nonceKey, "HmacSHA256"));
         mac.update(path.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
