@@ -4,6 +4,7 @@
 # docs/benchmark/report.md, report.json and chart.svg.
 #   ./bench.sh            the full run (10,000 customers, 30 s per concurrency level, 1,000,000 events replayed; ~25 min)
 #   ./bench.sh --quick    a small run (a minute or two) that exercises every phase
+#   ./bench.sh --scale=10000000   then grows the store to 10 M events (copies) and measures writes and reads again
 # Further options: --customers=N --seconds=N --read-seconds=N --history=N --samples=N --replay-events=N --out=DIR
 set -euo pipefail
 cd "$(dirname "$0")"

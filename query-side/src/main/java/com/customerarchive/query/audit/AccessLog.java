@@ -1,19 +1,31 @@
 package com.customerarchive.query.audit;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The access trail: every read of a customer's personal data (its profile, history, changes or an as-of view)
- * is recorded with who and when. Unlike the read models it commits synchronously: no event can rebuild it.
+ * is recorded with who and when, durably, before the read answers. No event can rebuild it. One writer thread
+ * commits the rows of all reads waiting at that moment together (group commit): a hundred concurrent reads share
+ * one transaction and one flush to disk instead of taking one each.
  */
 @Component
 public class AccessLog {
@@ -29,28 +41,73 @@ public class AccessLog {
         }
     }
 
-    public record Entry(java.time.Instant at, String user, String view) {
+    public record Entry(Instant at, String user, String view) {
     }
+
+    private record Pending(UUID customerId, Instant at, String user, String view, CompletableFuture<Void> written) {
+    }
+
+    private static final int MAX_ROWS_PER_COMMIT = 500;
+    private static final long WAIT_SECONDS = 10;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate plain;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
 
-    AccessLog(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    AccessLog(JdbcClient jdbc, JdbcTemplate plain, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.plain = plain;
         this.transactions = transactions;
         this.clock = clock;
+        this.writer = new Thread(this::write, "access-log-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
     }
 
+    /** Returns once the row is committed; a read whose row could not be written fails rather than answer. */
     public void record(UUID customerId, View view) {
         Authentication reader = SecurityContextHolder.getContext().getAuthentication();
         String user = reader == null ? "anonymous" : reader.getName();
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("SET LOCAL synchronous_commit TO on").update();
-            jdbc.sql("INSERT INTO access_log (customer_id, at, username, view) VALUES (:id, :at, :user, :view)")
-                    .param("id", customerId).param("at", Timestamp.from(clock.instant())).param("user", user)
-                    .param("view", view.label).update();
-        });
+        Pending pending = new Pending(customerId, clock.instant(), user, view.label, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.written().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the access trail was written", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the access trail could not be written; the read is refused", e);
+        }
+    }
+
+    private void write() {
+        List<Pending> batch = new ArrayList<>();
+        while (running) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_ROWS_PER_COMMIT - 1);
+                List<Object[]> rows = batch.stream().map(entry -> new Object[]{entry.customerId(),
+                        Timestamp.from(entry.at()), entry.user(), entry.view()}).toList();
+                transactions.executeWithoutResult(status -> plain.batchUpdate(
+                        "INSERT INTO access_log (customer_id, at, username, view) VALUES (?, ?, ?, ?)", rows));
+                batch.forEach(entry -> entry.written().complete(null));
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                batch.forEach(entry -> entry.written().completeExceptionally(e));
+            }
+            batch.clear();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        writer.interrupt();
     }
 
     /** Newest first. */

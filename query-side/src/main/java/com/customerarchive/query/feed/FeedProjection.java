@@ -46,6 +46,8 @@ class FeedProjection implements ReadModel {
     public Writer writer(Tables tables) {
         List<PassEvent> pending = new ArrayList<>();
         return new Writer() {
+            /** Where the feed ends, read by the writer's first flush; then only this writer moves it. */
+            private long next;
             @Override
             public void apply(List<PassEvent> events) {
                 pending.addAll(events);
@@ -56,8 +58,14 @@ class FeedProjection implements ReadModel {
                 if (pending.isEmpty()) {
                     return;
                 }
+                // events the feed holds already (read again after the pass's position was reset) keep their place
                 Set<String> present = feed.present(pending.stream().map(PassEvent::eventId).toList());
-                feed.append(pending.stream().filter(event -> !present.contains(event.eventId())).toList());
+                List<PassEvent> fresh = pending.stream().filter(event -> !present.contains(event.eventId())).toList();
+                if (next == 0) {
+                    next = feed.head() + 1;
+                }
+                feed.append(fresh, next);
+                next += fresh.size();
                 for (PassEvent event : pending) {
                     if (event.event() instanceof ConsentRecordedEvent consent) {
                         feed.consent(event.customerId(), !consent.granted(), event.sequence());

@@ -56,14 +56,13 @@ public class FeedRepository {
     }
 
     /**
-     * The events at the next positions, in their order. The single writer (the pass holds its lock) counts on from
-     * the highest position inside its transaction.
+     * The events at the positions from {@code next} on, in their order. The single writer (the pass holds its lock)
+     * counts on from the highest position, inside the transaction that stores its own position.
      */
-    void append(List<PassEvent> events) {
+    void append(List<PassEvent> events, long next) {
         if (events.isEmpty()) {
             return;
         }
-        long next = head() + 1;
         List<Object[]> rows = new ArrayList<>(events.size());
         for (PassEvent event : events) {
             rows.add(new Object[]{next++, event.eventId(), event.customerId(), event.sequence(),

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -68,13 +69,14 @@ public class OnePass implements SmartLifecycle {
     private volatile Thread thread;
 
     OnePass(StoreReader reader, EventStoreProperties store, List<ReadModel> models, PassRepository repository,
-            TransactionTemplate transactions, DataSource dataSource, ProcessingProperties properties, Clock clock,
+            DataSource dataSource, ProcessingProperties properties, Clock clock,
             MeterRegistry meters) {
         this.reader = reader;
         this.pollMillis = Math.max(1, store.pollDelay().toMillis());
         this.models = List.copyOf(models);
         this.repository = repository;
-        this.transactions = transactions;
+        // plain JDBC transactions: the pass writes no JPA entity, and a JPA transaction opens a session per batch
+        this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.dataSource = dataSource;
         this.properties = properties;
         this.clock = clock;

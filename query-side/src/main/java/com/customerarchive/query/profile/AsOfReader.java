@@ -10,14 +10,20 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The profile as the archive knew it at an instant (recording time) or version: folded from the store itself. */
+/**
+ * The profile as the archive knew it at an instant (recording time) or version: folded from the store itself,
+ * starting at the newest sealed checkpoint of the fold before then, so it never folds more than a checkpoint's
+ * distance of events.
+ */
 @Component
 class AsOfReader {
 
     private final EventStore eventStore;
+    private final ProfileCheckpoints checkpoints;
 
-    AsOfReader(EventStore eventStore) {
+    AsOfReader(EventStore eventStore, ProfileCheckpoints checkpoints) {
         this.eventStore = eventStore;
+        this.checkpoints = checkpoints;
     }
 
     /** The folded profile and when its last event was recorded. */
@@ -26,9 +32,11 @@ class AsOfReader {
 
     /** @return empty when the customer had no event recorded by then (or does not exist) */
     Optional<Folded> at(UUID customerId, Instant recordedBy, Long version) {
-        ProfileState state = null;
-        Instant recordedAt = null;
-        Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(customerId.toString(), 0).asStream()
+        Optional<ProfileCheckpoints.Checkpoint> checkpoint = checkpoints.latest(customerId, version, recordedBy);
+        ProfileState state = checkpoint.map(ProfileCheckpoints.Checkpoint::state).orElse(null);
+        Instant recordedAt = checkpoint.map(ProfileCheckpoints.Checkpoint::recordedAt).orElse(null);
+        long first = state == null ? 0 : state.version();
+        Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(customerId.toString(), first).asStream()
                 .iterator();
         while (events.hasNext()) {
             DomainEventMessage<?> message = events.next();

@@ -1,5 +1,6 @@
 package com.customerarchive.query.profile;
 
+import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
 import com.customerarchive.query.pass.RowAppender;
@@ -7,13 +8,16 @@ import com.customerarchive.query.pass.Rows;
 import com.customerarchive.query.pass.Tables;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Keeps {@code profile} current by folding each customer's events: customers not held are read in one query per
  * batch, folded in memory, and every changed state written once per flush; an event already applied changes
- * nothing.
+ * nothing. Every so many versions the fold is also kept as a sealed checkpoint for as-of views.
  */
 @Component
 class ProfileProjection implements ReadModel {
@@ -22,10 +26,12 @@ class ProfileProjection implements ReadModel {
     private static final int HELD_ROWS = 20_000;
 
     private final ProfileRepository profiles;
+    private final ProfileCheckpoints checkpoints;
     private final RowAppender appender;
 
-    ProfileProjection(ProfileRepository profiles, RowAppender appender) {
+    ProfileProjection(ProfileRepository profiles, ProfileCheckpoints checkpoints, RowAppender appender) {
         this.profiles = profiles;
+        this.checkpoints = checkpoints;
         this.appender = appender;
     }
 
@@ -36,12 +42,14 @@ class ProfileProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of(ProfileRepository.TABLE);
+        return List.of(ProfileRepository.TABLE, ProfileCheckpoints.TABLE);
     }
 
     @Override
     public Writer writer(Tables tables) {
         Rows<UUID, ProfileState> rows = new Rows<>(HELD_ROWS, tables);
+        List<Object[]> sealed = new ArrayList<>();
+        Set<UUID> erased = new LinkedHashSet<>();
         return new Writer() {
             @Override
             public void apply(List<PassEvent> events) {
@@ -49,13 +57,22 @@ class ProfileProjection implements ReadModel {
                 for (PassEvent event : events) {
                     ProfileState current = rows.get(event.customerId());
                     if (current == null || current.version() < event.sequence()) {
-                        rows.put(event.customerId(), ProfileFold.apply(current, event.event(), event.context()));
+                        ProfileState next = ProfileFold.apply(current, event.event(), event.context());
+                        rows.put(event.customerId(), next);
+                        checkpoints.of(next, event.context().recordedAt()).ifPresent(sealed::add);
+                    }
+                    if (event.event() instanceof PersonalDataErasedEvent) {
+                        erased.add(event.customerId());
                     }
                 }
             }
 
             @Override
             public void flush() {
+                checkpoints.save(tables, sealed);
+                checkpoints.removeAll(tables, erased);
+                sealed.clear();
+                erased.clear();
                 profiles.saveAll(tables, rows.changed());
                 if (rows.flushed()) {
                     appender.analyze(tables.of(ProfileRepository.TABLE));

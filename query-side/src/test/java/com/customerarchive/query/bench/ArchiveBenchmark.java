@@ -84,6 +84,9 @@ public final class ArchiveBenchmark {
             reads();
             replay();
             feed();
+            if (options.scaleEvents() > 0) {
+                scale();
+            }
         } finally {
             memory.stop();
             results.put("memory", memory.peaks());
@@ -127,8 +130,15 @@ public final class ArchiveBenchmark {
         List<Map<String, Object>> levels = new ArrayList<>();
         for (int clients : LEVELS) {
             LagSampler lag = clients == 8 ? new LagSampler(queryUrl()) : null;
+            double commandCpu = Machine.cpuSeconds(apps.get("command-side").pid());
+            double queryCpu = Machine.cpuSeconds(apps.get("query-side").pid());
             Map<String, Object> writes = writeMix(clients, Duration.ofSeconds(options.seconds()), lag);
             int commands = (int) writes.get("count");
+            // CPU per command of command-side, and per event of query-side (the pass and its reads of the lag probe)
+            writes.put("commandSideCpuMsPerCommand", Latencies.round(
+                    (Machine.cpuSeconds(apps.get("command-side").pid()) - commandCpu) * 1000 / Math.max(1, commands)));
+            writes.put("querySideCpuMsPerEvent", Latencies.round(
+                    (Machine.cpuSeconds(apps.get("query-side").pid()) - queryCpu) * 1000 / Math.max(1, commands)));
             Map<String, Object> inserts = baseline.run(clients, Math.max(commands, 2_000));
             Map<String, Object> level = new LinkedHashMap<>();
             level.put("clients", clients);
@@ -137,9 +147,10 @@ public final class ArchiveBenchmark {
             level.put("ratio", Math.round(((Number) writes.get("perSecond")).doubleValue()
                     / ((Number) inserts.get("perSecond")).doubleValue() * 10_000) / 10_000.0);
             levels.add(level);
-            log("  %2d clients: %s commands/s (p50 %s, p99 %s ms) | baseline %s inserts/s | ratio %s", clients,
+            log("  %2d clients: %s commands/s (p50 %s, p99 %s ms) | baseline %s inserts/s | ratio %s | CPU ms per "
+                            + "command %s (command-side), per event %s (query-side)", clients,
                     writes.get("perSecond"), writes.get("p50Ms"), writes.get("p99Ms"), inserts.get("perSecond"),
-                    level.get("ratio"));
+                    level.get("ratio"), writes.get("commandSideCpuMsPerCommand"), writes.get("querySideCpuMsPerEvent"));
             if (lag != null) {
                 results.put("projectionLag", lag.summary());
                 log("  projection lag at 8 clients: %s", lag.summary());
@@ -402,6 +413,66 @@ public final class ArchiveBenchmark {
                 Math.round(stored / seconds));
     }
 
+    // ---- --scale: the store grown to many millions of events, writes and reads again ----------------------
+
+    /**
+     * Grows the store (copies, like the replay's) to {@code --scale} events, lets the live pass read them all, then
+     * repeats the write mix at 1 and 8 clients and the reads: how their cost grows with the size of the store.
+     */
+    private void scale() throws Exception {
+        Map<String, Object> scale = new LinkedHashMap<>();
+        apps.remove("query-side").stop();
+        long stored;
+        try (Connection connection = connect()) {
+            stored = EventCloner.fill(connection, options.scaleEvents(), ArchiveBenchmark::log);
+        }
+        scale.put("events", stored);
+        AppProcess querySide = AppProcess.start("query-side", JVM_OPTIONS);
+        apps.put("query-side", querySide);
+        long start = System.nanoTime();
+        awaitProjections(Duration.ofHours(6));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        scale.put("catchUpSeconds", Latencies.round(seconds));
+        log("  the live pass caught up on %d events in %.0f s", stored, seconds);
+        Map<String, Object> atSize = new LinkedHashMap<>();
+        for (int clients : new int[]{1, 8}) {
+            atSize.put(clients + "clients", writeMix(clients, Duration.ofSeconds(options.seconds()), null));
+        }
+        Object readsBefore = results.get("reads");
+        reads();
+        atSize.put("reads", results.put("reads", readsBefore));
+        scale.put("figures", atSize);
+        scale.put("versusFirst", versusFirst(atSize));
+        results.put("scale", scale);
+    }
+
+    /** Each latency at the grown store against the same one measured earlier on the smaller store. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> versusFirst(Map<String, Object> atSize) {
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        List<Map<String, Object>> levels = (List<Map<String, Object>>) results.get("writes");
+        for (Map<String, Object> level : levels) {
+            Object clients = level.get("clients");
+            Map<String, Object> now = (Map<String, Object>) atSize.get(clients + "clients");
+            if (now != null) {
+                Map<String, Object> then = (Map<String, Object>) level.get("writes");
+                ratios.put("writes " + clients + " clients p50", ratio(now.get("p50Ms"), then.get("p50Ms")));
+                ratios.put("writes " + clients + " clients p99", ratio(now.get("p99Ms"), then.get("p99Ms")));
+            }
+        }
+        Map<String, Object> readsThen = (Map<String, Object>) results.get("reads");
+        Map<String, Object> readsNow = (Map<String, Object>) atSize.get("reads");
+        for (String read : List.of("profile", "history", "asOf")) {
+            ratios.put(read + " p99", ratio(((Map<String, Object>) readsNow.get(read)).get("p99Ms"),
+                    ((Map<String, Object>) readsThen.get(read)).get("p99Ms")));
+        }
+        return ratios;
+    }
+
+    private static double ratio(Object now, Object then) {
+        return Latencies.round(((Number) now).doubleValue() / Math.max(0.001, ((Number) then).doubleValue()));
+    }
+
     private void feed() throws Exception {
         long head = single("SELECT COALESCE(max(position), 0) FROM read_model.feed_event");
         log("one SSE subscriber catching up from position 0 to %d ...", head);
@@ -586,7 +657,7 @@ public final class ArchiveBenchmark {
     }
 
     record Options(boolean quick, int customers, int seconds, int readSeconds, int history, int samples,
-                   long replayEvents, Path out) {
+                   long replayEvents, long scaleEvents, Path out) {
 
         static Options parse(String[] args) {
             boolean quick = List.of(args).contains("--quick");
@@ -596,7 +667,8 @@ public final class ArchiveBenchmark {
                     values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
                 } else if (!arg.equals("--quick")) {
                     throw new IllegalArgumentException("unknown argument " + arg + "; use --quick, --out=DIR, "
-                            + "--customers=N, --seconds=N, --read-seconds=N, --history=N, --samples=N, --replay-events=N");
+                            + "--customers=N, --seconds=N, --read-seconds=N, --history=N, --samples=N, --replay-events=N, "
+                            + "--scale=N (grow the store to N events, then measure again)");
                 }
             }
             return new Options(quick,
@@ -606,6 +678,7 @@ public final class ArchiveBenchmark {
                     Integer.parseInt(values.getOrDefault("history", quick ? "1000" : "10000")),
                     Integer.parseInt(values.getOrDefault("samples", quick ? "50" : "300")),
                     Long.parseLong(values.getOrDefault("replay-events", quick ? "50000" : "1000000")),
+                    Long.parseLong(values.getOrDefault("scale", "0")),
                     Path.of(values.getOrDefault("out", "target/benchmark")));
         }
 
@@ -618,6 +691,7 @@ public final class ArchiveBenchmark {
             described.put("historyEvents", history);
             described.put("ratioSamples", samples);
             described.put("replayEvents", replayEvents);
+            described.put("scaleEvents", scaleEvents);
             described.put("appJvmOptions", JVM_OPTIONS);
             return described;
         }

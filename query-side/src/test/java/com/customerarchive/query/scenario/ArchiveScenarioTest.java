@@ -309,6 +309,9 @@ class ArchiveScenarioTest extends BothAppsTest {
                 "complaints", "complaint", "activity", "activity");
         var admin = queries();
         for (var projection : tables.entrySet()) {
+            // what the live pass holds once it has read every stored event
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    admin.get("/api/admin/projections/" + projection.getKey(), "admin").json().get("lag").asLong() == 0);
             List<Map<String, Object>> before = jdbc.sql(projection.getValue()).query().listOfRows();
             // only a real rebuild from the events brings these rows back
             int removed = jdbc.sql("DELETE FROM " + ownRows.get(projection.getKey()) + " WHERE customer_id = :id")

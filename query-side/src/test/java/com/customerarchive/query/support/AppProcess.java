@@ -63,6 +63,16 @@ public final class AppProcess {
     }
 
     /** Stops the app as an operator would (SIGTERM, graceful shutdown) and waits for it to exit. */
+    /** SIGKILL: the process gets no chance to finish anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void stop() {
         process.destroy();
         try {

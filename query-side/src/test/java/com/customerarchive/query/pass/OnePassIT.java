@@ -1,0 +1,140 @@
+package com.customerarchive.query.pass;
+
+import com.customerarchive.query.support.AppProcess;
+import com.customerarchive.testsupport.Api;
+import com.customerarchive.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The one pass killed with SIGKILL in the middle of its work, with both apps as real processes (failsafe, after
+ * packaging): started again, it has lost no row and doubled none, and the feed still counts 1..N without a gap.
+ */
+class OnePassIT {
+
+    private static AppProcess commandSide;
+    private static AppProcess querySide;
+
+    @BeforeAll
+    static void start() {
+        commandSide = AppProcess.commandSide();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (querySide != null) {
+            querySide.stop();
+        }
+    }
+
+    @Test
+    void killed_in_the_middle_of_a_large_batch_it_loses_and_doubles_nothing() throws Exception {
+        var commands = new Api("http://localhost:" + commandSide.port());
+        for (int c = 0; c < 20; c++) {
+            String id = commands.post("/api/customers", "sales", """
+                    {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "REGULAR", "source": "EVENT", "grade": "C",
+                     "ownerId": "rep-kill", "card": {"basic": {"name": "Killed %d"}}}""".formatted(c))
+                    .json().get("customerId").asString();
+            for (int v = 0; v < 4; v++) {
+                assertThat(commands.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"PHONE\"}").status())
+                        .isEqualTo(201);
+            }
+        }
+        long stored;
+        try (Connection db = connect()) {
+            // a backlog the pass needs several seconds and many batches for: copies of those customers' events
+            copyEvents(db, 300);
+            stored = single(db, "SELECT count(*) FROM event_store.domain_event_entry");
+        }
+
+        querySide = AppProcess.querySide(0);
+        try (Connection db = connect()) {
+            long head = feedHead(db);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> feedHead(db) > head + 5_000);
+            querySide.kill();
+            long atKill = feedHead(db);
+            assertThat(atKill).as("killed before the pass had read everything").isLessThan(stored);
+
+            querySide = AppProcess.querySide(0);
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> feedHead(db) >= stored);
+
+            assertThat(single(db, "SELECT count(*) FROM read_model.feed_event")).isEqualTo(stored);
+            assertThat(feedHead(db)).as("positions 1..N, no gap").isEqualTo(stored);
+            assertThat(single(db, "SELECT count(DISTINCT event_id) FROM read_model.feed_event")).isEqualTo(stored);
+            assertThat(single(db, "SELECT count(*) FROM read_model.history_event")).as("one history row per event")
+                    .isEqualTo(stored);
+            assertThat(single(db, """
+                    SELECT count(*) FROM (SELECT aggregate_identifier::uuid AS customer_id, count(*) AS events
+                                          FROM event_store.domain_event_entry WHERE aggregate_identifier ~ '^f000'
+                                          GROUP BY 1) store
+                    FULL JOIN (SELECT * FROM read_model.profile WHERE customer_id::text ~ '^f000') profile
+                        USING (customer_id)
+                    WHERE profile.version IS DISTINCT FROM store.events""")).as("profiles at their stream's version")
+                    .isZero();
+            assertThat(single(db, """
+                    SELECT count(*) FROM (SELECT aggregate_identifier::uuid AS customer_id, count(*) AS visits
+                                          FROM event_store.domain_event_entry WHERE payload_type LIKE '%VisitRecorded%'
+                                            AND aggregate_identifier ~ '^f000' GROUP BY 1) store
+                    FULL JOIN (SELECT customer_id, count(*) AS visits FROM read_model.activity WHERE kind = 'VISIT'
+                                 AND customer_id::text ~ '^f000' GROUP BY 1) activity USING (customer_id)
+                    WHERE activity.visits IS DISTINCT FROM store.visits""")).as("one activity row per visit").isZero();
+        }
+        var queries = new Api("http://localhost:" + querySide.port());
+        assertThat(queries.get("/api/admin/projections/feed", "admin").json().get("lag").asLong()).isZero();
+    }
+
+    /** Each event of the customers registered so far, again under new customer ids (the first UUID group). */
+    private static void copyEvents(Connection db, int copies) throws SQLException {
+        long head = single(db, "SELECT max(global_index) FROM event_store.domain_event_entry");
+        try (var copy = db.prepareStatement("""
+                INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier,
+                    sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT nextval('event_store.domain_event_entry_seq'), gen_random_uuid()::text,
+                       ? || substr(aggregate_identifier, 9), sequence_number, type, time_stamp, payload_type,
+                       payload_revision,
+                       convert_to(regexp_replace(convert_from(payload, 'UTF8'),
+                           '"[0-9a-f]{8}-([0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"', '"' || ? || '-\\1"', 'g'),
+                           'UTF8'),
+                       meta_data
+                FROM event_store.domain_event_entry
+                WHERE global_index <= ? AND aggregate_identifier !~ '^f'
+                  AND aggregate_identifier IN (SELECT aggregate_identifier FROM event_store.domain_event_entry
+                                               WHERE convert_from(payload, 'UTF8') LIKE '%rep-kill%')
+                ORDER BY global_index""")) {
+            for (int i = 1; i <= copies; i++) {
+                String prefix = "f" + String.format("%07x", i);
+                copy.setString(1, prefix);
+                copy.setString(2, prefix);
+                copy.setLong(3, head);
+                copy.executeUpdate();
+            }
+        }
+    }
+
+    private static long feedHead(Connection db) throws SQLException {
+        return single(db, "SELECT COALESCE(max(position), 0) FROM read_model.feed_event");
+    }
+
+    private static Connection connect() throws SQLException {
+        TestDatabase database = TestDatabase.get();
+        return DriverManager.getConnection(database.url(), database.user(), database.password());
+    }
+
+    private static long single(Connection db, String sql) throws SQLException {
+        try (var statement = db.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package com.customerarchive.query.pass;
+
+import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.testsupport.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every read model rebuilt while readers read and writers write: no read fails or misses a customer it read
+ * before, and once swapped in, the rebuilt tables hold row for row what the serving ones held.
+ */
+class RebuildWhileServingTest extends BothAppsTest {
+
+    /** Each table's rows of the customers nobody writes during the rebuild, in a fixed order. */
+    private static final Map<String, String> TABLES = Map.of(
+            "profile", "SELECT customer_id, version, grade, owner_id, status, name, state::text FROM profile",
+            "history_event", "SELECT customer_id, sequence, type, occurred_at, actor, data::text, changes::text FROM history_event",
+            "field_change", "SELECT customer_id, sequence, field, from_value::text, to_value::text FROM field_change",
+            "grade_change", "SELECT * FROM grade_change",
+            "follow_up", "SELECT * FROM follow_up",
+            "complaint", "SELECT * FROM complaint",
+            "activity", "SELECT * FROM activity");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void reads_go_on_during_a_rebuild_of_every_read_model_and_the_new_tables_equal_the_old_ones() throws Exception {
+        var commands = new Api(COMMAND_SIDE.baseUrl());
+        var queries = new Api("http://localhost:" + port);
+        List<String> quiet = customers(commands, "quiet", 12);
+        List<String> busy = customers(commands, "busy", 4);
+        awaitCaughtUp(queries);
+        Map<String, List<Map<String, Object>>> before = rows(quiet);
+
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger written = new AtomicInteger();
+        ExecutorService load = Executors.newFixedThreadPool(3);
+        List<Future<?>> running = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            Random random = new Random(r);
+            running.add(load.submit(() -> {
+                while (rebuilding.get()) {
+                    String id = quiet.get(random.nextInt(quiet.size()));
+                    for (String view : List.of("", "/history", "/grades", "/changes")) {
+                        var answer = queries.get("/api/profiles/" + id + view, "auditor");
+                        reads.incrementAndGet();
+                        if (answer.status() != 200 || (view.equals("/history") && answer.json().get("events").isEmpty())) {
+                            failures.add(view + " of " + id + ": " + answer.status());
+                        }
+                    }
+                    var complaints = queries.get("/api/complaints?ownerId=rep-quiet", "manager");
+                    if (complaints.status() != 200 || complaints.json().size() != quiet.size()) {
+                        failures.add("complaints of rep-quiet: " + complaints.status());
+                    }
+                }
+            }));
+        }
+        running.add(load.submit(() -> {
+            while (rebuilding.get()) {
+                String id = busy.get(written.get() % busy.size());
+                if (commands.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"ONLINE\"}").status() == 201) {
+                    written.incrementAndGet();
+                }
+            }
+        }));
+
+        assertThat(queries.post("/api/admin/projections/all/replay", "admin").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (JsonNode status : queries.get("/api/admin/projections", "admin").json()) {
+                if (status.get("replaying").asBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        Thread.sleep(300);
+        rebuilding.set(false);
+        for (Future<?> task : running) {
+            task.get(30, TimeUnit.SECONDS);
+        }
+        load.shutdown();
+        awaitCaughtUp(queries);
+
+        assertThat(failures).as("reads during the rebuild").isEmpty();
+        assertThat(reads.get()).isPositive();
+        assertThat(written.get()).as("writes went on during the rebuild").isPositive();
+        Map<String, List<Map<String, Object>>> after = rows(quiet);
+        before.forEach((table, rows) -> assertThat(after.get(table)).as(table).isEqualTo(rows));
+        // the customers written meanwhile: every event in the rebuilt tables, once
+        for (String id : busy) {
+            long events = jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = :id")
+                    .param("id", id).query(Long.class).single();
+            assertThat(jdbc.sql("SELECT version FROM profile WHERE customer_id = CAST(:id AS uuid)").param("id", id)
+                    .query(Long.class).single()).isEqualTo(events);
+            assertThat(jdbc.sql("SELECT count(*) FROM history_event WHERE customer_id = CAST(:id AS uuid)").param("id", id)
+                    .query(Long.class).single()).isEqualTo(events);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'read_model' AND tablename <> 'pass_rebuild' "
+                        + "AND (tablename LIKE '%\\_rebuild' OR tablename LIKE '%\\_retired')")
+                .query(Long.class).single()).as("no table of the rebuild left behind").isZero();
+    }
+
+    /** Customers with a grade change, a card edit, a visit and a complaint each. */
+    private static List<String> customers(Api commands, String owner, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = commands.post("/api/customers", "sales", """
+                    {"kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR", "source": "EXHIBITION", "grade": "C",
+                     "ownerId": "rep-%s", "card": {"basic": {"name": "Rebuilt %s %d", "phones": ["1380000%04d"]}}}"""
+                    .formatted(owner, owner, i, i)).json().get("customerId").asString();
+            assertThat(commands.put("/api/customers/" + id + "/grade", "manager",
+                    "{\"grade\": \"B\", \"reason\": \"budget approved\"}").status()).isEqualTo(200);
+            assertThat(commands.patch("/api/customers/" + id + "/card", "sales",
+                    "{\"basic\": {\"email\": \"c" + i + "@example.cn\"}}").status()).isEqualTo(200);
+            assertThat(commands.post("/api/customers/" + id + "/visits", "sales",
+                    "{\"method\": \"ON_SITE_VISIT\"}").status()).isEqualTo(201);
+            assertThat(commands.post("/api/customers/" + id + "/complaints", "sales",
+                    "{\"category\": \"SERVICE_ATTITUDE\", \"severity\": \"LOW\", \"description\": \"late reply\"}")
+                    .status()).isEqualTo(201);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private Map<String, List<Map<String, Object>>> rows(List<String> customers) {
+        Map<String, List<Map<String, Object>>> rows = new java.util.HashMap<>();
+        TABLES.forEach((table, select) -> rows.put(table, jdbc.sql(select
+                        + " WHERE customer_id::text = ANY(:ids) ORDER BY 1, 2")
+                .param("ids", customers.toArray(String[]::new)).query().listOfRows()));
+        return rows;
+    }
+
+    private static void awaitCaughtUp(Api queries) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (JsonNode status : queries.get("/api/admin/projections", "admin").json()) {
+                if (status.get("lag").asLong() != 0 || status.get("replaying").asBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+}
