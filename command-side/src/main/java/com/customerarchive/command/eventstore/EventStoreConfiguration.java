@@ -21,6 +21,8 @@ import com.customerarchive.events.privacy.SealingSnapshotSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
@@ -40,6 +42,16 @@ class EventStoreConfiguration {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    /**
+     * Every command's unit of work in one Spring JDBC transaction: its events, the customer's key made with the first
+     * one, and what the chain remembers after commit. Declared here, as Axon's auto-configuration may look for a
+     * transaction manager before Spring Boot's JDBC one exists and fall back to none.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
     }
 
     /** Turns a duplicate (aggregate, sequence) key into Axon's concurrency exception: a race becomes a 409. */
