@@ -303,6 +303,13 @@ public class OnePass implements SmartLifecycle {
             // everything the serving tables hold is in the new ones: the live pass goes on from its own position,
             // and what the rebuild read beyond it is applied again, which changes nothing
             transactions.executeWithoutResult(status -> {
+                for (ReadModel model : chosen) {
+                    for (String table : model.tables()) {
+                        repository.indexLike(table, Tables.REBUILD.of(table));
+                    }
+                }
+            });
+            transactions.executeWithoutResult(status -> {
                 repository.lockTimeout("5s");
                 for (ReadModel model : chosen) {
                     for (String table : model.tables()) {

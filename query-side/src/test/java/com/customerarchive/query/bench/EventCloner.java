@@ -9,15 +9,16 @@ import java.util.function.BiConsumer;
 /**
  * Grows the event store to the replay's size by copying the events the benchmark wrote through the API,
  * each copy under new customer ids (and new complaint ids): the first group of every UUID in the payload and
- * the aggregate id becomes the copy's number. Real events, real shapes, a thousand times faster than HTTP.
+ * the aggregate id becomes the copy's number ({@code c0000001-…}). Real events, real shapes, a thousand times faster
+ * than HTTP.
  */
-final class EventCloner {
+public final class EventCloner {
 
     private EventCloner() {
     }
 
     /** Copies until at least {@code target} events are stored; returns how many are. */
-    static long fill(Connection connection, long target, BiConsumer<String, Object[]> log) throws SQLException {
+    public static long fill(Connection connection, long target, BiConsumer<String, Object[]> log) throws SQLException {
         long written = count(connection);
         long head = head(connection);
         if (written >= target) {

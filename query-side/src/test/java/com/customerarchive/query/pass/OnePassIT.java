@@ -1,5 +1,6 @@
 package com.customerarchive.query.pass;
 
+import com.customerarchive.query.bench.EventCloner;
 import com.customerarchive.query.support.AppProcess;
 import com.customerarchive.testsupport.Api;
 import com.customerarchive.testsupport.TestDatabase;
@@ -51,9 +52,9 @@ class OnePassIT {
         }
         long stored;
         try (Connection db = connect()) {
-            // a backlog the pass needs several seconds and many batches for: copies of those customers' events
-            copyEvents(db, 300);
-            stored = single(db, "SELECT count(*) FROM event_store.domain_event_entry");
+            // a backlog the pass needs several seconds and many batches for: copies of the stored events
+            stored = EventCloner.fill(db, single(db, "SELECT count(*) FROM event_store.domain_event_entry") + 30_000,
+                    (format, args) -> { });
         }
 
         querySide = AppProcess.querySide(0);
@@ -76,50 +77,22 @@ class OnePassIT {
                     .isEqualTo(stored);
             assertThat(single(db, """
                     SELECT count(*) FROM (SELECT aggregate_identifier::uuid AS customer_id, count(*) AS events
-                                          FROM event_store.domain_event_entry WHERE aggregate_identifier ~ '^f000'
+                                          FROM event_store.domain_event_entry WHERE aggregate_identifier ~ '^c000'
                                           GROUP BY 1) store
-                    FULL JOIN (SELECT * FROM read_model.profile WHERE customer_id::text ~ '^f000') profile
+                    FULL JOIN (SELECT * FROM read_model.profile WHERE customer_id::text ~ '^c000') profile
                         USING (customer_id)
                     WHERE profile.version IS DISTINCT FROM store.events""")).as("profiles at their stream's version")
                     .isZero();
             assertThat(single(db, """
                     SELECT count(*) FROM (SELECT aggregate_identifier::uuid AS customer_id, count(*) AS visits
                                           FROM event_store.domain_event_entry WHERE payload_type LIKE '%VisitRecorded%'
-                                            AND aggregate_identifier ~ '^f000' GROUP BY 1) store
+                                            AND aggregate_identifier ~ '^c000' GROUP BY 1) store
                     FULL JOIN (SELECT customer_id, count(*) AS visits FROM read_model.activity WHERE kind = 'VISIT'
-                                 AND customer_id::text ~ '^f000' GROUP BY 1) activity USING (customer_id)
+                                 AND customer_id::text ~ '^c000' GROUP BY 1) activity USING (customer_id)
                     WHERE activity.visits IS DISTINCT FROM store.visits""")).as("one activity row per visit").isZero();
         }
         var queries = new Api("http://localhost:" + querySide.port());
         assertThat(queries.get("/api/admin/projections/feed", "admin").json().get("lag").asLong()).isZero();
-    }
-
-    /** Each event of the customers registered so far, again under new customer ids (the first UUID group). */
-    private static void copyEvents(Connection db, int copies) throws SQLException {
-        long head = single(db, "SELECT max(global_index) FROM event_store.domain_event_entry");
-        try (var copy = db.prepareStatement("""
-                INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier,
-                    sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
-                SELECT nextval('event_store.domain_event_entry_seq'), gen_random_uuid()::text,
-                       ? || substr(aggregate_identifier, 9), sequence_number, type, time_stamp, payload_type,
-                       payload_revision,
-                       convert_to(regexp_replace(convert_from(payload, 'UTF8'),
-                           '"[0-9a-f]{8}-([0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"', '"' || ? || '-\\1"', 'g'),
-                           'UTF8'),
-                       meta_data
-                FROM event_store.domain_event_entry
-                WHERE global_index <= ? AND aggregate_identifier !~ '^f'
-                  AND aggregate_identifier IN (SELECT aggregate_identifier FROM event_store.domain_event_entry
-                                               WHERE convert_from(payload, 'UTF8') LIKE '%rep-kill%')
-                ORDER BY global_index""")) {
-            for (int i = 1; i <= copies; i++) {
-                String prefix = "f" + String.format("%07x", i);
-                copy.setString(1, prefix);
-                copy.setString(2, prefix);
-                copy.setLong(3, head);
-                copy.executeUpdate();
-            }
-        }
     }
 
     private static long feedHead(Connection db) throws SQLException {

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.AnnotationRevisionResolver;
-import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -25,16 +22,15 @@ import java.util.Optional;
  * is gone a personal field reads as {@value PersonalDataCipher#ERASED} (in the field's shape), never an error.
  * Everything else (metadata, snapshots, other payloads) passes through unchanged.
  */
-public final class EncryptingSerializer implements Serializer {
+public final class EncryptingSerializer extends JacksonBackedSerializer {
 
-    private final JacksonSerializer delegate;
     private final ObjectMapper json;
     private final CustomerKeys keys;
     private final boolean createsKeys;
 
     /** {@code createsKeys}: the writing side makes a customer's key with its first event; readers never do. */
     public EncryptingSerializer(JacksonSerializer delegate, CustomerKeys keys, boolean createsKeys) {
-        this.delegate = delegate;
+        super(delegate);
         this.json = delegate.getObjectMapper();
         this.keys = keys;
         this.createsKeys = createsKeys;
@@ -161,25 +157,5 @@ public final class EncryptingSerializer implements Serializer {
             return true;
         }
         return false;
-    }
-
-    @Override
-    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
-        return delegate.canSerializeTo(expectedRepresentation);
-    }
-
-    @Override
-    public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
-    }
-
-    @Override
-    public SerializedType typeForClass(Class type) {
-        return delegate.typeForClass(type);
-    }
-
-    @Override
-    public Converter getConverter() {
-        return delegate.getConverter();
     }
 }

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.axonframework.serialization.AnnotationRevisionResolver;
-import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -24,17 +21,15 @@ import java.security.GeneralSecurityException;
  * ({@link #opens}) lets the customer load from its events instead. Snapshots of anything else, and snapshots
  * stored before sealing existed, pass through Jackson as they are.
  */
-public final class SealingSnapshotSerializer implements Serializer {
+public final class SealingSnapshotSerializer extends JacksonBackedSerializer {
 
     private static final String PATH = "$snapshot";
 
-    private final JacksonSerializer delegate;
     private final ObjectMapper json;
     private final CustomerKeys keys;
 
     public SealingSnapshotSerializer(ObjectMapper json, CustomerKeys keys) {
-        this.delegate = JacksonSerializer.builder().objectMapper(json).revisionResolver(new AnnotationRevisionResolver())
-                .build();
+        super(JacksonSerializer.builder().objectMapper(json).revisionResolver(new AnnotationRevisionResolver()).build());
         this.json = json;
         this.keys = keys;
     }
@@ -85,25 +80,5 @@ public final class SealingSnapshotSerializer implements Serializer {
     /** Whether a stored snapshot of this customer can still be opened (its key exists). */
     public boolean opens(String customerId) {
         return keys.find(customerId).isPresent();
-    }
-
-    @Override
-    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
-        return delegate.canSerializeTo(expectedRepresentation);
-    }
-
-    @Override
-    public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
-    }
-
-    @Override
-    public SerializedType typeForClass(Class type) {
-        return delegate.typeForClass(type);
-    }
-
-    @Override
-    public Converter getConverter() {
-        return delegate.getConverter();
     }
 }
