@@ -5,12 +5,19 @@ import com.customerarchive.events.EventMetadata;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What the store knows about an event beside its payload: its place in the customer's stream, when it
  * happened in the business, when it was recorded, who did it and in which request.
  */
 public record EventContext(long sequence, Instant occurredAt, Instant recordedAt, String actor, String correlationId) {
+
+    /** Times to the microsecond, as PostgreSQL keeps them: every path that writes them writes the same value. */
+    public EventContext {
+        occurredAt = occurredAt == null ? null : occurredAt.truncatedTo(ChronoUnit.MICROS);
+        recordedAt = recordedAt == null ? null : recordedAt.truncatedTo(ChronoUnit.MICROS);
+    }
 
     /** @return the context of a stored customer event (sequence counted from 1) */
     public static EventContext of(DomainEventMessage<?> message) {
