@@ -3,20 +3,25 @@ package com.customerarchive.query.profile;
 import com.customerarchive.query.support.BothAppsTest;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Random histories of a few hundred events, written through command-side: the profile the projection
- * keeps must equal the profile as-of folds from the event store, at the end and at versions along the way.
+ * Random histories of a few hundred events, written through command-side: the profile the one pass keeps must
+ * equal the profile as-of folds from the event store, and every other read model must hold what the history says,
+ * after the live pass and again after a rebuild of every read model.
  */
 class ProjectionVersusFoldTest extends BothAppsTest {
 
@@ -27,10 +32,14 @@ class ProjectionVersusFoldTest extends BothAppsTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void the_projection_and_the_fold_agree_on_generated_histories() {
         var commands = new Api(COMMAND_SIDE.baseUrl());
         var queries = new Api("http://localhost:" + port);
+        List<History> histories = new ArrayList<>();
         for (long seed : new long[]{7, 2026}) {
             Random random = new Random(seed);
             var history = new History(commands, random);
@@ -45,8 +54,59 @@ class ProjectionVersusFoldTest extends BothAppsTest {
             assertThat(projected.get("version").asLong()).isEqualTo(history.version);
             assertThat(projected.get("visitCount").asInt()).isEqualTo(history.visits);
             assertThat(projected.get("openComplaints").asInt()).isEqualTo(history.openComplaints());
+            assertEveryReadModelFollows(history, "seed " + seed + ", live");
+            histories.add(history);
+        }
+
+        // rebuilt from the first event, every read model says the same again
+        assertThat(queries.post("/api/admin/projections/all/replay", "admin").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (JsonNode status : queries.get("/api/admin/projections", "admin").json()) {
+                if (status.get("replaying").asBoolean() || status.get("lag").asLong() > 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        for (History history : histories) {
+            assertEveryReadModelFollows(history, "after a rebuild");
+            JsonNode rebuilt = queries.get("/api/profiles/" + history.id, "manager").json();
+            JsonNode folded = queries.get("/api/profiles/" + history.id + "/as-of?version=" + history.version, "auditor").json();
+            assertThat(comparable(rebuilt)).as("rebuilt profile").isEqualTo(comparable(folded));
         }
     }
+    /**
+     * Every read model the pass writes holds for the customer what its history says: the follow-up schedule, the
+     * complaints by status and owner, the activity, the grade timeline and the audit history.
+     */
+    private void assertEveryReadModelFollows(History history, String when) {
+        UUID id = UUID.fromString(history.id);
+        var followUp = jdbc.sql("SELECT grade, owner_id, status FROM follow_up WHERE customer_id = :id").param("id", id)
+                .query().singleRow();
+        assertThat(followUp).as(when + ": follow-up").containsEntry("grade", history.grade)
+                .containsEntry("owner_id", history.owner).containsEntry("status", history.archived ? "ARCHIVED" : "ACTIVE");
+        Map<String, Long> complaints = new java.util.HashMap<>();
+        jdbc.sql("SELECT status, count(*) AS n FROM complaint WHERE customer_id = :id AND owner_id = :owner GROUP BY status")
+                .param("id", id).param("owner", history.owner).query()
+                .listOfRows().forEach(row -> complaints.put((String) row.get("status"), ((Number) row.get("n")).longValue()));
+        long open = complaints.getOrDefault("FILED", 0L) + complaints.getOrDefault("ASSIGNED", 0L)
+                + complaints.getOrDefault("REOPENED", 0L);
+        assertThat(open).as(when + ": open complaints").isEqualTo(history.open.size());
+        assertThat(complaints.getOrDefault("RESOLVED", 0L)).as(when + ": resolved").isEqualTo(history.resolved.size());
+        assertThat(complaints.getOrDefault("FOLLOWED_UP", 0L)).as(when + ": followed up").isEqualTo(history.followedUp.size());
+        assertThat(complaints.getOrDefault("CLOSED", 0L)).as(when + ": closed").isEqualTo(history.closed.size());
+        assertThat(count("SELECT count(*) FROM activity WHERE customer_id = :id AND kind = 'VISIT'", id))
+                .as(when + ": visits in the activity report").isEqualTo(history.visits);
+        assertThat(count("SELECT count(*) FROM grade_change WHERE customer_id = :id", id))
+                .as(when + ": grade timeline").isEqualTo(history.gradeChanges + 1);
+        assertThat(count("SELECT count(*) FROM history_event WHERE customer_id = :id", id))
+                .as(when + ": audit history").isEqualTo(history.version);
+    }
+
+    private long count(String sql, UUID id) {
+        return jdbc.sql(sql).param("id", id).query(Long.class).single();
+    }
+
 
     /** Leaves out what only an as-of answer carries and what is judged at different instants. */
     private static String comparable(JsonNode profile) {
@@ -69,6 +129,7 @@ class ProjectionVersusFoldTest extends BothAppsTest {
         private boolean archived;
         private long version;
         private int visits;
+        private int gradeChanges;
 
         History(Api api, Random random) {
             this.api = api;
@@ -105,6 +166,7 @@ class ProjectionVersusFoldTest extends BothAppsTest {
                     if (!next.equals(grade)) {
                         accept(api.put(c + "/grade", "manager", "{\"grade\": \"" + next + "\", \"reason\": \"r\"}"));
                         grade = next;
+                        gradeChanges++;
                     }
                 }
                 case 2, 3 -> {
