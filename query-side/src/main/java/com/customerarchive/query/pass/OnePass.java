@@ -65,7 +65,6 @@ public class OnePass implements SmartLifecycle {
                 return thread;
             });
     private volatile boolean running;
-    private volatile boolean holder;
     private volatile Thread thread;
 
     OnePass(StoreReader reader, EventStoreProperties store, List<ReadModel> models, PassRepository repository,
@@ -92,11 +91,6 @@ public class OnePass implements SmartLifecycle {
 
     public Optional<ReadModel> model(String name) {
         return models.stream().filter(model -> model.name().equals(name)).findFirst();
-    }
-
-    /** True while this instance runs the pass (another instance may run it instead). */
-    public boolean holder() {
-        return holder;
     }
 
     public boolean isRunning() {
@@ -157,16 +151,14 @@ public class OnePass implements SmartLifecycle {
         while (running) {
             try (Connection lock = dataSource.getConnection()) {
                 if (!advisoryLock(lock, "pg_try_advisory_lock")) {
-                    holder = false;
+                    // another instance runs the pass; this one serves reads and takes over when it stops
                     sleep(2_000);
                     continue;
                 }
-                holder = true;
                 try {
                     runHolding(lock);
                     backoff = 500;
                 } finally {
-                    holder = false;
                     unlockQuietly(lock);
                 }
             } catch (InterruptedException e) {
