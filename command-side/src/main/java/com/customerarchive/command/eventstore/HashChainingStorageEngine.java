@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * previous event's hash) goes into its metadata. The payload is hashed as it will be stored, ciphertext and
  * all, which the serializer makes byte-for-byte repeatable (and writes out once: the store reuses those bytes).
  * The previous hash comes from the customer's last committed link, kept in memory; read from the store only when
- * this process did not write it. Everything else is the JPA engine's.
+ * this process did not write it. Everything else is the JDBC engine's.
  */
 final class HashChainingStorageEngine implements EventStorageEngine {
 

@@ -1,6 +1,5 @@
 package com.customerarchive.query.admin;
 
-import com.customerarchive.query.eventstore.EventStoreProperties;
 import com.customerarchive.query.pass.OnePass;
 import com.customerarchive.query.pass.ReadModel;
 import com.customerarchive.query.web.NotFoundException;
@@ -10,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -26,18 +24,14 @@ public class Projections {
     private static final long CACHE_NANOS = 1_000_000_000L;
 
     private final OnePass pass;
-    private final JdbcClient jdbc;
-    private final String eventTable;
     private final MeterRegistry meters;
     private volatile Cached cache;
 
-    private record Cached(long head, OnePass.Progress progress, long at) {
+    private record Cached(OnePass.Progress progress, long at) {
     }
 
-    Projections(OnePass pass, JdbcClient jdbc, EventStoreProperties store, MeterRegistry meters) {
+    Projections(OnePass pass, MeterRegistry meters) {
         this.pass = pass;
-        this.jdbc = jdbc;
-        this.eventTable = store.schema() + ".domain_event_entry";
         this.meters = meters;
     }
 
@@ -82,7 +76,7 @@ public class Projections {
     }
 
     private Status status(String name, Cached now) {
-        long head = now.head();
+        long head = now.progress().head();
         long position = Math.min(now.progress().position(), head);
         var rebuild = now.progress().rebuild().filter(asked -> asked.models().contains(name))
                 .map(asked -> {
@@ -116,8 +110,7 @@ public class Projections {
         if (cached && last != null && now - last.at() < CACHE_NANOS) {
             return last;
         }
-        long head = jdbc.sql("SELECT COALESCE(max(global_index), 0) FROM " + eventTable).query(Long.class).single();
-        Cached fresh = new Cached(head, pass.progress(), now);
+        Cached fresh = new Cached(pass.progress(), now);
         cache = fresh;
         return fresh;
     }

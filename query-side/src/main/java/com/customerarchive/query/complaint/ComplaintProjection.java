@@ -11,7 +11,6 @@ import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
-import com.customerarchive.query.pass.RowAppender;
 import com.customerarchive.query.pass.Rows;
 import com.customerarchive.query.pass.SqlArrays;
 import com.customerarchive.query.pass.Tables;
@@ -47,12 +46,10 @@ class ComplaintProjection implements ReadModel {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
-    private final RowAppender appender;
 
-    ComplaintProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches, RowAppender appender) {
+    ComplaintProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
         this.batches = batches;
-        this.appender = appender;
     }
 
     /** One complaint as its row holds it. */
@@ -134,12 +131,8 @@ class ComplaintProjection implements ReadModel {
                 complaints.changed().forEach(row -> row.ownerId = Objects.requireNonNullElse(owners.get(row.customerId),
                         row.ownerId));
                 saveComplaints(tables, complaints.changed());
-                if (owners.flushed()) {
-                    appender.analyze(tables.of(OWNERS));
-                }
-                if (complaints.flushed()) {
-                    appender.analyze(tables.of(COMPLAINTS));
-                }
+                owners.flushed();
+                complaints.flushed();
                 transferred.clear();
             }
         };

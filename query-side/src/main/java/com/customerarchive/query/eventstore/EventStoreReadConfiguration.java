@@ -68,17 +68,9 @@ class EventStoreReadConfiguration {
                 .build();
     }
 
-    /**
-     * The stream the one pass reads: its producer asks the store again {@code poll-delay} after it found nothing
-     * new (Axon's default waits a whole second, which command-side's writes, made in another process, never cut
-     * short) and wakes the pass as soon as it has read something.
-     */
+    /** One customer's stream, read by as-of and verify; the one pass reads the table itself ({@code pass/StoreReader}). */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .fetchDelay(properties.pollDelay().toMillis())
-                .cleanupDelay(10_000)
-                .build();
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine) {
+        return EmbeddedEventStore.builder().storageEngine(storageEngine).build();
     }
 }

@@ -10,7 +10,6 @@ import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
-import com.customerarchive.query.pass.RowAppender;
 import com.customerarchive.query.pass.Rows;
 import com.customerarchive.query.pass.SqlArrays;
 import com.customerarchive.query.pass.Tables;
@@ -44,12 +43,10 @@ class FollowUpProjection implements ReadModel {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
-    private final RowAppender appender;
 
-    FollowUpProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches, RowAppender appender) {
+    FollowUpProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
         this.batches = batches;
-        this.appender = appender;
     }
 
     /** One customer's row of the schedule. */
@@ -106,9 +103,7 @@ class FollowUpProjection implements ReadModel {
             @Override
             public void flush() {
                 save(tables, rows.changed());
-                if (rows.flushed()) {
-                    appender.analyze(tables.of(TABLE));
-                }
+                rows.flushed();
             }
         };
     }

@@ -24,11 +24,19 @@ public record EventContext(long sequence, Instant occurredAt, Instant recordedAt
         Object occurredAt = message.getMetaData().get(EventMetadata.OCCURRED_AT);
         Object actor = message.getMetaData().get(EventMetadata.ACTOR);
         Object correlationId = message.getMetaData().get(EventMetadata.CORRELATION_ID);
-        return new EventContext(message.getSequenceNumber() + 1,
-                occurredAt == null ? message.getTimestamp() : Instant.parse(occurredAt.toString()),
-                message.getTimestamp(),
-                actor == null ? null : actor.toString(),
+        return stored(message.getSequenceNumber(), occurredAt == null ? null : Instant.parse(occurredAt.toString()),
+                message.getTimestamp(), actor == null ? null : actor.toString(),
                 correlationId == null ? null : correlationId.toString());
+    }
+
+    /**
+     * The context of the event stored at {@code sequenceNumber} (counted from 0) of its stream; without a business
+     * time its recording time counts.
+     */
+    public static EventContext stored(long sequenceNumber, Instant occurredAt, Instant recordedAt, String actor,
+                                      String correlationId) {
+        return new EventContext(sequenceNumber + 1, occurredAt == null ? recordedAt : occurredAt, recordedAt, actor,
+                correlationId);
     }
 
     public static CustomerEvent payload(DomainEventMessage<?> message) {

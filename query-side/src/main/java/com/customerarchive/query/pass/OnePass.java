@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * The one pass: a single thread reads the event store once, in order, and hands every batch of events to every
@@ -97,8 +98,8 @@ public class OnePass implements SmartLifecycle {
         return running;
     }
 
-    /** Where the pass stands, as stored (whichever instance runs it). */
-    public record Progress(long position, Optional<RebuildProgress> rebuild) {
+    /** Where the pass stands, as stored (whichever instance runs it), against the head of the store. */
+    public record Progress(long position, long head, Optional<RebuildProgress> rebuild) {
     }
 
     /** A rebuild under way: which read models, how far, how fast since it started. */
@@ -112,7 +113,7 @@ public class OnePass implements SmartLifecycle {
             return new RebuildProgress(asked.models(), asked.token() == null ? 0 : asked.token().getIndex(),
                     asked.events(), asked.events() == 0 ? 0 : asked.events() / seconds);
         });
-        return new Progress(position, rebuild);
+        return new Progress(position, repository.head(), rebuild);
     }
 
     /** Rebuilds the read models into new tables from the first event; the serving tables answer meanwhile. */
@@ -152,7 +153,7 @@ public class OnePass implements SmartLifecycle {
             try (Connection lock = dataSource.getConnection()) {
                 if (!advisoryLock(lock, "pg_try_advisory_lock")) {
                     // another instance runs the pass; this one serves reads and takes over when it stops
-                    sleep(2_000);
+                    Thread.sleep(2_000);
                     continue;
                 }
                 try {
@@ -217,30 +218,28 @@ public class OnePass implements SmartLifecycle {
         return models.stream().map(model -> model.writer(tables)).toList();
     }
 
+    /** Each table of the read models with the name of its rebuilt copy. */
+    private static void forEachTable(List<ReadModel> models, BiConsumer<String, String> tableAndRebuilt) {
+        models.forEach(model -> model.tables().forEach(table -> tableAndRebuilt.accept(table, Tables.REBUILD.of(table))));
+    }
+
     /** Picks up a rebuild asked for here or on another instance; drops one that a newer request replaced. */
     private Rebuilding refresh(Rebuilding current) {
         Optional<PassRepository.Rebuild> asked = repository.rebuild();
-        if (asked.isEmpty()) {
-            if (current != null) {
-                current.cursor.close();
-            }
-            return null;
-        }
-        PassRepository.Rebuild rebuild = asked.get();
-        if (current != null && current.generation == rebuild.generation()) {
+        if (current != null && asked.isPresent() && current.generation == asked.get().generation()) {
             return current;
         }
         if (current != null) {
             current.cursor.close();
         }
+        if (asked.isEmpty()) {
+            return null;
+        }
+        PassRepository.Rebuild rebuild = asked.get();
         List<ReadModel> chosen = models.stream().filter(model -> rebuild.models().contains(model.name())).toList();
         if (!rebuild.prepared()) {
             transactions.executeWithoutResult(status -> {
-                for (ReadModel model : chosen) {
-                    for (String table : model.tables()) {
-                        repository.createRebuildTable(table, Tables.REBUILD.of(table));
-                    }
-                }
+                forEachTable(chosen, repository::createRebuildTable);
                 repository.prepared(rebuild.generation(), clock.instant());
             });
             log.info("rebuilding {} from the first event into new tables", rebuild.models());
@@ -257,12 +256,15 @@ public class OnePass implements SmartLifecycle {
         private final List<ReadModel.Writer> writers;
         private final Cursor cursor;
         private long flushedAt = System.nanoTime();
+        /** Tables that grew from empty have the planner statistics of empty tables until analysed once. */
+        private boolean analysed;
 
         Rebuilding(long generation, List<ReadModel> chosen, Tables tables, Cursor cursor) {
             this.generation = generation;
             this.chosen = chosen;
             this.writers = writers(chosen, tables);
             this.cursor = cursor;
+            this.analysed = !tables.empty();
         }
 
         /**
@@ -281,6 +283,10 @@ public class OnePass implements SmartLifecycle {
                     return repository.advanceRebuild(generation, cursor.read(), cursor.unflushedEvents(),
                             clock.instant());
                 });
+                if (!analysed) {
+                    forEachTable(chosen, (table, rebuilt) -> repository.analyze(rebuilt));
+                    analysed = true;
+                }
                 processed.increment(cursor.unflushedEvents());
                 cursor.flushed();
                 flushedAt = System.nanoTime();
@@ -294,26 +300,21 @@ public class OnePass implements SmartLifecycle {
             }
             // everything the serving tables hold is in the new ones: the live pass goes on from its own position,
             // and what the rebuild read beyond it is applied again, which changes nothing
-            transactions.executeWithoutResult(status -> {
-                for (ReadModel model : chosen) {
-                    for (String table : model.tables()) {
-                        repository.indexLike(table, Tables.REBUILD.of(table));
-                    }
-                }
-            });
+            transactions.executeWithoutResult(status -> forEachTable(chosen, repository::indexLike));
             transactions.executeWithoutResult(status -> {
                 repository.lockTimeout("5s");
-                for (ReadModel model : chosen) {
-                    for (String table : model.tables()) {
-                        repository.swapIn(table, Tables.REBUILD.of(table));
-                    }
-                }
+                forEachTable(chosen, repository::swapIn);
                 repository.finishRebuild(generation);
             });
             cursor.close();
             log.info("rebuilt {} swapped in", chosen.stream().map(ReadModel::name).toList());
             return true;
         }
+    }
+
+    /** A batch that reached the limit: more events are likely waiting right behind it. */
+    private boolean full(StoreReader.Batch batch) {
+        return batch.read() >= properties.batchSize();
     }
 
     /** Batches read one after another from a position on the reader thread, a few ahead of the pass. */
@@ -330,7 +331,7 @@ public class OnePass implements SmartLifecycle {
                     while (true) {
                         StoreReader.Batch batch = reader.read(position, properties.batchSize());
                         batches.put(batch);
-                        if (batch.read() < properties.batchSize()) {
+                        if (!full(batch)) {
                             return;
                         }
                         position = batch.token();
@@ -378,13 +379,13 @@ public class OnePass implements SmartLifecycle {
             long deadline = System.nanoTime() + waitMillis * 1_000_000;
             while (true) {
                 StoreReader.Batch batch = ahead != null ? ahead.take() : reader.read(read, properties.batchSize());
-                if (batch.read() < properties.batchSize()) {
+                if (!full(batch)) {
                     ahead = null;
                 }
                 if (batch.read() > 0 || System.nanoTime() >= deadline) {
                     read = batch.token();
                     unflushedEvents += batch.read();
-                    if (ahead == null && batch.read() == properties.batchSize()) {
+                    if (ahead == null && full(batch)) {
                         ahead = new ReadAhead(batch.token());
                     }
                     return batch.events();
@@ -444,10 +445,6 @@ public class OnePass implements SmartLifecycle {
         } catch (SQLException e) {
             log.debug("the pass's lock went with its connection");
         }
-    }
-
-    private static void sleep(long millis) throws InterruptedException {
-        Thread.sleep(millis);
     }
 
     private static void sleepQuietly(long millis) {

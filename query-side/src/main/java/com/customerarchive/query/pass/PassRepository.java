@@ -1,5 +1,6 @@
 package com.customerarchive.query.pass;
 
+import com.customerarchive.query.eventstore.EventStoreProperties;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,9 +22,11 @@ class PassRepository {
     static final String LIVE = "live";
 
     private final JdbcClient jdbc;
+    private final String eventTable;
 
-    PassRepository(JdbcClient jdbc) {
+    PassRepository(JdbcClient jdbc, EventStoreProperties store) {
         this.jdbc = jdbc;
+        this.eventTable = store.schema() + ".domain_event_entry";
     }
 
     /** The rebuild requested or under way. */
@@ -99,8 +102,8 @@ class PassRepository {
     void createRebuildTable(String table, String rebuildTable) {
         jdbc.sql("DROP TABLE IF EXISTS " + rebuildTable).update();
         jdbc.sql("CREATE TABLE " + rebuildTable + " (LIKE " + table + " INCLUDING ALL)").update();
-        for (String index : secondaryIndexes(rebuildTable)) {
-            jdbc.sql("DROP INDEX " + index).update();
+        for (SecondaryIndex index : secondaryIndexes(rebuildTable)) {
+            jdbc.sql("DROP INDEX " + index.name()).update();
         }
     }
 
@@ -109,22 +112,30 @@ class PassRepository {
         if (!secondaryIndexes(rebuildTable).isEmpty()) {
             return;
         }
-        for (String columns : jdbc.sql(SECONDARY_INDEXES.replace("pg_get_indexdef(i.indexrelid)",
-                        "substring(pg_get_indexdef(i.indexrelid) FROM ' USING .*$')"))
-                .param("table", table).query(String.class).list()) {
+        for (SecondaryIndex index : secondaryIndexes(table)) {
             // the same index (method, columns, expressions) on the new table; PostgreSQL names it
-            jdbc.sql("CREATE INDEX ON " + rebuildTable + columns).update();
+            jdbc.sql("CREATE INDEX ON " + rebuildTable + index.using()).update();
         }
     }
 
-    private static final String SECONDARY_INDEXES = """
-            SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
-            WHERE i.indrelid = CAST(:table AS regclass)
-              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)""";
+    /** Planner statistics for tables that grew from empty, so their look-ups by key use the key's index. */
+    void analyze(String table) {
+        jdbc.sql("ANALYZE " + table).update();
+    }
 
-    private List<String> secondaryIndexes(String table) {
-        return jdbc.sql(SECONDARY_INDEXES.replace("pg_get_indexdef(i.indexrelid)", "CAST(i.indexrelid AS regclass)::text"))
-                .param("table", table).query(String.class).list();
+    /** An index no key constraint needs: its name, and its definition from {@code USING} on. */
+    private record SecondaryIndex(String name, String using) {
+    }
+
+    private List<SecondaryIndex> secondaryIndexes(String table) {
+        return jdbc.sql("""
+                        SELECT CAST(i.indexrelid AS regclass)::text AS name,
+                               substring(pg_get_indexdef(i.indexrelid) FROM ' USING .*$') AS using_clause
+                        FROM pg_index i
+                        WHERE i.indrelid = CAST(:table AS regclass)
+                          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)""")
+                .param("table", table)
+                .query((row, n) -> new SecondaryIndex(row.getString("name"), row.getString("using_clause"))).list();
     }
 
     /** Puts the rebuilt table in the place of the serving one; in the caller's transaction, with the others. */
@@ -138,7 +149,8 @@ class PassRepository {
         jdbc.sql("SELECT set_config('lock_timeout', :timeout, true)").param("timeout", timeout).query().singleRow();
     }
 
-    long head(String eventTable) {
+    /** The highest global index in the event store. */
+    long head() {
         return jdbc.sql("SELECT COALESCE(max(global_index), 0) FROM " + eventTable).query(Long.class).single();
     }
 

@@ -72,11 +72,6 @@ public class RowAppender {
         jdbc.batchUpdate(sql, bound);
     }
 
-    /** Fresh statistics for a table that grew from empty, so its look-ups use its keys' index. */
-    public void analyze(String physicalTable) {
-        jdbc.execute("ANALYZE " + physicalTable);
-    }
-
     /** Rows no table row can conflict with, in one {@code COPY}, inside the current transaction. */
     public void copy(String physicalTable, List<Column> columns, List<Object[]> rows) {
         if (rows.isEmpty()) {

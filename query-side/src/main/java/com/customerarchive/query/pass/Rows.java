@@ -63,25 +63,18 @@ public final class Rows<K, V> {
         return changed;
     }
 
-    /**
-     * The changed rows are written. Past the limit, the half used longest ago is let go (read again when needed).
-     *
-     * @return true the first time rows were let go: the table is no longer known whole, and its planner statistics
-     *         may date from when it was empty
-     */
-    public boolean flushed() {
+    /** The changed rows are written. Past the limit, the half used longest ago is let go (read again when needed). */
+    public void flushed() {
         changed.clear();
         absent.clear();
         if (held.size() <= limit) {
-            return false;
+            return;
         }
         Iterator<K> oldest = held.keySet().iterator();
         for (int i = held.size() / 2; i > 0; i--) {
             oldest.next();
             oldest.remove();
         }
-        boolean first = complete;
         complete = false;
-        return first;
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -65,18 +65,14 @@ class StoreReader {
                         @JsonProperty(EventMetadata.OCCURRED_AT) String occurredAt) {
     }
 
-    /** The stored events after {@code token} (null: from the first), at most {@code limit} of them. */
+    /**
+     * The next {@code limit} stored events after {@code token} (null: from the first), and those that have been
+     * committed in its gaps since; one query.
+     */
     Batch read(GapAwareTrackingToken token, int limit) {
-        long after = token == null ? -1 : token.getIndex();
-        List<Row> rows = rows(after, token == null ? List.of() : token.getGaps(), limit);
+        List<Row> rows = rows(token == null ? -1 : token.getIndex(), token == null ? List.of() : token.getGaps(), limit);
         if (rows.isEmpty()) {
-            // the range may lie in a run of indexes no transaction committed: look past it
-            var next = jdbc.sql("SELECT global_index FROM " + table + " WHERE global_index > :after "
-                    + "ORDER BY global_index LIMIT 1").param("after", after).query(Long.class).optional();
-            if (next.isEmpty()) {
-                return new Batch(List.of(), token, 0);
-            }
-            rows = rows(next.get() - 1, token == null ? List.of() : token.getGaps(), limit);
+            return new Batch(List.of(), token, 0);
         }
         GapAwareTrackingToken position = advance(token, rows);
         keys.preload(rows.stream().map(Row::customerId).toList());
@@ -111,13 +107,14 @@ class StoreReader {
         return GapAwareTrackingToken.newInstance(index, gaps.tailSet(index - MAX_GAP_OFFSET));
     }
 
-    private List<Row> rows(long after, java.util.Collection<Long> gaps, int limit) {
-        String gapCondition = gaps.isEmpty() ? "" : " OR global_index = ANY(:gaps)";
-        var query = jdbc.sql("SELECT global_index, event_identifier, aggregate_identifier, sequence_number, time_stamp, "
-                        + "payload_type, payload_revision, payload, meta_data FROM " + table
-                        + " WHERE (global_index > :after AND global_index <= :upTo)" + gapCondition
-                        + " ORDER BY global_index")
-                .param("after", after).param("upTo", after + limit);
+    /** In index order: the next rows after the position (however far on), then any committed in its gaps. */
+    private List<Row> rows(long after, Collection<Long> gaps, int limit) {
+        String columns = "SELECT global_index, event_identifier, aggregate_identifier, sequence_number, time_stamp, "
+                + "payload_type, payload_revision, payload, meta_data FROM " + table;
+        String next = "(" + columns + " WHERE global_index > :after ORDER BY global_index LIMIT :limit)";
+        var query = jdbc.sql(gaps.isEmpty() ? next
+                        : next + " UNION ALL (" + columns + " WHERE global_index = ANY(:gaps)) ORDER BY global_index")
+                .param("after", after).param("limit", limit);
         if (!gaps.isEmpty()) {
             query = query.param("gaps", SqlArrays.longs(gaps));
         }
@@ -141,10 +138,9 @@ class StoreReader {
         } catch (IOException e) {
             throw new IllegalStateException("metadata of event " + row.globalIndex() + " not readable", e);
         }
-        Instant recordedAt = Instants.parse(row.timestamp());
-        EventContext context = new EventContext(row.sequence() + 1,
-                meta.occurredAt() == null ? recordedAt : Instants.parse(meta.occurredAt()), recordedAt, meta.actor(),
-                meta.correlationId());
+        EventContext context = EventContext.stored(row.sequence(),
+                meta.occurredAt() == null ? null : Instants.parse(meta.occurredAt()), Instants.parse(row.timestamp()),
+                meta.actor(), meta.correlationId());
         return new PassEvent(row.eventId(), opened.event(), context, opened.json());
     }
 }

@@ -6,7 +6,6 @@ import com.customerarchive.query.pass.RowAppender;
 import com.customerarchive.query.pass.RowAppender.Column;
 import com.customerarchive.query.pass.SqlArrays;
 import com.customerarchive.query.pass.Tables;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -40,15 +39,17 @@ class ProfileCheckpoints {
     private final RowAppender appender;
     private final CustomerKeys keys;
     private final ObjectMapper json;
+    private final ProfileStateJson states;
     private final int every;
 
     ProfileCheckpoints(JdbcClient jdbc, RowAppender appender, CustomerKeys keys,
-                       @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                       @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ProfileStateJson states,
                        @Value("${archive.as-of.checkpoint-every:100}") int every) {
         this.jdbc = jdbc;
         this.appender = appender;
         this.keys = keys;
         this.json = json;
+        this.states = states;
         this.every = every;
     }
 
@@ -59,7 +60,7 @@ class ProfileCheckpoints {
         }
         String customerId = state.customerId().toString();
         return keys.find(customerId).map(key -> new Object[]{state.customerId(), state.version(), recordedAt,
-                PersonalDataCipher.encrypt(json, key, customerId, PATH, TextNode.valueOf(write(state))).textValue()});
+                PersonalDataCipher.encrypt(json, key, customerId, PATH, TextNode.valueOf(states.write(state))).textValue()});
     }
 
     void save(Tables tables, List<Object[]> checkpoints) {
@@ -77,6 +78,9 @@ class ProfileCheckpoints {
     record Checkpoint(ProfileState state, Instant recordedAt) {
     }
 
+    private record Sealed(Instant recordedAt, String state) {
+    }
+
     /** The newest checkpoint at or before the version and the recording time that still opens. */
     Optional<Checkpoint> latest(UUID customerId, Long version, Instant recordedBy) {
         return jdbc.sql("""
@@ -85,9 +89,9 @@ class ProfileCheckpoints {
                         ORDER BY version DESC LIMIT 1""")
                 .param("id", customerId).param("version", version == null ? Long.MAX_VALUE : version)
                 .param("recordedBy", Timestamp.from(recordedBy == null ? Instant.parse("9999-12-31T00:00:00Z") : recordedBy))
-                .query((row, n) -> new Object[]{row.getTimestamp("recorded_at").toInstant(), row.getString("state")})
+                .query((row, n) -> new Sealed(row.getTimestamp("recorded_at").toInstant(), row.getString("state")))
                 .optional()
-                .flatMap(row -> open(customerId, (String) row[1]).map(state -> new Checkpoint(state, (Instant) row[0])));
+                .flatMap(sealed -> open(customerId, sealed.state()).map(state -> new Checkpoint(state, sealed.recordedAt())));
     }
 
     private Optional<ProfileState> open(UUID customerId, String sealed) {
@@ -97,18 +101,10 @@ class ProfileCheckpoints {
             return Optional.empty();
         }
         try {
-            String state = PersonalDataCipher.decrypt(json, key.get(), id, PATH, TextNode.valueOf(sealed)).textValue();
-            return Optional.of(json.readValue(state, ProfileState.class));
-        } catch (GeneralSecurityException | JsonProcessingException unreadable) {
+            return Optional.of(states.read(
+                    PersonalDataCipher.decrypt(json, key.get(), id, PATH, TextNode.valueOf(sealed)).textValue()));
+        } catch (GeneralSecurityException | IllegalStateException unreadable) {
             return Optional.empty();
-        }
-    }
-
-    private String write(ProfileState state) {
-        try {
-            return json.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("profile state not writable as JSON", e);
         }
     }
 }

@@ -3,7 +3,6 @@ package com.customerarchive.query.profile;
 import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
-import com.customerarchive.query.pass.RowAppender;
 import com.customerarchive.query.pass.Rows;
 import com.customerarchive.query.pass.Tables;
 import org.springframework.stereotype.Component;
@@ -27,12 +26,10 @@ class ProfileProjection implements ReadModel {
 
     private final ProfileRepository profiles;
     private final ProfileCheckpoints checkpoints;
-    private final RowAppender appender;
 
-    ProfileProjection(ProfileRepository profiles, ProfileCheckpoints checkpoints, RowAppender appender) {
+    ProfileProjection(ProfileRepository profiles, ProfileCheckpoints checkpoints) {
         this.profiles = profiles;
         this.checkpoints = checkpoints;
-        this.appender = appender;
     }
 
     @Override
@@ -74,9 +71,7 @@ class ProfileProjection implements ReadModel {
                 sealed.clear();
                 erased.clear();
                 profiles.saveAll(tables, rows.changed());
-                if (rows.flushed()) {
-                    appender.analyze(tables.of(ProfileRepository.TABLE));
-                }
+                rows.flushed();
             }
         };
     }

@@ -6,9 +6,6 @@ import com.customerarchive.events.Grade;
 import com.customerarchive.query.pass.SqlArrays;
 import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.rules.ArchiveRules;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,14 +28,13 @@ class ProfileRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate plain;
-    private final ObjectMapper json;
+    private final ProfileStateJson states;
     private final ArchiveRules rules;
 
-    ProfileRepository(JdbcClient jdbc, JdbcTemplate plain, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
-                      ArchiveRules rules) {
+    ProfileRepository(JdbcClient jdbc, JdbcTemplate plain, ProfileStateJson states, ArchiveRules rules) {
         this.jdbc = jdbc;
         this.plain = plain;
-        this.json = json;
+        this.states = states;
         this.rules = rules;
     }
 
@@ -46,33 +42,33 @@ class ProfileRepository {
 
     /** The states of those customers that have one, by customer. */
     Map<UUID, ProfileState> findAll(Tables tables, Collection<UUID> customerIds) {
-        Map<UUID, ProfileState> states = new HashMap<>();
+        Map<UUID, ProfileState> found = new HashMap<>();
         if (customerIds.isEmpty()) {
-            return states;
+            return found;
         }
         jdbc.sql("SELECT state FROM " + tables.of(TABLE) + " WHERE customer_id = ANY(:ids)")
                 .param("ids", SqlArrays.uuids(customerIds))
-                .query((row, n) -> read(row.getString(1)))
-                .list().forEach(state -> states.put(state.customerId(), state));
-        return states;
+                .query((row, n) -> states.read(row.getString(1)))
+                .list().forEach(state -> found.put(state.customerId(), state));
+        return found;
     }
 
     Optional<ProfileState> find(UUID customerId) {
         return jdbc.sql("SELECT state FROM profile WHERE customer_id = :id").param("id", customerId)
-                .query((row, n) -> read(row.getString(1))).optional();
+                .query((row, n) -> states.read(row.getString(1))).optional();
     }
 
     /** Writes each state unless the table already holds that version or a later one; one JDBC batch. */
-    void saveAll(Tables tables, Collection<ProfileState> states) {
-        if (states.isEmpty()) {
+    void saveAll(Tables tables, Collection<ProfileState> changed) {
+        if (changed.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(states.size());
-        for (ProfileState state : states) {
+        List<Object[]> rows = new ArrayList<>(changed.size());
+        for (ProfileState state : changed) {
             rows.add(new Object[]{state.customerId(), state.version(), state.grade().name(), state.ownerId(),
                     state.tier().name(), state.nature().name(), state.status().name(), state.name(), state.city(),
                     timestamp(state.registeredAt()), timestamp(state.lastContactAt()), timestamp(state.updatedAt()),
-                    write(state)});
+                    states.write(state)});
         }
         String table = tables.of(TABLE);
         plain.batchUpdate("INSERT INTO " + table + """
@@ -129,7 +125,7 @@ class ProfileRepository {
         List<ProfileState> items = new ArrayList<>(jdbc.sql("SELECT state FROM profile" + where
                         + " ORDER BY " + orderBy + ", customer_id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", size).param("offset", (long) page * size)
-                .query((row, n) -> read(row.getString(1))).list());
+                .query((row, n) -> states.read(row.getString(1))).list());
         return new Page(items, total);
     }
 
@@ -148,21 +144,5 @@ class ProfileRepository {
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private String write(ProfileState state) {
-        try {
-            return json.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("profile state not writable as JSON", e);
-        }
-    }
-
-    private ProfileState read(String state) {
-        try {
-            return json.readValue(state, ProfileState.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored profile state is not readable", e);
-        }
     }
 }

@@ -100,9 +100,7 @@ class ActivityProjection implements ReadModel {
             public void flush() {
                 saveOwners(tables, owners.changedByKey());
                 appender.append(tables, ACTIVITY, COLUMNS, "customer_id, sequence", activity);
-                if (owners.flushed()) {
-                    appender.analyze(tables.of(OWNERS));
-                }
+                owners.flushed();
                 activity.clear();
             }
         };
