@@ -5,6 +5,7 @@
 #   ./bench.sh            the full run (10,000 customers, 30 s per concurrency level, 1,000,000 events replayed; ~25 min)
 #   ./bench.sh --quick    a small run (a minute or two) that exercises every phase
 #   ./bench.sh --scale=10000000   then grows the store to 10 M events (copies) and measures writes and reads again
+# ARCHIVE_BENCH_JVM_EXTRA="-XX:StartFlightRecording=filename=/tmp/jfr/" adds JVM options to both apps (profiling).
 # Further options: --customers=N --seconds=N --read-seconds=N --history=N --samples=N --replay-events=N --out=DIR
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -46,7 +46,16 @@ import java.util.function.Function;
 public final class ArchiveBenchmark {
 
     static final int[] LEVELS = {1, 8, 32};
-    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseG1GC");
+    /** The apps' JVM options; ARCHIVE_BENCH_JVM_EXTRA adds more (e.g. a flight recording to profile a phase). */
+    static final List<String> JVM_OPTIONS = jvmOptions(System.getenv("ARCHIVE_BENCH_JVM_EXTRA"));
+
+    static List<String> jvmOptions(String extra) {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseG1GC"));
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return List.copyOf(options);
+    }
     private static final String[] GRADES = {"A", "B", "C", "D", "E"};
     private static final String[] CITIES = {"Suzhou", "Hangzhou", "Ningbo", "Wuxi", "Fuzhou", "Xiamen"};
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
