@@ -57,9 +57,7 @@ if [[ -z "${SPRING_DATASOURCE_URL:-}" ]]; then
   export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${EMBEDDED_PORT}/postgres"
   export SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=""
   echo "Starting embedded PostgreSQL on port ${EMBEDDED_PORT} (data in .data/postgres) ..."
-  java -Dloader.main=com.customerarchive.command.devdb.EmbeddedDatabaseServer \
-       -cp command-side/target/command-side.jar org.springframework.boot.loader.launch.PropertiesLauncher \
-       .data/postgres "$EMBEDDED_PORT" >"$LOGS/postgres.log" 2>&1 &
+  java -jar dev-database/target/dev-database.jar .data/postgres "$EMBEDDED_PORT" >"$LOGS/postgres.log" 2>&1 &
   pids+=($!)
   wait_for "embedded PostgreSQL" "$EMBEDDED_PORT"
 else

@@ -28,4 +28,12 @@ class ModuleBoundariesTest {
                 .orShould().callMethod(java.util.UUID.class, "randomUUID")
                 .check(commandSide);
     }
+
+    @Test
+    void controllers_map_http_and_leave_sql_to_repositories() {
+        noClasses().that().haveSimpleNameEndingWith("Controller")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+                .because("SQL lives in repositories with bound parameters; a controller only maps HTTP")
+                .check(commandSide);
+    }
 }

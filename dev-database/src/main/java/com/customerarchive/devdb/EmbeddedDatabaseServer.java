@@ -1,4 +1,4 @@
-package com.customerarchive.command.devdb;
+package com.customerarchive.devdb;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

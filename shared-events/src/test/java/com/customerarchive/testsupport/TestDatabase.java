@@ -33,6 +33,11 @@ public final class TestDatabase {
         return instance;
     }
 
+    /** A database of a test's own, e.g. one it stops and starts. */
+    public static TestDatabase at(String url, String user, String password) {
+        return new TestDatabase(url, user, password);
+    }
+
     private static TestDatabase start() {
         String external = System.getenv(URL_VARIABLE);
         if (external != null && !external.isBlank()) {

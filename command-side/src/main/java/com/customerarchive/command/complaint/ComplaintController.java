@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -74,18 +73,18 @@ class ComplaintController {
 
     @PostMapping
     @Operation(summary = "File a complaint", description = "201 with the new complaintId and the version")
-    ResponseEntity<Map<String, Object>> file(@PathVariable UUID customerId, @Valid @RequestBody FileRequest request,
+    ResponseEntity<Written.ComplaintFiled> file(@PathVariable UUID customerId, @Valid @RequestBody FileRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         var complaintId = new ComplaintId(UUID.randomUUID());
         long version = commands.send(new FileComplaintCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), complaintId, request.category(), request.severity(),
                 request.description(), request.channel()), request.occurredAt());
-        return Written.answer(HttpStatus.CREATED, version, Map.of("complaintId", complaintId.value()));
+        return Written.answer(HttpStatus.CREATED, version, new Written.ComplaintFiled(complaintId.value(), version));
     }
 
     @PostMapping("/{complaintId}/assign")
     @Operation(summary = "Make someone responsible for the complaint (again, after a reopening)")
-    ResponseEntity<Map<String, Object>> assign(@PathVariable UUID customerId, @PathVariable UUID complaintId,
+    ResponseEntity<Written.WriteAnswer> assign(@PathVariable UUID customerId, @PathVariable UUID complaintId,
             @Valid @RequestBody AssignRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return Written.ok(commands.send(new AssignComplaintCommand(new CustomerId(customerId),
@@ -95,7 +94,7 @@ class ComplaintController {
 
     @PostMapping("/{complaintId}/resolve")
     @Operation(summary = "Resolve an assigned complaint, saying whose responsibility it was")
-    ResponseEntity<Map<String, Object>> resolve(@PathVariable UUID customerId, @PathVariable UUID complaintId,
+    ResponseEntity<Written.WriteAnswer> resolve(@PathVariable UUID customerId, @PathVariable UUID complaintId,
             @Valid @RequestBody ResolveRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return Written.ok(commands.send(new ResolveComplaintCommand(new CustomerId(customerId),
@@ -105,7 +104,7 @@ class ComplaintController {
 
     @PostMapping("/{complaintId}/follow-up")
     @Operation(summary = "Record the return visit after the resolution, with satisfaction 1–5")
-    ResponseEntity<Map<String, Object>> followUp(@PathVariable UUID customerId, @PathVariable UUID complaintId,
+    ResponseEntity<Written.WriteAnswer> followUp(@PathVariable UUID customerId, @PathVariable UUID complaintId,
             @Valid @RequestBody FollowUpRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return Written.ok(commands.send(new FollowUpComplaintCommand(new CustomerId(customerId),
@@ -115,7 +114,7 @@ class ComplaintController {
 
     @PostMapping("/{complaintId}/close")
     @Operation(summary = "Close a followed-up complaint")
-    ResponseEntity<Map<String, Object>> close(@PathVariable UUID customerId, @PathVariable UUID complaintId,
+    ResponseEntity<Written.WriteAnswer> close(@PathVariable UUID customerId, @PathVariable UUID complaintId,
             @Valid @RequestBody(required = false) StepRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return Written.ok(commands.send(new CloseComplaintCommand(new CustomerId(customerId),
@@ -125,7 +124,7 @@ class ComplaintController {
 
     @PostMapping("/{complaintId}/reopen")
     @Operation(summary = "Reopen a resolved, followed-up or closed complaint, with a reason")
-    ResponseEntity<Map<String, Object>> reopen(@PathVariable UUID customerId, @PathVariable UUID complaintId,
+    ResponseEntity<Written.WriteAnswer> reopen(@PathVariable UUID customerId, @PathVariable UUID complaintId,
             @Valid @RequestBody ReopenRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return Written.ok(commands.send(new ReopenComplaintCommand(new CustomerId(customerId),

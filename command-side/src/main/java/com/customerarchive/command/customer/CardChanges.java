@@ -2,23 +2,20 @@ package com.customerarchive.command.customer;
 
 import com.customerarchive.events.FieldChange;
 import com.customerarchive.events.ProfileCard;
+import com.customerarchive.events.card.CardFields;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeSet;
 
 /**
- * The card as a tree of plain values: merging a patch into it, and listing the fields that differ
- * between two cards. Absent, null and empty values are the same thing: not filled in.
+ * Merging a patch into the card as a tree of plain values ({@link CardFields#tree}); a patch that names a field the
+ * card does not have, or a value it does not take, does not fit.
  */
 public final class CardChanges {
 
@@ -28,8 +25,6 @@ public final class CardChanges {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
-    private static final TypeReference<Map<String, Object>> TREE_TYPE = new TypeReference<>() {
-    };
     private static final ProfileCard BLANK = new ProfileCard(null, null, null, null, null);
 
     private CardChanges() {
@@ -37,7 +32,7 @@ public final class CardChanges {
 
     /** The card a patch makes of another; {@link IllegalArgumentException} when the patch does not fit the card. */
     public static ProfileCard merge(ProfileCard card, CardPatch patch) {
-        Map<String, Object> tree = tree(card);
+        Map<String, Object> tree = CardFields.tree(card);
         mergeInto(tree, patch.merge());
         return TREE.convertValue(tree, ProfileCard.class);
     }
@@ -47,25 +42,9 @@ public final class CardChanges {
         return merge(BLANK, patch);
     }
 
-    /** Every field (leaf path; a list counts as one field) whose value differs, in path order. */
+    /** Every field whose value differs, in path order ({@link CardFields#between}). */
     public static List<FieldChange> between(ProfileCard before, ProfileCard after) {
-        Map<String, Object> old = leaves(tree(before));
-        Map<String, Object> now = leaves(tree(after));
-        var paths = new TreeSet<String>(old.keySet());
-        paths.addAll(now.keySet());
-        List<FieldChange> changes = new ArrayList<>();
-        for (String path : paths) {
-            Object from = old.get(path);
-            Object to = now.get(path);
-            if (!Objects.equals(from, to)) {
-                changes.add(new FieldChange(path, from, to));
-            }
-        }
-        return changes;
-    }
-
-    private static Map<String, Object> tree(ProfileCard card) {
-        return card == null ? new LinkedHashMap<>() : TREE.convertValue(card, TREE_TYPE);
+        return CardFields.between(before, after);
     }
 
     @SuppressWarnings("unchecked")
@@ -85,18 +64,5 @@ public final class CardChanges {
                 target.put(key, value);
             }
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> leaves(Map<String, Object> tree) {
-        Map<String, Object> leaves = new LinkedHashMap<>();
-        tree.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> section) {
-                leaves(((Map<String, Object>) section)).forEach((path, leaf) -> leaves.put(key + "." + path, leaf));
-            } else {
-                leaves.put(key, value);
-            }
-        });
-        return leaves;
     }
 }

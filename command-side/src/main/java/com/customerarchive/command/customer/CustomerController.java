@@ -7,6 +7,8 @@ import com.customerarchive.command.web.IfMatch;
 import com.customerarchive.command.web.Written;
 import com.customerarchive.events.CustomerId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
@@ -26,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -49,32 +50,34 @@ class CustomerController {
     @Operation(summary = "Register a customer", description = "201 with the id and version 1; Location names its "
             + "profile on query-side. A repeat with the same customerId and body answers the same and writes nothing; "
             + "the same customerId with another body is 409 customer-id-taken.")
-    ResponseEntity<Map<String, Object>> register(
+    ResponseEntity<Written.Registered> register(
             @Validated({Default.class, CompleteCard.class}) @RequestBody RegisterCustomerRequest request) {
         var customerId = new CustomerId(request.customerId() != null ? request.customerId() : UUID.randomUUID());
         var command = new RegisterCustomerCommand(customerId, request.kind(), request.nature(), request.tier(),
                 request.source(), request.grade(), request.ownerId(), request.card());
         long version = commands.sendCreation(command, request.occurredAt());
-        var answer = Written.answer(HttpStatus.CREATED, version, Map.of("customerId", customerId.value()));
-        return ResponseEntity.created(URI.create("/api/profiles/" + customerId))
-                .headers(answer.getHeaders()).body(answer.getBody());
+        return ResponseEntity.created(URI.create("/api/profiles/" + customerId)).eTag(Long.toString(version))
+                .body(new Written.Registered(customerId.value(), version));
     }
 
     @PatchMapping(path = "/{customerId}/card", consumes = {"application/json", "application/merge-patch+json"})
     @Operation(summary = "Edit the profile card", description = "A JSON merge patch of the card: null clears a "
             + "field, an object merges into its section, a list replaces the list. Answers the changed field paths; "
             + "a patch that changes nothing writes no event and answers changed: [].")
-    ResponseEntity<Map<String, Object>> editCard(@PathVariable UUID customerId, @RequestBody JsonNode patch,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = CustomerRequests.CardEdit.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerRequests.CardEdit.class))})
+    ResponseEntity<Written.CardEdited> editCard(@PathVariable UUID customerId, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         var read = cardPatches.read(patch);
         CardEdit edit = commands.send(new EditProfileCardCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), read.patch()), read.occurredAt());
-        return Written.answer(HttpStatus.OK, edit.version(), Map.of("changed", edit.changed()));
+        return Written.answer(HttpStatus.OK, edit.version(), new Written.CardEdited(edit.version(), edit.changed()));
     }
 
     @PutMapping("/{customerId}/grade")
     @Operation(summary = "Change the grade, with a reason")
-    ResponseEntity<Map<String, Object>> changeGrade(@PathVariable UUID customerId,
+    ResponseEntity<Written.WriteAnswer> changeGrade(@PathVariable UUID customerId,
             @Valid @RequestBody CustomerRequests.ChangeGrade request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = commands.send(new ChangeGradeCommand(new CustomerId(customerId),
@@ -84,7 +87,7 @@ class CustomerController {
 
     @PutMapping("/{customerId}/owner")
     @Operation(summary = "Transfer the customer to another sales rep, with a reason")
-    ResponseEntity<Map<String, Object>> transferOwner(@PathVariable UUID customerId,
+    ResponseEntity<Written.WriteAnswer> transferOwner(@PathVariable UUID customerId,
             @Valid @RequestBody CustomerRequests.TransferOwner request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = commands.send(new TransferOwnerCommand(new CustomerId(customerId),
@@ -94,7 +97,7 @@ class CustomerController {
 
     @PostMapping("/{customerId}/archive")
     @Operation(summary = "Archive the customer, with a reason; it then accepts only reactivation")
-    ResponseEntity<Map<String, Object>> archive(@PathVariable UUID customerId,
+    ResponseEntity<Written.WriteAnswer> archive(@PathVariable UUID customerId,
             @Valid @RequestBody CustomerRequests.Reason request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = commands.send(new ArchiveCustomerCommand(new CustomerId(customerId),
@@ -104,7 +107,7 @@ class CustomerController {
 
     @PostMapping("/{customerId}/reactivate")
     @Operation(summary = "Reactivate an archived customer, with a reason")
-    ResponseEntity<Map<String, Object>> reactivate(@PathVariable UUID customerId,
+    ResponseEntity<Written.WriteAnswer> reactivate(@PathVariable UUID customerId,
             @Valid @RequestBody CustomerRequests.Reason request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = commands.send(new ReactivateCustomerCommand(new CustomerId(customerId),
@@ -115,7 +118,7 @@ class CustomerController {
     @DeleteMapping("/{customerId}/personal-data")
     @Operation(summary = "Erase the customer's personal data (ADMIN): its key is destroyed, every personal field of "
             + "every past event reads as \"[erased]\" from now on; the events, their other fields and the hash chain stay")
-    ResponseEntity<Map<String, Object>> erasePersonalData(@PathVariable UUID customerId,
+    ResponseEntity<Written.WriteAnswer> erasePersonalData(@PathVariable UUID customerId,
             @Valid @RequestBody CustomerRequests.Reason request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = eraser.erase(customerId, IfMatch.expectedAggregateVersion(ifMatch), request.reason(),
@@ -125,7 +128,7 @@ class CustomerController {
 
     @PostMapping("/{customerId}/consent")
     @Operation(summary = "Record that the customer granted or withdrew consent for a purpose")
-    ResponseEntity<Map<String, Object>> consent(@PathVariable UUID customerId,
+    ResponseEntity<Written.WriteAnswer> consent(@PathVariable UUID customerId,
             @Valid @RequestBody CustomerRequests.Consent request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = commands.send(new RecordConsentCommand(new CustomerId(customerId),

@@ -1,17 +1,13 @@
 package com.customerarchive.command.eventstore;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.customerarchive.events.EventMetadata;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import com.customerarchive.platform.events.EventStoreTables;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -35,14 +31,6 @@ import java.sql.SQLException;
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
-    /** Axon's Jackson 2 mapper: instants and dates stored as ISO-8601 text, absent fields left out. */
-    @Bean(name = "defaultAxonObjectMapper")
-    ObjectMapper defaultAxonObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    }
 
     /**
      * Every command's unit of work in one Spring JDBC transaction: its events, the customer's key made with the first
@@ -54,10 +42,21 @@ class EventStoreConfiguration {
         return new SpringTransactionManager(transactions);
     }
 
-    /** Turns a duplicate (aggregate, sequence) key into Axon's concurrency exception: a race becomes a 409. */
+    /**
+     * A duplicate (aggregate, sequence) key, PostgreSQL's 23505, is a race: Axon's concurrency exception, a 409.
+     * Anything else (a lost connection) stays what it is. Axon's own resolver would look for JPA's exceptions,
+     * which this app does not carry.
+     */
     @Bean
-    PersistenceExceptionResolver persistenceExceptionResolver(DataSource dataSource) throws SQLException {
-        return new SQLErrorCodesResolver(dataSource);
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return failure -> {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /**
@@ -80,20 +79,7 @@ class EventStoreConfiguration {
                 // an erased customer's snapshots no longer open: it loads from its events
                 .snapshotFilter(snapshot -> snapshots.opens(snapshot.getAggregateIdentifier()))
                 .persistenceExceptionResolver(persistenceExceptionResolver)
-                .schema(EventSchema.builder()
-                        .eventTable("domain_event_entry")
-                        .snapshotTable("snapshot_event_entry")
-                        .globalIndexColumn("global_index")
-                        .timestampColumn("time_stamp")
-                        .eventIdentifierColumn("event_identifier")
-                        .aggregateIdentifierColumn("aggregate_identifier")
-                        .sequenceNumberColumn("sequence_number")
-                        .typeColumn("type")
-                        .payloadTypeColumn("payload_type")
-                        .payloadRevisionColumn("payload_revision")
-                        .payloadColumn("payload")
-                        .metaDataColumn("meta_data")
-                        .build())
+                .schema(EventStoreTables.schema(""))
                 .dataType(byte[].class)
                 .build();
         return new HashChainingStorageEngine(store, eventSerializer, jdbc, 100_000);

@@ -4,8 +4,8 @@ import com.customerarchive.command.customer.RecordVisitCommand;
 import com.customerarchive.command.customer.RecordedVisit;
 import com.customerarchive.command.web.CommandSender;
 import com.customerarchive.command.web.IfMatch;
-import com.customerarchive.command.web.InvalidRequestException;
-import com.customerarchive.command.web.ProblemResponses;
+import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.platform.web.ProblemResponses;
 import com.customerarchive.command.web.Written;
 import com.customerarchive.events.ContactRole;
 import com.customerarchive.events.CustomerId;
@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -68,7 +67,7 @@ class VisitController {
     @Operation(summary = "Record a visit or call", description = "occurredAt is when the contact took place "
             + "(default now, never in the future); the visit is numbered 1, 2, 3 … per customer and records the "
             + "customer's grade at that moment. 201 with visitNo and version.")
-    ResponseEntity<Map<String, Object>> record(@PathVariable UUID customerId, @Valid @RequestBody VisitRequest request,
+    ResponseEntity<Written.VisitRecorded> record(@PathVariable UUID customerId, @Valid @RequestBody VisitRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Instant visitedAt = request.occurredAt() != null ? request.occurredAt() : clock.instant();
         checkFollowUp(visitedAt, request.nextFollowUpOn());
@@ -77,7 +76,7 @@ class VisitController {
         RecordedVisit visit = commands.send(new RecordVisitCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), visitedAt, request.method(), contact, request.notes(),
                 request.conclusion(), request.nextFollowUpOn()), visitedAt);
-        return Written.answer(HttpStatus.CREATED, visit.version(), Map.of("visitNo", visit.visitNo()));
+        return Written.answer(HttpStatus.CREATED, visit.version(), new Written.VisitRecorded(visit.visitNo(), visit.version()));
     }
 
     private static void checkFollowUp(Instant visitedAt, LocalDate nextFollowUpOn) {

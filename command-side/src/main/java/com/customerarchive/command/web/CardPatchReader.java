@@ -1,9 +1,13 @@
 package com.customerarchive.command.web;
 
+import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.platform.web.ProblemResponses;
 import com.customerarchive.command.customer.CardChanges;
 import com.customerarchive.command.customer.CardPatch;
 import com.customerarchive.events.ProfileCard;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
@@ -13,11 +17,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +40,21 @@ public class CardPatchReader {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    private static final int MAX_UNFIT_FIELDS = 50;
+    /** The card's values as the event store reads them: exact decimals, ISO dates, nothing unknown. */
+    private static final ObjectMapper VALUES = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ClassValue<Map<String, RecordComponent>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Map<String, RecordComponent> computeValue(Class<?> type) {
+            Map<String, RecordComponent> components = new LinkedHashMap<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                components.put(component.getName(), component);
+            }
+            return components;
+        }
+    };
 
     private final Validator validator;
     private final Clock clock;
@@ -90,51 +110,59 @@ public class CardPatchReader {
     }
 
     /**
-     * The patch as a partial card; each field that is not on the card, or holds a value the field does not
-     * take, is reported and left out, so that one answer names every bad field.
+     * The patch as a partial card, read in one walk along the card's records: each field that is not on the card,
+     * or holds a value the field does not take, is reported and left out, so that one answer names every bad field.
      */
     private static ProfileCard fitting(Map<String, Object> merge, List<ProblemResponses.FieldError> errors) {
-        Map<String, Object> remaining = deepCopy(merge);
-        for (int attempt = 0; attempt < MAX_UNFIT_FIELDS; attempt++) {
-            try {
-                return CardChanges.mergeIntoBlank(new CardPatch(remaining));
-            } catch (IllegalArgumentException notACard) {
-                List<Object> path = unfitPath(notACard);
-                errors.add(new ProblemResponses.FieldError(dotted(path), "not a field of the card, or not a value it takes"));
-                if (path.isEmpty() || !remove(remaining, path)) {
-                    break;
+        Map<String, Object> fitting = fitting(merge, ProfileCard.class, "", errors);
+        try {
+            return CardChanges.mergeIntoBlank(new CardPatch(fitting));
+        } catch (IllegalArgumentException notACard) {
+            errors.add(new ProblemResponses.FieldError("body", "not a card the archive can read"));
+            return CardChanges.mergeIntoBlank(new CardPatch(Map.of()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fitting(Map<String, Object> patch, Class<?> section, String prefix,
+            List<ProblemResponses.FieldError> errors) {
+        Map<String, RecordComponent> fields = COMPONENTS.get(section);
+        Map<String, Object> fitting = new LinkedHashMap<>();
+        patch.forEach((name, value) -> {
+            String path = prefix + name;
+            RecordComponent field = fields.get(name);
+            if (field == null) {
+                errors.add(new ProblemResponses.FieldError(path, "not a field of the card"));
+            } else if (value == null) {
+                fitting.put(name, null);
+            } else if (field.getType().isRecord()) {
+                if (value instanceof Map<?, ?> part) {
+                    fitting.put(name, fitting((Map<String, Object>) part, field.getType(), path + ".", errors));
+                } else {
+                    errors.add(new ProblemResponses.FieldError(path, "must be an object with the fields of " + name));
+                }
+            } else {
+                try {
+                    VALUES.convertValue(value, VALUES.constructType(field.getGenericType()));
+                    fitting.put(name, value);
+                } catch (IllegalArgumentException notThisType) {
+                    errors.add(new ProblemResponses.FieldError(path + inner(notThisType), "not a value this field takes"));
                 }
             }
-        }
-        return CardChanges.mergeIntoBlank(new CardPatch(Map.of()));
+        });
+        return fitting;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> deepCopy(Map<String, Object> tree) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>();
-        tree.forEach((key, value) -> copy.put(key, value instanceof Map<?, ?> child
-                ? deepCopy((Map<String, Object>) child) : value instanceof List<?> list ? new ArrayList<>(list) : value));
-        return copy;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static boolean remove(Object tree, List<Object> path) {
-        Object parent = tree;
-        for (int i = 0; i < path.size() - 1; i++) {
-            Object step = path.get(i);
-            parent = step instanceof Integer index && parent instanceof List<?> list && index < list.size()
-                    ? list.get(index) : parent instanceof Map<?, ?> map ? map.get(step) : null;
+    /** Where inside a list or a value the conversion failed, e.g. {@code [0].role}; empty at the value itself. */
+    private static String inner(IllegalArgumentException notThisType) {
+        for (Throwable cause = notThisType; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                return mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining());
+            }
         }
-        Object last = path.get(path.size() - 1);
-        if (parent instanceof Map<?, ?> map && map.containsKey(last)) {
-            ((Map<String, Object>) map).remove(last);
-            return true;
-        }
-        if (parent instanceof List<?> list && last instanceof Integer index && index < list.size()) {
-            ((List<Object>) list).remove((int) index);
-            return true;
-        }
-        return false;
+        return "";
     }
 
     private static boolean setsName(Map<String, Object> merge) {
@@ -143,25 +171,6 @@ public class CardPatchReader {
 
     private static Object nameValue(Map<String, Object> merge) {
         return ((Map<?, ?>) merge.get("basic")).get("name");
-    }
-
-    private static List<Object> unfitPath(IllegalArgumentException notACard) {
-        for (Throwable cause = notACard; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-                return mapping.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? (Object) ref.getFieldName() : (Object) ref.getIndex())
-                        .toList();
-            }
-        }
-        return List.of();
-    }
-
-    private static String dotted(List<Object> path) {
-        if (path.isEmpty()) {
-            return "body";
-        }
-        return path.stream().map(step -> step instanceof Integer index ? "[" + index + "]" : step.toString())
-                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     /** A card edit as read: the patch and when the change happened (null: now). */

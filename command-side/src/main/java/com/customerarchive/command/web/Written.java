@@ -3,22 +3,37 @@ package com.customerarchive.command.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.UUID;
 
-/** The answer to an accepted write: the version in the body and as {@code ETag}, plus what the write adds. */
+/** The answers to accepted writes: the customer's version in the body and as {@code ETag}, plus what the write adds. */
 public final class Written {
 
     private Written() {
     }
 
-    public static ResponseEntity<Map<String, Object>> ok(long version) {
-        return answer(HttpStatus.OK, version, Map.of());
+    /** A write that adds nothing but the customer's version. */
+    public record WriteAnswer(long version) {
     }
 
-    public static ResponseEntity<Map<String, Object>> answer(HttpStatus status, long version, Map<String, Object> more) {
-        Map<String, Object> body = new LinkedHashMap<>(more);
-        body.put("version", version);
+    public record Registered(UUID customerId, long version) {
+    }
+
+    /** The card's field paths the edit changed; none when the patch changed nothing (and no event was written). */
+    public record CardEdited(long version, List<String> changed) {
+    }
+
+    public record VisitRecorded(int visitNo, long version) {
+    }
+
+    public record ComplaintFiled(UUID complaintId, long version) {
+    }
+
+    public static ResponseEntity<WriteAnswer> ok(long version) {
+        return answer(HttpStatus.OK, version, new WriteAnswer(version));
+    }
+
+    public static <T> ResponseEntity<T> answer(HttpStatus status, long version, T body) {
         return ResponseEntity.status(status).eTag(Long.toString(version)).body(body);
     }
 }

@@ -109,6 +109,21 @@ class CommandApiHttpTest extends PostgresTest {
     }
 
     @Test
+    void a_card_edit_with_many_bad_fields_in_every_section_names_them_all_in_one_answer() {
+        var response = api.patch(path("/card"), "sales", """
+                {"basic": {"nickname": "Silky", "birthday": "not-a-date", "gender": "ROBOT", "occupation": "trader"},
+                 "business": {"localMarketRank": "first", "annualVolume": "lots"},
+                 "contacts": [{"name": "Li Lei", "role": "BOSS"}],
+                 "payment": "cash", "extra": 1}""");
+
+        assertProblem(response, 400, "invalid-request");
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("basic.birthday",
+                "basic.gender", "basic.nickname", "business.annualVolume", "business.localMarketRank",
+                "contacts[0].role", "extra", "payment");
+        assertThat(events()).hasSize(1);
+    }
+
+    @Test
     void a_grade_change_is_200_and_the_same_grade_or_no_reason_is_409_naming_the_rule() {
         var changed = api.put(path("/grade"), "manager", "{\"grade\": \"A\", \"reason\": \"contract drafted\"}");
         assertThat(changed.status()).isEqualTo(200);

@@ -2,7 +2,7 @@ package com.customerarchive.query.admin;
 
 import com.customerarchive.query.pass.OnePass;
 import com.customerarchive.query.pass.ReadModel;
-import com.customerarchive.query.web.NotFoundException;
+import com.customerarchive.platform.web.NotFoundException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

@@ -2,10 +2,11 @@ package com.customerarchive.query.audit;
 
 import com.customerarchive.events.privacy.CustomerKeys;
 import com.customerarchive.events.privacy.EventHash;
-import com.customerarchive.query.web.BadRequestException;
-import com.customerarchive.query.web.NotFoundException;
+import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.platform.web.NotFoundException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +22,6 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,28 +49,20 @@ class AuditController {
     @GetMapping("/api/profiles/{customerId}/verify")
     @Operation(summary = "Recompute the customer's hash chain from the stored events", description = "valid:false "
             + "names the first sequence that was altered, removed or reordered; headHash is the last good link.")
-    Map<String, Object> verify(@PathVariable UUID customerId) {
+    Verification verify(@PathVariable UUID customerId) {
         HashChain.Verdict verdict = chain.verify(customerId);
         if (verdict.events() == 0) {
             throw NotFoundException.customer(customerId);
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("customerId", customerId);
-        answer.put("events", verdict.events());
-        answer.put("valid", verdict.valid());
-        if (!verdict.valid()) {
-            answer.put("sequence", verdict.sequence());
-            answer.put("problem", verdict.problem());
-        }
-        answer.put("headHash", verdict.headHash());
-        return answer;
+        return new Verification(customerId, verdict.events(), verdict.valid(),
+                verdict.valid() ? null : verdict.sequence(), verdict.valid() ? null : verdict.problem(), verdict.headHash());
     }
 
     @GetMapping("/api/profiles/{customerId}/access-log")
     @Operation(summary = "Who read this customer's personal data, newest first (AUDITOR, ADMIN)")
     List<AccessLog.Entry> accessLog(@PathVariable UUID customerId, @RequestParam(defaultValue = "1000") int limit) {
         if (limit < 1 || limit > 10_000) {
-            throw new BadRequestException("limit", "must be from 1 to 10000");
+            throw new InvalidRequestException("limit", "must be from 1 to 10000");
         }
         return accessLog.list(customerId, limit);
     }
@@ -78,7 +70,7 @@ class AuditController {
     @GetMapping("/api/audit/checkpoint")
     @Operation(summary = "Every customer's chain head, signed (HMAC-SHA256) (AUDITOR, ADMIN)", description = "Keep it: "
             + "a later checkpoint whose chains still contain these heads (GET .../verify) proves history only grew.")
-    Map<String, Object> checkpoint() throws GeneralSecurityException {
+    Checkpoint checkpoint() throws GeneralSecurityException {
         Instant at = clock.instant();
         Map<String, String> heads = chain.heads();
         ObjectNode signed = JsonNodeFactory.instance.objectNode();
@@ -89,12 +81,16 @@ class AuditController {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(checkpointKey, "HmacSHA256"));
         String signature = HexFormat.of().formatHex(mac.doFinal(EventHash.canonical(signed).getBytes(StandardCharsets.UTF_8)));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("at", at);
-        answer.put("customers", heads.size());
-        answer.put("heads", heads);
-        answer.put("signature", signature);
-        answer.put("signed", "HMAC-SHA256 over the canonical JSON (keys sorted, no whitespace) of {at, customers, heads}");
-        return answer;
+        return new Checkpoint(at, heads.size(), heads, signature,
+                "HMAC-SHA256 over the canonical JSON (keys sorted, no whitespace) of {at, customers, heads}");
+    }
+
+    /** The chain recomputed: valid, or the first sequence that was altered, removed or reordered and why. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Verification(UUID customerId, int events, boolean valid, Long sequence, String problem, String headHash) {
+    }
+
+    /** Every customer's chain head at {@code at}, signed. */
+    record Checkpoint(Instant at, int customers, Map<String, String> heads, String signature, String signed) {
     }
 }

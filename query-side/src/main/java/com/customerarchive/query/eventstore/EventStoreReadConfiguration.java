@@ -1,14 +1,9 @@
 package com.customerarchive.query.eventstore;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import com.customerarchive.platform.events.EventStoreTables;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -27,41 +22,19 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 class EventStoreReadConfiguration {
 
-    @Bean(name = "defaultAxonObjectMapper")
-    ObjectMapper defaultAxonObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    }
 
     @Bean
     EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
             @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
-            PersistenceExceptionResolver persistenceExceptionResolver, EventStoreProperties properties) {
+            EventStoreProperties properties) {
         String schema = properties.schema();
-        EventSchema tables = EventSchema.builder()
-                .eventTable(schema + ".domain_event_entry")
-                .snapshotTable(schema + ".snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .timestampColumn("time_stamp")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .build();
+        EventSchema tables = EventStoreTables.schema(schema);
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
-                .persistenceExceptionResolver(persistenceExceptionResolver)
                 .schema(tables)
                 .dataType(byte[].class)
                 .batchSize(properties.fetchSize())

@@ -1,6 +1,6 @@
 package com.customerarchive.query.feed;
 
-import com.customerarchive.query.web.BadRequestException;
+import com.customerarchive.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -41,10 +41,10 @@ class FeedController {
     Page page(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit,
               @RequestParam(required = false) String type, @RequestParam(required = false) UUID customerId) {
         if (after < 0) {
-            throw new BadRequestException("after", "must be a position, 0 or more");
+            throw new InvalidRequestException("after", "must be a position, 0 or more");
         }
         if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit", "must be from 1 to 1000");
+            throw new InvalidRequestException("limit", "must be from 1 to 1000");
         }
         String shortType = type == null || type.isBlank() ? null
                 : type.startsWith(FeedRepository.TYPE_PREFIX) ? type.substring(FeedRepository.TYPE_PREFIX.length()) : type;
@@ -68,13 +68,13 @@ class FeedController {
             try {
                 from = Long.parseLong(lastEventId.trim());
             } catch (NumberFormatException e) {
-                throw new BadRequestException("Last-Event-ID", "must be a feed position");
+                throw new InvalidRequestException("Last-Event-ID", "must be a feed position");
             }
         } else {
             from = after == null ? 0 : after;
         }
         if (from < 0) {
-            throw new BadRequestException("after", "must be a position, 0 or more");
+            throw new InvalidRequestException("after", "must be a position, 0 or more");
         }
         return subscriptions.subscribe(from);
     }

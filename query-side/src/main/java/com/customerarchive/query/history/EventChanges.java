@@ -8,26 +8,16 @@ import com.customerarchive.events.FieldChange;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.ProfileCardEditedEvent;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.customerarchive.events.card.CardFields;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The fields of a customer's profile an event changed, old and new value: the card's fields, and
  * {@code grade}, {@code ownerId} and {@code status}. A registration sets every field it fills in.
  */
 public final class EventChanges {
-
-    private static final ObjectMapper TREE = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
 
     private EventChanges() {
     }
@@ -53,25 +43,9 @@ public final class EventChanges {
             changes.add(new FieldChange("grade", null, registered.grade().name()));
             changes.add(new FieldChange("ownerId", null, registered.ownerId()));
             changes.add(new FieldChange("status", null, CustomerStatus.ACTIVE.name()));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> card = TREE.convertValue(registered.card(), Map.class);
-            leaves(card, "")
-                    .forEach((path, value) -> changes.add(new FieldChange(path, null, value)));
+            CardFields.of(registered.card()).forEach((path, value) -> changes.add(new FieldChange(path, null, value)));
             return changes;
         }
         return List.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> leaves(Map<String, Object> tree, String prefix) {
-        Map<String, Object> leaves = new TreeMap<>();
-        tree.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> section) {
-                leaves.putAll(leaves((Map<String, Object>) section, prefix + key + "."));
-            } else {
-                leaves.put(prefix + key, value);
-            }
-        });
-        return leaves;
     }
 }

@@ -1,9 +1,9 @@
 package com.customerarchive.query.history;
 
 import com.customerarchive.query.audit.AccessLog;
-import com.customerarchive.query.web.BadRequestException;
+import com.customerarchive.platform.web.InvalidRequestException;
 import com.customerarchive.query.web.Freshness;
-import com.customerarchive.query.web.NotFoundException;
+import com.customerarchive.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +41,10 @@ class HistoryController {
     HistoryPage history(@PathVariable UUID customerId, @RequestParam(defaultValue = "0") int page,
                         @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) Long minVersion) {
         if (page < 0) {
-            throw new BadRequestException("page", "must be 0 or more");
+            throw new InvalidRequestException("page", "must be 0 or more");
         }
         if (size < 1 || size > 1000) {
-            throw new BadRequestException("size", "must be from 1 to 1000");
+            throw new InvalidRequestException("size", "must be from 1 to 1000");
         }
         freshness.await(customerId, minVersion);
         long total = history.eventCount(customerId);
@@ -63,10 +63,10 @@ class HistoryController {
             @RequestParam(required = false) String field, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to, @RequestParam(required = false) Long minVersion) {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadRequestException("from", "must be before to");
+            throw new InvalidRequestException("from", "must be before to");
         }
         if (field != null && (field.isBlank() || field.length() > 200)) {
-            throw new BadRequestException("field", "must be a field path of up to 200 characters");
+            throw new InvalidRequestException("field", "must be a field path of up to 200 characters");
         }
         freshness.await(customerId, minVersion);
         requireKnown(customerId);

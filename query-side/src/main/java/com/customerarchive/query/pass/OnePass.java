@@ -168,7 +168,7 @@ public class OnePass implements SmartLifecycle {
                 // the batch rolled back as a whole (rows and position); it is read again after the pause
                 log.error("one pass stopped on {}; retrying in {} ms", e.toString(), backoff);
                 sleepQuietly(backoff);
-                backoff = Math.min(backoff * 2, 30_000);
+                backoff = Math.min(backoff * 2, 5_000);
             }
         }
     }

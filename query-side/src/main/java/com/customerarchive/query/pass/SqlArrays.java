@@ -17,6 +17,10 @@ public final class SqlArrays {
         return array("uuid", ids.toArray());
     }
 
+    public static Object ints(Collection<Integer> values) {
+        return array("integer", values.toArray());
+    }
+
     public static Object longs(Collection<Long> values) {
         return array("bigint", values.toArray());
     }

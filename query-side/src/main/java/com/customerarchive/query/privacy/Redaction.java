@@ -2,6 +2,7 @@ package com.customerarchive.query.privacy;
 
 import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.FieldChange;
+import com.customerarchive.events.card.CardFields;
 import com.customerarchive.events.privacy.PersonalFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -48,7 +49,7 @@ public class Redaction {
     }
 
     public static boolean isPersonal(String cardField) {
-        return PersonalFields.isPersonalCardPath(cardField);
+        return CardFields.isPersonal(cardField);
     }
 
     private String blank(String text, Type type, String marker) {

@@ -5,10 +5,10 @@ import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
 import com.customerarchive.query.rules.ArchiveRules;
-import com.customerarchive.query.web.BadRequestException;
+import com.customerarchive.platform.web.InvalidRequestException;
 import com.customerarchive.query.web.Freshness;
-import com.customerarchive.query.web.NotFoundException;
-import com.customerarchive.query.web.ProblemResponses;
+import com.customerarchive.platform.web.NotFoundException;
+import com.customerarchive.platform.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -31,10 +30,6 @@ import java.util.UUID;
 class ProfileController {
 
     static final int MAX_PAGE_SIZE = 200;
-    private static final Map<String, String> SORTS = Map.of(
-            "name", "lower(name)", "updatedAt", "updated_at", "registeredAt", "registered_at",
-            "lastContactAt", "last_contact_at", "grade", "grade", "ownerId", "owner_id", "city", "lower(city)");
-
     private final ProfileRepository profiles;
     private final AsOfReader asOf;
     private final ArchiveRules rules;
@@ -74,21 +69,20 @@ class ProfileController {
             errors.add(new ProblemResponses.FieldError("size", "must be from 1 to " + MAX_PAGE_SIZE));
         }
         boolean descending = sort.startsWith("-");
-        String column = SORTS.get(descending ? sort.substring(1) : sort);
-        if (column == null) {
-            errors.add(new ProblemResponses.FieldError("sort", "must be one of " + new java.util.TreeSet<>(SORTS.keySet())
+        String sortKey = descending ? sort.substring(1) : sort;
+        if (!ProfileRepository.SORTS.containsKey(sortKey)) {
+            errors.add(new ProblemResponses.FieldError("sort", "must be one of " + new java.util.TreeSet<>(ProfileRepository.SORTS.keySet())
                     + ", optionally with a leading -"));
         }
         if (q != null && q.length() > 100 || city != null && city.length() > 100 || ownerId != null && ownerId.length() > 64) {
             errors.add(new ProblemResponses.FieldError("q", "filters are at most 100 characters"));
         }
         if (!errors.isEmpty()) {
-            throw new BadRequestException(errors);
+            throw new InvalidRequestException(errors);
         }
         Instant judgedAt = asOf != null ? asOf : clock.instant();
         var found = profiles.search(new ProfileRepository.ProfileFilter(grade, blankToNull(ownerId), tier, nature,
-                blankToNull(city), blankToNull(q), overdue, stale, judgedAt), page, size,
-                column + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+                blankToNull(city), blankToNull(q), overdue, stale, judgedAt), page, size, sortKey, descending);
         return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, judgedAt, null)).toList(),
                 page, size, found.total());
     }
@@ -110,10 +104,10 @@ class ProfileController {
     ProfileView asOf(@PathVariable UUID customerId, @RequestParam(required = false) Instant at,
                      @RequestParam(required = false) Long version) {
         if ((at == null) == (version == null)) {
-            throw new BadRequestException("at", "give exactly one of at (an instant) or version");
+            throw new InvalidRequestException("at", "give exactly one of at (an instant) or version");
         }
         if (version != null && version < 1) {
-            throw new BadRequestException("version", "must be 1 or more");
+            throw new InvalidRequestException("version", "must be 1 or more");
         }
         var folded = asOf.at(customerId, at, version).orElseThrow(() -> new NotFoundException("customer-not-found",
                 "Customer not found", "No customer " + customerId + " had been recorded by then."));

@@ -58,6 +58,11 @@ class ProfileRepository {
                 .query((row, n) -> states.read(row.getString(1))).optional();
     }
 
+    /** The orders a page can be read in, by the name the API gives them. */
+    static final Map<String, String> SORTS = Map.of(
+            "name", "lower(name)", "updatedAt", "updated_at", "registeredAt", "registered_at",
+            "lastContactAt", "last_contact_at", "grade", "grade", "ownerId", "owner_id", "city", "lower(city)");
+
     /** Writes each state unless the table already holds that version or a later one; one JDBC batch. */
     void saveAll(Tables tables, Collection<ProfileState> changed) {
         if (changed.isEmpty()) {
@@ -84,7 +89,8 @@ class ProfileRepository {
     }
 
     /** One page of profiles matching every given filter, and how many match in all. */
-    Page search(ProfileFilter filter, int page, int size, String orderBy) {
+    Page search(ProfileFilter filter, int page, int size, String sortKey, boolean descending) {
+        String orderBy = SORTS.get(sortKey) + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST");
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.grade() != null) {
@@ -113,7 +119,8 @@ class ProfileRepository {
                     .replace("_", "\\_") + "%");
         }
         if (filter.overdue() != null) {
-            where.append(filter.overdue() ? " AND " : " AND NOT ").append(overdueSql());
+            where.append(filter.overdue() ? " AND " : " AND NOT ").append(OVERDUE);
+            params.putAll(rules.cadenceParameters());
         }
         if (filter.stale() != null) {
             where.append(filter.stale() ? " AND " : " AND NOT ").append("(updated_at < :staleBefore)");
@@ -130,10 +137,8 @@ class ProfileRepository {
     }
 
     /** Active, and the last contact (or the registration) lies further back than the grade's cadence. */
-    private String overdueSql() {
-        return "(status = 'ACTIVE' AND COALESCE(last_contact_at, registered_at) + make_interval(days => "
-                + rules.cadenceSql("grade") + ") < :asOf)";
-    }
+    private static final String OVERDUE = "(status = 'ACTIVE' AND COALESCE(last_contact_at, registered_at) "
+            + "+ make_interval(days => " + ArchiveRules.CADENCE_DAYS_OF_GRADE + ") < :asOf)";
 
     record Page(List<ProfileState> items, long total) {
     }

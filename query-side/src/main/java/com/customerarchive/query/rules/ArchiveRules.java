@@ -2,10 +2,12 @@ package com.customerarchive.query.rules;
 
 import com.customerarchive.events.ComplaintSeverity;
 import com.customerarchive.events.Grade;
+import com.customerarchive.query.pass.SqlArrays;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -49,21 +51,27 @@ public record ArchiveRules(Map<Grade, Integer> cadenceDays, @DefaultValue("365")
         return complaintTargets.get(severity);
     }
 
-    /** A SQL expression giving the cadence in days of the grade held in {@code column}; numbers only, from configuration. */
-    public String cadenceSql(String column) {
-        StringBuilder sql = new StringBuilder("CASE ").append(column);
-        for (Grade grade : Grade.values()) {
-            sql.append(" WHEN '").append(grade.name()).append("' THEN ").append(cadence(grade));
-        }
-        return sql.append(" END").toString();
+    /**
+     * SQL: the cadence in days of the row's {@code grade}, looked up in the arrays {@link #cadenceParameters()} binds
+     * (the rules stay parameters, never text in a statement).
+     */
+    public static final String CADENCE_DAYS_OF_GRADE =
+            "(CAST(:cadenceDays AS int[]))[array_position(CAST(:cadenceGrades AS text[]), grade)]";
+
+    /** SQL: the resolution target in seconds of the row's {@code severity}, from {@link #targetParameters()}. */
+    public static final String TARGET_SECONDS_OF_SEVERITY =
+            "(CAST(:targetSeconds AS bigint[]))[array_position(CAST(:targetSeverities AS text[]), severity)]";
+
+    public Map<String, Object> cadenceParameters() {
+        Grade[] grades = Grade.values();
+        return Map.of("cadenceGrades", SqlArrays.texts(Arrays.stream(grades).map(Grade::name).toList()),
+                "cadenceDays", SqlArrays.ints(Arrays.stream(grades).map(this::cadence).toList()));
     }
 
-    /** A SQL expression giving the resolution target in seconds of the severity held in {@code column}. */
-    public String targetSecondsSql(String column) {
-        StringBuilder sql = new StringBuilder("CASE ").append(column);
-        for (ComplaintSeverity severity : ComplaintSeverity.values()) {
-            sql.append(" WHEN '").append(severity.name()).append("' THEN ").append(target(severity).toSeconds());
-        }
-        return sql.append(" END").toString();
+    public Map<String, Object> targetParameters() {
+        ComplaintSeverity[] severities = ComplaintSeverity.values();
+        return Map.of("targetSeverities", SqlArrays.texts(Arrays.stream(severities).map(ComplaintSeverity::name).toList()),
+                "targetSeconds", SqlArrays.longs(Arrays.stream(severities).map(severity -> target(severity).toSeconds())
+                        .toList()));
     }
 }

@@ -1,5 +1,6 @@
 package com.customerarchive.query.web;
 
+import com.customerarchive.platform.web.InvalidRequestException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ public class Freshness {
             return;
         }
         if (minVersion < 1) {
-            throw new BadRequestException("minVersion", "must be a version of the customer, 1 or more");
+            throw new InvalidRequestException("minVersion", "must be a version of the customer, 1 or more");
         }
         long deadline = System.nanoTime() + Duration.ofMillis(MAX_WAIT_MILLIS).toNanos();
         while (version(customerId) < minVersion) {

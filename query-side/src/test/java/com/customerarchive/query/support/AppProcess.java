@@ -53,6 +53,11 @@ public final class AppProcess {
         return start(module, freePort(), jvmOptions);
     }
 
+    /** An app on a database of the test's own (one it stops and starts), with the tests' master key. */
+    public static AppProcess startOn(String module, String url, String user, String password) {
+        return start(module, freePort(), List.of("-Xmx384m"), TestDatabase.at(url, user, password));
+    }
+
     /** The operating system's process id, for reading its memory from {@code /proc}. */
     public long pid() {
         return process.pid();
@@ -94,12 +99,16 @@ public final class AppProcess {
     }
 
     private static AppProcess start(String module, int port, List<String> jvmOptions) {
+        return start(module, port, jvmOptions, TestDatabase.get());
+    }
+
+    private static AppProcess start(String module, int port, List<String> jvmOptions,
+            TestDatabase database) {
         Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests from the root (./mvnw verify), "
                     + "which packages each module before the tests that start it");
         }
-        TestDatabase database = TestDatabase.get();
         File log = Path.of("target", module + "-under-test-" + port + ".log").toFile();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -1,7 +1,7 @@
 package com.customerarchive.events.privacy;
 
 import com.customerarchive.events.FieldChange;
-import com.customerarchive.events.ProfileCard;
+import com.customerarchive.events.card.CardFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -47,25 +47,12 @@ public final class PersonalFields {
         }
     };
 
-    /** Card paths (as {@link FieldChange#field()} names them) that hold personal data. */
-    private static final List<String> PERSONAL_CARD_PATHS = personalPaths(ProfileCard.class, "");
-
     private PersonalFields() {
     }
 
     /** Replaces, in place, every personal value of {@code tree}, an instance of {@code type} as JSON. */
     public static void walk(JsonNode tree, Type type, Visitor visitor) {
         walk(tree, type, "", visitor);
-    }
-
-    /** True when a card field path is personal, lies inside a personal value, or contains one (a list of contacts). */
-    public static boolean isPersonalCardPath(String field) {
-        for (String personal : PERSONAL_CARD_PATHS) {
-            if (field.equals(personal) || field.startsWith(personal + ".") || personal.startsWith(field + ".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -107,7 +94,7 @@ public final class PersonalFields {
         }
         Class<?> raw = raw(type);
         if (raw == FieldChange.class && node instanceof ObjectNode change) {
-            if (isPersonalCardPath(change.path("field").asText())) {
+            if (CardFields.isPersonal(change.path("field").asText())) {
                 for (String side : new String[]{"from", "to"}) {
                     JsonNode value = change.get(side);
                     if (value != null && !value.isNull()) {
@@ -153,28 +140,6 @@ public final class PersonalFields {
         } else {
             object.set(component.name(), replacement);
         }
-    }
-
-    private static List<String> personalPaths(Class<?> type, String prefix) {
-        List<String> paths = new ArrayList<>();
-        if (!type.isRecord()) {
-            return paths;
-        }
-        for (RecordComponent component : type.getRecordComponents()) {
-            String path = prefix.isEmpty() ? component.getName() : prefix + "." + component.getName();
-            if (component.isAnnotationPresent(PersonalData.class)) {
-                paths.add(path);
-            } else if (component.getGenericType() instanceof ParameterizedType list
-                    && Collection.class.isAssignableFrom(component.getType())) {
-                // a list of values with personal fields (contacts) changes as one field: the whole list is personal
-                if (list.getActualTypeArguments()[0] instanceof Class<?> element && !personalPaths(element, "").isEmpty()) {
-                    paths.add(path);
-                }
-            } else {
-                paths.addAll(personalPaths(component.getType(), path));
-            }
-        }
-        return paths;
     }
 
     private static Class<?> raw(Type type) {

@@ -1,0 +1,27 @@
+package com.customerarchive.platform.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InstantOrDateTest {
+
+    private final InstantOrDate convert = new InstantOrDate();
+
+    @Test
+    void a_date_means_its_start_in_utc_and_an_instant_itself() {
+        assertThat(convert.convert("2026-03-01")).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(convert.convert("2026-03-01T08:30:00Z")).isEqualTo(Instant.parse("2026-03-01T08:30:00Z"));
+        assertThat(convert.convert(" 2026-03-01 ")).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+    }
+
+    @Test
+    void anything_else_is_refused_with_what_is_expected() {
+        assertThatThrownBy(() -> convert.convert("2026-02-30")).hasMessage(InstantOrDate.EXPECTED);
+        assertThatThrownBy(() -> convert.convert("last monday")).hasMessage(InstantOrDate.EXPECTED);
+        assertThatThrownBy(() -> convert.convert("2026-03-01T08:30")).hasMessage(InstantOrDate.EXPECTED);
+    }
+}
