@@ -15,9 +15,18 @@ import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.ProfileCardEditedEvent;
+import com.customerarchive.events.EventMetadata;
+import com.customerarchive.events.ProfileReviewedEvent;
+import com.customerarchive.events.PurchaseCancelledEvent;
+import com.customerarchive.events.PurchaseRecordedEvent;
+import com.customerarchive.events.ReferrerRecordedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -27,10 +36,12 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -43,6 +54,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Customer {
 
+    /** Command metadata: the user whose own customers are the only ones it may change (a SALES rep). */
+    static final String OWNER_SCOPE = OwnerScope.METADATA;
+
     @AggregateIdentifier
     private CustomerId customerId;
     private CustomerRegisteredEvent registration;
@@ -52,6 +66,10 @@ class Customer {
     private ProfileCard card;
     private int visitCount;
     private boolean erased;
+    private CustomerId referredBy;
+    /** Every purchase by its order reference: a repeat of the same order answers as the first. */
+    private Map<String, PurchaseRecordedEvent> purchasesByOrder = new HashMap<>();
+    private Map<Integer, Boolean> purchaseCancelled = new HashMap<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Complaint> complaints = new HashMap<>();
 
@@ -66,12 +84,89 @@ class Customer {
         var registered = new CustomerRegisteredEvent(command.customerId(), command.kind(), command.nature(),
                 command.tier(), command.source(), command.grade(), command.ownerId(), command.card());
         if (registration != null) {
-            if (registration.equals(registered)) {
+            if (registration.equals(registered) && Objects.equals(referredBy, command.referredBy())) {
                 return 1;
             }
             throw new RuleViolationException(Rule.CUSTOMER_ID_TAKEN);
         }
+        if (command.customerId().equals(command.referredBy())) {
+            throw new RuleViolationException(Rule.SELF_REFERRAL);
+        }
         apply(registered);
+        if (command.referredBy() != null) {
+            apply(new ReferrerRecordedEvent(command.customerId(), command.referredBy().toString(), null));
+        }
+        return version();
+    }
+
+    /** A sales rep whose scope is its own customers (command metadata {@code ownerScope}) changes only those. */
+    @CommandHandlerInterceptor
+    Object ownerScope(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Object scope = command.getMetaData().get(OWNER_SCOPE);
+        if (scope != null && registration != null && !scope.equals(ownerId)) {
+            throw new NotYourCustomerException(scope.toString());
+        }
+        return chain.proceed();
+    }
+
+    /** A purchase, numbered; the same order again answers as the first, another purchase under its reference is refused. */
+    @CommandHandler
+    RecordedPurchase handle(RecordPurchaseCommand command, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
+        requireActive();
+        PurchaseRecordedEvent earlier = purchasesByOrder.get(command.orderRef());
+        if (earlier != null) {
+            boolean same = earlier.product().equals(command.product())
+                    && earlier.quantity().compareTo(command.quantity()) == 0
+                    && earlier.amount().compareTo(command.amount()) == 0
+                    && earlier.currency().equals(command.currency())
+                    && (command.purchasedAt() == null || command.purchasedAt().equals(earlier.purchasedAt()));
+            if (!same) {
+                throw new RuleViolationException(Rule.ORDER_REF_TAKEN, "Order " + command.orderRef()
+                        + " is already purchase number " + earlier.purchaseNo() + " with other figures.");
+            }
+            return new RecordedPurchase(earlier.purchaseNo(), version());
+        }
+        int purchaseNo = purchasesByOrder.size() + 1;
+        Instant purchasedAt = command.purchasedAt() != null ? command.purchasedAt() : Instant.parse(occurredAt);
+        apply(new PurchaseRecordedEvent(customerId, purchaseNo, command.orderRef(), command.product(),
+                command.quantity(), command.amount(), command.currency(), purchasedAt));
+        return new RecordedPurchase(purchaseNo, version());
+    }
+
+    @CommandHandler
+    long handle(CancelPurchaseCommand command) {
+        requireActive();
+        Boolean cancelled = purchaseCancelled.get(command.purchaseNo());
+        if (cancelled == null) {
+            throw new PurchaseNotFoundException(command.purchaseNo());
+        }
+        if (cancelled) {
+            throw new RuleViolationException(Rule.PURCHASE_ALREADY_CANCELLED);
+        }
+        requireReason(command.reason());
+        apply(new PurchaseCancelledEvent(customerId, command.purchaseNo(), command.reason()));
+        return version();
+    }
+
+    /** Who referred the customer; naming the same referrer again writes nothing. */
+    @CommandHandler
+    long handle(RecordReferrerCommand command) {
+        requireActive();
+        if (customerId.equals(command.referredBy())) {
+            throw new RuleViolationException(Rule.SELF_REFERRAL);
+        }
+        if (command.referredBy().equals(referredBy)) {
+            return version();
+        }
+        requireReason(command.reason());
+        apply(new ReferrerRecordedEvent(customerId, command.referredBy().toString(), command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ReviewProfileCommand command) {
+        requireActive();
+        apply(new ProfileReviewedEvent(customerId, command.notes()));
         return version();
     }
 
@@ -277,5 +372,31 @@ class Customer {
     @EventSourcingHandler
     void on(CustomerReactivatedEvent event) {
         status = CustomerStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseRecordedEvent event) {
+        purchasesByOrder.put(event.orderRef(), event);
+        purchaseCancelled.put(event.purchaseNo(), false);
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseCancelledEvent event) {
+        purchaseCancelled.put(event.purchaseNo(), true);
+    }
+
+    /** An erased customer's link reads "[erased]": it names no customer any more. */
+    @EventSourcingHandler
+    void on(ReferrerRecordedEvent event) {
+        referredBy = isCustomerId(event.referredBy()) ? new CustomerId(UUID.fromString(event.referredBy())) : null;
+    }
+
+    private static boolean isCustomerId(String text) {
+        try {
+            UUID.fromString(text);
+            return true;
+        } catch (IllegalArgumentException | NullPointerException notAnId) {
+            return false;
+        }
     }
 }

@@ -12,7 +12,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
+import com.customerarchive.platform.security.AccessProperties;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -39,11 +41,16 @@ class CustomerController {
     private final CommandSender commands;
     private final CardPatchReader cardPatches;
     private final PersonalDataEraser eraser;
+    private final CustomerDirectory directory;
+    private final AccessProperties access;
 
-    CustomerController(CommandSender commands, CardPatchReader cardPatches, PersonalDataEraser eraser) {
+    CustomerController(CommandSender commands, CardPatchReader cardPatches, PersonalDataEraser eraser,
+                       CustomerDirectory directory, AccessProperties access) {
         this.commands = commands;
         this.cardPatches = cardPatches;
         this.eraser = eraser;
+        this.directory = directory;
+        this.access = access;
     }
 
     @PostMapping
@@ -51,10 +58,20 @@ class CustomerController {
             + "profile on query-side. A repeat with the same customerId and body answers the same and writes nothing; "
             + "the same customerId with another body is 409 customer-id-taken.")
     ResponseEntity<Written.Registered> register(
-            @Validated({Default.class, CompleteCard.class}) @RequestBody RegisterCustomerRequest request) {
+            @Validated({Default.class, CompleteCard.class}) @RequestBody RegisterCustomerRequest request,
+            Authentication user) {
+        CardPatchReader.refuseDerivedFields(request.card());
+        String scope = access.ownerScope(user);
+        if (scope != null && !scope.equals(request.ownerId())) {
+            throw new NotYourCustomerException(scope);
+        }
         var customerId = new CustomerId(request.customerId() != null ? request.customerId() : UUID.randomUUID());
+        CustomerId referredBy = request.referredBy() == null ? null : new CustomerId(request.referredBy());
+        if (referredBy != null && !referredBy.equals(customerId)) {
+            requireKnown(referredBy);
+        }
         var command = new RegisterCustomerCommand(customerId, request.kind(), request.nature(), request.tier(),
-                request.source(), request.grade(), request.ownerId(), request.card());
+                request.source(), request.grade(), request.ownerId(), request.card(), referredBy);
         long version = commands.sendCreation(command, request.occurredAt());
         return ResponseEntity.created(URI.create("/api/profiles/" + customerId)).eTag(Long.toString(version))
                 .body(new Written.Registered(customerId.value(), version));
@@ -124,6 +141,40 @@ class CustomerController {
         long version = eraser.erase(customerId, IfMatch.expectedAggregateVersion(ifMatch), request.reason(),
                 request.occurredAt());
         return Written.ok(version);
+    }
+
+    @PutMapping("/{customerId}/referrer")
+    @Operation(summary = "Record who referred the customer (转介绍), with a reason", description = "referredBy must be "
+            + "another customer of the archive: unknown is 409 unknown-referrer, the customer itself 409 self-referral. "
+            + "Naming the same referrer again writes nothing.")
+    ResponseEntity<Written.WriteAnswer> referrer(@PathVariable UUID customerId,
+            @Valid @RequestBody CustomerRequests.Referrer request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        var referredBy = new CustomerId(request.referredBy());
+        if (!request.referredBy().equals(customerId)) {
+            requireKnown(referredBy);
+        }
+        long version = commands.send(new RecordReferrerCommand(new CustomerId(customerId),
+                IfMatch.expectedAggregateVersion(ifMatch), referredBy, request.reason()), request.occurredAt());
+        return Written.ok(version);
+    }
+
+    @PostMapping("/{customerId}/review")
+    @Operation(summary = "Record that the card was checked with the customer and is current (动态管理)",
+            description = "Resets stale even when nothing changed.")
+    ResponseEntity<Written.WriteAnswer> review(@PathVariable UUID customerId,
+            @Valid @RequestBody(required = false) CustomerRequests.Review request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = commands.send(new ReviewProfileCommand(new CustomerId(customerId),
+                IfMatch.expectedAggregateVersion(ifMatch), request == null ? null : request.notes()),
+                request == null ? null : request.occurredAt());
+        return Written.ok(version);
+    }
+
+    private void requireKnown(CustomerId referredBy) {
+        if (!directory.exists(referredBy.value())) {
+            throw new RuleViolationException(Rule.UNKNOWN_REFERRER, "No customer has the id " + referredBy + ".");
+        }
     }
 
     @PostMapping("/{customerId}/consent")

@@ -43,6 +43,12 @@ final class CustomerRequests {
                     PurchaseSection purchase, Instant occurredAt) {
     }
 
+    record Referrer(@NotNull java.util.UUID referredBy, @Size(max = 2000) String reason, @PastOrPresent Instant occurredAt) {
+    }
+
+    record Review(@Size(max = 4000) String notes, @PastOrPresent Instant occurredAt) {
+    }
+
     record Consent(@NotNull Boolean granted, @NotBlank @Size(max = 200) String purpose, @PastOrPresent Instant occurredAt) {
     }
 }

@@ -17,5 +17,12 @@ public record RegisterCustomerCommand(
         InformationSource source,
         Grade grade,
         String ownerId,
-        ProfileCard card) {
+        ProfileCard card,
+        CustomerId referredBy) {
+
+    /** A registration that names no referrer. */
+    public RegisterCustomerCommand(CustomerId customerId, CustomerKind kind, CustomerNature nature, CustomerTier tier,
+                                   InformationSource source, Grade grade, String ownerId, ProfileCard card) {
+        this(customerId, kind, nature, tier, source, grade, ownerId, card, null);
+    }
 }

@@ -27,5 +27,6 @@ record RegisterCustomerRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = CustomerRequests.USER_ID, message = "letters, digits and . _ @ - only")
         String ownerId,
         @NotNull @Valid ProfileCard card,
-        @PastOrPresent Instant occurredAt) {
+        @PastOrPresent Instant occurredAt,
+        UUID referredBy) {
 }

@@ -24,7 +24,13 @@ public enum Rule {
     COMPLAINT_STILL_OPEN("complaint-still-open", "Complaint still open",
             "Only a resolved, followed-up or closed complaint can be reopened."),
     SATISFACTION_OUT_OF_RANGE("satisfaction-out-of-range", "Satisfaction out of range",
-            "Satisfaction after a return visit is a whole number from 1 to 5.");
+            "Satisfaction after a return visit is a whole number from 1 to 5."),
+    ORDER_REF_TAKEN("order-ref-taken", "Order reference already used",
+            "The customer already has a purchase with this order reference; a repeat must send the same purchase."),
+    PURCHASE_ALREADY_CANCELLED("purchase-already-cancelled", "Purchase already cancelled",
+            "A purchase is cancelled once."),
+    SELF_REFERRAL("self-referral", "Self-referral", "A customer cannot have referred itself."),
+    UNKNOWN_REFERRER("unknown-referrer", "Unknown referrer", "The referrer must be a customer of the archive.");
 
     private final String code;
     private final String title;

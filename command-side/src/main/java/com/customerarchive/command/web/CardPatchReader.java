@@ -5,6 +5,7 @@ import com.customerarchive.platform.web.ProblemResponses;
 import com.customerarchive.command.customer.CardChanges;
 import com.customerarchive.command.customer.CardPatch;
 import com.customerarchive.events.ProfileCard;
+import com.customerarchive.events.card.CardFields;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -40,6 +41,8 @@ public class CardPatchReader {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /** The card's purchase figures (first trade, frequency, last purchase, total) come from purchase events only. */
+    private static final String DERIVED_SECTION = "purchase";
     /** The card's values as the event store reads them: exact decimals, ISO dates, nothing unknown. */
     private static final ObjectMapper VALUES = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -64,6 +67,21 @@ public class CardPatchReader {
         this.clock = clock;
     }
 
+    /** A registration's card may not carry the purchase figures either. */
+    public static void refuseDerivedFields(ProfileCard card) {
+        if (card != null && card.purchase() != null) {
+            List<ProblemResponses.FieldError> errors = CardFields.of(card).keySet().stream()
+                    .filter(field -> field.startsWith(DERIVED_SECTION + "."))
+                    .map(field -> derivedField("card." + field)).toList();
+            throw new InvalidRequestException(errors.isEmpty() ? List.of(derivedField("card." + DERIVED_SECTION)) : errors);
+        }
+    }
+
+    private static ProblemResponses.FieldError derivedField(String field) {
+        return new ProblemResponses.FieldError(field, "derived from the customer's purchases: record them with "
+                + "POST /api/customers/{id}/purchases");
+    }
+
     public Read read(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException(List.of(
@@ -77,6 +95,14 @@ public class CardPatchReader {
         @SuppressWarnings("unchecked")
         Map<String, Object> merge = PLAIN.treeToValue(card, Map.class);
         CardPatch patch = new CardPatch(merge);
+        Object derived = merge.remove(DERIVED_SECTION);
+        if (derived != null || card.has(DERIVED_SECTION)) {
+            if (derived instanceof Map<?, ?> fields && !fields.isEmpty()) {
+                fields.keySet().forEach(field -> errors.add(derivedField(DERIVED_SECTION + "." + field)));
+            } else {
+                errors.add(derivedField(DERIVED_SECTION));
+            }
+        }
         ProfileCard partial = fitting(merge, errors);
         Class<?>[] groups = setsName(merge) ? new Class<?>[]{Default.class, CompleteCard.class}
                 : new Class<?>[]{Default.class};

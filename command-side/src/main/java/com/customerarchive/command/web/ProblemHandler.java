@@ -1,6 +1,8 @@
 package com.customerarchive.command.web;
 
 import com.customerarchive.command.customer.ComplaintNotFoundException;
+import com.customerarchive.command.customer.NotYourCustomerException;
+import com.customerarchive.command.customer.PurchaseNotFoundException;
 import com.customerarchive.command.customer.RuleViolationException;
 import com.customerarchive.platform.web.DatabaseUnavailable;
 import com.customerarchive.platform.web.ProblemResponses;
@@ -47,6 +49,18 @@ class ProblemHandler {
     ResponseEntity<Object> complaintNotFound(ComplaintNotFoundException ex) {
         return ProblemResponses.answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, "complaint-not-found",
                 "Complaint not found", ex.getMessage()));
+    }
+
+    @ExceptionHandler(PurchaseNotFoundException.class)
+    ResponseEntity<Object> purchaseNotFound(PurchaseNotFoundException ex) {
+        return ProblemResponses.answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, "purchase-not-found",
+                "Purchase not found", ex.getMessage()));
+    }
+
+    @ExceptionHandler(NotYourCustomerException.class)
+    ResponseEntity<Object> notYourCustomer(NotYourCustomerException ex) {
+        return ProblemResponses.answer(ProblemResponses.problem(HttpStatus.FORBIDDEN, "not-your-customer",
+                "Not your customer", ex.getMessage()));
     }
 
     @ExceptionHandler(IfMatch.InvalidIfMatchException.class)

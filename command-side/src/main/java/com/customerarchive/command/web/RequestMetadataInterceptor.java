@@ -1,6 +1,8 @@
 package com.customerarchive.command.web;
 
+import com.customerarchive.command.customer.OwnerScope;
 import com.customerarchive.events.EventMetadata;
+import com.customerarchive.platform.security.AccessProperties;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.security.core.Authentication;
@@ -14,9 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-/** Registered by Axon's auto-configuration on the command side: stamps every command with the acting user and the request's correlation id; events inherit both. */
+/**
+ * Registered by Axon's auto-configuration on the command side: stamps every command with the acting user and the
+ * request's correlation id (events inherit both) and, for a sales rep limited to its own customers, that scope.
+ */
 @Component
 class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    private final AccessProperties access;
+
+    RequestMetadataInterceptor(AccessProperties access) {
+        this.access = access;
+    }
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
@@ -24,6 +35,10 @@ class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMe
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated()) {
             metadata.put(EventMetadata.ACTOR, authentication.getName());
+            String scope = access.ownerScope(authentication);
+            if (scope != null) {
+                metadata.put(OwnerScope.METADATA, scope);
+            }
         }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {

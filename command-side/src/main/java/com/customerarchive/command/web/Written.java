@@ -29,6 +29,9 @@ public final class Written {
     public record ComplaintFiled(UUID complaintId, long version) {
     }
 
+    public record PurchaseRecorded(int purchaseNo, long version) {
+    }
+
     public static ResponseEntity<WriteAnswer> ok(long version) {
         return answer(HttpStatus.OK, version, new WriteAnswer(version));
     }

@@ -14,6 +14,7 @@ import com.customerarchive.events.CustomerReactivatedEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.Grade;
 import com.customerarchive.events.GradeChangedEvent;
+import com.customerarchive.events.PurchaseRecordedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
@@ -121,6 +122,76 @@ class CommandApiHttpTest extends PostgresTest {
                 "basic.gender", "basic.nickname", "business.annualVolume", "business.localMarketRank",
                 "contacts[0].role", "extra", "payment");
         assertThat(events()).hasSize(1);
+    }
+
+    @Test
+    void a_purchase_is_201_numbered_idempotent_by_order_and_its_figures_are_checked_exactly() {
+        String body = """
+                {"occurredAt": "2026-03-01T10:00:00Z", "product": "Silk scarves", "quantity": 12,
+                 "amount": 1999.90, "orderRef": "SO-2026-001"}""";
+        var first = api.post(path("/purchases"), "sales", body);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("purchaseNo").asInt()).isEqualTo(1);
+        assertThat(first.json().get("version").asLong()).isEqualTo(2);
+        var again = api.post(path("/purchases"), "sales", body);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("purchaseNo").asInt()).isEqualTo(1);
+        assertProblem(api.post(path("/purchases"), "sales", body.replace("1999.90", "2999.90")), 409, "order-ref-taken");
+        assertThat(events()).hasSize(2);
+        PurchaseRecordedEvent recorded = (PurchaseRecordedEvent) events().get(1);
+        assertThat(recorded.amount()).isEqualByComparingTo("1999.90");
+        assertThat(recorded.currency()).isEqualTo("CNY");
+        assertThat(recorded.purchasedAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+
+        var bad = api.post(path("/purchases"), "sales", """
+                {"occurredAt": "2999-01-01T00:00:00Z", "product": "", "quantity": -1, "amount": 10.555,
+                 "currency": "XYZ", "orderRef": "SO 2"}""");
+        assertProblem(bad, 400, "invalid-request");
+        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("amount", "occurredAt", "orderRef",
+                "product", "quantity");
+        assertProblem(api.post(path("/purchases"), "sales", """
+                {"product": "x", "quantity": 1, "amount": 1, "currency": "XYZ", "orderRef": "SO-3"}"""), 400,
+                "invalid-request");
+
+        assertThat(api.post(path("/purchases/1/cancel"), "sales", "{\"reason\": \"booked twice\"}").status()).isEqualTo(200);
+        assertProblem(api.post(path("/purchases/1/cancel"), "sales", "{\"reason\": \"again\"}"), 409,
+                "purchase-already-cancelled");
+        assertProblem(api.post(path("/purchases/9/cancel"), "sales", "{\"reason\": \"none\"}"), 404, "purchase-not-found");
+        assertThat(events()).hasSize(3);
+    }
+
+    @Test
+    void the_purchase_figures_of_the_card_are_derived_and_refused_in_a_patch_or_a_registration() {
+        var patch = api.patch(path("/card"), "sales", "{\"purchase\": {\"totalAmount\": 5000}}");
+        assertProblem(patch, 400, "invalid-request");
+        assertThat(patch.json().get("errors").findValuesAsString("field")).containsExactly("purchase.totalAmount");
+        var registration = api.post("/api/customers", "sales", """
+                {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "OCCASIONAL", "source": "WEBSITE", "grade": "D",
+                 "ownerId": "rep-1", "card": {"basic": {"name": "Li Na"}, "purchase": {"totalAmount": 10}}}""");
+        assertProblem(registration, 400, "invalid-request");
+        assertThat(registration.json().get("errors").findValuesAsString("field")).containsExactly("card.purchase.totalAmount");
+        assertThat(events()).hasSize(1);
+    }
+
+    @Test
+    void a_referrer_must_be_another_customer_of_the_archive_and_a_review_is_recorded() {
+        var referrer = api.post("/api/customers", "sales", """
+                {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "OCCASIONAL", "source": "REFERRAL", "grade": "D",
+                 "ownerId": "rep-1", "card": {"basic": {"name": "Zhou Min"}}, "referredBy": "%s"}""".formatted(id));
+        assertThat(referrer.status()).isEqualTo(201);
+        String referred = referrer.json().get("customerId").asString();
+        assertThat(referrer.json().get("version").asLong()).isEqualTo(2);
+
+        assertProblem(api.put(path("/referrer"), "sales", "{\"referredBy\": \"%s\", \"reason\": \"x\"}"
+                .formatted(java.util.UUID.randomUUID())), 409, "unknown-referrer");
+        assertProblem(api.put(path("/referrer"), "sales", "{\"referredBy\": \"%s\", \"reason\": \"x\"}".formatted(id)),
+                409, "self-referral");
+        assertThat(api.put(path("/referrer"), "sales", "{\"referredBy\": \"%s\", \"reason\": \"introduced at the fair\"}"
+                .formatted(referred)).status()).isEqualTo(200);
+        var reviewed = api.post(path("/review"), "sales", "{\"notes\": \"called, card current\"}");
+        assertThat(reviewed.status()).isEqualTo(200);
+        assertThat(reviewed.json().get("version").asLong()).isEqualTo(3);
+        assertThat(events().get(2)).isInstanceOf(com.customerarchive.events.ProfileReviewedEvent.class);
     }
 
     @Test

@@ -46,7 +46,7 @@ import java.util.Set;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
 @ConditionalOnClass(HttpSecurity.class)
-@EnableConfigurationProperties(UsersProperties.class)
+@EnableConfigurationProperties({UsersProperties.class, AccessProperties.class})
 public class SecurityAutoConfiguration {
 
     public static final String REALM = "customer-archive";

@@ -104,6 +104,16 @@ public final class AppProcess {
 
     private static AppProcess start(String module, int port, List<String> jvmOptions,
             TestDatabase database) {
+        return start(module, port, jvmOptions, database, true);
+    }
+
+    /** Both apps with the default access rule: each SALES user reads and writes only its own customers. */
+    public static AppProcess startOwnerScoped(String module) {
+        return start(module, freePort(), List.of("-Xmx384m"), TestDatabase.get(), false);
+    }
+
+    private static AppProcess start(String module, int port, List<String> jvmOptions, TestDatabase database,
+            boolean salesSeeAll) {
         Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests from the root (./mvnw verify), "
@@ -122,6 +132,7 @@ public final class AppProcess {
         builder.environment().put("SPRING_DATASOURCE_USERNAME", database.user());
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.password());
         builder.environment().put("ARCHIVE_PRIVACY_MASTER_KEY", TestKeys.masterKey());
+        builder.environment().put("ARCHIVE_ACCESS_SALESSEEALL", Boolean.toString(salesSeeAll));
         try {
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, module + "-under-test-stop"));
