@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +31,12 @@ import java.util.regex.Pattern;
 public final class DemoData {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final String[] PRODUCTS = {"silk fabric", "cotton yarn", "tea gift boxes", "ceramic tiles",
+            "LED panels", "office chairs", "printing service", "packaging film"};
+    /** The practice's causes of loss. */
+    private static final String[] LOSS = {"the rep left the company", "went to a competitor", "poor service",
+            "price", "the need is gone"};
+    private final List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final Pattern FIELD = Pattern.compile("\"(customerId|complaintId)\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final String[] GRADES = {"A", "B", "C", "D", "E"};
     private static final int[] CADENCE = {1, 7, 15, 30, 365};
@@ -85,6 +92,7 @@ public final class DemoData {
         boolean forgotten = random.nextInt(20) == 0;
         Instant time = now.minus(Duration.ofDays(forgotten ? 400 + random.nextInt(200) : 30 + random.nextInt(335)))
                 .minus(Duration.ofMinutes(random.nextInt(600)));
+        Instant registered = time;
         int grade = number % GRADES.length;
         int city = random.nextInt(CITIES.length);
         boolean person = number % NATURES.length == 3;
@@ -96,12 +104,19 @@ public final class DemoData {
                  "occurredAt": "%s",
                  "card": {"basic": {"name": "%s", "phones": ["+86 %d %04d %04d"], "email": "contact%d@example.com",
                                     "address": {"province": "%s", "city": "%s", "street": "%d Demo Road"}},
+                                    %s,
+                                    "industry": "%s"},
                           "contacts": [{"name": "%s %s", "role": "DECISION_MAKER", "title": "Purchasing"}]}}"""
                 .formatted(person ? "INDIVIDUAL" : "ORGANIZATION", NATURES[number % NATURES.length],
                         TIERS[number % TIERS.length], SOURCES[random.nextInt(SOURCES.length)], GRADES[grade], owner,
                         time, name, 570 + city, random.nextInt(10_000), random.nextInt(10_000), number,
-                        PROVINCES[city], CITIES[city], 1 + random.nextInt(999), SURNAMES[random.nextInt(10)],
-                        GIVEN[random.nextInt(10)])), "customerId");
+                        PROVINCES[city], CITIES[city], 1 + random.nextInt(999),
+                        person ? "\"birthday\": \"" + LocalDate.now().minusYears(25 + random.nextInt(40))
+                                .plusDays(random.nextInt(365)) + "\""
+                                : "\"foundedOn\": \"" + LocalDate.now().minusYears(3 + random.nextInt(30))
+                                .plusDays(random.nextInt(365)) + "\"",
+                        TRADES[random.nextInt(10)], SURNAMES[random.nextInt(10)], GIVEN[random.nextInt(10)])),
+                "customerId");
         String c = "/api/customers/" + id;
         boolean overdue = random.nextInt(4) == 0;
         int visitNo = 0;
@@ -141,8 +156,50 @@ public final class DemoData {
         if (random.nextInt(5) == 0) {
             complaint(c, random, now.minus(Duration.ofHours(2 + random.nextInt(200))), true);
         }
+        purchases(c, number, random, registered, now);
+        if (!created.isEmpty() && random.nextInt(6) == 0) {
+            String referrer = created.get(random.nextInt(created.size()));
+            send("PUT", c + "/referrer", "{\"referredBy\": \"" + referrer + "\", \"reason\": \"introduced by a customer\"}");
+        }
+        created.add(id);
+        if (!forgotten && random.nextInt(3) == 0) {
+            send("POST", c + "/review", "{\"notes\": \"card checked with the customer\"}");
+        }
         if (random.nextInt(25) == 0) {
-            send("POST", c + "/archive", "{\"reason\": \"no business for a long time\"}");
+            send("POST", c + "/archive", "{\"reason\": \"" + LOSS[random.nextInt(LOSS.length)] + "\"}");
+        }
+    }
+
+    /**
+     * Purchases spread over the customer's time with the practice: none for some (prospects), a quarter-by-quarter
+     * buyer now and then (loyal), an occasional one cancelled as booked in error.
+     */
+    private void purchases(String c, int number, Random random, Instant registered, Instant now) throws Exception {
+        int kind = random.nextInt(10);
+        List<Instant> dates = new ArrayList<>();
+        long span = Math.max(1, Duration.between(registered, now).toMinutes());
+        if (kind >= 3 && kind <= 7) {
+            for (int i = 0, n = 1 + random.nextInt(kind == 7 ? 8 : 3); i < n; i++) {
+                dates.add(registered.plus(Duration.ofMinutes((long) (random.nextDouble() * span))));
+            }
+        } else if (kind >= 8 && span > 400L * 24 * 60) {
+            LocalDate quarter = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1)
+                    .withMonth((LocalDate.now(ZoneOffset.UTC).getMonthValue() - 1) / 3 * 3 + 1);
+            for (int back = 1; back <= 4; back++) {
+                dates.add(quarter.minusMonths(3L * back).plusDays(random.nextInt(85))
+                        .atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(36_000));
+            }
+        }
+        dates.sort(null);
+        for (int i = 0; i < dates.size(); i++) {
+            Instant at = dates.get(i).isAfter(now) ? now : dates.get(i);
+            send("POST", c + "/purchases", """
+                    {"occurredAt": "%s", "product": "%s", "quantity": %d, "amount": %d.%02d, "orderRef": "SO-%d-%d"}"""
+                    .formatted(at, PRODUCTS[random.nextInt(PRODUCTS.length)], 1 + random.nextInt(50),
+                            100 + random.nextInt(20_000), random.nextInt(100), number + 1, i + 1));
+            if (random.nextInt(15) == 0) {
+                send("POST", c + "/purchases/" + (i + 1) + "/cancel", "{\"reason\": \"booked in error\"}");
+            }
         }
     }
 

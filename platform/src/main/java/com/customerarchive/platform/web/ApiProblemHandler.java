@@ -87,6 +87,12 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 ex.getMessage()));
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException ex) {
+        return ProblemResponses.answer(ProblemResponses.problem(HttpStatus.FORBIDDEN, ex.type(), ex.title(),
+                ex.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         if (DatabaseUnavailable.causes(ex)) {

@@ -1,13 +1,17 @@
 package com.customerarchive.platform.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.HttpMessageConverter;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
+import java.util.List;
 
 /** Problem answers for every failure, period parameters that take dates, and the one clock. */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
@@ -38,6 +42,19 @@ public class WebAutoConfiguration {
             @Override
             public void addFormatters(FormatterRegistry registry) {
                 registry.addConverter(new InstantOrDate());
+            }
+        };
+    }
+
+    /** Lists and reports as text/csv where the app carries Jackson's CSV format. */
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnClass(name = "tools.jackson.dataformat.csv.CsvMapper")
+    WebMvcConfigurer csvAnswers(JsonMapper json) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.add(new CsvMessageConverter(json));
             }
         };
     }

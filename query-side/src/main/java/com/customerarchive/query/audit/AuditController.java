@@ -4,6 +4,7 @@ import com.customerarchive.events.privacy.CustomerKeys;
 import com.customerarchive.events.privacy.EventHash;
 import com.customerarchive.platform.web.InvalidRequestException;
 import com.customerarchive.platform.web.NotFoundException;
+import com.customerarchive.query.web.CustomerScope;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -35,9 +36,11 @@ class AuditController {
     private final AccessLog accessLog;
     private final Clock clock;
     private final byte[] checkpointKey;
+    private final CustomerScope scope;
 
     AuditController(HashChain chain, AccessLog accessLog, Clock clock, CustomerKeys keys,
-                    @Value("${archive.audit.checkpoint-key:}") String checkpointKey) {
+                    @Value("${archive.audit.checkpoint-key:}") String checkpointKey, CustomerScope scope) {
+        this.scope = scope;
         this.chain = chain;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -50,6 +53,7 @@ class AuditController {
     @Operation(summary = "Recompute the customer's hash chain from the stored events", description = "valid:false "
             + "names the first sequence that was altered, removed or reordered; headHash is the last good link.")
     Verification verify(@PathVariable UUID customerId) {
+        scope.check(customerId);
         HashChain.Verdict verdict = chain.verify(customerId);
         if (verdict.events() == 0) {
             throw NotFoundException.customer(customerId);

@@ -1,5 +1,6 @@
 package com.customerarchive.query.followup;
 
+import com.customerarchive.events.ComplaintFollowedUpEvent;
 import com.customerarchive.events.CustomerArchivedEvent;
 import com.customerarchive.events.CustomerReactivatedEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
@@ -123,6 +124,13 @@ class FollowUpProjection implements ReadModel {
             row.status = "ARCHIVED";
         } else if (event instanceof CustomerReactivatedEvent) {
             row.status = "ACTIVE";
+        } else if (event instanceof ComplaintFollowedUpEvent) {
+            // a complaint's return visit is a contact too; it supersedes a follow-up date agreed before
+            Instant at = passEvent.context().occurredAt();
+            if (row.lastContactAt == null || !row.lastContactAt.isAfter(at)) {
+                row.lastContactAt = at;
+                row.nextFollowUpOn = null;
+            }
         } else if (event instanceof VisitRecordedEvent visit) {
             // the latest contact counts; a visit recorded late for an earlier day does not move it back
             Instant visitedAt = visit.visitedAt() != null ? visit.visitedAt() : passEvent.context().occurredAt();

@@ -11,13 +11,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Who is due for contact: the follow-up schedule judged at an instant against each grade's cadence. */
+/**
+ * Who is due for contact: the follow-up schedule judged at an instant against each grade's cadence and the next
+ * follow-up date the last contact agreed.
+ */
 @Repository
 class FollowUpRepository {
 
     private static final String OVERDUE = """
             SELECT customer_id, name, owner_id, grade, cadence, last_contact_at, next_follow_up_on,
-                   floor(days_since_contact - cadence)::bigint AS days_overdue
+                   greatest(floor(days_since_contact - cadence)::bigint,
+                            CAST(:asOf AS date) - COALESCE(next_follow_up_on, CAST(:asOf AS date))) AS days_overdue
             FROM (
                 SELECT customer_id, name, owner_id, grade, last_contact_at, next_follow_up_on, registered_at,
                        {cadence} AS cadence,
@@ -28,7 +32,9 @@ class FollowUpRepository {
                   AND (CAST(:grade AS varchar) IS NULL OR grade = :grade)
             ) judged
             WHERE COALESCE(last_contact_at, registered_at) + make_interval(days => cadence) < :asOf
-            ORDER BY days_since_contact - cadence DESC, customer_id
+               OR next_follow_up_on < CAST(:asOf AS date)
+            ORDER BY greatest(days_since_contact - cadence,
+                              CAST(:asOf AS date) - COALESCE(next_follow_up_on, CAST(:asOf AS date))) DESC, customer_id
             """.replace("{cadence}", ArchiveRules.CADENCE_DAYS_OF_GRADE);
 
     private final JdbcClient jdbc;

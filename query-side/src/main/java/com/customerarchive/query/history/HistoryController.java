@@ -2,6 +2,7 @@ package com.customerarchive.query.history;
 
 import com.customerarchive.query.audit.AccessLog;
 import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.query.web.CustomerScope;
 import com.customerarchive.query.web.Freshness;
 import com.customerarchive.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,11 +25,25 @@ class HistoryController {
     private final HistoryRepository history;
     private final Freshness freshness;
     private final AccessLog accessLog;
+    private final CustomerScope scope;
 
-    HistoryController(HistoryRepository history, Freshness freshness, AccessLog accessLog) {
+    HistoryController(HistoryRepository history, Freshness freshness, AccessLog accessLog, CustomerScope scope) {
         this.history = history;
         this.freshness = freshness;
         this.accessLog = accessLog;
+        this.scope = scope;
+    }
+
+    @GetMapping("/visits")
+    @Operation(summary = "The customer's visits and calls, numbered (拜访记录)", description = "When, how, with whom "
+            + "(the contact's name reads \"[erased]\" after an erasure), the grade at that moment, notes, conclusion "
+            + "and the next follow-up agreed.")
+    List<HistoryRepository.Visit> visits(@PathVariable UUID customerId) {
+        scope.check(customerId);
+        requireKnown(customerId);
+        List<HistoryRepository.Visit> visits = history.visits(customerId);
+        accessLog.record(customerId, AccessLog.View.HISTORY);
+        return visits;
     }
 
     record HistoryPage(UUID customerId, List<HistoryRepository.HistoryEntry> events, int page, int size, long total) {
@@ -40,6 +55,7 @@ class HistoryController {
             + "data and the profile fields it changed. page from 0, size 1–1000 (default 100).")
     HistoryPage history(@PathVariable UUID customerId, @RequestParam(defaultValue = "0") int page,
                         @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) Long minVersion) {
+        scope.check(customerId);
         if (page < 0) {
             throw new InvalidRequestException("page", "must be 0 or more");
         }
@@ -62,6 +78,7 @@ class HistoryController {
     List<HistoryRepository.FieldChangeEntry> changes(@PathVariable UUID customerId,
             @RequestParam(required = false) String field, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to, @RequestParam(required = false) Long minVersion) {
+        scope.check(customerId);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidRequestException("from", "must be before to");
         }
@@ -80,6 +97,7 @@ class HistoryController {
             + "its reason, and the days the customer spent in the previous grade.")
     List<HistoryRepository.GradeEntry> grades(@PathVariable UUID customerId,
                                               @RequestParam(required = false) Long minVersion) {
+        scope.check(customerId);
         freshness.await(customerId, minVersion);
         var grades = history.grades(customerId);
         if (grades.isEmpty()) {

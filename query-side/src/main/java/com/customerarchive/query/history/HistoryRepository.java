@@ -7,6 +7,10 @@ import com.customerarchive.query.pass.RowAppender.Column;
 import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.privacy.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.customerarchive.events.ContactRole;
+import com.customerarchive.events.Grade;
+import com.customerarchive.events.VisitMethod;
+import com.customerarchive.events.VisitRecordedEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +123,36 @@ class HistoryRepository {
                         row.getString("actor"), row.getString("correlation_id"), read(row.getString("data")),
                         readChanges(row.getString("changes"))))
                 .list();
+    }
+
+    /** The customer's visits in their order, from the audit history (where erasure already blinded the names). */
+    List<Visit> visits(UUID customerId) {
+        return jdbc.sql("""
+                        SELECT sequence, actor, data::text AS data FROM history_event
+                        WHERE customer_id = :id AND type = 'VisitRecorded' ORDER BY sequence""")
+                .param("id", customerId)
+                .query((row, n) -> {
+                    VisitRecordedEvent visit = readAs(row.getString("data"), VisitRecordedEvent.class);
+                    return new Visit(visit.visitNo(), visit.visitedAt(), visit.method(),
+                            visit.contact() == null ? null : visit.contact().name(),
+                            visit.contact() == null ? null : visit.contact().role(), visit.gradeAtVisit(), visit.notes(),
+                            visit.conclusion(), visit.nextFollowUpOn(), row.getString("actor"), row.getLong("sequence"));
+                })
+                .list();
+    }
+
+    private <T> T readAs(String data, Class<T> type) {
+        try {
+            return json.readValue(data, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("history row not readable as " + type.getSimpleName(), e);
+        }
+    }
+
+    /** A visit as the rep recorded it; {@code sequence} is its event's place in the customer's stream. */
+    record Visit(int visitNo, Instant visitedAt, VisitMethod method, String contactName, ContactRole contactRole,
+                 Grade gradeAtVisit, String notes, String conclusion, LocalDate nextFollowUpOn, String recordedBy,
+                 long sequence) {
     }
 
     long eventCount(UUID customerId) {

@@ -6,6 +6,8 @@ import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
 import com.customerarchive.query.rules.ArchiveRules;
 import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.query.commercial.Commercial;
+import com.customerarchive.query.web.CustomerScope;
 import com.customerarchive.query.web.Freshness;
 import com.customerarchive.platform.web.NotFoundException;
 import com.customerarchive.platform.web.ProblemResponses;
@@ -36,9 +38,13 @@ class ProfileController {
     private final Freshness freshness;
     private final Clock clock;
     private final AccessLog accessLog;
+    private final Commercial commercial;
+    private final CustomerScope scope;
 
     ProfileController(ProfileRepository profiles, AsOfReader asOf, ArchiveRules rules, Freshness freshness, Clock clock,
-                      AccessLog accessLog) {
+                      AccessLog accessLog, Commercial commercial, CustomerScope scope) {
+        this.commercial = commercial;
+        this.scope = scope;
         this.profiles = profiles;
         this.asOf = asOf;
         this.rules = rules;
@@ -81,7 +87,7 @@ class ProfileController {
             throw new InvalidRequestException(errors);
         }
         Instant judgedAt = asOf != null ? asOf : clock.instant();
-        var found = profiles.search(new ProfileRepository.ProfileFilter(grade, blankToNull(ownerId), tier, nature,
+        var found = profiles.search(new ProfileRepository.ProfileFilter(grade, scope.owner(blankToNull(ownerId)), tier, nature,
                 blankToNull(city), blankToNull(q), overdue, stale, judgedAt), page, size, sortKey, descending);
         return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, judgedAt, null)).toList(),
                 page, size, found.total());
@@ -91,9 +97,12 @@ class ProfileController {
     @Operation(summary = "A customer's current profile", description = "minVersion waits (up to 2 s, then 503) "
             + "until the profile includes that version: read your own write.")
     ProfileView profile(@PathVariable UUID customerId, @RequestParam(required = false) Long minVersion) {
+        scope.check(customerId);
         freshness.await(customerId, minVersion);
-        ProfileView profile = profiles.find(customerId).map(state -> ProfileView.of(state, rules, clock.instant(), null))
+        Instant now = clock.instant();
+        ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, now, null))
                 .orElseThrow(() -> NotFoundException.customer(customerId));
+        ProfileView profile = commercial.of(customerId, now, true).map(found::with).orElse(found);
         accessLog.record(customerId, AccessLog.View.PROFILE);
         return profile;
     }
@@ -103,6 +112,7 @@ class ProfileController {
             + "had recorded by that instant; version: after that many events. Rebuilt from the event store.")
     ProfileView asOf(@PathVariable UUID customerId, @RequestParam(required = false) Instant at,
                      @RequestParam(required = false) Long version) {
+        scope.check(customerId);
         if ((at == null) == (version == null)) {
             throw new InvalidRequestException("at", "give exactly one of at (an instant) or version");
         }

@@ -19,6 +19,8 @@ import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.ProfileCardEditedEvent;
+import com.customerarchive.events.ProfileReviewedEvent;
+import com.customerarchive.events.ReferrerRecordedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.events.privacy.PersonalDataCipher;
 import com.customerarchive.events.privacy.PersonalFields;
@@ -52,7 +54,7 @@ public final class ProfileFold {
             return new ProfileState(registered.customerId().value(), context.sequence(), registered.kind(),
                     registered.nature(), registered.tier(), registered.source(), registered.grade(),
                     registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
-                    0, Map.of(), null, context.occurredAt(), null);
+                    0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null);
         }
         if (state == null) {
             throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
@@ -60,6 +62,7 @@ public final class ProfileFold {
         var next = new Builder(state, context);
         if (event instanceof ProfileCardEditedEvent edited) {
             next.card = edited.card();
+            next.freshened();
         } else if (event instanceof GradeChangedEvent changed) {
             next.grade = changed.to();
         } else if (event instanceof VisitRecordedEvent visit) {
@@ -78,20 +81,35 @@ public final class ProfileFold {
             next.complaints.put(resolved.complaintId().toString(), ComplaintStatus.RESOLVED);
         } else if (event instanceof ComplaintFollowedUpEvent followedUp) {
             next.complaints.put(followedUp.complaintId().toString(), ComplaintStatus.FOLLOWED_UP);
+            // the complaint's return visit is a contact: it counts for the cadence and supersedes an agreed date
+            if (next.lastContactAt == null || !context.occurredAt().isBefore(next.lastContactAt)) {
+                next.lastContactAt = context.occurredAt();
+                next.nextFollowUpOn = null;
+            }
         } else if (event instanceof ComplaintClosedEvent closed) {
             next.complaints.put(closed.complaintId().toString(), ComplaintStatus.CLOSED);
         } else if (event instanceof ComplaintReopenedEvent reopened) {
             next.complaints.put(reopened.complaintId().toString(), ComplaintStatus.REOPENED);
         } else if (event instanceof OwnerTransferredEvent transferred) {
             next.ownerId = transferred.to();
-        } else if (event instanceof CustomerArchivedEvent) {
+        } else if (event instanceof CustomerArchivedEvent archived) {
             next.status = CustomerStatus.ARCHIVED;
+            next.archiveReason = archived.reason();
+            next.archivedAt = context.occurredAt();
         } else if (event instanceof CustomerReactivatedEvent) {
             next.status = CustomerStatus.ACTIVE;
+            next.archiveReason = null;
+            next.archivedAt = null;
+        } else if (event instanceof ReferrerRecordedEvent referrer) {
+            next.referredBy = referrer.referredBy();
+        } else if (event instanceof ProfileReviewedEvent) {
+            next.lastReviewedAt = context.occurredAt();
+            next.freshened();
         } else if (event instanceof ConsentRecordedEvent consent) {
             next.consentGranted = consent.granted();
         } else if (event instanceof PersonalDataErasedEvent) {
             next.card = erased(next.card);
+            next.referredBy = next.referredBy == null ? null : PersonalDataCipher.ERASED;
             next.personalDataErased = true;
         }
         return next.build();
@@ -128,6 +146,11 @@ public final class ProfileFold {
         private final Map<String, ComplaintStatus> complaints;
         private Boolean consentGranted;
         private Boolean personalDataErased;
+        private String referredBy;
+        private Instant lastReviewedAt;
+        private Instant freshAt;
+        private String archiveReason;
+        private Instant archivedAt;
 
         Builder(ProfileState base, EventContext context) {
             this.base = base;
@@ -142,6 +165,18 @@ public final class ProfileFold {
             complaints = new HashMap<>(base.complaints());
             consentGranted = base.consentGranted();
             personalDataErased = base.personalDataErased();
+            referredBy = base.referredBy();
+            lastReviewedAt = base.lastReviewedAt();
+            freshAt = base.freshSince();
+            archiveReason = base.archiveReason();
+            archivedAt = base.archivedAt();
+        }
+
+        /** The card was made current by this event (a late-recorded one does not move it back). */
+        void freshened() {
+            if (freshAt == null || context.occurredAt().isAfter(freshAt)) {
+                freshAt = context.occurredAt();
+            }
         }
 
         ProfileState build() {
@@ -149,7 +184,8 @@ public final class ProfileFold {
                     ? context.occurredAt() : base.updatedAt();
             return new ProfileState(base.customerId(), context.sequence(), base.kind(), base.nature(), base.tier(),
                     base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
-                    visitCount, complaints, consentGranted, updatedAt, personalDataErased);
+                    visitCount, complaints, consentGranted, updatedAt, personalDataErased, referredBy, lastReviewedAt,
+                    freshAt, archiveReason, archivedAt);
         }
     }
 }

@@ -73,18 +73,21 @@ class ProfileRepository {
             rows.add(new Object[]{state.customerId(), state.version(), state.grade().name(), state.ownerId(),
                     state.tier().name(), state.nature().name(), state.status().name(), state.name(), state.city(),
                     timestamp(state.registeredAt()), timestamp(state.lastContactAt()), timestamp(state.updatedAt()),
+                    state.referredBy(), timestamp(state.freshSince()),
+                    state.nextFollowUpOn() == null ? null : java.sql.Date.valueOf(state.nextFollowUpOn()),
                     states.write(state)});
         }
         String table = tables.of(TABLE);
         plain.batchUpdate("INSERT INTO " + table + """
                  (customer_id, version, grade, owner_id, tier, nature, status, name, city, registered_at,
-                  last_contact_at, updated_at, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                  last_contact_at, updated_at, referred_by, fresh_at, next_follow_up_on, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
                 ON CONFLICT (customer_id) DO UPDATE SET
                     version = EXCLUDED.version, grade = EXCLUDED.grade, owner_id = EXCLUDED.owner_id,
                     tier = EXCLUDED.tier, nature = EXCLUDED.nature, status = EXCLUDED.status,
                     name = EXCLUDED.name, city = EXCLUDED.city, last_contact_at = EXCLUDED.last_contact_at,
-                    updated_at = EXCLUDED.updated_at, state = EXCLUDED.state
+                    updated_at = EXCLUDED.updated_at, referred_by = EXCLUDED.referred_by, fresh_at = EXCLUDED.fresh_at,
+                    next_follow_up_on = EXCLUDED.next_follow_up_on, state = EXCLUDED.state
                 WHERE\s""" + table + ".version < EXCLUDED.version", rows);
     }
 
@@ -123,7 +126,7 @@ class ProfileRepository {
             params.putAll(rules.cadenceParameters());
         }
         if (filter.stale() != null) {
-            where.append(filter.stale() ? " AND " : " AND NOT ").append("(updated_at < :staleBefore)");
+            where.append(filter.stale() ? " AND " : " AND NOT ").append("(fresh_at < :staleBefore)");
         }
         params.put("asOf", Timestamp.from(filter.asOf()));
         params.put("staleBefore", Timestamp.from(filter.asOf().minus(Duration.ofDays(rules.staleAfterDays()))));
@@ -137,8 +140,10 @@ class ProfileRepository {
     }
 
     /** Active, and the last contact (or the registration) lies further back than the grade's cadence. */
-    private static final String OVERDUE = "(status = 'ACTIVE' AND COALESCE(last_contact_at, registered_at) "
-            + "+ make_interval(days => " + ArchiveRules.CADENCE_DAYS_OF_GRADE + ") < :asOf)";
+    /** Active, and past its grade's cadence since the last contact, or past the next follow-up date it agreed. */
+    private static final String OVERDUE = "(status = 'ACTIVE' AND (COALESCE(last_contact_at, registered_at) "
+            + "+ make_interval(days => " + ArchiveRules.CADENCE_DAYS_OF_GRADE + ") < :asOf "
+            + "OR next_follow_up_on < CAST(:asOf AS date)))";
 
     record Page(List<ProfileState> items, long total) {
     }

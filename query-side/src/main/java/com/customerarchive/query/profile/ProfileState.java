@@ -34,7 +34,12 @@ public record ProfileState(
         Map<String, ComplaintStatus> complaints,
         Boolean consentGranted,
         Instant updatedAt,
-        Boolean personalDataErased) {
+        Boolean personalDataErased,
+        String referredBy,
+        Instant lastReviewedAt,
+        Instant freshAt,
+        String archiveReason,
+        Instant archivedAt) {
 
     private static final Set<ComplaintStatus> OPEN =
             Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);
@@ -49,6 +54,11 @@ public record ProfileState(
 
     public String name() {
         return card == null ? null : card.name();
+    }
+
+    /** When the card was last made current (registered, edited or reviewed); stale counts from it. */
+    public Instant freshSince() {
+        return freshAt != null ? freshAt : updatedAt;
     }
 
     public String city() {

@@ -7,12 +7,19 @@ import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
 import com.customerarchive.events.InformationSource;
 import com.customerarchive.events.ProfileCard;
+import com.customerarchive.events.PurchaseSection;
+import com.customerarchive.query.commercial.Commercial;
+import com.customerarchive.query.commercial.Figures;
+import com.customerarchive.query.commercial.Lifecycle;
+import com.customerarchive.query.commercial.Value;
 import com.customerarchive.query.rules.ArchiveRules;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -41,16 +48,46 @@ public record ProfileView(
         Boolean consentGranted,
         Boolean personalDataErased,
         Instant updatedAt,
-        Instant asOf) {
+        Instant asOf,
+        String referredBy,
+        Instant lastReviewedAt,
+        Purchases purchases,
+        Lifecycle lifecycle,
+        Value value) {
+
+    /** The customer's purchases, cancelled ones left out. */
+    public record Purchases(int count, BigDecimal total, Instant first, Instant last) {
+    }
+
+    /** The same profile with its purchases, lifecycle and value, and the card's purchase figures derived from them. */
+    ProfileView with(Commercial.Judged judged) {
+        Figures figures = judged.figures();
+        ProfileCard derived = card == null ? null : new ProfileCard(card.basic(), card.contacts(), card.business(),
+                card.payment(), figures.purchases() == 0 ? null : new PurchaseSection(
+                day(figures.firstPurchaseAt()), figures.lastYear() + " in the last year", day(figures.lastPurchaseAt()),
+                figures.total()));
+        return new ProfileView(customerId, version, kind, nature, tier, source, grade, ownerId, status, derived,
+                registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
+                personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
+                figures.total(), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value());
+    }
+
+    private static LocalDate day(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
 
     static ProfileView of(ProfileState state, ArchiveRules rules, Instant judgedAt, Instant asOf) {
         Instant lastContact = state.lastContactAt() != null ? state.lastContactAt() : state.registeredAt();
         boolean overdue = state.status() == CustomerStatus.ACTIVE
-                && Duration.between(lastContact, judgedAt).compareTo(Duration.ofDays(rules.cadence(state.grade()))) > 0;
-        boolean stale = Duration.between(state.updatedAt(), judgedAt).compareTo(Duration.ofDays(rules.staleAfterDays())) > 0;
+                && (Duration.between(lastContact, judgedAt).compareTo(Duration.ofDays(rules.cadence(state.grade()))) > 0
+                || state.nextFollowUpOn() != null
+                && state.nextFollowUpOn().isBefore(judgedAt.atOffset(ZoneOffset.UTC).toLocalDate()));
+        boolean stale = Duration.between(state.freshSince(), judgedAt)
+                .compareTo(Duration.ofDays(rules.staleAfterDays())) > 0;
         return new ProfileView(state.customerId(), state.version(), state.kind(), state.nature(), state.tier(),
                 state.source(), state.grade(), state.ownerId(), state.status(), state.card(), state.registeredAt(),
                 state.lastContactAt(), state.nextFollowUpOn(), overdue, stale, state.openComplaints(),
-                state.visitCount(), state.consentGranted(), state.personalDataErased(), state.updatedAt(), asOf);
+                state.visitCount(), state.consentGranted(), state.personalDataErased(), state.updatedAt(), asOf,
+                state.referredBy(), state.lastReviewedAt(), null, null, null);
     }
 }

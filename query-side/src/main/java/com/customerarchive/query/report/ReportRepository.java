@@ -1,23 +1,29 @@
 package com.customerarchive.query.report;
 
 import com.customerarchive.events.Grade;
+import com.customerarchive.query.rules.ArchiveRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** The management reports, from the grade timeline and the activity read models. */
 @Repository
 class ReportRepository {
 
     private final JdbcClient jdbc;
+    private final ArchiveRules rules;
 
-    ReportRepository(JdbcClient jdbc) {
+    ReportRepository(JdbcClient jdbc, ArchiveRules rules) {
         this.jdbc = jdbc;
+        this.rules = rules;
     }
 
     record Migration(Instant from, Instant to, Map<Grade, Map<Grade, Long>> matrix, Map<Grade, Long> entered) {
@@ -92,5 +98,102 @@ class ReportRepository {
         return new Activity(from, to, counts.entrySet().stream().map(entry -> new OwnerActivity(entry.getKey(),
                 entry.getValue()[0], methods.getOrDefault(entry.getKey(), Map.of()), entry.getValue()[1],
                 entry.getValue()[2], entry.getValue()[3], entry.getValue()[4])).toList());
+    }
+
+    /** The dimensions statistics group customers by, as columns of one customer's row (lifecycle is added in Java). */
+    static final Map<String, String> DIMENSIONS = Map.of(
+            "source", "p.state ->> 'source'", "province", "p.state #>> '{card,basic,address,province}'",
+            "city", "p.city", "industry", "p.state #>> '{card,basic,industry}'", "grade", "p.grade",
+            "tier", "p.tier", "nature", "p.nature", "owner", "p.owner_id");
+
+    private static final String CUSTOMER_COUNTS = """
+            SELECT p.customer_id, {key} AS key, p.registered_at >= :from AS is_new,
+                   COALESCE(v.visits, 0) AS visits, COALESCE(b.purchases, 0) AS purchases,
+                   COALESCE(b.total, 0) AS purchase_total, COALESCE(c.complaints, 0) AS complaints
+            FROM profile p
+            LEFT JOIN (SELECT customer_id, count(*) AS visits FROM activity
+                       WHERE kind = 'VISIT' AND occurred_at >= :from AND occurred_at < :to GROUP BY customer_id) v
+                   ON v.customer_id = p.customer_id
+            LEFT JOIN (SELECT customer_id, count(*) AS purchases, sum(amount) AS total FROM purchase
+                       WHERE NOT cancelled AND purchased_at >= :from AND purchased_at < :to GROUP BY customer_id) b
+                   ON b.customer_id = p.customer_id
+            LEFT JOIN (SELECT customer_id, count(*) AS complaints FROM complaint
+                       WHERE filed_at >= :from AND filed_at < :to GROUP BY customer_id) c
+                   ON c.customer_id = p.customer_id
+            WHERE p.registered_at < :to
+            """;
+
+    /** One customer's figures in a period, under the key of the chosen dimension. */
+    record CustomerCounts(UUID customerId, String key, boolean newCustomer, long visits, long purchases,
+                          BigDecimal purchaseTotal, long complaints) {
+    }
+
+    /** Every customer registered before {@code to}, with what happened to it in [from, to); {@code by} is a key of {@link #DIMENSIONS}. */
+    List<CustomerCounts> customerCounts(String by, Instant from, Instant to) {
+        String key = by == null ? "NULL" : DIMENSIONS.get(by);
+        return jdbc.sql(CUSTOMER_COUNTS.replace("{key}", key))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((row, n) -> new CustomerCounts(row.getObject("customer_id", UUID.class), row.getString("key"),
+                        row.getBoolean("is_new"), row.getLong("visits"), row.getLong("purchases"),
+                        row.getBigDecimal("purchase_total"), row.getLong("complaints")))
+                .list();
+    }
+
+    /** The dimensions complaints are analysed by (留档分析). */
+    static final Map<String, String> COMPLAINT_DIMENSIONS = Map.of("category", "category", "severity", "severity",
+            "responsibility", "COALESCE(responsibility, 'NOT_RESOLVED')", "owner", "owner_id");
+
+    private static final String COMPLAINT_ANALYSIS = """
+            SELECT {key} AS key,
+                   count(*) FILTER (WHERE filed_at >= :from AND filed_at < :to) AS filed,
+                   count(*) FILTER (WHERE resolved_at >= :from AND resolved_at < :to) AS resolved,
+                   count(*) FILTER (WHERE filed_at < :to AND extract(epoch FROM (COALESCE(resolved_at, :to) - opened_at))
+                                    > {target}) AS breached,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (resolved_at - filed_at)) / 3600)
+                       FILTER (WHERE resolved_at >= :from AND resolved_at < :to) AS median_hours,
+                   avg(satisfaction) FILTER (WHERE resolved_at >= :from AND resolved_at < :to) AS satisfaction
+            FROM complaint
+            WHERE filed_at < :to AND (resolved_at IS NULL OR resolved_at >= :from OR filed_at >= :from)
+            GROUP BY 1 ORDER BY 2 DESC, 1
+            """;
+
+    record ComplaintAnalysis(String key, long filed, long resolved, long breached, Double medianHoursToResolve,
+                             Double averageSatisfaction) {
+    }
+
+    /** Complaints in [from, to) by a key of {@link #COMPLAINT_DIMENSIONS}: breached counts open past target or resolved late. */
+    List<ComplaintAnalysis> complaintAnalysis(String by, Instant from, Instant to) {
+        return jdbc.sql(COMPLAINT_ANALYSIS.replace("{key}", COMPLAINT_DIMENSIONS.get(by))
+                        .replace("{target}", ArchiveRules.TARGET_SECONDS_OF_SEVERITY))
+                .params(rules.targetParameters())
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((row, n) -> new ComplaintAnalysis(row.getString("key"), row.getLong("filed"),
+                        row.getLong("resolved"), row.getLong("breached"), rounded(row.getObject("median_hours")),
+                        rounded(row.getObject("satisfaction"))))
+                .list();
+    }
+
+    private static Double rounded(Object value) {
+        return value == null ? null : Math.round(((Number) value).doubleValue() * 100) / 100.0;
+    }
+
+    /** Referrers ranked by the customers naming them (registered in [from, to); null from: since ever). */
+    List<ReportController.Referrer> referrers(Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT referrer.customer_id, referrer.name, count(*) AS referred,
+                               COALESCE(sum(bought.total), 0) AS referred_total
+                        FROM profile referred
+                        JOIN profile referrer ON CAST(referrer.customer_id AS varchar) = referred.referred_by
+                        LEFT JOIN (SELECT customer_id, sum(amount) AS total FROM purchase WHERE NOT cancelled
+                                   GROUP BY customer_id) bought ON bought.customer_id = referred.customer_id
+                        WHERE referred.registered_at < :to
+                          AND (CAST(:from AS timestamptz) IS NULL OR referred.registered_at >= :from)
+                        GROUP BY referrer.customer_id, referrer.name
+                        ORDER BY referred DESC, referred_total DESC, referrer.customer_id""")
+                .param("from", from == null ? null : Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((row, n) -> new ReportController.Referrer(row.getObject("customer_id", UUID.class),
+                        row.getString("name"), row.getLong("referred"),
+                        row.getBigDecimal("referred_total").setScale(2, java.math.RoundingMode.UNNECESSARY)))
+                .list();
     }
 }

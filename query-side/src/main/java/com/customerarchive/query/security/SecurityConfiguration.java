@@ -22,6 +22,7 @@ class SecurityConfiguration {
         return ApiAccess.of(
                 AccessRule.get(Set.of(AUDITOR, ADMIN), "/api/profiles/*/access-log", "/api/audit/**"),
                 AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, ADMIN), "/api/profiles/**"),
+                AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/agenda"),
                 AccessRule.get(Set.of(MANAGER, ADMIN), "/api/follow-ups/**", "/api/complaints/**", "/api/reports/**"),
                 AccessRule.get(Set.of(INTEGRATOR, ADMIN), "/api/events/**"),
                 AccessRule.any(Set.of(ADMIN), "/api/admin/**"));

@@ -1,0 +1,121 @@
+package com.customerarchive.query.agenda;
+
+import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.query.commercial.Commercial;
+import com.customerarchive.query.web.CustomerScope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "agenda", description = "A sales rep's agenda: contacts due, greetings, return visits, customers at risk")
+class AgendaController {
+
+    /** A resolved complaint's return visit is due this many days after the resolution. */
+    static final int RETURN_VISIT_DAYS = 3;
+    private static final int LONGEST_PERIOD_DAYS = 366;
+
+    private final AgendaRepository agenda;
+    private final Commercial commercial;
+    private final CustomerScope scope;
+    private final Clock clock;
+
+    AgendaController(AgendaRepository agenda, Commercial commercial, CustomerScope scope, Clock clock) {
+        this.agenda = agenda;
+        this.commercial = commercial;
+        this.scope = scope;
+        this.clock = clock;
+    }
+
+    enum Kind { OVERDUE, FOLLOW_UP_DUE, RETURN_VISIT_DUE, AT_RISK, BIRTHDAY, FOUNDING_ANNIVERSARY, CARD_EXPIRING }
+
+    /** 处理时限: how soon the item needs doing, from today. */
+    enum Urgency {
+        URGENT, SOON, LATER, SLOW;
+
+        static Urgency of(LocalDate today, LocalDate date) {
+            long days = ChronoUnit.DAYS.between(today, date);
+            return days <= 7 ? URGENT : days <= 30 ? SOON : days <= 90 ? LATER : SLOW;
+        }
+    }
+
+    record Item(LocalDate date, Kind kind, Urgency urgency, UUID customerId, String name, String detail) {
+    }
+
+    @GetMapping("/api/agenda")
+    @Operation(summary = "The rep's agenda for a period (default the next 30 days)", description = "OVERDUE: contact "
+            + "was due before today (by the agreed next follow-up or the grade's cadence); FOLLOW_UP_DUE: due within "
+            + "the period; BIRTHDAY and FOUNDING_ANNIVERSARY (关怀) within it; RETURN_VISIT_DUE: a resolved complaint "
+            + "waiting for its return visit; AT_RISK: a buying customer at risk of leaving. urgency (处理时限): URGENT "
+            + "≤ 7 days from today, SOON ≤ 30, LATER ≤ 90, SLOW beyond. A SALES user reads its own agenda only.")
+    List<Item> agenda(@RequestParam(required = false) String ownerId, @RequestParam(required = false) Instant from,
+                      @RequestParam(required = false) Instant to) {
+        String owner = scope.owner(ownerId);
+        Instant now = clock.instant();
+        LocalDate today = day(now);
+        LocalDate first = from != null ? day(from) : today;
+        LocalDate last = to != null ? day(to) : first.plusDays(30);
+        if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) > LONGEST_PERIOD_DAYS) {
+            throw new InvalidRequestException("to", "must be on or after from and within " + LONGEST_PERIOD_DAYS + " days");
+        }
+        List<Item> items = new ArrayList<>();
+        for (AgendaRepository.Due due : agenda.dueContacts(owner)) {
+            if (due.dueOn().isBefore(today)) {
+                items.add(new Item(due.dueOn(), Kind.OVERDUE, Urgency.URGENT, due.customerId(), due.name(),
+                        "contact was due " + due.dueOn() + " (grade " + due.grade() + ")"));
+            } else if (!due.dueOn().isBefore(first) && !due.dueOn().isAfter(last)) {
+                items.add(new Item(due.dueOn(), Kind.FOLLOW_UP_DUE, Urgency.of(today, due.dueOn()), due.customerId(),
+                        due.name(), "grade " + due.grade()));
+            }
+        }
+        for (AgendaRepository.Dates dates : agenda.greetingDates(owner)) {
+            anniversary(dates.birthday(), first, last).ifPresent(on -> items.add(new Item(on, Kind.BIRTHDAY,
+                    Urgency.of(today, on), dates.customerId(), dates.name(), "birthday")));
+            anniversary(dates.foundedOn(), first, last).ifPresent(on -> items.add(new Item(on,
+                    Kind.FOUNDING_ANNIVERSARY, Urgency.of(today, on), dates.customerId(), dates.name(),
+                    (on.getYear() - LocalDate.parse(dates.foundedOn()).getYear()) + " years since its founding")));
+        }
+        for (AgendaRepository.ReturnVisit waiting : agenda.returnVisitsWaiting(owner)) {
+            LocalDate dueOn = waiting.resolvedOn().plusDays(RETURN_VISIT_DAYS);
+            if (!dueOn.isAfter(last)) {
+                items.add(new Item(dueOn, Kind.RETURN_VISIT_DUE, Urgency.of(today, dueOn), waiting.customerId(),
+                        waiting.name(), "return visit after the " + waiting.category().toLowerCase()
+                        + " complaint resolved " + waiting.resolvedOn()));
+            }
+        }
+        commercial.all(now, owner, true).stream().filter(one -> one.lifecycle().atRisk())
+                .forEach(one -> items.add(new Item(today, Kind.AT_RISK, Urgency.URGENT, one.figures().customerId(),
+                        one.figures().name(), one.lifecycle().reason())));
+        items.sort(Comparator.comparing(Item::date).thenComparing(Item::kind).thenComparing(Item::customerId));
+        return items;
+    }
+
+    /** The next anniversary of an ISO date on or after {@code first}, if it falls by {@code last} (29 Feb: 28 Feb). */
+    static java.util.Optional<LocalDate> anniversary(String isoDate, LocalDate first, LocalDate last) {
+        if (isoDate == null || !isoDate.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return java.util.Optional.empty();
+        }
+        LocalDate date = LocalDate.parse(isoDate);
+        LocalDate next = date.withYear(first.getYear());
+        if (next.isBefore(first)) {
+            next = date.withYear(first.getYear() + 1);
+        }
+        return next.isAfter(last) || !next.isAfter(date) ? java.util.Optional.empty() : java.util.Optional.of(next);
+    }
+
+    private static LocalDate day(Instant at) {
+        return at.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+}

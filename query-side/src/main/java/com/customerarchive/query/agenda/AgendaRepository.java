@@ -1,0 +1,77 @@
+package com.customerarchive.query.agenda;
+
+import com.customerarchive.query.rules.ArchiveRules;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What a rep's agenda is made of: due dates of contact, greetings' dates, return visits waiting. */
+@Repository
+class AgendaRepository {
+
+    /** The day contact is due: the next follow-up the last contact agreed, else the grade's cadence after it. */
+    private static final String DUE = """
+            SELECT customer_id, name, grade,
+                   COALESCE(next_follow_up_on,
+                            CAST((COALESCE(last_contact_at, registered_at) AT TIME ZONE 'UTC') AS date) + {cadence})
+                       AS due_on
+            FROM follow_up
+            WHERE status = 'ACTIVE' AND (CAST(:owner AS varchar) IS NULL OR owner_id = :owner)
+            """.replace("{cadence}", ArchiveRules.CADENCE_DAYS_OF_GRADE);
+
+    private final JdbcClient jdbc;
+    private final ArchiveRules rules;
+
+    AgendaRepository(JdbcClient jdbc, ArchiveRules rules) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+    }
+
+    record Due(UUID customerId, String name, String grade, LocalDate dueOn) {
+    }
+
+    record Dates(UUID customerId, String name, String birthday, String foundedOn) {
+    }
+
+    record ReturnVisit(UUID customerId, String name, UUID complaintId, String category, LocalDate resolvedOn) {
+    }
+
+    /** Every active customer (of the owner, when given) with the day its next contact is due. */
+    List<Due> dueContacts(String ownerId) {
+        return jdbc.sql(DUE).params(rules.cadenceParameters()).param("owner", ownerId)
+                .query((row, n) -> new Due(row.getObject("customer_id", UUID.class), row.getString("name"),
+                        row.getString("grade"), row.getDate("due_on").toLocalDate()))
+                .list();
+    }
+
+    /** Birthdays and founding days on the cards of active customers (an erased one has none). */
+    List<Dates> greetingDates(String ownerId) {
+        return jdbc.sql("""
+                        SELECT customer_id, name, state #>> '{card,basic,birthday}' AS birthday,
+                               state #>> '{card,basic,foundedOn}' AS founded_on
+                        FROM profile
+                        WHERE status = 'ACTIVE' AND (CAST(:owner AS varchar) IS NULL OR owner_id = :owner)
+                          AND (state #>> '{card,basic,birthday}' IS NOT NULL OR state #>> '{card,basic,foundedOn}' IS NOT NULL)""")
+                .param("owner", ownerId)
+                .query((row, n) -> new Dates(row.getObject("customer_id", UUID.class), row.getString("name"),
+                        row.getString("birthday"), row.getString("founded_on")))
+                .list();
+    }
+
+    /** Complaints resolved and waiting for their return visit. */
+    List<ReturnVisit> returnVisitsWaiting(String ownerId) {
+        return jdbc.sql("""
+                        SELECT c.customer_id, f.name, c.complaint_id, c.category,
+                               CAST((c.resolved_at AT TIME ZONE 'UTC') AS date) AS resolved_on
+                        FROM complaint c JOIN follow_up f ON f.customer_id = c.customer_id
+                        WHERE c.status = 'RESOLVED' AND (CAST(:owner AS varchar) IS NULL OR c.owner_id = :owner)""")
+                .param("owner", ownerId)
+                .query((row, n) -> new ReturnVisit(row.getObject("customer_id", UUID.class), row.getString("name"),
+                        row.getObject("complaint_id", UUID.class), row.getString("category"),
+                        row.getDate("resolved_on").toLocalDate()))
+                .list();
+    }
+}

@@ -1,0 +1,78 @@
+package com.customerarchive.query.commercial;
+
+import com.customerarchive.events.CustomerStatus;
+import com.customerarchive.events.Grade;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Each customer's purchases and referrals added up at an instant (cancelled purchases left out). */
+@Repository
+public class CommercialRepository {
+
+    private static final String FIGURES = """
+            WITH bought AS (
+                SELECT customer_id, count(*) AS purchases, sum(amount) AS total, min(purchased_at) AS first_at,
+                       (array_agg(purchased_at ORDER BY purchased_at))[2] AS second_at, max(purchased_at) AS last_at,
+                       count(*) FILTER (WHERE purchased_at > CAST(:asOf AS timestamptz) - INTERVAL '1 year') AS last_year,
+                       count(DISTINCT date_trunc('quarter', purchased_at AT TIME ZONE 'UTC'))
+                           FILTER (WHERE purchased_at >= :quartersFrom AND purchased_at < :quartersTo) AS quarters
+                FROM purchase
+                WHERE NOT cancelled AND purchased_at <= :asOf
+                GROUP BY customer_id),
+            referrals AS (
+                SELECT referred.referred_by AS referrer, count(*) AS referred, COALESCE(sum(b.total), 0) AS referred_total
+                FROM profile referred LEFT JOIN bought b ON b.customer_id = referred.customer_id
+                WHERE referred.referred_by IS NOT NULL AND referred.registered_at <= :asOf
+                GROUP BY referred.referred_by)
+            SELECT p.customer_id, p.name, p.owner_id, p.grade, p.status, p.registered_at, p.last_contact_at,
+                   p.state ->> 'archiveReason' AS archive_reason, p.state ->> 'archivedAt' AS archived_at,
+                   COALESCE(b.purchases, 0) AS purchases, COALESCE(b.total, 0) AS total, b.first_at, b.second_at,
+                   b.last_at, COALESCE(b.last_year, 0) AS last_year, COALESCE(b.quarters, 0) AS quarters,
+                   COALESCE(r.referred, 0) AS referred, COALESCE(r.referred_total, 0) AS referred_total
+            FROM profile p
+            LEFT JOIN bought b ON b.customer_id = p.customer_id
+            LEFT JOIN referrals r ON r.referrer = CAST(p.customer_id AS varchar)
+            WHERE p.registered_at <= :asOf
+              AND (CAST(:customer AS uuid) IS NULL OR p.customer_id = :customer)
+              AND (CAST(:owner AS varchar) IS NULL OR p.owner_id = :owner)
+            """;
+
+    private final JdbcClient jdbc;
+
+    CommercialRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every customer registered by {@code asOf}, or only one customer's, or one owner's (nulls: no filter). */
+    public List<Figures> figures(Instant asOf, UUID customerId, String ownerId) {
+        return jdbc.sql(FIGURES)
+                .param("asOf", Timestamp.from(asOf))
+                .param("quartersFrom", Timestamp.from(Lifecycle.quarterStart(asOf, 4)))
+                .param("quartersTo", Timestamp.from(Lifecycle.quarterStart(asOf, 0)))
+                .param("customer", customerId).param("owner", ownerId)
+                .query((row, n) -> new Figures(row.getObject("customer_id", UUID.class), row.getString("name"),
+                        row.getString("owner_id"), Grade.valueOf(row.getString("grade")),
+                        CustomerStatus.valueOf(row.getString("status")), row.getString("archive_reason"),
+                        instant(row.getTimestamp("registered_at")), instant(row.getTimestamp("last_contact_at")),
+                        row.getString("archived_at") == null ? null : Instant.parse(row.getString("archived_at")),
+                        row.getInt("purchases"), money(row.getBigDecimal("total")), instant(row.getTimestamp("first_at")),
+                        instant(row.getTimestamp("second_at")), instant(row.getTimestamp("last_at")),
+                        row.getInt("last_year"), row.getInt("quarters"), row.getInt("referred"),
+                        money(row.getBigDecimal("referred_total"))))
+                .list();
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,23 @@
+package com.customerarchive.query.profile;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Who owns a customer now, as the profile read model knows it. */
+@Repository
+public class OwnerRepository {
+
+    private final JdbcClient jdbc;
+
+    OwnerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<String> ownerOf(UUID customerId) {
+        return jdbc.sql("SELECT owner_id FROM profile WHERE customer_id = :id").param("id", customerId)
+                .query(String.class).optional();
+    }
+}
