@@ -103,7 +103,7 @@ public final class DemoData {
                 {"kind": "%s", "nature": "%s", "tier": "%s", "source": "%s", "grade": "%s", "ownerId": "%s",
                  "occurredAt": "%s",
                  "card": {"basic": {"name": "%s", "phones": ["+86 %d %04d %04d"], "email": "contact%d@example.com",
-                                    "address": {"province": "%s", "city": "%s", "street": "%d Demo Road"}},
+                                    "address": {"province": "%s", "city": "%s", "street": "%d Demo Road"},
                                     %s,
                                     "industry": "%s"},
                           "contacts": [{"name": "%s %s", "role": "DECISION_MAKER", "title": "Purchasing"}]}}"""

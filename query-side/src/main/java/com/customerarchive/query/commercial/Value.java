@@ -3,8 +3,11 @@ package com.customerarchive.query.commercial;
 import java.util.Arrays;
 import java.util.List;
 
-/** A customer's value (客户价值): a score 0–100 and how many customers it referred. */
-public record Value(int score, int referrals) {
+/**
+ * A customer's value (客户价值): a score 0–100, how many customers it referred and what those bought (cancelled
+ * purchases left out).
+ */
+public record Value(int score, int referrals, java.math.BigDecimal referredPurchaseTotal) {
 
     /**
      * The archive's customers' figures, sorted, so each figure of one customer is ranked against all of them: the
@@ -31,7 +34,8 @@ public record Value(int score, int referrals) {
                     + weights.frequency() * rank(frequencies, figures.lastYear())
                     + weights.tenure() * rank(tenures, tenureDays(figures, asOf))
                     + weights.referrals() * rank(referrals, figures.referred());
-            return new Value((int) Math.round(100 * weighted / weights.sum()), figures.referred());
+            return new Value((int) Math.round(100 * weighted / weights.sum()), figures.referred(),
+                    figures.referredPurchaseTotal());
         }
 
         private static double tenureDays(Figures figures, java.time.Instant asOf) {

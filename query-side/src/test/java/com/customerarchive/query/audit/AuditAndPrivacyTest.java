@@ -210,6 +210,28 @@ class AuditAndPrivacyTest extends BothAppsTest {
     }
 
     @Test
+    void who_referred_a_customer_is_personal_and_its_erasure_blinds_the_link() {
+        String referrer = customerWithHistory(token());
+        String referred = customerWithHistory(token());
+        assertThat(commands.put("/api/customers/" + referred + "/referrer", "sales",
+                "{\"referredBy\": \"%s\", \"reason\": \"introduced at a fair\"}".formatted(referrer)).status())
+                .isEqualTo(200);
+        assertThat(awaitProfile(referred, 5).get("referredBy").asString()).isEqualTo(referrer);
+        assertThat(awaitProfile(referrer, 4).at("/value/referrals").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = :id "
+                        + "AND convert_from(payload, 'UTF8') LIKE :referrer")
+                .param("id", referred).param("referrer", "%" + referrer + "%").query(Long.class).single())
+                .as("the link is encrypted at rest").isZero();
+
+        assertThat(commands.call("DELETE", "/api/customers/" + referred + "/personal-data", "admin",
+                "{\"reason\": \"the customer asked to be forgotten\"}", null).status()).isEqualTo(200);
+        assertThat(awaitProfile(referred, 6).get("referredBy").asString()).isEqualTo("[erased]");
+        assertThat(queries.get("/api/profiles/" + referred + "/history", "auditor").raw().body()).doesNotContain(referrer);
+        assertThat(queries.get("/api/events?customerId=" + referred, "integrator").raw().body()).doesNotContain(referrer);
+        assertThat(queries.get("/api/profiles/" + referrer, "manager").json().at("/value/referrals").asInt()).isZero();
+    }
+
+    @Test
     void withdrawn_consent_withholds_personal_fields_from_the_feed() {
         String token = token();
         String id = customerWithHistory(token);

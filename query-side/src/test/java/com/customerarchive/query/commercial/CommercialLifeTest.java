@@ -114,6 +114,7 @@ class CommercialLifeTest extends BothAppsTest {
         assertThat(loyalProfile.at("/purchases/total").decimalValue()).isEqualByComparingTo("4000.00");
         assertThat(loyalProfile.at("/card/purchase/totalAmount").decimalValue()).isEqualByComparingTo("4000.00");
         assertThat(loyalProfile.at("/value/referrals").asInt()).isEqualTo(1);
+        assertThat(loyalProfile.at("/value/referredPurchaseTotal").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(queries.get("/api/profiles/" + first, "manager").json().get("referredBy").asString()).isEqualTo(loyal);
         JsonNode lostProfile = queries.get("/api/profiles/" + lost, "manager").json();
         assertThat(lostProfile.at("/lifecycle/reason").asString()).isEqualTo("went to a competitor");
