@@ -90,7 +90,10 @@ public final class DemoData {
     private void customer(int number, Random random) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         boolean forgotten = random.nextInt(20) == 0;
-        Instant time = now.minus(Duration.ofDays(forgotten ? 400 + random.nextInt(200) : 30 + random.nextInt(335)))
+        // a long-standing customer who buys every quarter (loyal)
+        boolean loyal = !forgotten && random.nextInt(8) == 0;
+        Instant time = now.minus(Duration.ofDays(forgotten ? 400 + random.nextInt(200)
+                        : loyal ? 420 + random.nextInt(200) : 30 + random.nextInt(335)))
                 .minus(Duration.ofMinutes(random.nextInt(600)));
         Instant registered = time;
         int grade = number % GRADES.length;
@@ -156,7 +159,7 @@ public final class DemoData {
         if (random.nextInt(5) == 0) {
             complaint(c, random, now.minus(Duration.ofHours(2 + random.nextInt(200))), true);
         }
-        purchases(c, number, random, registered, now);
+        purchases(c, number, random, registered, now, loyal);
         if (!created.isEmpty() && random.nextInt(6) == 0) {
             String referrer = created.get(random.nextInt(created.size()));
             send("PUT", c + "/referrer", "{\"referredBy\": \"" + referrer + "\", \"reason\": \"introduced by a customer\"}");
@@ -174,15 +177,16 @@ public final class DemoData {
      * Purchases spread over the customer's time with the practice: none for some (prospects), a quarter-by-quarter
      * buyer now and then (loyal), an occasional one cancelled as booked in error.
      */
-    private void purchases(String c, int number, Random random, Instant registered, Instant now) throws Exception {
-        int kind = random.nextInt(10);
+    private void purchases(String c, int number, Random random, Instant registered, Instant now, boolean loyal)
+            throws Exception {
+        int kind = loyal ? 8 : random.nextInt(8);
         List<Instant> dates = new ArrayList<>();
         long span = Math.max(1, Duration.between(registered, now).toMinutes());
         if (kind >= 3 && kind <= 7) {
             for (int i = 0, n = 1 + random.nextInt(kind == 7 ? 8 : 3); i < n; i++) {
                 dates.add(registered.plus(Duration.ofMinutes((long) (random.nextDouble() * span))));
             }
-        } else if (kind >= 8 && span > 400L * 24 * 60) {
+        } else if (kind == 8 && span > 400L * 24 * 60) {
             LocalDate quarter = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1)
                     .withMonth((LocalDate.now(ZoneOffset.UTC).getMonthValue() - 1) / 3 * 3 + 1);
             for (int back = 1; back <= 4; back++) {
