@@ -16,6 +16,13 @@ import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.EventMetadata;
+import com.customerarchive.events.MembershipCardCancelledEvent;
+import com.customerarchive.events.MembershipCardIssuedEvent;
+import com.customerarchive.events.MembershipCardReissuedEvent;
+import com.customerarchive.events.MembershipCardRenewedEvent;
+import com.customerarchive.events.MembershipCardReportedLostEvent;
+import com.customerarchive.events.MembershipCardTierChangedEvent;
+import com.customerarchive.events.MembershipCardUsedEvent;
 import com.customerarchive.events.ProfileReviewedEvent;
 import com.customerarchive.events.PurchaseCancelledEvent;
 import com.customerarchive.events.PurchaseRecordedEvent;
@@ -37,6 +44,7 @@ import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +78,10 @@ class Customer {
     /** Every purchase by its order reference: a repeat of the same order answers as the first. */
     private Map<String, PurchaseRecordedEvent> purchasesByOrder = new HashMap<>();
     private Map<Integer, Boolean> purchaseCancelled = new HashMap<>();
+    private MembershipCard membershipCard;
+    /** Numbers of the customer's replaced cards: dead for good. */
+    private java.util.Set<String> replacedCardNumbers = new java.util.HashSet<>();
+    private int cardUses;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Complaint> complaints = new HashMap<>();
 
@@ -161,6 +173,92 @@ class Customer {
         requireReason(command.reason());
         apply(new ReferrerRecordedEvent(customerId, command.referredBy().toString(), command.reason()));
         return version();
+    }
+
+    /** At most one live card, issued after the identity check, valid from the day it is issued. */
+    @CommandHandler
+    RecordedCard handle(IssueMembershipCardCommand command, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
+        requireActive();
+        if (membershipCard != null && membershipCard.held()) {
+            throw new RuleViolationException(Rule.MEMBERSHIP_CARD_HELD, "The customer holds card "
+                    + membershipCard.number() + "; cancel it first, or reissue it if it was lost.");
+        }
+        if (!command.identityChecked()) {
+            throw new RuleViolationException(Rule.IDENTITY_NOT_CHECKED);
+        }
+        LocalDate issuedOn = MembershipCard.day(Instant.parse(occurredAt));
+        if (!command.validUntil().isAfter(issuedOn)) {
+            throw new RuleViolationException(Rule.VALIDITY_NOT_AHEAD);
+        }
+        apply(new MembershipCardIssuedEvent(customerId, command.cardNumber(), command.tier(), issuedOn,
+                command.validUntil(), command.fee()));
+        return new RecordedCard(command.cardNumber(), version());
+    }
+
+    @CommandHandler
+    long handle(RenewMembershipCardCommand command) {
+        requireActive();
+        apply(card().renew(command.validUntil(), command.fee()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ChangeMembershipTierCommand command) {
+        requireActive();
+        requireReason(command.reason());
+        apply(card().changeTier(command.tier(), command.reason()));
+        return version();
+    }
+
+    /** Blocked from the moment this answers: the next use meets the lost card in the aggregate. */
+    @CommandHandler
+    long handle(ReportMembershipCardLostCommand command) {
+        requireNotErased();
+        apply(card().reportLost());
+        return version();
+    }
+
+    @CommandHandler
+    RecordedCard handle(ReissueMembershipCardCommand command, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
+        requireActive();
+        MembershipCard current = card();
+        current.requireReplaceable(Instant.parse(occurredAt));
+        apply(new MembershipCardReissuedEvent(customerId, current.number(), command.cardNumber(), current.validUntil(),
+                command.fee()));
+        return new RecordedCard(command.cardNumber(), version());
+    }
+
+    @CommandHandler
+    long handle(CancelMembershipCardCommand command) {
+        requireNotErased();
+        requireReason(command.reason());
+        apply(card().cancel(command.reason()));
+        return version();
+    }
+
+    /** A use at an outlet by the number the card shows: a replaced number, a lost or cancelled card is refused. */
+    @CommandHandler
+    RecordedUse handle(UseMembershipCardCommand command, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
+        requireNotErased();
+        if (replacedCardNumbers.contains(command.cardNumber())) {
+            throw new RuleViolationException(Rule.MEMBERSHIP_CARD_REPLACED);
+        }
+        MembershipCard current = card();
+        if (!current.number().equals(command.cardNumber())) {
+            throw new RuleViolationException(Rule.NO_MEMBERSHIP_CARD, "Card " + command.cardNumber()
+                    + " is not the customer's card.");
+        }
+        Instant usedAt = command.usedAt() != null ? command.usedAt() : Instant.parse(occurredAt);
+        int useNo = cardUses + 1;
+        apply(current.use(useNo, command.outlet(), usedAt, command.amount()));
+        return new RecordedUse(useNo, version());
+    }
+
+    private MembershipCard card() {
+        if (membershipCard == null) {
+            throw new RuleViolationException(Rule.NO_MEMBERSHIP_CARD);
+        }
+        return membershipCard;
     }
 
     @CommandHandler
@@ -378,6 +476,47 @@ class Customer {
     void on(PurchaseRecordedEvent event) {
         purchasesByOrder.put(event.orderRef(), event);
         purchaseCancelled.put(event.purchaseNo(), false);
+    }
+
+    @EventSourcingHandler
+    void on(MembershipCardIssuedEvent event) {
+        membershipCard = new MembershipCard(customerId, event.cardNumber(), event.tier(), event.validFrom(),
+                event.validUntil());
+    }
+
+    @EventSourcingHandler
+    void on(MembershipCardRenewedEvent event) {
+        membershipCard.renewed(event.validUntil());
+    }
+
+    @EventSourcingHandler
+    void on(MembershipCardTierChangedEvent event) {
+        membershipCard.tierChanged(event.to());
+    }
+
+    @EventSourcingHandler
+    void on(MembershipCardReportedLostEvent event) {
+        membershipCard.reportedLost();
+    }
+
+    /** The new number takes over the card's tier and validity, starting from the day it is reissued. */
+    @EventSourcingHandler
+    void on(MembershipCardReissuedEvent event, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
+        replacedCardNumbers.add(event.oldCardNumber());
+        LocalDate from = occurredAt == null ? event.validUntil() : MembershipCard.day(Instant.parse(occurredAt));
+        membershipCard = new MembershipCard(customerId, event.cardNumber(), membershipCard.tier(),
+                from.isAfter(event.validUntil()) ? event.validUntil() : from, event.validUntil());
+    }
+
+    @EventSourcingHandler
+    void on(MembershipCardCancelledEvent event) {
+        membershipCard.cancelled();
+    }
+
+    @EventSourcingHandler
+    void on(MembershipCardUsedEvent event) {
+        cardUses = event.useNo();
+        membershipCard.used();
     }
 
     @EventSourcingHandler

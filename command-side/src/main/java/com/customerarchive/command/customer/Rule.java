@@ -30,7 +30,26 @@ public enum Rule {
     PURCHASE_ALREADY_CANCELLED("purchase-already-cancelled", "Purchase already cancelled",
             "A purchase is cancelled once."),
     SELF_REFERRAL("self-referral", "Self-referral", "A customer cannot have referred itself."),
-    UNKNOWN_REFERRER("unknown-referrer", "Unknown referrer", "The referrer must be a customer of the archive.");
+    UNKNOWN_REFERRER("unknown-referrer", "Unknown referrer", "The referrer must be a customer of the archive."),
+    MEMBERSHIP_CARD_HELD("membership-card-held", "A card is already held",
+            "A customer holds at most one live membership card; cancel it, or reissue a lost one."),
+    IDENTITY_NOT_CHECKED("identity-not-checked", "Identity not checked",
+            "A membership card is issued only after the holder's identity document was checked."),
+    NO_MEMBERSHIP_CARD("no-membership-card", "No membership card", "The customer holds no membership card."),
+    MEMBERSHIP_CARD_NOT_LIVE("membership-card-not-live", "Card not live",
+            "Only a live card is renewed, moved to another tier or reported lost; a cancelled card takes no change."),
+    RENEWAL_NOT_EXTENDING("renewal-not-extending", "Renewal not extending", "A renewal must end after the current end date."),
+    SAME_MEMBERSHIP_TIER("same-membership-tier", "Same tier", "The card already has this tier."),
+    MEMBERSHIP_CARD_NOT_LOST("membership-card-not-lost", "Card not lost",
+            "Only a card reported lost, or one whose validity has passed, is reissued."),
+    MEMBERSHIP_CARD_REPORTED_LOST("membership-card-reported-lost", "Card reported lost",
+            "The card was reported lost; its number is blocked."),
+    MEMBERSHIP_CARD_CANCELLED("membership-card-cancelled", "Card cancelled", "The card was cancelled."),
+    MEMBERSHIP_CARD_REPLACED("membership-card-replaced", "Card replaced",
+            "The card was replaced by a new number; this number is dead for good."),
+    MEMBERSHIP_CARD_OUTSIDE_VALIDITY("membership-card-outside-validity", "Card outside its validity",
+            "The card is used only between its first and last day of validity."),
+    VALIDITY_NOT_AHEAD("validity-not-ahead", "Validity not ahead", "A card's end date lies after the day it is issued.");
 
     private final String code;
     private final String title;

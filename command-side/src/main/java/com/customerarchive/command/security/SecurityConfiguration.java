@@ -10,15 +10,17 @@ import java.util.Set;
 
 import static com.customerarchive.platform.security.Role.ADMIN;
 import static com.customerarchive.platform.security.Role.MANAGER;
+import static com.customerarchive.platform.security.Role.OUTLET;
 import static com.customerarchive.platform.security.Role.SALES;
 
-/** Who may write what (API.md): sales reps and managers write, only an admin erases. */
+/** Who may write what (API.md): sales reps and managers write, only an admin erases, an outlet records card uses. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
     ApiAccess commandApi() {
         return ApiAccess.of(
+                AccessRule.on(HttpMethod.POST, Set.of(OUTLET, SALES, MANAGER), "/api/customers/membership-cards/*/uses"),
                 AccessRule.on(HttpMethod.DELETE, Set.of(ADMIN), "/api/customers/*/personal-data"),
                 AccessRule.any(Set.of(SALES, MANAGER), "/api/customers/**"));
     }

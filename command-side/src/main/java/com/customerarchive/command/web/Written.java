@@ -32,6 +32,12 @@ public final class Written {
     public record PurchaseRecorded(int purchaseNo, long version) {
     }
 
+    public record CardIssued(String cardNumber, long version) {
+    }
+
+    public record CardUsed(int useNo, long version) {
+    }
+
     public static ResponseEntity<WriteAnswer> ok(long version) {
         return answer(HttpStatus.OK, version, new WriteAnswer(version));
     }

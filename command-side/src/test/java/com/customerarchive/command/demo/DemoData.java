@@ -37,7 +37,7 @@ public final class DemoData {
     private static final String[] LOSS = {"the rep left the company", "went to a competitor", "poor service",
             "price", "the need is gone"};
     private final List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private static final Pattern FIELD = Pattern.compile("\"(customerId|complaintId)\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern FIELD = Pattern.compile("\"(customerId|complaintId|cardNumber)\"\\s*:\\s*\"([0-9a-f-]{16,36})\"");
     private static final String[] GRADES = {"A", "B", "C", "D", "E"};
     private static final int[] CADENCE = {1, 7, 15, 30, 365};
     private static final String[] NATURES = {"GOVERNMENT", "SPECIAL_PARTNER", "COMPANY", "INDIVIDUAL", "TRADING_PARTNER"};
@@ -165,6 +165,9 @@ public final class DemoData {
             send("PUT", c + "/referrer", "{\"referredBy\": \"" + referrer + "\", \"reason\": \"introduced by a customer\"}");
         }
         created.add(id);
+        if (random.nextInt(4) == 0) {
+            membershipCard(c, random, registered, now);
+        }
         if (!forgotten && random.nextInt(3) == 0) {
             send("POST", c + "/review", "{\"notes\": \"card checked with the customer\"}");
         }
@@ -203,6 +206,40 @@ public final class DemoData {
                             100 + random.nextInt(20_000), random.nextInt(100), number + 1, i + 1));
             if (random.nextInt(15) == 0) {
                 send("POST", c + "/purchases/" + (i + 1) + "/cancel", "{\"reason\": \"booked in error\"}");
+            }
+        }
+    }
+
+    /** A membership card in one of its states: live and used, expired, reported lost (and reissued), cancelled. */
+    private void membershipCard(String c, Random random, Instant registered, Instant now) throws Exception {
+        String[] tiers = {"STANDARD", "STANDARD", "GOLD", "PLATINUM"};
+        int state = random.nextInt(6);
+        Instant issuedAt = state == 1 && Duration.between(registered, now).toDays() > 60
+                ? registered.plus(Duration.ofDays(1)) : now.minus(Duration.ofDays(random.nextInt(20)));
+        LocalDate until = state == 1 ? LocalDate.ofInstant(issuedAt, ZoneOffset.UTC).plusDays(30)
+                : LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(20 + random.nextInt(700));
+        String number = field(send("POST", c + "/membership-card", """
+                {"tier": "%s", "validUntil": "%s", "fee": %d, "identityChecked": true, "occurredAt": "%s"}"""
+                .formatted(tiers[random.nextInt(tiers.length)], until, 50 * (1 + random.nextInt(6)), issuedAt)),
+                "cardNumber");
+        if (state != 1) {
+            for (int i = 0, n = random.nextInt(5); i < n; i++) {
+                send("POST", "/api/customers/membership-cards/" + number + "/uses", "{\"outlet\": \"SH-0"
+                        + (1 + random.nextInt(5)) + "\", \"amount\": " + (20 + random.nextInt(500)) + "}");
+            }
+        }
+        switch (state) {
+            case 2 -> send("POST", c + "/membership-card/renew", "{\"validUntil\": \"" + until.plusYears(1)
+                    + "\", \"fee\": 100}");
+            case 3 -> {
+                send("POST", c + "/membership-card/report-lost", "{}");
+                if (random.nextBoolean()) {
+                    send("POST", c + "/membership-card/reissue", "{\"fee\": 20}");
+                }
+            }
+            case 4 -> send("POST", c + "/membership-card/cancel", "{\"reason\": \"no longer visits the shops\"}");
+            default -> {
+                // live, or expired (state 1)
             }
         }
     }

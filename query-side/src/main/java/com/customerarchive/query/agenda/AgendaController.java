@@ -58,7 +58,8 @@ class AgendaController {
     @Operation(summary = "The rep's agenda for a period (default the next 30 days)", description = "OVERDUE: contact "
             + "was due before today (by the agreed next follow-up or the grade's cadence); FOLLOW_UP_DUE: due within "
             + "the period; BIRTHDAY and FOUNDING_ANNIVERSARY (关怀) within it; RETURN_VISIT_DUE: a resolved complaint "
-            + "waiting for its return visit; AT_RISK: a buying customer at risk of leaving. urgency (处理时限): URGENT "
+            + "waiting for its return visit; CARD_EXPIRING: a live membership card ending within the period; AT_RISK: a "
+            + "buying customer at risk of leaving. urgency (处理时限): URGENT "
             + "≤ 7 days from today, SOON ≤ 30, LATER ≤ 90, SLOW beyond. A SALES user reads its own agenda only.")
     List<Item> agenda(@RequestParam(required = false) String ownerId, @RequestParam(required = false) Instant from,
                       @RequestParam(required = false) Instant to) {
@@ -94,6 +95,11 @@ class AgendaController {
                         waiting.name(), "return visit after the " + waiting.category().toLowerCase()
                         + " complaint resolved " + waiting.resolvedOn()));
             }
+        }
+        for (AgendaRepository.Expiring card : agenda.cardsExpiring(owner, first.isBefore(today) ? today : first, last)) {
+            items.add(new Item(card.validUntil(), Kind.CARD_EXPIRING, Urgency.of(today, card.validUntil()),
+                    card.customerId(), card.name(), card.tier().toLowerCase() + " card " + card.cardNumber()
+                    + " ends " + card.validUntil()));
         }
         commercial.all(now, owner, true).stream().filter(one -> one.lifecycle().atRisk())
                 .forEach(one -> items.add(new Item(today, Kind.AT_RISK, Urgency.URGENT, one.figures().customerId(),

@@ -74,4 +74,21 @@ class AgendaRepository {
                         row.getDate("resolved_on").toLocalDate()))
                 .list();
     }
+
+    record Expiring(UUID customerId, String name, String cardNumber, String tier, LocalDate validUntil) {
+    }
+
+    /** Live membership cards ending from {@code first} to {@code last}. */
+    List<Expiring> cardsExpiring(String ownerId, LocalDate first, LocalDate last) {
+        return jdbc.sql("""
+                        SELECT c.customer_id, p.name, c.card_number, c.tier, c.valid_until
+                        FROM membership_card c JOIN profile p ON p.customer_id = c.customer_id
+                        WHERE c.status = 'LIVE' AND c.valid_until BETWEEN :first AND :last
+                          AND (CAST(:owner AS varchar) IS NULL OR p.owner_id = :owner)""")
+                .param("first", java.sql.Date.valueOf(first)).param("last", java.sql.Date.valueOf(last))
+                .param("owner", ownerId)
+                .query((row, n) -> new Expiring(row.getObject("customer_id", UUID.class), row.getString("name"),
+                        row.getString("card_number"), row.getString("tier"), row.getDate("valid_until").toLocalDate()))
+                .list();
+    }
 }

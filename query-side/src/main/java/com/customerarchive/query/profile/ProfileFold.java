@@ -15,6 +15,12 @@ import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.Grade;
 import com.customerarchive.events.GradeChangedEvent;
+import com.customerarchive.events.MembershipCardCancelledEvent;
+import com.customerarchive.events.MembershipCardIssuedEvent;
+import com.customerarchive.events.MembershipCardReissuedEvent;
+import com.customerarchive.events.MembershipCardRenewedEvent;
+import com.customerarchive.events.MembershipCardReportedLostEvent;
+import com.customerarchive.events.MembershipCardTierChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.events.ProfileCard;
@@ -54,7 +60,7 @@ public final class ProfileFold {
             return new ProfileState(registered.customerId().value(), context.sequence(), registered.kind(),
                     registered.nature(), registered.tier(), registered.source(), registered.grade(),
                     registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
-                    0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null);
+                    0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null, null);
         }
         if (state == null) {
             throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
@@ -102,6 +108,21 @@ public final class ProfileFold {
             next.archivedAt = null;
         } else if (event instanceof ReferrerRecordedEvent referrer) {
             next.referredBy = referrer.referredBy();
+        } else if (event instanceof MembershipCardIssuedEvent issued) {
+            next.membershipCard = new MembershipCardState(issued.cardNumber(), issued.tier(), "LIVE", issued.validUntil());
+        } else if (event instanceof MembershipCardRenewedEvent renewed && next.membershipCard != null) {
+            next.membershipCard = new MembershipCardState(renewed.cardNumber(), next.membershipCard.tier(),
+                    next.membershipCard.status(), renewed.validUntil());
+        } else if (event instanceof MembershipCardTierChangedEvent changed && next.membershipCard != null) {
+            next.membershipCard = new MembershipCardState(changed.cardNumber(), changed.to(),
+                    next.membershipCard.status(), next.membershipCard.validUntil());
+        } else if (event instanceof MembershipCardReportedLostEvent && next.membershipCard != null) {
+            next.membershipCard = next.membershipCard.with("REPORTED_LOST");
+        } else if (event instanceof MembershipCardReissuedEvent reissued && next.membershipCard != null) {
+            next.membershipCard = new MembershipCardState(reissued.cardNumber(), next.membershipCard.tier(), "LIVE",
+                    reissued.validUntil());
+        } else if (event instanceof MembershipCardCancelledEvent && next.membershipCard != null) {
+            next.membershipCard = next.membershipCard.with("CANCELLED");
         } else if (event instanceof ProfileReviewedEvent) {
             next.lastReviewedAt = context.occurredAt();
             next.freshened();
@@ -151,6 +172,7 @@ public final class ProfileFold {
         private Instant freshAt;
         private String archiveReason;
         private Instant archivedAt;
+        private MembershipCardState membershipCard;
 
         Builder(ProfileState base, EventContext context) {
             this.base = base;
@@ -170,6 +192,7 @@ public final class ProfileFold {
             freshAt = base.freshSince();
             archiveReason = base.archiveReason();
             archivedAt = base.archivedAt();
+            membershipCard = base.membershipCard();
         }
 
         /** The card was made current by this event (a late-recorded one does not move it back). */
@@ -185,7 +208,7 @@ public final class ProfileFold {
             return new ProfileState(base.customerId(), context.sequence(), base.kind(), base.nature(), base.tier(),
                     base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
                     visitCount, complaints, consentGranted, updatedAt, personalDataErased, referredBy, lastReviewedAt,
-                    freshAt, archiveReason, archivedAt);
+                    freshAt, archiveReason, archivedAt, membershipCard);
         }
     }
 }

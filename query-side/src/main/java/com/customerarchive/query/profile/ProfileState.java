@@ -39,7 +39,8 @@ public record ProfileState(
         Instant lastReviewedAt,
         Instant freshAt,
         String archiveReason,
-        Instant archivedAt) {
+        Instant archivedAt,
+        MembershipCardState membershipCard) {
 
     private static final Set<ComplaintStatus> OPEN =
             Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);

@@ -53,7 +53,8 @@ public record ProfileView(
         Instant lastReviewedAt,
         Purchases purchases,
         Lifecycle lifecycle,
-        Value value) {
+        Value value,
+        MembershipCardState membershipCard) {
 
     /** The customer's purchases, cancelled ones left out. */
     public record Purchases(int count, BigDecimal total, Instant first, Instant last) {
@@ -69,7 +70,8 @@ public record ProfileView(
         return new ProfileView(customerId, version, kind, nature, tier, source, grade, ownerId, status, derived,
                 registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
-                figures.total(), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value());
+                figures.total(), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
+                membershipCard);
     }
 
     private static LocalDate day(Instant at) {
@@ -88,6 +90,7 @@ public record ProfileView(
                 state.source(), state.grade(), state.ownerId(), state.status(), state.card(), state.registeredAt(),
                 state.lastContactAt(), state.nextFollowUpOn(), overdue, stale, state.openComplaints(),
                 state.visitCount(), state.consentGranted(), state.personalDataErased(), state.updatedAt(), asOf,
-                state.referredBy(), state.lastReviewedAt(), null, null, null);
+                state.referredBy(), state.lastReviewedAt(), null, null, null,
+                state.membershipCard() == null ? null : state.membershipCard().judgedAt(judgedAt));
     }
 }

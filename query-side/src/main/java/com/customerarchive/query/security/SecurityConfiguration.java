@@ -11,6 +11,7 @@ import static com.customerarchive.platform.security.Role.ADMIN;
 import static com.customerarchive.platform.security.Role.AUDITOR;
 import static com.customerarchive.platform.security.Role.INTEGRATOR;
 import static com.customerarchive.platform.security.Role.MANAGER;
+import static com.customerarchive.platform.security.Role.OUTLET;
 import static com.customerarchive.platform.security.Role.SALES;
 
 /** Who may read what (API.md): the first rule that matches decides. */
@@ -23,6 +24,8 @@ class SecurityConfiguration {
                 AccessRule.get(Set.of(AUDITOR, ADMIN), "/api/profiles/*/access-log", "/api/audit/**"),
                 AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, ADMIN), "/api/profiles/**"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/agenda"),
+                AccessRule.get(Set.of(OUTLET, SALES, MANAGER, AUDITOR, ADMIN), "/api/membership-cards/*"),
+                AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/membership-cards"),
                 AccessRule.get(Set.of(MANAGER, ADMIN), "/api/follow-ups/**", "/api/complaints/**", "/api/reports/**"),
                 AccessRule.get(Set.of(INTEGRATOR, ADMIN), "/api/events/**"),
                 AccessRule.any(Set.of(ADMIN), "/api/admin/**"));

@@ -1,0 +1,20 @@
+package com.customerarchive.command.customer;
+
+import com.customerarchive.events.CustomerId;
+import com.customerarchive.events.MembershipTier;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** @param expectedVersion the version Axon expects: the If-Match event count minus one; null checks nothing */
+public record IssueMembershipCardCommand(
+        @TargetAggregateIdentifier CustomerId customerId,
+        @TargetAggregateVersion Long expectedVersion,
+        String cardNumber,
+        MembershipTier tier,
+        LocalDate validUntil,
+        BigDecimal fee,
+        boolean identityChecked) {
+}

@@ -1,0 +1,15 @@
+package com.customerarchive.command.customer;
+
+import com.customerarchive.events.CustomerId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.math.BigDecimal;
+
+/** @param expectedVersion the version Axon expects: the If-Match event count minus one; null checks nothing */
+public record ReissueMembershipCardCommand(
+        @TargetAggregateIdentifier CustomerId customerId,
+        @TargetAggregateVersion Long expectedVersion,
+        String cardNumber,
+        BigDecimal fee) {
+}

@@ -1,0 +1,11 @@
+package com.customerarchive.command.customer;
+
+import com.customerarchive.events.CustomerId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** @param expectedVersion the version Axon expects: the If-Match event count minus one; null checks nothing */
+public record ReportMembershipCardLostCommand(
+        @TargetAggregateIdentifier CustomerId customerId,
+        @TargetAggregateVersion Long expectedVersion) {
+}
