@@ -81,16 +81,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return ProblemResponses.answer(ProblemResponses.invalidFields(ex.errors()));
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Object> notFound(NotFoundException ex) {
-        return ProblemResponses.answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, ex.type(), ex.title(),
-                ex.getMessage()));
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<Object> forbidden(ForbiddenException ex) {
-        return ProblemResponses.answer(ProblemResponses.problem(HttpStatus.FORBIDDEN, ex.type(), ex.title(),
-                ex.getMessage()));
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problem(ProblemException ex) {
+        return ProblemResponses.answer(ProblemResponses.problem(ex.status(), ex.type(), ex.title(), ex.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

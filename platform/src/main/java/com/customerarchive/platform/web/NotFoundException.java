@@ -1,33 +1,16 @@
 package com.customerarchive.platform.web;
 
-import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /** Something the request names does not exist; answered 404 with its own type and title. */
-public class NotFoundException extends RuntimeException {
-
-    private final String type;
-    private final String title;
+public class NotFoundException extends ProblemException {
 
     public NotFoundException(String type, String title, String detail) {
-        super(detail);
-        this.type = type;
-        this.title = title;
+        super(HttpStatus.NOT_FOUND, type, title, detail);
     }
 
     public static NotFoundException customer(Object customerId) {
         return new NotFoundException("customer-not-found", "Customer not found",
                 "No customer has the id " + customerId + ".");
-    }
-
-    public static NotFoundException customer(UUID customerId) {
-        return customer((Object) customerId);
-    }
-
-    public String type() {
-        return type;
-    }
-
-    public String title() {
-        return title;
     }
 }
