@@ -2,10 +2,12 @@ package com.customerarchive.command.security;
 
 import com.customerarchive.platform.security.AccessRule;
 import com.customerarchive.platform.security.ApiAccess;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
+import java.util.List;
 import java.util.Set;
 
 import static com.customerarchive.platform.security.Role.ADMIN;
@@ -17,11 +19,12 @@ import static com.customerarchive.platform.security.Role.SALES;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** The console's origin (query-side) may call the writes with the signed-in user's credentials. */
     @Bean
-    ApiAccess commandApi() {
+    ApiAccess commandApi(@Value("${archive.console.origins:}") List<String> consoleOrigins) {
         return ApiAccess.of(
                 AccessRule.on(HttpMethod.POST, Set.of(OUTLET, SALES, MANAGER), "/api/customers/membership-cards/*/uses"),
                 AccessRule.on(HttpMethod.DELETE, Set.of(ADMIN), "/api/customers/*/personal-data"),
-                AccessRule.any(Set.of(SALES, MANAGER), "/api/customers/**"));
+                AccessRule.any(Set.of(SALES, MANAGER), "/api/customers/**")).allowingOrigins(consoleOrigins);
     }
 }

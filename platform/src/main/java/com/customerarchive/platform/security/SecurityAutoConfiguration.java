@@ -80,6 +80,7 @@ public class SecurityAutoConfiguration {
         return http
                 .authenticationManager(authentication)
                 .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(corsSource(access.corsOrigins())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(OPEN).permitAll();
@@ -98,7 +99,10 @@ public class SecurityAutoConfiguration {
                 .httpBasic(basic -> basic
                         .realmName(REALM)
                         .authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+                            // a script (the console) asks its own user; a browser's sign-in box would get in its way
+                            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                                response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+                            }
                             write(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                                     "Send HTTP Basic credentials of a user of the archive.");
                         }))
@@ -106,6 +110,22 @@ public class SecurityAutoConfiguration {
                         write(response, json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                 "Your role may not do this.")))
                 .build();
+    }
+
+    /** Browsers on these origins (patterns such as {@code http://localhost:[*]}) may call the API with credentials. */
+    private static org.springframework.web.cors.CorsConfigurationSource corsSource(List<String> origins) {
+        var configuration = new org.springframework.web.cors.CorsConfiguration();
+        configuration.setAllowedOriginPatterns(origins);
+        configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Requested-With",
+                "X-Correlation-Id", "Accept"));
+        configuration.setExposedHeaders(List.of("ETag", "Location", "Retry-After"));
+        configuration.setAllowCredentials(true);
+        var source = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+        if (!origins.isEmpty()) {
+            source.registerCorsConfiguration("/api/**", configuration);
+        }
+        return source;
     }
 
     @Bean

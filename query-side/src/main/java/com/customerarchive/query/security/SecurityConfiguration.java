@@ -21,6 +21,8 @@ class SecurityConfiguration {
     @Bean
     ApiAccess queryApi() {
         return ApiAccess.of(
+                AccessRule.open("/console", "/console/**", "/webjars/**"),
+                AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, INTEGRATOR, OUTLET, ADMIN), "/api/me"),
                 AccessRule.get(Set.of(AUDITOR, ADMIN), "/api/profiles/*/access-log", "/api/audit/**"),
                 AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, ADMIN), "/api/profiles/**"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/agenda"),
@@ -28,6 +30,8 @@ class SecurityConfiguration {
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/membership-cards"),
                 AccessRule.get(Set.of(MANAGER, ADMIN), "/api/follow-ups/**", "/api/complaints/**", "/api/reports/**"),
                 AccessRule.get(Set.of(INTEGRATOR, ADMIN), "/api/events/**"),
+                // a manager's dashboard shows how far behind the read models are; only an admin replays
+                AccessRule.get(Set.of(MANAGER, ADMIN), "/api/admin/projections", "/api/admin/projections/*"),
                 AccessRule.any(Set.of(ADMIN), "/api/admin/**"));
     }
 }

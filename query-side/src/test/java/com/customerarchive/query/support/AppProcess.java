@@ -109,11 +109,21 @@ public final class AppProcess {
 
     /** Both apps with the default access rule: each SALES user reads and writes only its own customers. */
     public static AppProcess startOwnerScoped(String module) {
-        return start(module, freePort(), List.of("-Xmx384m"), TestDatabase.get(), false);
+        return startOwnerScoped(module, java.util.Map.of());
+    }
+
+    /** The same, with more environment (e.g. where the console finds command-side). */
+    public static AppProcess startOwnerScoped(String module, java.util.Map<String, String> environment) {
+        return start(module, freePort(), List.of("-Xmx384m"), TestDatabase.get(), false, environment);
     }
 
     private static AppProcess start(String module, int port, List<String> jvmOptions, TestDatabase database,
             boolean salesSeeAll) {
+        return start(module, port, jvmOptions, database, salesSeeAll, java.util.Map.of());
+    }
+
+    private static AppProcess start(String module, int port, List<String> jvmOptions, TestDatabase database,
+            boolean salesSeeAll, java.util.Map<String, String> environment) {
         Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests from the root (./mvnw verify), "
@@ -133,6 +143,7 @@ public final class AppProcess {
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.password());
         builder.environment().put("ARCHIVE_PRIVACY_MASTER_KEY", TestKeys.masterKey());
         builder.environment().put("ARCHIVE_ACCESS_SALESSEEALL", Boolean.toString(salesSeeAll));
+        builder.environment().putAll(environment);
         try {
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, module + "-under-test-stop"));
