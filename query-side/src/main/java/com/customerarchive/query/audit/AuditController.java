@@ -51,15 +51,18 @@ class AuditController {
 
     @GetMapping("/api/profiles/{customerId}/verify")
     @Operation(summary = "Recompute the customer's hash chain from the stored events", description = "valid:false "
-            + "names the first sequence that was altered, removed or reordered; headHash is the last good link.")
-    Verification verify(@PathVariable UUID customerId) {
+            + "names the first sequence that was altered, removed or reordered; headHash is the last good link. head: "
+            + "the customer's head in an earlier checkpoint; headFoundAt says where the chain still passes through it, "
+            + "null when that history was rewritten (even with every later hash recomputed).")
+    Verification verify(@PathVariable UUID customerId, @RequestParam(required = false) String head) {
         scope.check(customerId);
         HashChain.Verdict verdict = chain.verify(customerId);
         if (verdict.events() == 0) {
             throw NotFoundException.customer(customerId);
         }
         return new Verification(customerId, verdict.events(), verdict.valid(),
-                verdict.valid() ? null : verdict.sequence(), verdict.valid() ? null : verdict.problem(), verdict.headHash());
+                verdict.valid() ? null : verdict.sequence(), verdict.valid() ? null : verdict.problem(), verdict.headHash(),
+                head, head == null ? null : verdict.positionOf(head));
     }
 
     @GetMapping("/api/profiles/{customerId}/access-log")
@@ -91,7 +94,8 @@ class AuditController {
 
     /** The chain recomputed: valid, or the first sequence that was altered, removed or reordered and why. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Verification(UUID customerId, int events, boolean valid, Long sequence, String problem, String headHash) {
+    record Verification(UUID customerId, int events, boolean valid, Long sequence, String problem, String headHash,
+                        String checkedHead, Long headFoundAt) {
     }
 
     /** Every customer's chain head at {@code at}, signed. */

@@ -26,7 +26,14 @@ class HashChain {
     }
 
     /** sequence: 1-based, the first event that is missing, altered or out of place; null when valid. */
-    record Verdict(UUID customerId, int events, boolean valid, Long sequence, String problem, String headHash) {
+    record Verdict(UUID customerId, int events, boolean valid, Long sequence, String problem, String headHash,
+                   List<String> hashes) {
+
+        /** Where a hash of an earlier checkpoint sits in the chain (1-based), or null: that history was rewritten. */
+        Long positionOf(String hash) {
+            int index = hashes.indexOf(hash);
+            return index < 0 ? null : (long) index + 1;
+        }
     }
 
     private record Row(long sequence, String eventId, String type, String revision, String recordedAt, byte[] payload,
@@ -43,10 +50,11 @@ class HashChain {
                 .list();
         String previous = "";
         long expected = 0;
+        List<String> hashes = new java.util.ArrayList<>();
         for (Row row : rows) {
             if (row.sequence() != expected) {
                 return new Verdict(customerId, rows.size(), false, expected + 1,
-                        "event " + (expected + 1) + " is missing", previous);
+                        "event " + (expected + 1) + " is missing", previous, hashes);
             }
             String stored;
             String computed;
@@ -57,21 +65,22 @@ class HashChain {
                         row.type(), row.revision(), row.recordedAt(), EventHash.parse(row.payload()), metaData, previous));
             } catch (RuntimeException unreadable) {
                 return new Verdict(customerId, rows.size(), false, row.sequence() + 1,
-                        "event " + (row.sequence() + 1) + " is not readable as stored JSON", previous);
+                        "event " + (row.sequence() + 1) + " is not readable as stored JSON", previous, hashes);
             }
             if (stored == null) {
                 return new Verdict(customerId, rows.size(), false, row.sequence() + 1,
-                        "event " + (row.sequence() + 1) + " carries no hash", previous);
+                        "event " + (row.sequence() + 1) + " carries no hash", previous, hashes);
             }
             if (!stored.equals(computed)) {
                 return new Verdict(customerId, rows.size(), false, row.sequence() + 1,
                         "event " + (row.sequence() + 1) + " does not match its hash: altered, or its predecessor was",
-                        previous);
+                        previous, hashes);
             }
             previous = stored;
+            hashes.add(stored);
             expected++;
         }
-        return new Verdict(customerId, rows.size(), true, null, null, rows.isEmpty() ? null : previous);
+        return new Verdict(customerId, rows.size(), true, null, null, rows.isEmpty() ? null : previous, hashes);
     }
 
     /** The stored hash of every customer's latest event, in customer id order. */

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -266,13 +267,83 @@ class AuditAndPrivacyTest extends BothAppsTest {
     }
 
     @Test
-    void a_signed_checkpoint_lists_every_chain_head() {
+    void a_signed_checkpoint_lists_every_chain_head_and_its_signature_verifies_with_the_key() throws Exception {
         String id = customerWithHistory(token());
         var checkpoint = queries.get("/api/audit/checkpoint", "auditor");
         assertThat(checkpoint.status()).isEqualTo(200);
-        assertThat(checkpoint.json().at("/heads/" + id).asString()).isEqualTo(verify(id).get("headHash").asString());
-        assertThat(checkpoint.json().get("signature").asString()).matches("[0-9a-f]{64}");
+        JsonNode answer = checkpoint.json();
+        assertThat(answer.at("/heads/" + id).asString()).isEqualTo(verify(id).get("headHash").asString());
+        assertThat(answer.get("signature").asString()).isEqualTo(signature(answer.get("at").asString(),
+                answer.get("customers").asInt(), answer.get("heads")));
+        assertThat(answer.get("signature").asString()).as("a head changed after signing no longer matches")
+                .isNotEqualTo(signature(answer.get("at").asString(), answer.get("customers").asInt(),
+                        ((tools.jackson.databind.node.ObjectNode) answer.get("heads").deepCopy()).put(id, "0".repeat(64))));
         assertThat(queries.get("/api/audit/checkpoint", "sales").status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_rewritten_history_with_every_later_hash_recomputed_is_caught_by_an_earlier_checkpoint() throws Exception {
+        String id = customerWithHistory(token());
+        awaitProfile(id, 4);
+        String earlierHead = queries.get("/api/audit/checkpoint", "auditor").json().at("/heads/" + id).asString();
+        assertThat(commands.post("/api/customers/" + id + "/review", "sales", "{\"notes\": \"checked\"}").status())
+                .isEqualTo(200);
+        JsonNode grown = queries.get("/api/profiles/" + id + "/verify?head=" + earlierHead, "auditor").json();
+        assertThat(grown.get("valid").asBoolean()).isTrue();
+        assertThat(grown.get("headFoundAt").asInt()).as("history only grew").isEqualTo(4);
+
+        rewriteGradeReasonAndRehash(id, "ordered twice", "never ordered");
+        JsonNode rewritten = queries.get("/api/profiles/" + id + "/verify?head=" + earlierHead, "auditor").json();
+        assertThat(rewritten.get("valid").asBoolean()).as("the attacker recomputed every later hash").isTrue();
+        assertThat(rewritten.path("headFoundAt").isMissingNode() || rewritten.path("headFoundAt").isNull())
+                .as("the earlier checkpoint's head is gone from the chain: history was rewritten").isTrue();
+    }
+
+    /** An attacker with database access: changes one event and recomputes its hash and every later one. */
+    private void rewriteGradeReasonAndRehash(String customerId, String from, String to) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        SELECT sequence_number, event_identifier, payload_type, payload_revision, time_stamp, payload, meta_data
+                        FROM event_store.domain_event_entry WHERE aggregate_identifier = :id ORDER BY sequence_number""")
+                .param("id", customerId).query().listOfRows();
+        String previous = "";
+        boolean rewriting = false;
+        for (Map<String, Object> row : rows) {
+            String payload = new String((byte[]) row.get("payload"), java.nio.charset.StandardCharsets.UTF_8);
+            if (payload.contains(from)) {
+                payload = payload.replace(from, to);
+                rewriting = true;
+            }
+            var metaData = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree((byte[]) row.get("meta_data"));
+            if (rewriting) {
+                String hash = com.customerarchive.events.privacy.EventHash.of(new com.customerarchive.events.privacy.EventHash.Link(
+                        customerId, ((Number) row.get("sequence_number")).longValue(), (String) row.get("event_identifier"),
+                        (String) row.get("payload_type"), (String) row.get("payload_revision"), (String) row.get("time_stamp"),
+                        json.readTree(payload), metaData, previous));
+                metaData.put("hash", hash);
+                jdbc.sql("UPDATE event_store.domain_event_entry SET payload = :payload, meta_data = :meta "
+                                + "WHERE aggregate_identifier = :id AND sequence_number = :sequence")
+                        .param("payload", payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .param("meta", json.writeValueAsBytes(metaData)).param("id", customerId)
+                        .param("sequence", row.get("sequence_number")).update();
+            }
+            previous = metaData.path("hash").asText();
+        }
+        assertThat(rewriting).as("the event to rewrite was found").isTrue();
+    }
+
+    /** HMAC-SHA256 with the checkpoint key (derived from the master key) over the canonical {at, customers, heads}. */
+    private static String signature(String at, int customers, JsonNode heads) throws Exception {
+        var signed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        signed.put("at", at);
+        signed.put("customers", customers);
+        var headNodes = signed.putObject("heads");
+        heads.properties().forEach(entry -> headNodes.put(entry.getKey(), entry.getValue().asString()));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(com.customerarchive.events.privacy.CustomerKeys.derive("checkpoint",
+                java.util.Base64.getDecoder().decode(com.customerarchive.testsupport.TestKeys.masterKey())), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(com.customerarchive.events.privacy.EventHash.canonical(signed)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private void swapThirdAndFourth(String customerId) {
