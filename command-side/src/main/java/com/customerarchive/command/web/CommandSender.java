@@ -5,6 +5,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +40,22 @@ public class CommandSender {
         }
     }
 
-    /** @param occurredAt when the change happened in the business; now when absent */
+    /**
+     * Sends a command; one that met a customer changed meanwhile by another instance (this one's cache was stale,
+     * nothing was written) is sent once more on the customer as stored. An If-Match that no longer holds stays a 409.
+     *
+     * @param occurredAt when the change happened in the business; now when absent
+     */
     public <R> R send(Object command, Instant occurredAt) {
         Instant when = occurredAt != null ? occurredAt : clock.instant();
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.with(EventMetadata.OCCURRED_AT, when.toString()));
-        return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        try {
+            return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ConflictingAggregateVersionException stale) {
+            throw stale;
+        } catch (ConcurrencyException raced) {
+            return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
     }
 }

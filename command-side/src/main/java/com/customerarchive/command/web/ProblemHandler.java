@@ -9,6 +9,7 @@ import com.customerarchive.platform.web.ProblemResponses;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -36,7 +37,8 @@ class ProblemHandler {
     }
 
     /** A race on the same customer, unless the store went away in the middle of the append. */
-    @ExceptionHandler({ConflictingModificationException.class, AggregateStreamCreationException.class})
+    @ExceptionHandler({ConflictingModificationException.class, AggregateStreamCreationException.class,
+            ConcurrencyException.class})
     ResponseEntity<Object> concurrency(RuntimeException ex) {
         if (DatabaseUnavailable.causes(ex)) {
             return DatabaseUnavailable.answer(ex);
