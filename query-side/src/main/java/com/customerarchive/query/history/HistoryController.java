@@ -2,6 +2,7 @@ package com.customerarchive.query.history;
 
 import com.customerarchive.query.audit.AccessLog;
 import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.query.privacy.Redaction;
 import com.customerarchive.query.web.CustomerScope;
 import com.customerarchive.query.web.Freshness;
 import com.customerarchive.platform.web.NotFoundException;
@@ -41,7 +42,7 @@ class HistoryController {
     List<HistoryRepository.Visit> visits(@PathVariable UUID customerId) {
         scope.check(customerId);
         requireKnown(customerId);
-        List<HistoryRepository.Visit> visits = history.visits(customerId);
+        List<HistoryRepository.Visit> visits = history.visits(customerId, withheld(customerId));
         accessLog.record(customerId, AccessLog.View.HISTORY);
         return visits;
     }
@@ -67,7 +68,7 @@ class HistoryController {
         if (total == 0) {
             throw NotFoundException.customer(customerId);
         }
-        HistoryPage answer = new HistoryPage(customerId, history.events(customerId, page, size), page, size, total);
+        HistoryPage answer = new HistoryPage(customerId, history.events(customerId, page, size, withheld(customerId)), page, size, total);
         accessLog.record(customerId, AccessLog.View.HISTORY);
         return answer;
     }
@@ -87,7 +88,7 @@ class HistoryController {
         }
         freshness.await(customerId, minVersion);
         requireKnown(customerId);
-        var changes = history.changes(customerId, field, from, to);
+        var changes = history.changes(customerId, field, from, to, withheld(customerId));
         accessLog.record(customerId, AccessLog.View.CHANGES);
         return changes;
     }
@@ -104,6 +105,11 @@ class HistoryController {
             throw NotFoundException.customer(customerId);
         }
         return grades;
+    }
+
+    /** "[withheld]" for a reader who may not see this customer's personal data (consent withdrawn), else null. */
+    private String withheld(UUID customerId) {
+        return scope.withholds(customerId) ? Redaction.WITHHELD : null;
     }
 
     private void requireKnown(UUID customerId) {

@@ -32,10 +32,14 @@ class HistoryRepository {
     private final RowAppender appender;
     private final ObjectMapper json;
 
-    HistoryRepository(JdbcClient jdbc, RowAppender appender, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    private final Redaction redaction;
+
+    HistoryRepository(JdbcClient jdbc, RowAppender appender, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                      Redaction redaction) {
         this.jdbc = jdbc;
         this.appender = appender;
         this.json = json;
+        this.redaction = redaction;
     }
 
     static final String EVENTS = "history_event";
@@ -113,20 +117,24 @@ class HistoryRepository {
         }
     }
 
-    List<HistoryEntry> events(UUID customerId, int page, int size) {
+    /** @param marker what personal values read as (consent withdrawn), or null to show them */
+    List<HistoryEntry> events(UUID customerId, int page, int size, String marker) {
         return jdbc.sql("""
                         SELECT sequence, type, occurred_at, recorded_at, actor, correlation_id, data, changes
                         FROM history_event WHERE customer_id = :id ORDER BY sequence LIMIT :limit OFFSET :offset""")
                 .param("id", customerId).param("limit", size).param("offset", (long) page * size)
                 .query((row, n) -> new HistoryEntry(row.getLong("sequence"), row.getString("type"),
                         row.getTimestamp("occurred_at").toInstant(), row.getTimestamp("recorded_at").toInstant(),
-                        row.getString("actor"), row.getString("correlation_id"), read(row.getString("data")),
-                        readChanges(row.getString("changes"))))
+                        row.getString("actor"), row.getString("correlation_id"),
+                        read(marker == null ? row.getString("data")
+                                : redaction.eventData(row.getString("type"), row.getString("data"), marker)),
+                        readChanges(marker == null ? row.getString("changes")
+                                : redaction.changes(row.getString("changes"), marker))))
                 .list();
     }
 
     /** The customer's visits in their order, from the audit history (where erasure already blinded the names). */
-    List<Visit> visits(UUID customerId) {
+    List<Visit> visits(UUID customerId, String marker) {
         return jdbc.sql("""
                         SELECT sequence, actor, data::text AS data FROM history_event
                         WHERE customer_id = :id AND type = 'VisitRecorded' ORDER BY sequence""")
@@ -134,7 +142,7 @@ class HistoryRepository {
                 .query((row, n) -> {
                     VisitRecordedEvent visit = readAs(row.getString("data"), VisitRecordedEvent.class);
                     return new Visit(visit.visitNo(), visit.visitedAt(), visit.method(),
-                            visit.contact() == null ? null : visit.contact().name(),
+                            visit.contact() == null ? null : marker != null ? marker : visit.contact().name(),
                             visit.contact() == null ? null : visit.contact().role(), visit.gradeAtVisit(), visit.notes(),
                             visit.conclusion(), visit.nextFollowUpOn(), row.getString("actor"), row.getLong("sequence"));
                 })
@@ -160,7 +168,7 @@ class HistoryRepository {
                 .query(Long.class).single();
     }
 
-    List<FieldChangeEntry> changes(UUID customerId, String field, Instant from, Instant to) {
+    List<FieldChangeEntry> changes(UUID customerId, String field, Instant from, Instant to, String marker) {
         StringBuilder sql = new StringBuilder("""
                 SELECT occurred_at, sequence, actor, field, from_value, to_value FROM field_change
                 WHERE customer_id = :id""");
@@ -181,9 +189,14 @@ class HistoryRepository {
         }
         sql.append(" ORDER BY occurred_at, sequence, field");
         return jdbc.sql(sql.toString()).params(query)
-                .query((row, n) -> new FieldChangeEntry(row.getTimestamp("occurred_at").toInstant(),
-                        row.getLong("sequence"), row.getString("actor"), row.getString("field"),
-                        readNullable(row.getString("from_value")), readNullable(row.getString("to_value"))))
+                .query((row, n) -> {
+                    boolean hidden = marker != null && Redaction.isPersonal(row.getString("field"));
+                    Object was = readNullable(row.getString("from_value"));
+                    Object now = readNullable(row.getString("to_value"));
+                    return new FieldChangeEntry(row.getTimestamp("occurred_at").toInstant(), row.getLong("sequence"),
+                            row.getString("actor"), row.getString("field"), hidden && was != null ? marker : was,
+                            hidden && now != null ? marker : now);
+                })
                 .list();
     }
 

@@ -48,6 +48,24 @@ public class Redaction {
         return blank(changes, CHANGES, marker);
     }
 
+    /** The card with every personal field replaced by {@code marker}, in its shape (as an erased event reads). */
+    public static com.customerarchive.events.ProfileCard card(com.customerarchive.events.ProfileCard card, String marker) {
+        if (card == null) {
+            return null;
+        }
+        JsonNode tree = CARD_JSON.valueToTree(card);
+        PersonalFields.blank(tree, com.customerarchive.events.ProfileCard.class, marker);
+        try {
+            return CARD_JSON.treeToValue(tree, com.customerarchive.events.ProfileCard.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("card not readable once blanked", e);
+        }
+    }
+
+    private static final ObjectMapper CARD_JSON = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
     public static boolean isPersonal(String cardField) {
         return CardFields.isPersonal(cardField);
     }

@@ -16,6 +16,13 @@ public class OwnerRepository {
         this.jdbc = jdbc;
     }
 
+    /** False once the customer withdrew its consent; empty for an unknown customer or one never asked. */
+    public Optional<Boolean> consentGranted(UUID customerId) {
+        return jdbc.sql("SELECT CAST(state ->> 'consentGranted' AS boolean) FROM profile WHERE customer_id = :id")
+                .param("id", customerId).query((row, n) -> (Boolean) row.getObject(1)).optional()
+                .flatMap(Optional::ofNullable);
+    }
+
     public Optional<String> ownerOf(UUID customerId) {
         return jdbc.sql("SELECT owner_id FROM profile WHERE customer_id = :id").param("id", customerId)
                 .query(String.class).optional();

@@ -89,7 +89,8 @@ class ProfileController {
         Instant judgedAt = asOf != null ? asOf : clock.instant();
         var found = profiles.search(new ProfileRepository.ProfileFilter(grade, scope.owner(blankToNull(ownerId)), tier, nature,
                 blankToNull(city), blankToNull(q), overdue, stale, judgedAt), page, size, sortKey, descending);
-        return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, judgedAt, null)).toList(),
+        return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, judgedAt, null))
+                .map(view -> scope.withholds(view.consentGranted()) ? view.withheld() : view).toList(),
                 page, size, found.total());
     }
 
@@ -102,7 +103,8 @@ class ProfileController {
         Instant now = clock.instant();
         ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, now, null))
                 .orElseThrow(() -> NotFoundException.customer(customerId));
-        ProfileView profile = commercial.of(customerId, now, true).map(found::with).orElse(found);
+        ProfileView judged = commercial.of(customerId, now, true).map(found::with).orElse(found);
+        ProfileView profile = scope.withholds(judged.consentGranted()) ? judged.withheld() : judged;
         accessLog.record(customerId, AccessLog.View.PROFILE);
         return profile;
     }
@@ -123,7 +125,8 @@ class ProfileController {
                 "Customer not found", "No customer " + customerId + " had been recorded by then."));
         Instant stoodAt = at != null ? at : folded.recordedAt();
         accessLog.record(customerId, AccessLog.View.AS_OF);
-        return ProfileView.of(folded.state(), rules, stoodAt, stoodAt);
+        ProfileView then = ProfileView.of(folded.state(), rules, stoodAt, stoodAt);
+        return scope.withholds(customerId) ? then.withheld() : then;
     }
 
     private static String blankToNull(String value) {

@@ -29,13 +29,8 @@ import com.customerarchive.events.ProfileReviewedEvent;
 import com.customerarchive.events.ReferrerRecordedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.events.privacy.PersonalDataCipher;
-import com.customerarchive.events.privacy.PersonalFields;
 import com.customerarchive.query.history.EventContext;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.customerarchive.query.privacy.Redaction;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -129,29 +124,12 @@ public final class ProfileFold {
         } else if (event instanceof ConsentRecordedEvent consent) {
             next.consentGranted = consent.granted();
         } else if (event instanceof PersonalDataErasedEvent) {
-            next.card = erased(next.card);
+            next.card = Redaction.card(next.card, PersonalDataCipher.ERASED);
             next.referredBy = next.referredBy == null ? null : PersonalDataCipher.ERASED;
             next.personalDataErased = true;
         }
         return next.build();
     }
-
-    /** The card with every personal field "[erased]" (as the events themselves read once the key is gone). */
-    private static ProfileCard erased(ProfileCard card) {
-        if (card == null) {
-            return null;
-        }
-        JsonNode tree = CARD_JSON.valueToTree(card);
-        PersonalFields.blank(tree, ProfileCard.class, PersonalDataCipher.ERASED);
-        try {
-            return CARD_JSON.treeToValue(tree, ProfileCard.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("card not readable after erasure", e);
-        }
-    }
-
-    private static final ObjectMapper CARD_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** The mutable copy one event changes. */
     private static final class Builder {

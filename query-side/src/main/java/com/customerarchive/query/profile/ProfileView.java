@@ -12,6 +12,7 @@ import com.customerarchive.query.commercial.Commercial;
 import com.customerarchive.query.commercial.Figures;
 import com.customerarchive.query.commercial.Lifecycle;
 import com.customerarchive.query.commercial.Value;
+import com.customerarchive.query.privacy.Redaction;
 import com.customerarchive.query.rules.ArchiveRules;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -72,6 +73,14 @@ public record ProfileView(
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
                 figures.total(), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
                 membershipCard);
+    }
+
+    /** The same profile with the card's personal fields and the referral link "[withheld]" (consent withdrawn). */
+    ProfileView withheld() {
+        return new ProfileView(customerId, version, kind, nature, tier, source, grade, ownerId, status,
+                Redaction.card(card, Redaction.WITHHELD), registeredAt, lastContactAt, nextFollowUpOn, overdue, stale,
+                openComplaints, visitCount, consentGranted, personalDataErased, updatedAt, asOf,
+                referredBy == null ? null : Redaction.WITHHELD, lastReviewedAt, purchases, lifecycle, value, membershipCard);
     }
 
     private static LocalDate day(Instant at) {

@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Who may see which customer, the one place every customer read passes: a SALES user sees only the customers it
  * owns ({@code ownerId} = its user name) unless {@code archive.access.sales-see-all}; MANAGER, AUDITOR and ADMIN see
- * all. Another rep's customer is 403; an unknown one is left to the read's own 404.
+ * all. Another rep's customer is 403; an unknown one is left to the read's own 404. A customer that withdrew its
+ * consent shows its personal fields only to auditors and admins.
  */
 @Component
 public class CustomerScope {
@@ -47,6 +48,24 @@ public class CustomerScope {
             throw ForbiddenException.notYourCustomer(scope);
         }
         return scope;
+    }
+
+    /**
+     * True when the customer withdrew its consent and the reader is neither an auditor nor an admin: its personal
+     * fields then read "[withheld]" (the read is still in the access trail).
+     */
+    public boolean withholds(Boolean consentGranted) {
+        return Boolean.FALSE.equals(consentGranted) && !privileged();
+    }
+
+    public boolean withholds(UUID customerId) {
+        return !privileged() && owners.consentGranted(customerId).map(Boolean.FALSE::equals).orElse(false);
+    }
+
+    private static boolean privileged() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return user != null && user.getAuthorities().stream().map(role -> role.getAuthority())
+                .anyMatch(role -> role.equals("ROLE_AUDITOR") || role.equals("ROLE_ADMIN"));
     }
 
     private String scope() {

@@ -247,6 +247,31 @@ class AuditAndPrivacyTest extends BothAppsTest {
     }
 
     @Test
+    void withdrawn_consent_withholds_personal_fields_from_every_reader_but_auditors_and_the_trail_records_the_reads() {
+        String token = token();
+        String id = customerWithHistory(token);
+        assertThat(commands.post("/api/customers/" + id + "/consent", "sales",
+                "{\"granted\": false, \"purpose\": \"all processing\"}").status()).isEqualTo(200);
+        JsonNode withheld = awaitProfile(id, 5);
+        assertThat(withheld.at("/card/basic/name").asString()).isEqualTo("[withheld]");
+        assertThat(withheld.at("/card/basic/email").asString()).isEqualTo("[withheld]");
+        for (String view : List.of(withheld.toString(),
+                queries.get("/api/profiles/" + id + "/history", "manager").raw().body(),
+                queries.get("/api/profiles/" + id + "/changes", "manager").raw().body(),
+                queries.get("/api/profiles/" + id + "/visits", "manager").raw().body(),
+                queries.get("/api/profiles/" + id + "/as-of?version=2", "manager").raw().body(),
+                queries.get("/api/profiles?ownerId=rep-audit&size=200", "manager").raw().body())) {
+            assertThat(view).doesNotContain(token).doesNotContain(digits(token));
+        }
+        JsonNode audited = queries.get("/api/profiles/" + id, "auditor").json();
+        assertThat(audited.at("/card/basic/name").asString()).isEqualTo("Name " + token);
+        assertThat(queries.get("/api/profiles/" + id + "/history", "auditor").raw().body()).contains(token);
+        JsonNode trail = queries.get("/api/profiles/" + id + "/access-log", "auditor").json();
+        assertThat(trail.valueStream().map(entry -> entry.get("user").asString()).toList())
+                .contains("manager", "auditor");
+    }
+
+    @Test
     void reads_of_personal_data_are_in_the_access_log_newest_first() {
         String id = customerWithHistory(token());
         awaitProfile(id, 4);
