@@ -372,7 +372,7 @@ class Customer {
     @CommandHandler
     long handle(RecordConsentCommand command) {
         requireActive();
-        apply(new ConsentRecordedEvent(customerId, command.granted(), command.purpose()));
+        apply(new ConsentRecordedEvent(customerId, command.granted(), List.of(command.purpose())));
         return version();
     }
 

@@ -7,7 +7,9 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import com.customerarchive.events.upcasting.ArchiveUpcaster;
 import com.customerarchive.platform.events.EventStoreTables;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -81,6 +83,7 @@ class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .schema(EventStoreTables.schema(""))
                 .dataType(byte[].class)
+                .upcasterChain(new EventUpcasterChain(new ArchiveUpcaster()))
                 .build();
         return new HashChainingStorageEngine(store, eventSerializer, jdbc, 100_000);
     }

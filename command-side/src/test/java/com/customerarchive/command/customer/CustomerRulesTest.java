@@ -220,7 +220,7 @@ class CustomerRulesTest {
     void consent_is_recorded_granted_or_withdrawn_with_its_purpose() {
         fixture.given(registered())
                 .when(new RecordConsentCommand(ID, null, false, "marketing"))
-                .expectEvents(new ConsentRecordedEvent(ID, false, "marketing"));
+                .expectEvents(new ConsentRecordedEvent(ID, false, List.of("marketing")));
     }
 
     @Test

@@ -3,7 +3,9 @@ package com.customerarchive.query.eventstore;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import com.customerarchive.events.upcasting.ArchiveUpcaster;
 import com.customerarchive.platform.events.EventStoreTables;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -37,6 +39,7 @@ class EventStoreReadConfiguration {
                 .snapshotSerializer(serializer)
                 .schema(tables)
                 .dataType(byte[].class)
+                .upcasterChain(new EventUpcasterChain(new ArchiveUpcaster()))
                 .batchSize(properties.fetchSize())
                 .build();
     }

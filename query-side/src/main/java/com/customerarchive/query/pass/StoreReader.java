@@ -4,6 +4,7 @@ import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.EventMetadata;
 import com.customerarchive.events.privacy.CustomerKeys;
 import com.customerarchive.events.privacy.EncryptingSerializer;
+import com.customerarchive.events.upcasting.EventUpcasts;
 import com.customerarchive.query.eventstore.EventStoreProperties;
 import com.customerarchive.query.history.EventContext;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -131,7 +132,9 @@ class StoreReader {
     }
 
     private PassEvent open(Row row, Class<?> type) {
-        EncryptingSerializer.Opened opened = serializer.open(row.payload(), type);
+        // an event stored in an older revision is read in the current shape; the stored bytes stay as they are
+        EncryptingSerializer.Opened opened = serializer.open(EventUpcasts.upcast(row.payloadType(), row.revision(),
+                row.payload()), type);
         Meta meta;
         try {
             meta = row.metaData() == null ? new Meta(null, null, null) : json.readValue(row.metaData(), Meta.class);
