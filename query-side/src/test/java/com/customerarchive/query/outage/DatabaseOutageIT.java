@@ -71,6 +71,9 @@ class DatabaseOutageIT {
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
             customers.add(registered.request());
         }
+        // the readers start once query-side shows every customer (before that a read is rightly 404)
+        await().atMost(Duration.ofSeconds(30)).until(() -> customers.stream().allMatch(customer ->
+                call(querySide, "GET", "/api/profiles/" + customer, "manager", null).status() == 200));
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         List<Answer> answers = new CopyOnWriteArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
