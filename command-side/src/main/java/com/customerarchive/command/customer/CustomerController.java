@@ -72,7 +72,7 @@ class CustomerController {
         }
         var command = new RegisterCustomerCommand(customerId, request.kind(), request.nature(), request.tier(),
                 request.source(), request.grade(), request.ownerId(), request.card(), referredBy);
-        long version = commands.sendCreation(command, request.occurredAt());
+        long version = commands.send(command, request.occurredAt());
         return ResponseEntity.created(URI.create("/api/profiles/" + customerId)).eTag(Long.toString(version))
                 .body(new Written.Registered(customerId.value(), version));
     }

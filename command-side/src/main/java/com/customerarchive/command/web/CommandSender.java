@@ -29,20 +29,9 @@ public class CommandSender {
     }
 
     /**
-     * Sends a command that creates a stream; one that lost a race with a concurrent creation of the same
-     * stream is sent once more, and then meets the stream as it was stored.
-     */
-    public <R> R sendCreation(Object command, Instant occurredAt) {
-        try {
-            return send(command, occurredAt);
-        } catch (ConflictingModificationException | AggregateStreamCreationException raced) {
-            return send(command, occurredAt);
-        }
-    }
-
-    /**
-     * Sends a command; one that met a customer changed meanwhile by another instance (this one's cache was stale,
-     * nothing was written) is sent once more on the customer as stored. An If-Match that no longer holds stays a 409.
+     * Sends a command; one that lost a race on its customer (a stale cache of this instance, or two creations of the
+     * same stream at once; nothing was written) is sent once more on the customer as stored, where a repeated
+     * registration meets its first. An If-Match that no longer holds stays a 409.
      *
      * @param occurredAt when the change happened in the business; now when absent
      */
@@ -54,7 +43,7 @@ public class CommandSender {
             return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ConflictingAggregateVersionException stale) {
             throw stale;
-        } catch (ConcurrencyException raced) {
+        } catch (ConcurrencyException | ConflictingModificationException | AggregateStreamCreationException raced) {
             return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }

@@ -2,6 +2,8 @@ package com.customerarchive.platform.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.util.Set;
+
 /**
  * Who sees which customer ({@code archive.access.*}): a SALES user reads and writes only the customers it owns
  * ({@code ownerId} = its user name) unless {@code sales-see-all} opens every customer to sales.
@@ -14,18 +16,8 @@ public record AccessProperties(boolean salesSeeAll) {
      * (MANAGER, AUDITOR, ADMIN), unless sales see all.
      */
     public String ownerScope(org.springframework.security.core.Authentication user) {
-        if (salesSeeAll || user == null || !user.isAuthenticated()) {
-            return null;
-        }
-        boolean sales = false;
-        for (var authority : user.getAuthorities()) {
-            String role = authority.getAuthority();
-            if (role.equals("ROLE_" + Role.MANAGER) || role.equals("ROLE_" + Role.AUDITOR)
-                    || role.equals("ROLE_" + Role.ADMIN)) {
-                return null;
-            }
-            sales |= role.equals("ROLE_" + Role.SALES);
-        }
-        return sales ? user.getName() : null;
+        Set<Role> roles = Roles.of(user);
+        boolean wider = roles.contains(Role.MANAGER) || roles.contains(Role.AUDITOR) || roles.contains(Role.ADMIN);
+        return salesSeeAll || wider || !roles.contains(Role.SALES) ? null : user.getName();
     }
 }

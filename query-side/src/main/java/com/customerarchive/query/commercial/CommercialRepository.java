@@ -24,11 +24,15 @@ public class CommercialRepository {
                            FILTER (WHERE purchased_at >= :quartersFrom AND purchased_at < :quartersTo) AS quarters
                 FROM purchase
                 WHERE NOT cancelled AND purchased_at <= :asOf
+                  -- one customer's figures need its own purchases and those of the customers it referred only
+                  AND (CAST(:customer AS uuid) IS NULL OR customer_id = :customer OR customer_id IN (
+                      SELECT customer_id FROM profile WHERE referred_by = CAST(CAST(:customer AS uuid) AS varchar)))
                 GROUP BY customer_id),
             referrals AS (
                 SELECT referred.referred_by AS referrer, count(*) AS referred, COALESCE(sum(b.total), 0) AS referred_total
                 FROM profile referred LEFT JOIN bought b ON b.customer_id = referred.customer_id
                 WHERE referred.referred_by IS NOT NULL AND referred.registered_at <= :asOf
+                  AND (CAST(:customer AS uuid) IS NULL OR referred.referred_by = CAST(CAST(:customer AS uuid) AS varchar))
                 GROUP BY referred.referred_by)
             SELECT p.customer_id, p.name, p.owner_id, p.grade, p.status, p.registered_at, p.last_contact_at,
                    p.state ->> 'archiveReason' AS archive_reason, p.state ->> 'archivedAt' AS archived_at,

@@ -1,5 +1,7 @@
 package com.customerarchive.query.console;
 
+import com.customerarchive.platform.security.Role;
+import com.customerarchive.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,7 +51,6 @@ class ConsoleController {
     @Operation(summary = "Who the credentials belong to and the roles they carry", description = "The console signs "
             + "in with it.")
     Me me(Authentication user) {
-        return new Me(user.getName(), user.getAuthorities().stream().map(role -> role.getAuthority())
-                .filter(role -> role.startsWith("ROLE_")).map(role -> role.substring("ROLE_".length())).sorted().toList());
+        return new Me(user.getName(), Roles.of(user).stream().map(Role::name).sorted().toList());
     }
 }

@@ -2,7 +2,6 @@ package com.customerarchive.query.history;
 
 import com.customerarchive.query.audit.AccessLog;
 import com.customerarchive.platform.web.InvalidRequestException;
-import com.customerarchive.query.privacy.Redaction;
 import com.customerarchive.query.web.CustomerScope;
 import com.customerarchive.query.web.Freshness;
 import com.customerarchive.platform.web.NotFoundException;
@@ -40,9 +39,9 @@ class HistoryController {
             + "(the contact's name reads \"[erased]\" after an erasure), the grade at that moment, notes, conclusion "
             + "and the next follow-up agreed.")
     List<HistoryRepository.Visit> visits(@PathVariable UUID customerId) {
-        scope.check(customerId);
+        CustomerScope.Visibility visibility = scope.check(customerId);
         requireKnown(customerId);
-        List<HistoryRepository.Visit> visits = history.visits(customerId, withheld(customerId));
+        List<HistoryRepository.Visit> visits = history.visits(customerId, visibility.marker());
         accessLog.record(customerId, AccessLog.View.HISTORY);
         return visits;
     }
@@ -56,7 +55,7 @@ class HistoryController {
             + "data and the profile fields it changed. page from 0, size 1–1000 (default 100).")
     HistoryPage history(@PathVariable UUID customerId, @RequestParam(defaultValue = "0") int page,
                         @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) Long minVersion) {
-        scope.check(customerId);
+        CustomerScope.Visibility visibility = scope.check(customerId);
         if (page < 0) {
             throw new InvalidRequestException("page", "must be 0 or more");
         }
@@ -68,7 +67,7 @@ class HistoryController {
         if (total == 0) {
             throw NotFoundException.customer(customerId);
         }
-        HistoryPage answer = new HistoryPage(customerId, history.events(customerId, page, size, withheld(customerId)), page, size, total);
+        HistoryPage answer = new HistoryPage(customerId, history.events(customerId, page, size, visibility.marker()), page, size, total);
         accessLog.record(customerId, AccessLog.View.HISTORY);
         return answer;
     }
@@ -79,7 +78,7 @@ class HistoryController {
     List<HistoryRepository.FieldChangeEntry> changes(@PathVariable UUID customerId,
             @RequestParam(required = false) String field, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to, @RequestParam(required = false) Long minVersion) {
-        scope.check(customerId);
+        CustomerScope.Visibility visibility = scope.check(customerId);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidRequestException("from", "must be before to");
         }
@@ -88,7 +87,7 @@ class HistoryController {
         }
         freshness.await(customerId, minVersion);
         requireKnown(customerId);
-        var changes = history.changes(customerId, field, from, to, withheld(customerId));
+        var changes = history.changes(customerId, field, from, to, visibility.marker());
         accessLog.record(customerId, AccessLog.View.CHANGES);
         return changes;
     }
@@ -105,11 +104,6 @@ class HistoryController {
             throw NotFoundException.customer(customerId);
         }
         return grades;
-    }
-
-    /** "[withheld]" for a reader who may not see this customer's personal data (consent withdrawn), else null. */
-    private String withheld(UUID customerId) {
-        return scope.withholds(customerId) ? Redaction.WITHHELD : null;
     }
 
     private void requireKnown(UUID customerId) {

@@ -6,7 +6,6 @@ import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
 import com.customerarchive.query.pass.Tables;
-import com.customerarchive.query.privacy.Redaction;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -27,11 +26,9 @@ final class HistoryProjections {
 
         static final String NAME = "history";
         private final HistoryRepository repository;
-        private final Redaction redaction;
 
-        History(HistoryRepository repository, Redaction redaction) {
+        History(HistoryRepository repository) {
             this.repository = repository;
-            this.redaction = redaction;
         }
 
         @Override
@@ -50,7 +47,7 @@ final class HistoryProjections {
                 @Override
                 void write(List<PassEvent> events, List<UUID> erased) {
                     repository.addEvents(tables, events);
-                    erased.forEach(customerId -> repository.redactHistory(tables, customerId, redaction));
+                    erased.forEach(customerId -> repository.redactHistory(tables, customerId));
                 }
             };
         }

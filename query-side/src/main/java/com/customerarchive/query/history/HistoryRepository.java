@@ -89,7 +89,7 @@ class HistoryRepository {
     }
 
     /** Blanks the personal fields in every stored event and change list of the customer. */
-    void redactHistory(Tables tables, UUID customerId, Redaction redaction) {
+    void redactHistory(Tables tables, UUID customerId) {
         String table = tables.of(EVENTS);
         jdbc.sql("SELECT sequence, type, data::text AS data, changes::text AS changes FROM " + table
                         + " WHERE customer_id = :id ORDER BY sequence")

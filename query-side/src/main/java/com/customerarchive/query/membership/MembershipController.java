@@ -2,6 +2,8 @@ package com.customerarchive.query.membership;
 
 import com.customerarchive.events.MembershipCardNumber;
 import com.customerarchive.events.MembershipTier;
+import com.customerarchive.platform.security.Role;
+import com.customerarchive.platform.security.Roles;
 import com.customerarchive.platform.web.InvalidRequestException;
 import com.customerarchive.platform.web.NotFoundException;
 import com.customerarchive.query.web.CustomerScope;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
 class MembershipController {
 
     /** Roles that see a holder's name in full; an outlet alone sees it masked. */
-    private static final Set<String> STAFF = Set.of("ROLE_SALES", "ROLE_MANAGER", "ROLE_AUDITOR", "ROLE_ADMIN");
+    private static final Set<Role> STAFF = Set.of(Role.SALES, Role.MANAGER, Role.AUDITOR, Role.ADMIN);
     private static final Set<String> STATUSES = Set.of("LIVE", "REPORTED_LOST", "REPLACED", "CANCELLED", "EXPIRED");
 
     private final MembershipRepository cards;
@@ -61,8 +63,8 @@ class MembershipController {
         requireValid(cardNumber);
         MembershipRepository.Card card = cards.find(cardNumber, today()).orElseThrow(() -> new NotFoundException(
                 "membership-card-not-found", "Membership card not found", "No card has the number " + cardNumber + "."));
-        Set<String> roles = user.getAuthorities().stream().map(role -> role.getAuthority()).collect(Collectors.toSet());
-        boolean outlet = roles.contains("ROLE_OUTLET") && STAFF.stream().noneMatch(roles::contains);
+        Set<Role> roles = Roles.of(user);
+        boolean outlet = roles.contains(Role.OUTLET) && java.util.Collections.disjoint(roles, STAFF);
         if (!outlet) {
             scope.check(card.customerId());
         }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Repository;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Who owns a customer now, as the profile read model knows it. */
+/** Who owns a customer now and whether it withdrew its consent, as the profile read model knows it. */
 @Repository
 public class OwnerRepository {
 
@@ -16,15 +16,14 @@ public class OwnerRepository {
         this.jdbc = jdbc;
     }
 
-    /** False once the customer withdrew its consent; empty for an unknown customer or one never asked. */
-    public Optional<Boolean> consentGranted(UUID customerId) {
-        return jdbc.sql("SELECT CAST(state ->> 'consentGranted' AS boolean) FROM profile WHERE customer_id = :id")
-                .param("id", customerId).query((row, n) -> (Boolean) row.getObject(1)).optional()
-                .flatMap(Optional::ofNullable);
+    /** @param consentGranted false once the customer withdrew its consent; null when never asked */
+    public record Access(String ownerId, Boolean consentGranted) {
     }
 
-    public Optional<String> ownerOf(UUID customerId) {
-        return jdbc.sql("SELECT owner_id FROM profile WHERE customer_id = :id").param("id", customerId)
-                .query(String.class).optional();
+    /** Empty for a customer the read models do not know. */
+    public Optional<Access> accessOf(UUID customerId) {
+        return jdbc.sql("SELECT owner_id, CAST(state ->> 'consentGranted' AS boolean) AS consent FROM profile "
+                        + "WHERE customer_id = :id").param("id", customerId)
+                .query((row, n) -> new Access(row.getString("owner_id"), (Boolean) row.getObject("consent"))).optional();
     }
 }

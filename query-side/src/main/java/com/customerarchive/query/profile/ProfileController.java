@@ -114,7 +114,7 @@ class ProfileController {
             + "had recorded by that instant; version: after that many events. Rebuilt from the event store.")
     ProfileView asOf(@PathVariable UUID customerId, @RequestParam(required = false) Instant at,
                      @RequestParam(required = false) Long version) {
-        scope.check(customerId);
+        CustomerScope.Visibility visibility = scope.check(customerId);
         if ((at == null) == (version == null)) {
             throw new InvalidRequestException("at", "give exactly one of at (an instant) or version");
         }
@@ -126,7 +126,7 @@ class ProfileController {
         Instant stoodAt = at != null ? at : folded.recordedAt();
         accessLog.record(customerId, AccessLog.View.AS_OF);
         ProfileView then = ProfileView.of(folded.state(), rules, stoodAt, stoodAt);
-        return scope.withholds(customerId) ? then.withheld() : then;
+        return visibility.withholds() ? then.withheld() : then;
     }
 
     private static String blankToNull(String value) {

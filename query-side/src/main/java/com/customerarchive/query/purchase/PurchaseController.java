@@ -1,7 +1,6 @@
 package com.customerarchive.query.purchase;
 
 import com.customerarchive.platform.web.NotFoundException;
-import com.customerarchive.query.profile.OwnerRepository;
 import com.customerarchive.query.web.CustomerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,12 +16,10 @@ import java.util.UUID;
 class PurchaseController {
 
     private final PurchaseRepository purchases;
-    private final OwnerRepository owners;
     private final CustomerScope scope;
 
-    PurchaseController(PurchaseRepository purchases, OwnerRepository owners, CustomerScope scope) {
+    PurchaseController(PurchaseRepository purchases, CustomerScope scope) {
         this.purchases = purchases;
-        this.owners = owners;
         this.scope = scope;
     }
 
@@ -30,8 +27,7 @@ class PurchaseController {
     @Operation(summary = "The customer's purchases, numbered", description = "Cancelled ones stay in the list, "
             + "marked with their reason; they count nowhere (not in the totals, the lifecycle or the value).")
     List<PurchaseRepository.Purchase> purchases(@PathVariable UUID customerId) {
-        scope.check(customerId);
-        if (owners.ownerOf(customerId).isEmpty()) {
+        if (!scope.check(customerId).known()) {
             throw NotFoundException.customer(customerId);
         }
         return purchases.of(customerId);

@@ -1,12 +1,16 @@
 package com.customerarchive.query.web;
 
 import com.customerarchive.platform.security.AccessProperties;
+import com.customerarchive.platform.security.Role;
+import com.customerarchive.platform.security.Roles;
 import com.customerarchive.platform.web.ForbiddenException;
+import com.customerarchive.query.privacy.Redaction;
 import com.customerarchive.query.profile.OwnerRepository;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,16 +30,23 @@ public class CustomerScope {
         this.owners = owners;
     }
 
-    /** Refuses a read of one customer the current user may not see. */
-    public void check(UUID customerId) {
-        String scope = scope();
-        if (scope == null) {
-            return;
+    /** How the current user may read one customer: known or not, and whether its personal fields are withheld. */
+    public record Visibility(boolean known, boolean withholds) {
+
+        /** What personal values read as for this reader ("[withheld]"), or null to show them. */
+        public String marker() {
+            return withholds ? Redaction.WITHHELD : null;
         }
-        String owner = owners.ownerOf(customerId).orElse(null);
-        if (owner != null && !owner.equals(scope)) {
+    }
+
+    /** Refuses a read of one customer the current user may not see; one look-up answers how it may be read. */
+    public Visibility check(UUID customerId) {
+        OwnerRepository.Access access = owners.accessOf(customerId).orElse(null);
+        String scope = scope();
+        if (scope != null && access != null && !scope.equals(access.ownerId())) {
             throw ForbiddenException.notYourCustomer(scope);
         }
+        return new Visibility(access != null, access != null && withholds(access.consentGranted()));
     }
 
     /** The owner a list is limited to: the rep itself for a scoped SALES user (another owner is 403), else as asked. */
@@ -58,14 +69,9 @@ public class CustomerScope {
         return Boolean.FALSE.equals(consentGranted) && !privileged();
     }
 
-    public boolean withholds(UUID customerId) {
-        return !privileged() && owners.consentGranted(customerId).map(Boolean.FALSE::equals).orElse(false);
-    }
-
     private static boolean privileged() {
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        return user != null && user.getAuthorities().stream().map(role -> role.getAuthority())
-                .anyMatch(role -> role.equals("ROLE_AUDITOR") || role.equals("ROLE_ADMIN"));
+        Set<Role> roles = Roles.of(SecurityContextHolder.getContext().getAuthentication());
+        return roles.contains(Role.AUDITOR) || roles.contains(Role.ADMIN);
     }
 
     private String scope() {
