@@ -55,7 +55,9 @@ public class OnePass implements SmartLifecycle {
     private final DataSource dataSource;
     private final ProcessingProperties properties;
     private final Clock clock;
+    private final DeadLetters deadLetters;
     private final Counter processed;
+    private final Counter rebuildFailures;
     private final Timer batches;
     private final AtomicBoolean rebuildAsked = new AtomicBoolean();
     /** Reads and opens the next batch while the pass writes the one before. */
@@ -69,8 +71,9 @@ public class OnePass implements SmartLifecycle {
     private volatile Thread thread;
 
     OnePass(StoreReader reader, EventStoreProperties store, List<ReadModel> models, PassRepository repository,
-            DataSource dataSource, ProcessingProperties properties, Clock clock,
+            DataSource dataSource, ProcessingProperties properties, Clock clock, DeadLetters deadLetters,
             MeterRegistry meters) {
+        this.deadLetters = deadLetters;
         this.reader = reader;
         this.pollMillis = Math.max(1, store.pollDelay().toMillis());
         this.models = List.copyOf(models);
@@ -82,6 +85,8 @@ public class OnePass implements SmartLifecycle {
         this.clock = clock;
         this.processed = Counter.builder("archive.pass.events").description("Events the one pass handed to the read models")
                 .register(meters);
+        this.rebuildFailures = Counter.builder("archive.pass.rebuild.failures").description("Rebuilds abandoned on an "
+                + "event a read model could not handle").register(meters);
         this.batches = Timer.builder("archive.pass.batch").description("One batch of the one pass: read models, feed, "
                 + "position and commit").register(meters);
     }
@@ -175,6 +180,7 @@ public class OnePass implements SmartLifecycle {
 
     private void runHolding(Connection lock) throws InterruptedException, SQLException {
         Cursor live = new Cursor(repository.token(PassRepository.LIVE).orElse(null));
+        deadLetters.load();
         List<ReadModel.Writer> writers = writers(models, Tables.LIVE);
         Rebuilding rebuilding = null;
         long checkedAt = 0;
@@ -186,24 +192,54 @@ public class OnePass implements SmartLifecycle {
                         throw new SQLException("the connection holding the pass's lock is gone");
                     }
                     rebuilding = refresh(rebuilding);
+                    if (retryDeadLetters()) {
+                        // the retried events were written by writers of their own: the live ones start afresh
+                        writers = writers(models, Tables.LIVE);
+                    }
                 }
                 List<PassEvent> events = live.next(rebuilding == null ? IDLE_WAIT_MILLIS : 0);
                 if (live.unflushed()) {
                     Timer.Sample sample = Timer.start();
                     List<ReadModel.Writer> current = writers;
-                    transactions.executeWithoutResult(status -> {
-                        current.forEach(writer -> writer.apply(events));
-                        current.forEach(ReadModel.Writer::flush);
-                        repository.saveToken(PassRepository.LIVE, live.read(), clock.instant());
-                    });
+                    try {
+                        transactions.executeWithoutResult(status -> {
+                            for (int i = 0; i < current.size(); i++) {
+                                current.get(i).apply(deadLetters.any()
+                                        ? deadLetters.pass(models.get(i).name(), events) : events);
+                            }
+                            current.forEach(ReadModel.Writer::flush);
+                            repository.saveToken(PassRepository.LIVE, live.read(), clock.instant());
+                        });
+                    } catch (RuntimeException failed) {
+                        if (!DeadLetters.poison(failed)) {
+                            throw failed;
+                        }
+                        // an event some read model cannot handle: the batch again, read model by read model and,
+                        // where one fails, event by event, parking what fails with its customer's later events
+                        deadLetters.load();
+                        isolate(events, live.read());
+                        writers = writers(models, Tables.LIVE);
+                    }
                     sample.stop(batches);
                     processed.increment(events.size());
                     live.flushed();
                 }
-                if (rebuilding != null && rebuilding.step(live)) {
-                    rebuilding = null;
-                    // the serving tables changed under the live writers: they start afresh
-                    writers = writers(models, Tables.LIVE);
+                if (rebuilding != null) {
+                    boolean done;
+                    try {
+                        done = rebuilding.step(live);
+                    } catch (RuntimeException failed) {
+                        if (!DeadLetters.poison(failed)) {
+                            throw failed;
+                        }
+                        abandon(rebuilding, failed);
+                        done = true;
+                    }
+                    if (done) {
+                        rebuilding = null;
+                        // the serving tables changed under the live writers: they start afresh
+                        writers = writers(models, Tables.LIVE);
+                    }
                 }
             }
         } finally {
@@ -212,6 +248,100 @@ public class OnePass implements SmartLifecycle {
                 rebuilding.cursor.close();
             }
         }
+    }
+
+    /**
+     * Writes a batch that failed as a whole: each read model in a savepoint of its own and, in one that fails, each
+     * event in its own; an event that fails is parked as the head of its customer's dead-letter sequence in that
+     * read model, and the customer's later events join it there. Everything else, and the position, is committed.
+     */
+    private void isolate(List<PassEvent> events, GapAwareTrackingToken position) {
+        transactions.executeWithoutResult(status -> {
+            for (ReadModel model : models) {
+                List<PassEvent> passing = deadLetters.pass(model.name(), events);
+                Object whole = status.createSavepoint();
+                try {
+                    writeAlone(model, passing);
+                    status.releaseSavepoint(whole);
+                    continue;
+                } catch (RuntimeException failed) {
+                    rethrowUnlessPoison(failed);
+                    status.rollbackToSavepoint(whole);
+                }
+                for (PassEvent event : passing) {
+                    if (deadLetters.waits(model.name(), event)) {
+                        deadLetters.behind(model.name(), event);
+                        continue;
+                    }
+                    Object one = status.createSavepoint();
+                    try {
+                        writeAlone(model, List.of(event));
+                        status.releaseSavepoint(one);
+                    } catch (RuntimeException failed) {
+                        rethrowUnlessPoison(failed);
+                        status.rollbackToSavepoint(one);
+                        deadLetters.park(model.name(), event, failed);
+                    }
+                }
+            }
+            repository.saveToken(PassRepository.LIVE, position, clock.instant());
+        });
+    }
+
+    /** Writes events into a read model's serving tables with a writer of their own. */
+    private static void writeAlone(ReadModel model, List<PassEvent> events) {
+        ReadModel.Writer writer = model.writer(Tables.LIVE);
+        writer.apply(events);
+        writer.flush();
+    }
+
+    private static void rethrowUnlessPoison(RuntimeException failed) {
+        if (!DeadLetters.poison(failed)) {
+            throw failed;
+        }
+    }
+
+    /**
+     * Carries out the operators' requests to retry dead letters, each in one transaction, a letter at a time in a
+     * savepoint of its own; @return whether any were asked for
+     */
+    private boolean retryDeadLetters() {
+        List<DeadLetters.Request> requests = deadLetters.requests();
+        for (DeadLetters.Request request : requests) {
+            try {
+                DeadLetters.Outcome outcome = transactions.execute(status -> {
+                    DeadLetters.Outcome done = deadLetters.retry(request, models.stream().map(ReadModel::name).toList(),
+                            (name, event) -> {
+                                Object one = status.createSavepoint();
+                                try {
+                                    writeAlone(model(name).orElseThrow(), List.of(event));
+                                    status.releaseSavepoint(one);
+                                } catch (RuntimeException failed) {
+                                    status.rollbackToSavepoint(one);
+                                    throw failed;
+                                }
+                            });
+                    deadLetters.done(request, done, clock.instant());
+                    return done;
+                });
+                log.info("dead letters retried: {}", outcome);
+            } finally {
+                // what the rolled back or committed retry changed in the queues is read again
+                deadLetters.load();
+            }
+        }
+        return !requests.isEmpty();
+    }
+
+    /** Gives up a rebuild that met an event a read model cannot handle; the serving tables stay as they are. */
+    private void abandon(Rebuilding rebuilding, RuntimeException failed) {
+        rebuilding.cursor.close();
+        transactions.executeWithoutResult(status -> repository.finishRebuild(rebuilding.generation));
+        rebuildFailures.increment();
+        log.error("rebuild of {} abandoned at position {}: a read model could not handle an event ({}); the serving "
+                        + "tables keep answering", rebuilding.chosen.stream().map(ReadModel::name).toList(),
+                rebuilding.cursor.read() == null ? 0 : rebuilding.cursor.read().getIndex(),
+                DeadLetters.cause(failed).type());
     }
 
     private static List<ReadModel.Writer> writers(List<ReadModel> models, Tables tables) {

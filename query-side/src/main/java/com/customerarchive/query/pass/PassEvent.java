@@ -7,6 +7,7 @@ import com.customerarchive.query.history.EventContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 
 import java.util.List;
 import java.util.UUID;
@@ -17,18 +18,23 @@ import java.util.UUID;
  */
 public final class PassEvent {
 
+    private final long position;
     private final String eventId;
     private final CustomerEvent event;
     private final EventContext context;
     private String json;
     private List<FieldChange> changes;
 
-    public PassEvent(String eventId, CustomerEvent event, EventContext context) {
-        this(eventId, event, context, null);
+    public PassEvent(long position, String eventId, CustomerEvent event, EventContext context) {
+        this(position, eventId, event, context, null);
     }
 
-    /** @param json the event's fields as JSON, when the reader has it already */
-    public PassEvent(String eventId, CustomerEvent event, EventContext context, String json) {
+    /**
+     * @param position its global index in the store (0 where it is not known)
+     * @param json     the event's fields as JSON, when the reader has it already
+     */
+    public PassEvent(long position, String eventId, CustomerEvent event, EventContext context, String json) {
+        this.position = position;
         this.eventId = eventId;
         this.event = event;
         this.context = context;
@@ -36,7 +42,15 @@ public final class PassEvent {
     }
 
     public static PassEvent of(DomainEventMessage<?> message) {
-        return new PassEvent(message.getIdentifier(), (CustomerEvent) message.getPayload(), EventContext.of(message));
+        long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position().orElse(0) : 0;
+        return new PassEvent(position, message.getIdentifier(), (CustomerEvent) message.getPayload(),
+                EventContext.of(message));
+    }
+
+    /** Its global index in the store. */
+    public long position() {
+        return position;
     }
 
     public String eventId() {

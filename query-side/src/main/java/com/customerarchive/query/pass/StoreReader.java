@@ -144,6 +144,6 @@ class StoreReader {
         EventContext context = EventContext.stored(row.sequence(),
                 meta.occurredAt() == null ? null : Instants.parse(meta.occurredAt()), Instants.parse(row.timestamp()),
                 meta.actor(), meta.correlationId());
-        return new PassEvent(row.eventId(), opened.event(), context, opened.json());
+        return new PassEvent(row.globalIndex(), row.eventId(), opened.event(), context, opened.json());
     }
 }

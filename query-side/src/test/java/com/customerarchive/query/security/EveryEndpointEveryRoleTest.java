@@ -81,6 +81,8 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
             MAY.put(report, MANAGERS);
         }
         MAY.put("POST /api/admin/projections/{name}/replay", Set.of("admin"));
+        MAY.put("GET /api/admin/dead-letters", Set.of("admin"));
+        MAY.put("POST /api/admin/dead-letters/retry", Set.of("admin"));
         MAY.put("GET /api/agenda", Set.of("sales", "manager", "admin"));
         MAY.put("GET /api/membership-cards", Set.of("sales", "manager", "admin"));
         MAY.put("GET /api/membership-cards/{cardNumber}", Set.of("sales", "manager", "auditor", "outlet", "admin"));

@@ -1,23 +1,17 @@
 package com.customerarchive.query.upcasting;
 
-import com.customerarchive.events.privacy.EventHash;
 import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.query.support.StoredEvents;
 import com.customerarchive.testsupport.Api;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,24 +74,8 @@ class OldRevisionTest extends BothAppsTest {
 
     /** Appends the fixture as the customer's second event, chained as the code before would have stored it. */
     private void storeRevisionOneConsent(String customerId) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        String previous = json.readTree(jdbc.sql("SELECT convert_from(meta_data, 'UTF8') FROM event_store.domain_event_entry "
-                        + "WHERE aggregate_identifier = :id AND sequence_number = 0").param("id", customerId)
-                .query(String.class).single()).path("hash").asText();
         String payload = Files.readString(Path.of("src", "test", "resources", "fixtures", "consent-recorded-revision-1.json"))
                 .strip().formatted(customerId);
-        String eventId = UUID.randomUUID().toString();
-        String recordedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-        ObjectNode metaData = json.createObjectNode().put("actor", "sales").put("occurredAt", recordedAt)
-                .put("correlationId", UUID.randomUUID().toString());
-        metaData.put("hash", EventHash.of(new EventHash.Link(customerId, 1, eventId, CONSENT, "1", recordedAt,
-                json.readTree(payload), metaData, previous)));
-        jdbc.sql("""
-                        INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
-                            type, time_stamp, payload_type, payload_revision, payload, meta_data)
-                        VALUES (:eventId, :id, 1, 'Customer', :at, :type, '1', :payload, :meta)""")
-                .param("eventId", eventId).param("id", customerId).param("at", recordedAt).param("type", CONSENT)
-                .param("payload", payload.getBytes(StandardCharsets.UTF_8)).param("meta", json.writeValueAsBytes(metaData))
-                .update();
+        assertThat(StoredEvents.append(jdbc, customerId, CONSENT, "1", payload)).isEqualTo(1);
     }
 }
