@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The integrators' feed end to end, with both apps as real processes (run after packaging, by failsafe):
- * writers on several threads, one SSE subscriber that disconnects and resumes, query-side restarted once.
+ * writers on several threads, one SSE subscriber that disconnects and resumes, query-side killed (SIGKILL) once and
+ * started again.
  */
 class EventFeedIT {
 
@@ -75,8 +75,9 @@ class EventFeedIT {
         long afterDisconnect = received.get(received.size() - 1).position();
         subscribe(querySide.port(), afterDisconnect, received, 300);
 
+        // killed outright under the writers' load, and started again: the subscriber resumes from its last id
         int port = querySide.port();
-        querySide.stop();
+        querySide.kill();
         querySide = AppProcess.querySide(port);
         int total = 0;
         for (Future<Integer> future : written) {
@@ -115,25 +116,47 @@ class EventFeedIT {
     @Test
     void a_subscriber_that_stops_reading_does_not_stop_another_from_receiving_live_events() throws Exception {
         var queries = new Api("http://localhost:" + querySide.port());
+        // a backlog from position 0 larger than what the sockets' buffers hold (the kernel lets a send buffer grow to
+        // 4 MiB), so that the one that never reads really stalls: 10,000 more events, cloned in the store from these
+        write(8, 20, 4);
+        try (var connection = java.sql.DriverManager.getConnection(com.customerarchive.testsupport.TestDatabase.get().url(),
+                com.customerarchive.testsupport.TestDatabase.get().user(), com.customerarchive.testsupport.TestDatabase.get().password())) {
+            com.customerarchive.query.bench.EventCloner.fill(connection, storeCount() + 10_000, (format, arguments) -> { });
+        }
+        long stored = storeCount();
+        await().atMost(Duration.ofSeconds(60)).until(() -> head(queries) >= stored);
         long start = head(queries);
-        try (Socket stalled = new Socket("localhost", querySide.port())) {
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(1024);
+            stalled.connect(new java.net.InetSocketAddress("localhost", querySide.port()));
             String credentials = Base64.getEncoder().encodeToString("integrator:integrator-pw".getBytes(StandardCharsets.UTF_8));
             stalled.getOutputStream().write(("GET /api/events/stream?after=0 HTTP/1.1\r\nHost: localhost\r\n"
                     + "Accept: text/event-stream\r\nAuthorization: Basic " + credentials + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             stalled.getOutputStream().flush();
-            stalled.setReceiveBufferSize(1024);
+            await().atMost(Duration.ofSeconds(10)).until(() -> metric(queries, "archive_feed_subscribers") == 1);
 
             int events = write(9, 20, 2);
 
             List<Received> live = new CopyOnWriteArrayList<>();
             subscribe(querySide.port(), start, live, events);
             assertThat(live).hasSize(events);
-            InputStream neverRead = stalled.getInputStream();
-            assertThat(neverRead).isNotNull();
+            // the stalled one is still connected, and really stuck: further behind the head than all the live events
+            double behind = metric(queries, "archive_feed_subscriber_lag_max");
+            assertThat(behind).as("events the stalled subscriber has not taken").isGreaterThan(events);
         }
+        // once it goes, its thread is freed (no subscriber is behind any more); a subscriber that hung up while idle
+        // is noticed at a heartbeat that fails (every 15 s)
+        await().atMost(Duration.ofSeconds(20)).until(() -> metric(queries, "archive_feed_subscriber_lag_max") == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> metric(queries, "archive_feed_subscribers") == 0);
         assertThat(queries.get("/api/events/stream", "manager").status()).isEqualTo(403);
         assertThat(queries.get("/api/events?limit=0", "integrator").status()).isEqualTo(400);
+    }
+
+    private static double metric(Api queries, String name) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.E+-]+)$")
+                .matcher(queries.get("/actuator/prometheus", null).raw().body());
+        return value.find() ? Double.parseDouble(value.group(1)) : -1;
     }
 
     private static long head(Api queries) {

@@ -57,6 +57,61 @@ class RegisterAndReadProfileTest extends BothAppsTest {
         assertThat(profile.get("openComplaints").asInt()).isZero();
     }
 
+    /**
+     * Read-your-writes with several writers at once: four writers on two customers, each reading its own write with
+     * {@code minVersion} right after the acknowledgement, while the others' writes commit around it.
+     */
+    @Test
+    void min_version_gives_each_of_several_concurrent_writers_its_own_write() throws Exception {
+        String[] customers = new String[2];
+        for (int c = 0; c < customers.length; c++) {
+            var created = commands.post("/api/customers", "sales", registration("Concurrent " + c));
+            assertThat(created.status()).isEqualTo(201);
+            customers[c] = created.json().get("customerId").asString();
+        }
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String id = customers[w % 2];
+                int writer = w;
+                done.add(writers.submit(() -> {
+                    int checked = 0;
+                    for (int i = 0; i < 12; i++) {
+                        String notes = "writer " + writer + " visit " + i;
+                        var visit = commands.post("/api/customers/" + id + "/visits", "sales",
+                                "{\"method\": \"PHONE\", \"notes\": \"" + notes + "\"}");
+                        assertThat(visit.status()).as(visit.raw().body()).isEqualTo(201);
+                        long version = visit.json().get("version").asLong();
+                        var history = queries.get("/api/profiles/" + id + "/history?minVersion=" + version
+                                + "&size=1000", "auditor");
+                        assertThat(history.status()).as("answered within minVersion's wait").isEqualTo(200);
+                        var mine = java.util.stream.StreamSupport.stream(history.json().get("events").spliterator(), false)
+                                .filter(event -> event.get("sequence").asLong() == version).findFirst();
+                        assertThat(mine).as("version " + version + " in the history").isPresent();
+                        assertThat(mine.get().toString()).contains(notes);
+                        var profile = queries.get("/api/profiles/" + id + "?minVersion=" + version, "manager");
+                        assertThat(profile.status()).isEqualTo(200);
+                        assertThat(profile.json().get("version").asLong()).isGreaterThanOrEqualTo(version);
+                        assertThat(profile.json().get("visitCount").asLong()).isGreaterThanOrEqualTo(version - 1);
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            for (var writer : done) {
+                assertThat(writer.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(12);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        for (String id : customers) {
+            var profile = queries.get("/api/profiles/" + id + "?minVersion=25", "manager").json();
+            assertThat(profile.get("version").asLong()).isEqualTo(25);
+            assertThat(profile.get("visitCount").asLong()).isEqualTo(24);
+        }
+    }
+
     @Test
     void an_invalid_registration_is_a_400_problem_and_no_profile_appears() {
         UUID id = UUID.randomUUID();

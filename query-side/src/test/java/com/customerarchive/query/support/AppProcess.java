@@ -67,8 +67,7 @@ public final class AppProcess {
         return port;
     }
 
-    /** Stops the app as an operator would (SIGTERM, graceful shutdown) and waits for it to exit. */
-    /** SIGKILL: the process gets no chance to finish anything. */
+    /** SIGKILL: the process gets no chance to finish anything; waits for it to be gone. */
     public void kill() {
         process.destroyForcibly();
         try {
@@ -78,6 +77,7 @@ public final class AppProcess {
         }
     }
 
+    /** Stops the app as an operator would (SIGTERM, graceful shutdown) and waits for it to exit. */
     public void stop() {
         process.destroy();
         try {
