@@ -9,10 +9,15 @@ import java.util.function.BiConsumer;
 /**
  * Grows the event store to the replay's size by copying the events the benchmark wrote through the API,
  * each copy under new customer ids (and new complaint ids): the first group of every UUID in the payload and
- * the aggregate id becomes the copy's number ({@code c0000001-…}). Real events, real shapes, a thousand times faster
- * than HTTP.
+ * the aggregate id becomes a random copy mark ({@code c3f0a91e-…}). Only events of customers that are not copies
+ * themselves (whose id does not start with {@code c}) are copied, so that copies made by several calls on one store
+ * never meet. Real events, real shapes, a thousand times faster than HTTP.
  */
 public final class EventCloner {
+
+    /** Customers that are not copies: a UUID whose first group does not start with the copy mark's {@code c}. */
+    private static final String ORIGINAL = "aggregate_identifier ~ '^[0-9abd-f][0-9a-f]{7}-'";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private EventCloner() {
     }
@@ -24,8 +29,13 @@ public final class EventCloner {
         if (written >= target) {
             return written;
         }
-        long copies = (target - written + written - 1) / written;
-        log.accept("copying the %d stored events %d times to reach %d ...", new Object[]{written, copies, target});
+        long originals = single(connection, "SELECT count(*) FROM event_store.domain_event_entry WHERE "
+                + ORIGINAL + " AND global_index <= " + head);
+        if (originals == 0) {
+            throw new IllegalStateException("no events of customers that are not copies to copy");
+        }
+        long copies = (target - written + originals - 1) / originals;
+        log.accept("copying the %d stored events %d times to reach %d ...", new Object[]{originals, copies, target});
         long start = System.nanoTime();
         try (PreparedStatement copy = connection.prepareStatement("""
                 INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier,
@@ -38,10 +48,13 @@ public final class EventCloner {
                            'UTF8'),
                        meta_data
                 FROM event_store.domain_event_entry
-                WHERE global_index <= ? AND aggregate_identifier ~ '^[0-9a-f]{8}-'
-                ORDER BY global_index""")) {
+                WHERE global_index <= ?""" + " AND " + ORIGINAL + " ORDER BY global_index")) {
+            java.util.Set<String> used = new java.util.HashSet<>();
             for (long i = 1; i <= copies; i++) {
-                String prefix = "c" + String.format("%07x", i);
+                String prefix;
+                do {
+                    prefix = "c" + String.format("%07x", RANDOM.nextInt(1 << 28));
+                } while (!used.add(prefix));
                 copy.setString(1, prefix);
                 copy.setString(2, prefix);
                 copy.setLong(3, head);

@@ -1,6 +1,7 @@
 package com.customerarchive.query.faults;
 
 import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.query.support.Prometheus;
 import com.customerarchive.query.support.StoredEvents;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,6 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,15 +84,16 @@ class PoisonEventTest extends BothAppsTest {
                 .isGreaterThan(letters.get(0).get("position").asLong());
         assertThat(dead.toString()).doesNotContain(other);
         assertThat(queries.get("/api/admin/dead-letters", "manager").status()).isEqualTo(403);
-        await().atMost(Duration.ofSeconds(5)).until(() -> deadLetterGauge(queries, "purchases") == 3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Prometheus.value(queries, "archive_dead_letters", "model",
+                "purchases") == 3);
         // the feed is not held up: integrators got the poison event in its place
         assertThat(queries.get("/api/events?customerId=" + poisoned, "integrator").json().get("events").size())
                 .isEqualTo(5);
 
         // a rebuild of the read model meets the same event: it is abandoned and the serving tables keep answering
-        double abandoned = metric(queries, "archive_pass_rebuild_failures_total");
+        double abandoned = Prometheus.value(queries, "archive_pass_rebuild_failures_total");
         assertThat(queries.post("/api/admin/projections/purchases/replay", "admin").status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> metric(queries, "archive_pass_rebuild_failures_total")
+        await().atMost(Duration.ofSeconds(30)).until(() -> Prometheus.value(queries, "archive_pass_rebuild_failures_total")
                 == abandoned + 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> !queries.get("/api/admin/projections/purchases", "admin")
                 .json().get("replaying").asBoolean());
@@ -120,7 +120,8 @@ class PoisonEventTest extends BothAppsTest {
         List<String> orders = new ArrayList<>();
         purchases.forEach(purchase -> orders.add(purchase.get("orderRef").asString()));
         assertThat(orders).containsExactly("FIRST-1", "POISON-2", "LATER-3");
-        await().atMost(Duration.ofSeconds(5)).until(() -> deadLetterGauge(queries, "purchases") == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Prometheus.value(queries, "archive_dead_letters", "model",
+                "purchases") == 0);
 
         // and the customer's next event goes straight through again
         assertThat(commands.post("/api/customers/" + poisoned + "/purchases", "sales", purchase("NEXT-4", "1.00"))
@@ -149,18 +150,6 @@ class PoisonEventTest extends BothAppsTest {
         }
         assertThat(found).as(list.toString()).isNotNull();
         return found;
-    }
-
-    private static double metric(Api queries, String name) {
-        Matcher matcher = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.E+-]+)$")
-                .matcher(queries.get("/actuator/prometheus", null).raw().body());
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
-    }
-
-    private static long deadLetterGauge(Api queries, String model) {
-        String metrics = queries.get("/actuator/prometheus", null).raw().body();
-        Matcher matcher = Pattern.compile("archive_dead_letters\\{[^}]*model=\"" + model + "\"[^}]*} ([0-9.E+]+)").matcher(metrics);
-        return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : -1;
     }
 
     private static String register(Api commands, String name) {

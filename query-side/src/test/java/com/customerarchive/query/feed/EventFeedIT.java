@@ -1,6 +1,7 @@
 package com.customerarchive.query.feed;
 
 import com.customerarchive.query.support.AppProcess;
+import com.customerarchive.query.support.Prometheus;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,7 +135,7 @@ class EventFeedIT {
                     + "Accept: text/event-stream\r\nAuthorization: Basic " + credentials + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             stalled.getOutputStream().flush();
-            await().atMost(Duration.ofSeconds(10)).until(() -> metric(queries, "archive_feed_subscribers") == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> Prometheus.value(queries, "archive_feed_subscribers") == 1);
 
             int events = write(9, 20, 2);
 
@@ -142,21 +143,15 @@ class EventFeedIT {
             subscribe(querySide.port(), start, live, events);
             assertThat(live).hasSize(events);
             // the stalled one is still connected, and really stuck: further behind the head than all the live events
-            double behind = metric(queries, "archive_feed_subscriber_lag_max");
+            double behind = Prometheus.value(queries, "archive_feed_subscriber_lag_max");
             assertThat(behind).as("events the stalled subscriber has not taken").isGreaterThan(events);
         }
         // once it goes, its thread is freed (no subscriber is behind any more); a subscriber that hung up while idle
         // is noticed at a heartbeat that fails (every 15 s)
-        await().atMost(Duration.ofSeconds(20)).until(() -> metric(queries, "archive_feed_subscriber_lag_max") == 0);
-        await().atMost(Duration.ofSeconds(60)).until(() -> metric(queries, "archive_feed_subscribers") == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Prometheus.value(queries, "archive_feed_subscriber_lag_max") == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Prometheus.value(queries, "archive_feed_subscribers") == 0);
         assertThat(queries.get("/api/events/stream", "manager").status()).isEqualTo(403);
         assertThat(queries.get("/api/events?limit=0", "integrator").status()).isEqualTo(400);
-    }
-
-    private static double metric(Api queries, String name) {
-        java.util.regex.Matcher value = java.util.regex.Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.E+-]+)$")
-                .matcher(queries.get("/actuator/prometheus", null).raw().body());
-        return value.find() ? Double.parseDouble(value.group(1)) : -1;
     }
 
     private static long head(Api queries) {
