@@ -13,6 +13,8 @@ import com.customerarchive.events.Grade;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
+import com.customerarchive.events.card.CardFields;
+import com.customerarchive.events.PersonalDataFieldDestroyedEvent;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.EventMetadata;
@@ -398,6 +400,18 @@ class Customer {
         return version();
     }
 
+    /**
+     * One personal field's key is destroyed in the same transaction (see PersonalDataEraser): every value the field
+     * ever had reads "[erased]"; the card goes on without it, and a value written later gets a new key.
+     */
+    @CommandHandler
+    long handle(DestroyPersonalFieldCommand command) {
+        requireNotErased();
+        requireReason(command.reason());
+        apply(new PersonalDataFieldDestroyedEvent(customerId, command.field(), command.reason()));
+        return version();
+    }
+
     private void requireNotErased() {
         if (erased) {
             throw new RuleViolationException(Rule.PERSONAL_DATA_ERASED);
@@ -419,6 +433,11 @@ class Customer {
 
     private static long version() {
         return AggregateLifecycle.getVersion() + 1;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataFieldDestroyedEvent event) {
+        card = CardFields.without(card, event.field());
     }
 
     @EventSourcingHandler

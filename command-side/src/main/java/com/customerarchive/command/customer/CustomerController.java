@@ -6,6 +6,8 @@ import com.customerarchive.command.web.CompleteCard;
 import com.customerarchive.command.web.IfMatch;
 import com.customerarchive.command.web.Written;
 import com.customerarchive.events.CustomerId;
+import com.customerarchive.events.card.CardFields;
+import com.customerarchive.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -140,6 +142,24 @@ class CustomerController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = eraser.erase(customerId, IfMatch.expectedAggregateVersion(ifMatch), request.reason(),
                 request.occurredAt());
+        return Written.ok(version);
+    }
+
+    @DeleteMapping("/{customerId}/personal-data/{field}")
+    @Operation(summary = "Destroy one personal field of the card (ADMIN), with a reason: its key is destroyed, every "
+            + "value it ever had reads as \"[erased]\" in every event and view from now on; the other fields, the "
+            + "events and the hash chain stay. A value written to the field later gets a new key.",
+            description = "field is a personal card field: basic.name, basic.email, basic.phones, basic.address, "
+                    + "contacts, … (400 lists them).")
+    ResponseEntity<Written.WriteAnswer> destroyPersonalField(@PathVariable UUID customerId, @PathVariable String field,
+            @Valid @RequestBody CustomerRequests.Reason request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        if (!CardFields.personalFields().contains(field)) {
+            throw new InvalidRequestException("field", "must be a personal field of the card: "
+                    + String.join(", ", CardFields.personalFields()));
+        }
+        long version = eraser.destroyField(customerId, IfMatch.expectedAggregateVersion(ifMatch), field,
+                request.reason(), request.occurredAt());
         return Written.ok(version);
     }
 

@@ -45,4 +45,24 @@ class PersonalDataEraser {
         });
         return version;
     }
+
+    /**
+     * One personal field destroyed as one transaction: its key and the customer's snapshots are deleted and
+     * {@code PersonalDataFieldDestroyed} is appended; if the command is refused, nothing is deleted.
+     */
+    @Transactional
+    public long destroyField(UUID customerId, Long expectedVersion, String field, String reason, Instant occurredAt) {
+        String id = customerId.toString();
+        table.destroyField(id, field);
+        keys.evictField(id, field);
+        long version = commands.send(new DestroyPersonalFieldCommand(new CustomerId(customerId), expectedVersion, field,
+                reason), occurredAt);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                keys.evictField(id, field);
+            }
+        });
+        return version;
+    }
 }

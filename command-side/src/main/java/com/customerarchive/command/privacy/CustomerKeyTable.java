@@ -4,6 +4,10 @@ import com.customerarchive.events.privacy.CustomerKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,9 +36,45 @@ public class CustomerKeyTable implements CustomerKeys.KeyTable {
         return find(customerId).orElseThrow();
     }
 
-    /** Deletes the key and every snapshot of the customer (a snapshot holds its card in clear). */
+    @Override
+    public Optional<byte[]> findField(String customerId, String field) {
+        return jdbc.sql("SELECT wrapped_key FROM event_store.customer_field_key WHERE customer_id = :id AND field = :field")
+                .param("id", customerId).param("field", field).query(byte[].class).optional();
+    }
+
+    @Override
+    public byte[] insertFieldIfAbsent(String customerId, String field, byte[] wrapped) {
+        jdbc.sql("INSERT INTO event_store.customer_field_key (customer_id, field, wrapped_key) VALUES (:id, :field, :key) "
+                        + "ON CONFLICT DO NOTHING")
+                .param("id", customerId).param("field", field).param("key", wrapped).update();
+        return findField(customerId, field).orElseThrow();
+    }
+
+    @Override
+    public Map<String, byte[]> findAllFields(Collection<String> customerIds) {
+        Map<String, byte[]> found = new HashMap<>();
+        jdbc.sql("SELECT customer_id, field, wrapped_key FROM event_store.customer_field_key WHERE customer_id IN (:ids)")
+                .param("ids", List.copyOf(customerIds))
+                .query((row, n) -> found.put(CustomerKeys.fieldKeyId(row.getString(1), row.getString(2)), row.getBytes(3)))
+                .list();
+        return found;
+    }
+
+    /** Deletes the key, the fields' keys and every snapshot of the customer (a snapshot holds its card in clear). */
     public void destroy(String customerId) {
         jdbc.sql("DELETE FROM event_store.customer_key WHERE customer_id = :id").param("id", customerId).update();
+        jdbc.sql("DELETE FROM event_store.customer_field_key WHERE customer_id = :id").param("id", customerId).update();
+        deleteSnapshots(customerId);
+    }
+
+    /** Deletes one field's key and every snapshot of the customer (a snapshot holds that field in clear). */
+    public void destroyField(String customerId, String field) {
+        jdbc.sql("DELETE FROM event_store.customer_field_key WHERE customer_id = :id AND field = :field")
+                .param("id", customerId).param("field", field).update();
+        deleteSnapshots(customerId);
+    }
+
+    private void deleteSnapshots(String customerId) {
         jdbc.sql("DELETE FROM event_store.snapshot_event_entry WHERE aggregate_identifier = :id")
                 .param("id", customerId).update();
     }

@@ -24,7 +24,8 @@ class SecurityConfiguration {
     ApiAccess commandApi(@Value("${archive.console.origins:}") List<String> consoleOrigins) {
         return ApiAccess.of(
                 AccessRule.on(HttpMethod.POST, Set.of(OUTLET, SALES, MANAGER), "/api/customers/membership-cards/*/uses"),
-                AccessRule.on(HttpMethod.DELETE, Set.of(ADMIN), "/api/customers/*/personal-data"),
+                AccessRule.on(HttpMethod.DELETE, Set.of(ADMIN), "/api/customers/*/personal-data",
+                        "/api/customers/*/personal-data/*"),
                 AccessRule.any(Set.of(SALES, MANAGER), "/api/customers/**")).allowingOrigins(consoleOrigins);
     }
 }

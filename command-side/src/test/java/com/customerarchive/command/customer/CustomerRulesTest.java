@@ -7,6 +7,8 @@ import com.customerarchive.events.FieldChange;
 import com.customerarchive.events.Grade;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
+import com.customerarchive.events.PersonalDataErasedEvent;
+import com.customerarchive.events.PersonalDataFieldDestroyedEvent;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.VisitContact;
 import com.customerarchive.events.VisitMethod;
@@ -106,6 +108,33 @@ class CustomerRulesTest {
                         new CardPatch(Map.of("basic", Map.of("email", "office@tea.example")))))
                 .expectNoEvents()
                 .expectResultMessagePayload(new CardEdit(1, List.of()));
+    }
+
+    @Test
+    void a_destroyed_field_is_recorded_with_its_reason_and_the_card_goes_on_without_it() {
+        Map<String, Object> basic = new LinkedHashMap<>();
+        basic.put("email", "new@tea.example");
+        fixture.given(registered(), new PersonalDataFieldDestroyedEvent(ID, "basic.email", "outdated"))
+                .when(new EditProfileCardCommand(ID, null, new CardPatch(Map.of("basic", basic))))
+                .expectEvents(new ProfileCardEditedEvent(ID,
+                        List.of(new FieldChange("basic.email", null, "new@tea.example")),
+                        card("Hangzhou Tea Co.", "Hangzhou", "new@tea.example")));
+        fixture.given(registered())
+                .when(new DestroyPersonalFieldCommand(ID, null, "basic.email", "outdated address book entry"))
+                .expectEvents(new PersonalDataFieldDestroyedEvent(ID, "basic.email", "outdated address book entry"))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void a_field_is_destroyed_only_with_a_reason_and_never_after_the_erasure() {
+        fixture.given(registered())
+                .when(new DestroyPersonalFieldCommand(ID, null, "basic.email", " "))
+                .expectNoEvents()
+                .expectException(breaks(Rule.REASON_REQUIRED));
+        fixture.given(registered(), new PersonalDataErasedEvent(ID, "asked"))
+                .when(new DestroyPersonalFieldCommand(ID, null, "basic.email", "outdated"))
+                .expectNoEvents()
+                .expectException(breaks(Rule.PERSONAL_DATA_ERASED));
     }
 
     @Test

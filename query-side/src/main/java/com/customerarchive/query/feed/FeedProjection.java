@@ -1,7 +1,7 @@
 package com.customerarchive.query.feed;
 
+import com.customerarchive.query.privacy.Erasure;
 import com.customerarchive.events.ConsentRecordedEvent;
-import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
 import com.customerarchive.query.pass.Tables;
@@ -71,8 +71,7 @@ class FeedProjection implements ReadModel {
                         feed.consent(event.customerId(), !consent.granted(), event.sequence());
                     }
                 }
-                pending.stream().filter(event -> event.event() instanceof PersonalDataErasedEvent)
-                        .forEach(erased -> feed.redact(erased.customerId()));
+                pending.forEach(event -> Erasure.of(event.event()).ifPresent(feed::redact));
                 pending.clear();
             }
         };

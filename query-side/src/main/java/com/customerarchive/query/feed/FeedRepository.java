@@ -5,6 +5,7 @@ import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.RowAppender;
 import com.customerarchive.query.pass.RowAppender.Column;
 import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.privacy.Erasure;
 import com.customerarchive.query.privacy.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,12 +81,13 @@ public class FeedRepository {
                 .param("customer", customerId).param("withdrawn", withdrawn).param("version", version).update();
     }
 
-    /** The customer's entries keep their positions; their personal fields read "[erased]" from now on. */
-    void redact(UUID customerId) {
+    /** The customer's entries keep their positions; their personal fields (or one) read "[erased]" from now on. */
+    void redact(Erasure erasure) {
         jdbc.sql("SELECT position, type, data::text AS data FROM feed_event WHERE customer_id = :id")
-                .param("id", customerId)
+                .param("id", erasure.customerId())
                 .query((row, n) -> Map.of("position", row.getLong("position"),
-                        "data", redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED)))
+                        "data", redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED,
+                                erasure.field())))
                 .list()
                 .forEach(row -> jdbc.sql("UPDATE feed_event SET data = CAST(:data AS jsonb) WHERE position = :position")
                         .params(row).update());

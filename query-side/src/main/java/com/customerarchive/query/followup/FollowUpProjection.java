@@ -7,6 +7,7 @@ import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
+import com.customerarchive.events.PersonalDataFieldDestroyedEvent;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.query.pass.PassEvent;
@@ -119,6 +120,8 @@ class FollowUpProjection implements ReadModel {
         } else if (event instanceof ProfileCardEditedEvent edited) {
             row.name = edited.card().name();
         } else if (event instanceof PersonalDataErasedEvent) {
+            row.name = Redaction.ERASED;
+        } else if (event instanceof PersonalDataFieldDestroyedEvent destroyed && "basic.name".equals(destroyed.field())) {
             row.name = Redaction.ERASED;
         } else if (event instanceof CustomerArchivedEvent) {
             row.status = "ARCHIVED";

@@ -1,8 +1,8 @@
 package com.customerarchive.query.history;
 
+import com.customerarchive.query.privacy.Erasure;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.GradeChangedEvent;
-import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
 import com.customerarchive.query.pass.Tables;
@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The three audit read models; all keyed by (customer, sequence), so an event applied twice adds nothing. Rows
@@ -45,9 +44,9 @@ final class HistoryProjections {
         public Writer writer(Tables tables) {
             return new Pending(event -> true) {
                 @Override
-                void write(List<PassEvent> events, List<UUID> erased) {
+                void write(List<PassEvent> events, List<Erasure> erased) {
                     repository.addEvents(tables, events);
-                    erased.forEach(customerId -> repository.redactHistory(tables, customerId));
+                    erased.forEach(erasure -> repository.redactHistory(tables, erasure));
                 }
             };
         }
@@ -75,11 +74,11 @@ final class HistoryProjections {
 
         @Override
         public Writer writer(Tables tables) {
-            return new Pending(event -> !(event.event() instanceof PersonalDataErasedEvent) && !event.changes().isEmpty()) {
+            return new Pending(event -> Erasure.of(event.event()).isEmpty() && !event.changes().isEmpty()) {
                 @Override
-                void write(List<PassEvent> events, List<UUID> erased) {
+                void write(List<PassEvent> events, List<Erasure> erased) {
                     repository.addFieldChanges(tables, events);
-                    erased.forEach(customerId -> repository.redactFieldChanges(tables, customerId));
+                    erased.forEach(erasure -> repository.redactFieldChanges(tables, erasure));
                 }
             };
         }
@@ -110,7 +109,7 @@ final class HistoryProjections {
             return new Pending(event -> event.event() instanceof CustomerRegisteredEvent
                     || event.event() instanceof GradeChangedEvent) {
                 @Override
-                void write(List<PassEvent> events, List<UUID> erased) {
+                void write(List<PassEvent> events, List<Erasure> erased) {
                     List<HistoryRepository.GradeRow> grades = new ArrayList<>();
                     for (PassEvent event : events) {
                         if (event.event() instanceof CustomerRegisteredEvent registered) {
@@ -131,20 +130,18 @@ final class HistoryProjections {
 
         private final java.util.function.Predicate<PassEvent> kept;
         private final List<PassEvent> events = new ArrayList<>();
-        private final List<UUID> erased = new ArrayList<>();
+        private final List<Erasure> erased = new ArrayList<>();
 
         Pending(java.util.function.Predicate<PassEvent> kept) {
             this.kept = kept;
         }
 
-        abstract void write(List<PassEvent> events, List<UUID> erased);
+        abstract void write(List<PassEvent> events, List<Erasure> erased);
 
         @Override
         public void apply(List<PassEvent> batch) {
             for (PassEvent event : batch) {
-                if (event.event() instanceof PersonalDataErasedEvent) {
-                    erased.add(event.customerId());
-                }
+                Erasure.of(event.event()).ifPresent(erased::add);
                 if (kept.test(event)) {
                     events.add(event);
                 }

@@ -1,5 +1,7 @@
 package com.customerarchive.query.history;
 
+import com.customerarchive.events.card.CardFields;
+import com.customerarchive.query.privacy.Erasure;
 import com.customerarchive.events.FieldChange;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.RowAppender;
@@ -88,26 +90,30 @@ class HistoryRepository {
                 .toList());
     }
 
-    /** Blanks the personal fields in every stored event and change list of the customer. */
-    void redactHistory(Tables tables, UUID customerId) {
+    /** Blanks the personal fields (or the one field destroyed) in every stored event and change list of the customer. */
+    void redactHistory(Tables tables, Erasure erasure) {
         String table = tables.of(EVENTS);
+        UUID customerId = erasure.customerId();
         jdbc.sql("SELECT sequence, type, data::text AS data, changes::text AS changes FROM " + table
                         + " WHERE customer_id = :id ORDER BY sequence")
                 .param("id", customerId)
                 .query((row, n) -> Map.of("sequence", row.getLong("sequence"),
-                        "data", redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED),
-                        "changes", redaction.changes(row.getString("changes"), Redaction.ERASED)))
+                        "data", redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED,
+                                erasure.field()),
+                        "changes", redaction.changes(row.getString("changes"), Redaction.ERASED, erasure.field())))
                 .list()
                 .forEach(row -> jdbc.sql("UPDATE " + table + " SET data = CAST(:data AS jsonb), "
                                 + "changes = CAST(:changes AS jsonb) WHERE customer_id = :id AND sequence = :sequence")
                         .params(row).param("id", customerId).update());
     }
 
-    /** Blanks both values of every change of a personal field of the customer. */
-    void redactFieldChanges(Tables tables, UUID customerId) {
+    /** Blanks both values of every change of a personal field (or of the one destroyed) of the customer. */
+    void redactFieldChanges(Tables tables, Erasure erasure) {
         String table = tables.of(FIELD_CHANGES);
+        UUID customerId = erasure.customerId();
         List<String> personal = jdbc.sql("SELECT DISTINCT field FROM " + table + " WHERE customer_id = :id")
-                .param("id", customerId).query(String.class).list().stream().filter(Redaction::isPersonal).toList();
+                .param("id", customerId).query(String.class).list().stream().filter(Redaction::isPersonal)
+                .filter(field -> erasure.covers(CardFields.personalFieldOf(field).orElse(null))).toList();
         for (String field : personal) {
             jdbc.sql("UPDATE " + table + """
                              SET from_value = CASE WHEN from_value IS NULL THEN NULL ELSE to_jsonb(CAST(:erased AS text)) END,

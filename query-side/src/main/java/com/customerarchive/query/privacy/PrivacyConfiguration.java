@@ -35,6 +35,7 @@ class PrivacyConfiguration {
                     + "master key" + (environment.acceptsProfiles(Profiles.of("prod")) ? "" : "; ./run.sh keeps one in .data/master.key"));
         }
         String table = store.schema() + ".customer_key";
+        String fieldTable = store.schema() + ".customer_field_key";
         return new CustomerKeys(new CustomerKeys.KeyTable() {
             @Override
             public Optional<byte[]> find(String customerId) {
@@ -48,6 +49,22 @@ class PrivacyConfiguration {
                 jdbc.sql("SELECT customer_id, wrapped_key FROM " + table + " WHERE customer_id = ANY(:ids)")
                         .param("ids", SqlArrays.texts(customerIds))
                         .query((row, n) -> found.put(row.getString(1), row.getBytes(2))).list();
+                return found;
+            }
+
+            @Override
+            public Optional<byte[]> findField(String customerId, String field) {
+                return jdbc.sql("SELECT wrapped_key FROM " + fieldTable + " WHERE customer_id = :id AND field = :field")
+                        .param("id", customerId).param("field", field).query(byte[].class).optional();
+            }
+
+            @Override
+            public Map<String, byte[]> findAllFields(Collection<String> customerIds) {
+                Map<String, byte[]> found = new HashMap<>();
+                jdbc.sql("SELECT customer_id, field, wrapped_key FROM " + fieldTable + " WHERE customer_id = ANY(:ids)")
+                        .param("ids", SqlArrays.texts(customerIds))
+                        .query((row, n) -> found.put(CustomerKeys.fieldKeyId(row.getString(1), row.getString(2)),
+                                row.getBytes(3))).list();
                 return found;
             }
 

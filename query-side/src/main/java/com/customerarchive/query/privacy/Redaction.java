@@ -35,7 +35,12 @@ public class Redaction {
 
     /** An event's data (type as the read models name it: "CustomerRegistered") with its personal fields blanked. */
     public String eventData(String type, String data, String marker) {
-        return blank(data, eventClass(type), marker);
+        return blank(data, eventClass(type), marker, null);
+    }
+
+    /** As {@link #eventData(String, String, String)}, only one personal card field's values (null: all). */
+    public String eventData(String type, String data, String marker, String field) {
+        return blank(data, eventClass(type), marker, field);
     }
 
     public JsonNode eventData(String type, JsonNode data, String marker) {
@@ -45,16 +50,27 @@ public class Redaction {
 
     /** A JSON list of field changes with the values of personal fields blanked. */
     public String changes(String changes, String marker) {
-        return blank(changes, CHANGES, marker);
+        return blank(changes, CHANGES, marker, null);
+    }
+
+    /** As {@link #changes(String, String)}, only the changes of one personal card field (null: all). */
+    public String changes(String changes, String marker, String field) {
+        return blank(changes, CHANGES, marker, field);
     }
 
     /** The card with every personal field replaced by {@code marker}, in its shape (as an erased event reads). */
     public static com.customerarchive.events.ProfileCard card(com.customerarchive.events.ProfileCard card, String marker) {
+        return card(card, marker, null);
+    }
+
+    /** The card with one personal field (null: every one) replaced by {@code marker}, in its shape. */
+    public static com.customerarchive.events.ProfileCard card(com.customerarchive.events.ProfileCard card, String marker,
+                                                              String field) {
         if (card == null) {
             return null;
         }
         JsonNode tree = CARD_JSON.valueToTree(card);
-        PersonalFields.blank(tree, com.customerarchive.events.ProfileCard.class, marker);
+        PersonalFields.blank(tree, com.customerarchive.events.ProfileCard.class, marker, field);
         try {
             return CARD_JSON.treeToValue(tree, com.customerarchive.events.ProfileCard.class);
         } catch (JsonProcessingException e) {
@@ -70,13 +86,13 @@ public class Redaction {
         return CardFields.isPersonal(cardField);
     }
 
-    private String blank(String text, Type type, String marker) {
+    private String blank(String text, Type type, String marker, String field) {
         if (text == null) {
             return null;
         }
         try {
             JsonNode tree = json.readTree(text);
-            PersonalFields.blank(tree, type, marker);
+            PersonalFields.blank(tree, type, marker, field);
             return json.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON not readable", e);

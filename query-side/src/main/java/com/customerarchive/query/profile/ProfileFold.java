@@ -23,6 +23,7 @@ import com.customerarchive.events.MembershipCardReportedLostEvent;
 import com.customerarchive.events.MembershipCardTierChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
+import com.customerarchive.events.PersonalDataFieldDestroyedEvent;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.ProfileReviewedEvent;
@@ -123,6 +124,8 @@ public final class ProfileFold {
             next.freshened();
         } else if (event instanceof ConsentRecordedEvent consent) {
             next.consentGranted = consent.granted();
+        } else if (event instanceof PersonalDataFieldDestroyedEvent destroyed) {
+            next.card = Redaction.card(next.card, PersonalDataCipher.ERASED, destroyed.field());
         } else if (event instanceof PersonalDataErasedEvent) {
             next.card = Redaction.card(next.card, PersonalDataCipher.ERASED);
             next.referredBy = next.referredBy == null ? null : PersonalDataCipher.ERASED;

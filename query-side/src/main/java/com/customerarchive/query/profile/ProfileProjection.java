@@ -1,6 +1,6 @@
 package com.customerarchive.query.profile;
 
-import com.customerarchive.events.PersonalDataErasedEvent;
+import com.customerarchive.query.privacy.Erasure;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
 import com.customerarchive.query.pass.Rows;
@@ -58,9 +58,9 @@ class ProfileProjection implements ReadModel {
                         rows.put(event.customerId(), next);
                         checkpoints.of(next, event.context().recordedAt()).ifPresent(sealed::add);
                     }
-                    if (event.event() instanceof PersonalDataErasedEvent) {
-                        erased.add(event.customerId());
-                    }
+                    // sealed as-of checkpoints hold the card as it was: an erasure, or a field destroyed, drops them
+                    // (as-of then folds from the store, where the destroyed values read "[erased]")
+                    Erasure.of(event.event()).ifPresent(erasure -> erased.add(event.customerId()));
                 }
             }
 

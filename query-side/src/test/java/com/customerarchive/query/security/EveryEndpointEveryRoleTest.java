@@ -64,6 +64,7 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
         }
         MAY.put("POST /api/customers/membership-cards/{cardNumber}/uses", Set.of("sales", "manager", "outlet"));
         MAY.put("DELETE /api/customers/{customerId}/personal-data", Set.of("admin"));
+        MAY.put("DELETE /api/customers/{customerId}/personal-data/{field}", Set.of("admin"));
         for (String read : List.of("GET /api/profiles", "GET /api/profiles/{customerId}",
                 "GET /api/profiles/{customerId}/history", "GET /api/profiles/{customerId}/changes",
                 "GET /api/profiles/{customerId}/grades", "GET /api/profiles/{customerId}/as-of",

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -67,6 +68,35 @@ public final class CardFields {
             }
         }
         return changes;
+    }
+
+    /** The card's personal fields ("basic.email", "basic.address", "contacts", …): each can be destroyed on its own. */
+    public static List<String> personalFields() {
+        return PERSONAL;
+    }
+
+    /**
+     * The personal field a card path lies in: itself, or the personal value or list it is part of
+     * ("basic.address.city" and "contacts[].name" lie in "basic.address" and "contacts").
+     */
+    public static Optional<String> personalFieldOf(String path) {
+        for (String personal : PERSONAL) {
+            if (path.equals(personal) || path.startsWith(personal + ".") || path.startsWith(personal + "[")) {
+                return Optional.of(personal);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The card without one personal field's values (its parts and list elements included): as if never filled in. */
+    public static ProfileCard without(ProfileCard card, String field) {
+        if (card == null) {
+            return null;
+        }
+        var tree = TREE.valueToTree(card);
+        com.customerarchive.events.privacy.PersonalFields.walk((com.fasterxml.jackson.databind.JsonNode) tree,
+                ProfileCard.class, (path, cardField, value, type) -> field.equals(cardField) ? null : value);
+        return TREE.convertValue(tree, ProfileCard.class);
     }
 
     /** True when a field path is personal, lies inside a personal value, or contains one (a section). */

@@ -1,5 +1,7 @@
 package com.customerarchive.events.privacy;
 
+import com.customerarchive.events.card.CardFields;
+
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -39,6 +41,31 @@ public final class CustomerKeys {
             customerIds.forEach(id -> find(id).ifPresent(wrapped -> found.put(id, wrapped)));
             return found;
         }
+
+        /** The key of one personal field of the customer's card (a table of its own may keep them). */
+        default Optional<byte[]> findField(String customerId, String field) {
+            return find(fieldKeyId(customerId, field));
+        }
+
+        default byte[] insertFieldIfAbsent(String customerId, String field, byte[] wrapped) {
+            return insertIfAbsent(fieldKeyId(customerId, field), wrapped);
+        }
+
+        /** The stored field keys of these customers, by {@link #fieldKeyId}; a table may answer in one query. */
+        default Map<String, byte[]> findAllFields(Collection<String> customerIds) {
+            Map<String, byte[]> found = new HashMap<>();
+            for (String id : customerIds) {
+                for (String field : CardFields.personalFields()) {
+                    findField(id, field).ifPresent(wrapped -> found.put(fieldKeyId(id, field), wrapped));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** How a field key is named beside the customers' keys: in the cache, and as the wrapped key's associated data. */
+    public static String fieldKeyId(String customerId, String field) {
+        return customerId + "/" + field;
     }
 
     private static final long CACHE_MILLIS = 60_000;
@@ -95,8 +122,13 @@ public final class CustomerKeys {
         if (missing.isEmpty()) {
             return;
         }
-        Map<String, byte[]> found = table.findAll(missing);
-        for (String id : missing) {
+        Map<String, byte[]> found = new HashMap<>(table.findAll(missing));
+        found.putAll(table.findAllFields(missing));
+        List<String> ids = new java.util.ArrayList<>(missing);
+        for (String customer : missing) {
+            CardFields.personalFields().forEach(field -> ids.add(fieldKeyId(customer, field)));
+        }
+        for (String id : ids) {
             byte[] wrapped = found.get(id);
             try {
                 remember(id, wrapped == null ? null : unwrap(id, wrapped));
@@ -104,6 +136,69 @@ public final class CustomerKeys {
                 // left to find(), which reports it where the event is read
                 cache.remove(id);
             }
+        }
+    }
+
+    /**
+     * The key that should open a value stored encrypted: a key in memory is used; an absence in memory is not
+     * trusted (the key may have been made since it was looked for), the table is asked again.
+     */
+    public Optional<SecretKey> findToOpen(String customerId) {
+        Cached cached = cache.get(customerId);
+        if (cached != null && cached.key() == null) {
+            cache.remove(customerId);
+        }
+        return find(customerId);
+    }
+
+    /** As {@link #findToOpen}, for one personal field's key. */
+    public Optional<SecretKey> findFieldToOpen(String customerId, String field) {
+        String id = fieldKeyId(customerId, field);
+        Cached cached = cache.get(id);
+        if (cached != null && cached.key() == null) {
+            cache.remove(id);
+        }
+        return findField(customerId, field);
+    }
+
+    /** The key of one personal field of the customer's card, if it has one (none yet, or destroyed). */
+    public Optional<SecretKey> findField(String customerId, String field) {
+        String id = fieldKeyId(customerId, field);
+        Cached cached = cache.get(id);
+        if (cached != null && cached.until() > System.currentTimeMillis()) {
+            return Optional.ofNullable(cached.key());
+        }
+        Optional<SecretKey> key = table.findField(customerId, field).map(wrapped -> unwrap(id, wrapped));
+        remember(id, key.orElse(null));
+        return key;
+    }
+
+    /** The field's key, made and stored on first use (and after the field was destroyed, a new one). */
+    public SecretKey findOrCreateField(String customerId, String field) {
+        String id = fieldKeyId(customerId, field);
+        Cached cached = cache.get(id);
+        if (cached != null && cached.key() == null) {
+            cache.remove(id);
+        }
+        return findField(customerId, field).orElseGet(() -> {
+            SecretKey stored = unwrap(id, table.insertFieldIfAbsent(customerId, field, wrap(id, newKey())));
+            remember(id, stored);
+            return stored;
+        });
+    }
+
+    /** Drops a field key from memory (its destruction was read or made). */
+    public void evictField(String customerId, String field) {
+        cache.remove(fieldKeyId(customerId, field));
+    }
+
+    private SecretKey newKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, random);
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no key could be made", e);
         }
     }
 
@@ -115,15 +210,9 @@ public final class CustomerKeys {
             cache.remove(customerId);
         }
         return find(customerId).orElseGet(() -> {
-            try {
-                KeyGenerator generator = KeyGenerator.getInstance("AES");
-                generator.init(256, random);
-                SecretKey stored = unwrap(customerId, table.insertIfAbsent(customerId, wrap(customerId, generator.generateKey())));
-                remember(customerId, stored);
-                return stored;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("no customer key could be made", e);
-            }
+            SecretKey stored = unwrap(customerId, table.insertIfAbsent(customerId, wrap(customerId, newKey())));
+            remember(customerId, stored);
+            return stored;
         });
     }
 
@@ -145,13 +234,22 @@ public final class CustomerKeys {
 
     public void evict(String customerId) {
         cache.remove(customerId);
+        CardFields.personalFields().forEach(field -> cache.remove(fieldKeyId(customerId, field)));
     }
 
     private void remember(String customerId, SecretKey key) {
         cache.put(customerId, new Cached(key, System.currentTimeMillis() + CACHE_MILLIS));
     }
 
-    private byte[] wrap(String customerId, SecretKey key) throws GeneralSecurityException {
+    private byte[] wrap(String customerId, SecretKey key) {
+        try {
+            return wrapChecked(customerId, key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a key could not be wrapped", e);
+        }
+    }
+
+    private byte[] wrapChecked(String customerId, SecretKey key) throws GeneralSecurityException {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -2,6 +2,7 @@ package com.customerarchive.events.privacy;
 
 import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
+import com.customerarchive.events.PersonalDataFieldDestroyedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,8 @@ import javax.crypto.SecretKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,12 +64,21 @@ public final class EncryptingSerializer extends JacksonBackedSerializer {
         }
         String customerId = event.customerId().value().toString();
         ObjectNode tree = json.valueToTree(object);
-        // the key is looked up (and, writing, made) only when the event holds a personal value: an erasure event
-        // must not make a new one; a reader without the key leaves the values as they are
+        // a key is looked up (and, writing, made) only when the event holds a personal value: an erasure event
+        // must not make a new one; a reader without the key leaves the values as they are. A value of the card's
+        // personal fields is sealed with that field's own key, so that the field can be destroyed alone.
         SecretKey[] key = new SecretKey[1];
-        PersonalFields.walk(tree, object.getClass(), (path, value, type) -> {
+        // The customer's own key exists from its first personal value on, whichever key seals that value: it seals
+        // the customer's snapshots and personal values outside the card.
+        PersonalFields.walk(tree, object.getClass(), (path, cardField, value, type) -> {
             if (key[0] == null) {
                 key[0] = createsKeys ? keys.findOrCreate(customerId) : keys.find(customerId).orElse(null);
+            }
+            if (cardField != null) {
+                SecretKey fieldKey = createsKeys ? keys.findOrCreateField(customerId, cardField)
+                        : keys.findField(customerId, cardField).orElse(null);
+                return fieldKey == null ? value
+                        : PersonalDataCipher.encryptField(json, fieldKey, customerId, cardField, path, value);
             }
             return key[0] == null ? value : PersonalDataCipher.encrypt(json, key[0], customerId, path, value);
         });
@@ -107,31 +119,31 @@ public final class EncryptingSerializer extends JacksonBackedSerializer {
                 if (plain instanceof PersonalDataErasedEvent erased) {
                     // whoever reads the erasure stops using the key it may still hold in memory
                     keys.evict(erased.customerId().value().toString());
+                } else if (plain instanceof PersonalDataFieldDestroyedEvent destroyed) {
+                    keys.evictField(destroyed.customerId().value().toString(), destroyed.field());
                 }
                 return new Opened(plain, new String(stored, StandardCharsets.UTF_8));
             }
             JsonNode tree = json.readTree(stored);
             String customerId = tree.path("customerId").asText();
-            Optional<SecretKey> key;
-            boolean unopenable = false;
-            try {
-                key = keys.find(customerId);
-            } catch (IllegalStateException wrongMasterKey) {
-                // a key wrapped under another master key: unreadable here, but never a reason to stop reading events
-                key = Optional.empty();
-                unopenable = true;
-            }
-            Optional<SecretKey> found = key;
-            String missing = unopenable ? PersonalDataCipher.UNREADABLE : PersonalDataCipher.ERASED;
+            boolean[] unopenable = {false};
+            Map<String, Optional<SecretKey>> opening = new HashMap<>();
             PersonalFields.walk(tree, type, (path, value, valueType) -> {
                 if (!PersonalDataCipher.isEncrypted(value)) {
                     return value;
                 }
-                if (found.isEmpty()) {
-                    return PersonalFields.placeholder(valueType, missing);
+                // the customer's key, or the key of the card field the value belongs to; looked up once per event
+                Optional<String> field = PersonalDataCipher.fieldOf(value);
+                Optional<SecretKey> sealing = opening.computeIfAbsent(field.orElse(""), which -> which.isEmpty()
+                                ? key(() -> keys.findToOpen(customerId), unopenable)
+                                : key(() -> keys.findFieldToOpen(customerId, which), unopenable))
+                        .filter(key -> field.isEmpty() || PersonalDataCipher.sealedWith(value, key));
+                if (sealing.isEmpty()) {
+                    return PersonalFields.placeholder(valueType,
+                            unopenable[0] ? PersonalDataCipher.UNREADABLE : PersonalDataCipher.ERASED);
                 }
                 try {
-                    return PersonalDataCipher.decrypt(json, found.get(), customerId, path, value);
+                    return PersonalDataCipher.decrypt(json, sealing.get(), customerId, path, value);
                 } catch (GeneralSecurityException altered) {
                     return PersonalFields.placeholder(valueType, PersonalDataCipher.UNREADABLE);
                 }
@@ -144,7 +156,20 @@ public final class EncryptingSerializer extends JacksonBackedSerializer {
         }
     }
 
-    private static final byte[] ENCRYPTED = ("\"" + PersonalDataCipher.PREFIX).getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENCRYPTED = ("\"" + PersonalDataCipher.ANY_PREFIX).getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * A key, or none; a key wrapped under another master key is unreadable here, but never a reason to stop
+     * reading events ({@code unopenable} says so).
+     */
+    private static Optional<SecretKey> key(java.util.function.Supplier<Optional<SecretKey>> lookup, boolean[] unopenable) {
+        try {
+            return lookup.get();
+        } catch (IllegalStateException wrongMasterKey) {
+            unopenable[0] = true;
+            return Optional.empty();
+        }
+    }
 
     private static boolean contains(byte[] data, byte[] pattern) {
         outer:

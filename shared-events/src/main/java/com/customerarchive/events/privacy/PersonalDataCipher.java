@@ -26,8 +26,15 @@ import java.util.Base64;
  */
 public final class PersonalDataCipher {
 
-    /** What a stored encrypted value starts with. */
+    /** What a stored encrypted value starts with: under the customer's key, */
     public static final String PREFIX = "enc:v1:";
+    /**
+     * or under one card field's key: {@code enc:f1:<field>:<key fingerprint>:<sealed>}; the fingerprint tells a
+     * value of a destroyed key from one of the key made after it.
+     */
+    public static final String FIELD_PREFIX = "enc:f1:";
+    /** What every encrypted value starts with, as stored JSON text. */
+    public static final String ANY_PREFIX = "enc:";
     /** What a personal value reads as once its customer's key is destroyed. */
     public static final String ERASED = "[erased]";
     /** What a personal value reads as when its ciphertext does not authenticate (altered in the store). */
@@ -43,7 +50,40 @@ public final class PersonalDataCipher {
     }
 
     public static boolean isEncrypted(JsonNode value) {
-        return value != null && value.isTextual() && value.textValue().startsWith(PREFIX);
+        return value != null && value.isTextual()
+                && (value.textValue().startsWith(PREFIX) || value.textValue().startsWith(FIELD_PREFIX));
+    }
+
+    /** The card field whose key sealed the value, if a field key did. */
+    public static java.util.Optional<String> fieldOf(JsonNode value) {
+        if (value == null || !value.isTextual() || !value.textValue().startsWith(FIELD_PREFIX)) {
+            return java.util.Optional.empty();
+        }
+        String rest = value.textValue().substring(FIELD_PREFIX.length());
+        return java.util.Optional.of(rest.substring(0, rest.indexOf(':')));
+    }
+
+    /** Whether {@code key} is the field key that sealed the value (and not one made after it was destroyed). */
+    public static boolean sealedWith(JsonNode value, SecretKey key) {
+        String rest = value.textValue().substring(FIELD_PREFIX.length());
+        String[] parts = rest.split(":", 3);
+        return parts.length == 3 && parts[1].equals(fingerprint(key));
+    }
+
+    /** {@link #encrypt} under a card field's key, the field and the key's fingerprint written before it. */
+    public static JsonNode encryptField(ObjectMapper json, SecretKey key, String customerId, String field, String path,
+                                        JsonNode value) {
+        if (isEncrypted(value)) {
+            return value;
+        }
+        String sealed = encrypt(json, key, customerId, path, value).textValue().substring(PREFIX.length());
+        return TextNode.valueOf(FIELD_PREFIX + field + ":" + fingerprint(key) + ":" + sealed);
+    }
+
+    /** Eight hex digits that name a key without revealing it. */
+    static String fingerprint(SecretKey key) {
+        byte[] digest = CustomerKeys.derive("fingerprint", key.getEncoded());
+        return java.util.HexFormat.of().formatHex(digest, 0, 4);
     }
 
     public static JsonNode encrypt(ObjectMapper json, SecretKey key, String customerId, String path, JsonNode value) {
@@ -77,7 +117,10 @@ public final class PersonalDataCipher {
         if (!isEncrypted(value)) {
             return value;
         }
-        byte[] stored = Base64.getDecoder().decode(value.textValue().substring(PREFIX.length()));
+        String text = value.textValue();
+        String sealed = text.startsWith(FIELD_PREFIX) ? text.substring(text.indexOf(':', text.indexOf(':',
+                FIELD_PREFIX.length()) + 1) + 1) : text.substring(PREFIX.length());
+        byte[] stored = Base64.getDecoder().decode(sealed);
         Cipher cipher = AES_GCM.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
         cipher.updateAAD(aad(customerId, path));

@@ -1,6 +1,7 @@
 package com.customerarchive.events.privacy;
 
 import com.customerarchive.events.FieldChange;
+import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.card.CardFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,6 +32,15 @@ public final class PersonalFields {
         JsonNode visit(String path, JsonNode value, Type type);
     }
 
+    /**
+     * A visitor that is also told which personal field of the card a value belongs to ({@code basic.email},
+     * {@code basic.address} for a part of the address, {@code contacts} for a contact's name; null for a personal
+     * value outside the card: a visit's contact, a referrer).
+     */
+    public interface FieldVisitor {
+        JsonNode visit(String path, String cardField, JsonNode value, Type type);
+    }
+
     /** A record's components and which of them are personal, read once per class (reflection is slow). */
     private record Part(String name, Type type, Class<?> raw, boolean personal) {
     }
@@ -52,7 +62,17 @@ public final class PersonalFields {
 
     /** Replaces, in place, every personal value of {@code tree}, an instance of {@code type} as JSON. */
     public static void walk(JsonNode tree, Type type, Visitor visitor) {
-        walk(tree, type, "", visitor);
+        walk(tree, type, "", cardAtRoot(type), (path, cardField, value, valueType) -> visitor.visit(path, value, valueType));
+    }
+
+    /** Replaces, in place, every personal value of {@code tree}, telling the visitor the card field of each. */
+    public static void walk(JsonNode tree, Type type, FieldVisitor visitor) {
+        walk(tree, type, "", cardAtRoot(type), visitor);
+    }
+
+    /** A card walked on its own is its own root (""). */
+    private static String cardAtRoot(Type type) {
+        return raw(type) == ProfileCard.class ? "" : null;
     }
 
     /**
@@ -82,23 +102,37 @@ public final class PersonalFields {
      * with no textual shape (a date) is left out, as the events themselves read once their key is gone.
      */
     public static void blank(JsonNode tree, Type type, String marker) {
-        walk(tree, type, (path, value, valueType) -> {
+        blank(tree, type, marker, null);
+    }
+
+    /** As {@link #blank(JsonNode, Type, String)}, only the values of one personal card field (null: all). */
+    public static void blank(JsonNode tree, Type type, String marker, String onlyCardField) {
+        walk(tree, type, (path, cardField, value, valueType) -> {
+            if (onlyCardField != null && !onlyCardField.equals(cardField)) {
+                return value;
+            }
             JsonNode placeholder = placeholder(valueType, marker);
             return placeholder.isNull() ? null : placeholder;
         });
     }
 
-    private static void walk(JsonNode node, Type type, String path, Visitor visitor) {
+    /**
+     * @param card the path of the card this node lies in (null outside a card): a value's card field is found from
+     *             its path below it
+     */
+    private static void walk(JsonNode node, Type type, String path, String card, FieldVisitor visitor) {
         if (node == null || node.isNull()) {
             return;
         }
         Class<?> raw = raw(type);
         if (raw == FieldChange.class && node instanceof ObjectNode change) {
-            if (CardFields.isPersonal(change.path("field").asText())) {
+            String field = change.path("field").asText();
+            if (CardFields.isPersonal(field)) {
+                String cardField = CardFields.personalFieldOf(field).orElse(null);
                 for (String side : new String[]{"from", "to"}) {
                     JsonNode value = change.get(side);
                     if (value != null && !value.isNull()) {
-                        change.set(side, visitor.visit(path + "." + side, value, Object.class));
+                        change.set(side, visitor.visit(path + "." + side, cardField, value, Object.class));
                     }
                 }
             }
@@ -111,30 +145,44 @@ public final class PersonalFields {
                     continue;
                 }
                 String childPath = path.isEmpty() ? component.name() : path + "." + component.name();
+                String childCard = card != null ? card : component.raw() == ProfileCard.class ? childPath : null;
                 if (component.personal() && component.raw().isRecord() && child instanceof ObjectNode inner) {
                     // a personal value with parts (an address): each part that is there, on its own
                     for (Part part : PARTS.get(component.raw())) {
-                        replace(inner, part, childPath + "." + part.name(), visitor);
+                        replace(inner, part, childPath + "." + part.name(), cardField(card, childPath), visitor);
                     }
                 } else if (component.personal()) {
-                    replace(object, component, childPath, visitor);
+                    replace(object, component, childPath, cardField(card, childPath), visitor);
                 } else {
-                    walk(child, component.type(), childPath, visitor);
+                    walk(child, component.type(), childPath, childCard, visitor);
                 }
             }
         } else if (Collection.class.isAssignableFrom(raw) && node.isArray() && type instanceof ParameterizedType p) {
             for (JsonNode element : node) {
-                walk(element, p.getActualTypeArguments()[0], path + "[]", visitor);
+                walk(element, p.getActualTypeArguments()[0], path + "[]", card, visitor);
             }
         }
     }
 
-    private static void replace(ObjectNode object, Part component, String path, Visitor visitor) {
+    /** The personal card field of a value at {@code path}, below the card at {@code card} (null: not in a card). */
+    private static String cardField(String card, String path) {
+        if (card == null) {
+            return null;
+        }
+        if (card.isEmpty()) {
+            return CardFields.personalFieldOf(path).orElse(null);
+        }
+        return path.startsWith(card + ".") ? CardFields.personalFieldOf(path.substring(card.length() + 1)).orElse(null)
+                : null;
+    }
+
+    private static void replace(ObjectNode object, Part component, String path, String cardField,
+                                FieldVisitor visitor) {
         JsonNode value = object.get(component.name());
         if (value == null || value.isNull()) {
             return;
         }
-        JsonNode replacement = visitor.visit(path, value, component.type());
+        JsonNode replacement = visitor.visit(path, cardField, value, component.type());
         if (replacement == null) {
             object.remove(component.name());
         } else {

@@ -71,7 +71,7 @@ class EncryptingSerializerTest {
         String text = new String(stored.getData(), StandardCharsets.UTF_8);
 
         assertThat(text).doesNotContain("Li Wei", "1234", "li.wei", "West Lake", "Hangzhou")
-                .contains("\"grade\":\"B\"", "\"ownerId\":\"rep-1\"", PersonalDataCipher.PREFIX);
+                .contains("\"grade\":\"B\"", "\"ownerId\":\"rep-1\"", PersonalDataCipher.FIELD_PREFIX + "basic.email:");
         assertThat(serializer.serialize(event, byte[].class).getData()).isEqualTo(stored.getData());
         CustomerRegisteredEvent read = serializer.deserialize(stored);
         assertThat(read).isEqualTo(event);
@@ -81,7 +81,8 @@ class EncryptingSerializerTest {
     void without_its_key_every_personal_field_reads_erased_in_its_shape_and_the_rest_is_intact() {
         UUID id = UUID.randomUUID();
         SerializedObject<byte[]> stored = serializer.serialize(registration(id), byte[].class);
-        table.remove(id.toString());
+        // the erasure: the customer's key and its fields' keys
+        table.keySet().removeIf(key -> key.startsWith(id.toString()));
         keys.evict(id.toString());
 
         CustomerRegisteredEvent read = serializer.deserialize(stored);
@@ -91,6 +92,28 @@ class EncryptingSerializerTest {
         assertThat(read.card().basic().address()).isEqualTo(new Address("[erased]", "[erased]", null, "[erased]", null));
         assertThat(read.grade()).isEqualTo(Grade.B);
         assertThat(read.ownerId()).isEqualTo("rep-1");
+    }
+
+    @Test
+    void one_field_destroyed_reads_erased_in_every_value_it_had_and_a_value_written_after_reads_again() {
+        UUID id = UUID.randomUUID();
+        SerializedObject<byte[]> first = serializer.serialize(registration(id), byte[].class);
+        assertThat(table).containsKeys(id + "/basic.email", id + "/basic.name", id + "/basic.address", id + "/basic.phones");
+
+        table.remove(CustomerKeys.fieldKeyId(id.toString(), "basic.email"));
+        keys.evictField(id.toString(), "basic.email");
+        CustomerRegisteredEvent read = serializer.deserialize(first);
+        assertThat(read.card().basic().email()).isEqualTo("[erased]");
+        assertThat(read.card().basic().name()).isEqualTo("Li Wei");
+        assertThat(read.card().basic().address().street()).isEqualTo("8 West Lake Road");
+
+        // a new value gets a new key; the old one's values stay unreadable under it
+        CustomerRegisteredEvent again = registration(id);
+        SerializedObject<byte[]> second = serializer.serialize(again, byte[].class);
+        assertThat(table).containsKey(id + "/basic.email");
+        assertThat(((CustomerRegisteredEvent) serializer.deserialize(second)).card().basic().email())
+                .isEqualTo("li.wei@example.com");
+        assertThat(((CustomerRegisteredEvent) serializer.deserialize(first)).card().basic().email()).isEqualTo("[erased]");
     }
 
     @Test
