@@ -24,10 +24,11 @@ class DockerComposeTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
 
     @Test
-    void compose_starts_postgres_both_apps_and_prometheus_each_with_a_health_check() throws IOException {
+    void compose_starts_postgres_both_apps_prometheus_and_grafana_each_with_a_health_check() throws IOException {
         Map<String, Map<String, Object>> services = services();
 
-        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "prometheus");
+        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "prometheus", "grafana",
+                "query-side-2");
         services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
     }
 
@@ -48,6 +49,34 @@ class DockerComposeTest {
             assertThat(args).as(app).containsEntry("MODULE", app).containsEntry("PORT", port);
             assertThat(ROOT.resolve(app).resolve("pom.xml")).as(app + " is a module").isRegularFile();
         }
+    }
+
+    /** Debian's docker-compose validates the file without an engine ({@code .ci/run} installs it). */
+    @Test
+    void docker_compose_config_accepts_the_file_with_and_without_the_scale_profile() throws Exception {
+        for (List<String> profile : List.of(List.<String>of(), List.of("--profile", "scale"))) {
+            List<String> command = new java.util.ArrayList<>(List.of("docker-compose", "-f",
+                    ROOT.resolve("docker-compose.yml").toString()));
+            command.addAll(profile);
+            command.addAll(List.of("config", "-q"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("ARCHIVE_PRIVACY_MASTER_KEY", "set-by-the-operator");
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(profile + ": " + output).isZero();
+        }
+    }
+
+    @Test
+    void the_second_query_side_is_the_first_one_on_another_port_started_only_with_the_scale_profile()
+            throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, Object> second = services.get("query-side-2");
+        assertThat(second.get("profiles").toString()).contains("scale");
+        assertThat(second.get("build")).isEqualTo(services.get("query-side").get("build"));
+        assertThat(environment(second)).isEqualTo(environment(services.get("query-side")));
+        assertThat(second.get("ports").toString()).contains("8083:8082");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.customerarchive.platform.web;
 
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +28,9 @@ public final class ProblemResponses {
     }
 
     /** A refusal by a rule of the domain: 409 with the rule's code as its type and as {@code rule}. */
+    /** A refused transition (409), named by its rule; counted per rule in {@code archive_refusals_total}. */
     public static ProblemDetail ruleViolated(String rule, String title, String detail) {
+        Metrics.counter("archive.refusals", "rule", rule).increment();
         ProblemDetail problem = problem(HttpStatus.CONFLICT, rule, title, detail);
         problem.setProperty("rule", rule);
         return problem;

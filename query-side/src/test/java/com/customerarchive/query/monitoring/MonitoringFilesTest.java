@@ -4,11 +4,15 @@ import com.customerarchive.query.support.BothAppsTest;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MonitoringFilesTest extends BothAppsTest {
 
     private static final Path DEPLOY = Path.of("..", "deploy");
+    /** A metric name in an expression: the apps' own, HTTP, JVM and pool meters (not labels, not functions). */
     private static final Pattern METRIC = Pattern.compile("\\b((?:archive|http_server|jvm|hikaricp)_[a-z_]+)\\b");
 
     @LocalServerPort
@@ -52,6 +57,39 @@ class MonitoringFilesTest extends BothAppsTest {
             "jvm_compilation_time_ms_total metric names should not contain abbreviated units",
             "process_cpu_time_ns_total metric names should not contain abbreviated units",
             "system_cpu_count non-histogram and non-summary metrics should not have \"_count\" suffix");
+
+    @Test
+    void the_grafana_dashboard_is_valid_json_on_the_provisioned_source_and_queries_metrics_the_apps_expose()
+            throws Exception {
+        // one refusal, so that the refusals-by-rule counter has a sample
+        Api commands = new Api(COMMAND_SIDE.baseUrl());
+        String id = commands.post("/api/customers", "manager", """
+                {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "REGULAR", "source": "WEBSITE", "grade": "C",
+                 "ownerId": "rep-grafana", "card": {"basic": {"name": "Dashboard Sample"}}}""").json()
+                .get("customerId").asString();
+        assertThat(commands.put("/api/customers/" + id + "/grade", "manager",
+                "{\"grade\": \"C\", \"reason\": \"no change\"}").status()).isEqualTo(409);
+
+        JsonNode dashboard = JsonMapper.builder().build().readTree(
+                Files.readString(DEPLOY.resolve("grafana/dashboards/customer-archive.json")));
+        String datasources = Files.readString(DEPLOY.resolve("grafana/provisioning/datasources/prometheus.yml"));
+        List<String> expressions = new ArrayList<>();
+        for (JsonNode panel : dashboard.get("panels")) {
+            assertThat(panel.at("/datasource/uid").asString()).as(panel.get("title").asString()).isEqualTo("prometheus");
+            panel.get("targets").forEach(target -> expressions.add(target.get("expr").asString()));
+        }
+        assertThat(datasources).contains("uid: prometheus", "url: http://prometheus:9090");
+        assertThat(expressions).hasSizeGreaterThan(10);
+
+        String exposed = scrape(COMMAND_SIDE.baseUrl()) + scrape("http://localhost:" + port);
+        Set<String> queried = metricsIn(String.join("\n", expressions));
+        assertThat(queried).contains("archive_refusals_total", "archive_dead_letters", "archive_feed_subscribers",
+                "jvm_memory_used_bytes", "hikaricp_connections_active");
+        for (String metric : queried) {
+            assertThat(exposed).as("a metric the dashboard queries").containsPattern("(?m)^" + metric + "[{ ]");
+        }
+        assertThat(exposed).containsPattern("(?m)^archive_refusals_total\\{[^}]*rule=\"same-grade\"");
+    }
 
     @Test
     void what_each_app_exposes_passes_promtool_check_metrics() throws Exception {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Each customer's data key: AES-256, stored wrapped (AES-GCM) by the master key from configuration in a table
@@ -99,14 +101,69 @@ public final class CustomerKeys {
         return new SecretKeySpec(bytes, "AES");
     }
 
+    /** The customer's key, if it has one (none yet, or erased). */
     public Optional<SecretKey> find(String customerId) {
-        Cached cached = cache.get(customerId);
+        return lookup(customerId, () -> table.find(customerId));
+    }
+
+    /** The key of one personal field of the customer's card, if it has one (none yet, or destroyed). */
+    public Optional<SecretKey> findField(String customerId, String field) {
+        return lookup(fieldKeyId(customerId, field), () -> table.findField(customerId, field));
+    }
+
+    /** The customer's key, made and stored on first use. */
+    public SecretKey findOrCreate(String customerId) {
+        return findOrCreate(customerId, () -> table.find(customerId), wrapped -> table.insertIfAbsent(customerId, wrapped));
+    }
+
+    /** The field's key, made and stored on first use (and after the field was destroyed, a new one). */
+    public SecretKey findOrCreateField(String customerId, String field) {
+        return findOrCreate(fieldKeyId(customerId, field), () -> table.findField(customerId, field),
+                wrapped -> table.insertFieldIfAbsent(customerId, field, wrapped));
+    }
+
+    /**
+     * The key that should open a value stored encrypted: a key in memory is used; an absence in memory is not
+     * trusted (the key may have been made since it was looked for), the table is asked again.
+     */
+    public Optional<SecretKey> findToOpen(String customerId) {
+        forgetAbsence(customerId);
+        return find(customerId);
+    }
+
+    /** As {@link #findToOpen}, for one personal field's key. */
+    public Optional<SecretKey> findFieldToOpen(String customerId, String field) {
+        forgetAbsence(fieldKeyId(customerId, field));
+        return findField(customerId, field);
+    }
+
+    /** A key by its id (a customer's, or a field's), from memory or from the table, remembered either way. */
+    private Optional<SecretKey> lookup(String id, Supplier<Optional<byte[]>> stored) {
+        Cached cached = cache.get(id);
         if (cached != null && cached.until() > System.currentTimeMillis()) {
             return Optional.ofNullable(cached.key());
         }
-        Optional<SecretKey> key = table.find(customerId).map(wrapped -> unwrap(customerId, wrapped));
-        remember(customerId, key.orElse(null));
+        Optional<SecretKey> key = stored.get().map(wrapped -> unwrap(id, wrapped));
+        remember(id, key.orElse(null));
         return key;
+    }
+
+    private SecretKey findOrCreate(String id, Supplier<Optional<byte[]>> stored,
+                                   UnaryOperator<byte[]> insertIfAbsent) {
+        // an absence is remembered for readers; the writer looks again before it makes a key
+        forgetAbsence(id);
+        return lookup(id, stored).orElseGet(() -> {
+            SecretKey made = unwrap(id, insertIfAbsent.apply(wrap(id, newKey())));
+            remember(id, made);
+            return made;
+        });
+    }
+
+    private void forgetAbsence(String id) {
+        Cached cached = cache.get(id);
+        if (cached != null && cached.key() == null) {
+            cache.remove(id, cached);
+        }
     }
 
     /**
@@ -139,54 +196,6 @@ public final class CustomerKeys {
         }
     }
 
-    /**
-     * The key that should open a value stored encrypted: a key in memory is used; an absence in memory is not
-     * trusted (the key may have been made since it was looked for), the table is asked again.
-     */
-    public Optional<SecretKey> findToOpen(String customerId) {
-        Cached cached = cache.get(customerId);
-        if (cached != null && cached.key() == null) {
-            cache.remove(customerId);
-        }
-        return find(customerId);
-    }
-
-    /** As {@link #findToOpen}, for one personal field's key. */
-    public Optional<SecretKey> findFieldToOpen(String customerId, String field) {
-        String id = fieldKeyId(customerId, field);
-        Cached cached = cache.get(id);
-        if (cached != null && cached.key() == null) {
-            cache.remove(id);
-        }
-        return findField(customerId, field);
-    }
-
-    /** The key of one personal field of the customer's card, if it has one (none yet, or destroyed). */
-    public Optional<SecretKey> findField(String customerId, String field) {
-        String id = fieldKeyId(customerId, field);
-        Cached cached = cache.get(id);
-        if (cached != null && cached.until() > System.currentTimeMillis()) {
-            return Optional.ofNullable(cached.key());
-        }
-        Optional<SecretKey> key = table.findField(customerId, field).map(wrapped -> unwrap(id, wrapped));
-        remember(id, key.orElse(null));
-        return key;
-    }
-
-    /** The field's key, made and stored on first use (and after the field was destroyed, a new one). */
-    public SecretKey findOrCreateField(String customerId, String field) {
-        String id = fieldKeyId(customerId, field);
-        Cached cached = cache.get(id);
-        if (cached != null && cached.key() == null) {
-            cache.remove(id);
-        }
-        return findField(customerId, field).orElseGet(() -> {
-            SecretKey stored = unwrap(id, table.insertFieldIfAbsent(customerId, field, wrap(id, newKey())));
-            remember(id, stored);
-            return stored;
-        });
-    }
-
     /** Drops a field key from memory (its destruction was read or made). */
     public void evictField(String customerId, String field) {
         cache.remove(fieldKeyId(customerId, field));
@@ -200,20 +209,6 @@ public final class CustomerKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no key could be made", e);
         }
-    }
-
-    /** The customer's key, made and stored on first use. */
-    public SecretKey findOrCreate(String customerId) {
-        Cached cached = cache.get(customerId);
-        if (cached != null && cached.key() == null) {
-            // an absence is remembered for readers; the writer looks again before it makes a key
-            cache.remove(customerId);
-        }
-        return find(customerId).orElseGet(() -> {
-            SecretKey stored = unwrap(customerId, table.insertIfAbsent(customerId, wrap(customerId, newKey())));
-            remember(customerId, stored);
-            return stored;
-        });
     }
 
     /** A key of its own for {@code purpose}, derived from the master key (which never leaves this class). */
