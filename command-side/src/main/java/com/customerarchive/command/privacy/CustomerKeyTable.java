@@ -51,6 +51,24 @@ public class CustomerKeyTable implements CustomerKeys.KeyTable {
     }
 
     @Override
+    public Map<String, byte[]> insertFieldsIfAbsent(String customerId, Map<String, byte[]> wrappedByField) {
+        List<String> fields = List.copyOf(wrappedByField.keySet());
+        jdbc.sql("INSERT INTO event_store.customer_field_key (customer_id, field, wrapped_key) "
+                        + "SELECT :id, field, wrapped_key FROM unnest(CAST(:fields AS varchar[]), CAST(:keys AS bytea[])) "
+                        + "AS made(field, wrapped_key) ON CONFLICT DO NOTHING")
+                .param("id", customerId).param("fields", fields.toArray(new String[0]))
+                .param("keys", fields.stream().map(wrappedByField::get).toArray(byte[][]::new)).update();
+        Map<String, byte[]> stored = new HashMap<>();
+        findAllFields(List.of(customerId)).forEach((id, wrapped) -> {
+            String field = id.substring(customerId.length() + 1);
+            if (wrappedByField.containsKey(field)) {
+                stored.put(field, wrapped);
+            }
+        });
+        return stored;
+    }
+
+    @Override
     public Map<String, byte[]> findAllFields(Collection<String> customerIds) {
         Map<String, byte[]> found = new HashMap<>();
         jdbc.sql("SELECT customer_id, field, wrapped_key FROM event_store.customer_field_key WHERE customer_id IN (:ids)")

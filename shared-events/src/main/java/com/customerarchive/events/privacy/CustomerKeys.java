@@ -16,9 +16,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -53,6 +55,16 @@ public final class CustomerKeys {
             return insertIfAbsent(fieldKeyId(customerId, field), wrapped);
         }
 
+        /**
+         * Stores the keys of several fields of a customer, each unless one exists; returns the keys stored for those
+         * fields (by field name). A table may do it in one statement.
+         */
+        default Map<String, byte[]> insertFieldsIfAbsent(String customerId, Map<String, byte[]> wrappedByField) {
+            Map<String, byte[]> stored = new HashMap<>();
+            wrappedByField.forEach((field, wrapped) -> stored.put(field, insertFieldIfAbsent(customerId, field, wrapped)));
+            return stored;
+        }
+
         /** The stored field keys of these customers, by {@link #fieldKeyId}; a table may answer in one query. */
         default Map<String, byte[]> findAllFields(Collection<String> customerIds) {
             Map<String, byte[]> found = new HashMap<>();
@@ -78,9 +90,19 @@ public final class CustomerKeys {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    /** A key, or its absence (a key-less or erased customer), known until {@code until}. */
-    private record Cached(SecretKey key, long until) {
+    /**
+     * A key, or its absence (a key-less or erased customer), known until {@code until}; with the fingerprints of the
+     * keys found destroyed ({@code gone}: values sealed with them read "[erased]" without asking the table again).
+     */
+    private record Cached(SecretKey key, long until, String fingerprint, Set<String> gone) {
+
+        Cached(SecretKey key, long until, Set<String> gone) {
+            this(key, until, key == null ? null : PersonalDataCipher.fingerprint(key), gone);
+        }
     }
+
+    /** What stands for "any key" where a value does not name its key (values under the customer's key). */
+    private static final String ANY = "*";
 
     public CustomerKeys(KeyTable table, SecretKey master) {
         this.table = table;
@@ -123,18 +145,83 @@ public final class CustomerKeys {
     }
 
     /**
-     * The key that should open a value stored encrypted: a key in memory is used; an absence in memory is not
-     * trusted (the key may have been made since it was looked for), the table is asked again.
+     * The keys of several fields of a customer, each made and stored on first use: the writer of an event with
+     * values in several fields (a registration) reads and makes them in one look-up and one insert.
      */
-    public Optional<SecretKey> findToOpen(String customerId) {
-        forgetAbsence(customerId);
-        return find(customerId);
+    public Map<String, SecretKey> findOrCreateFields(String customerId, Collection<String> fields) {
+        Map<String, SecretKey> found = new HashMap<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (String field : fields) {
+            Cached cached = cache.get(fieldKeyId(customerId, field));
+            if (cached != null && cached.key() != null && cached.until() > now) {
+                found.put(field, cached.key());
+            } else {
+                unknown.add(field);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return found;
+        }
+        Map<String, byte[]> stored = table.findAllFields(List.of(customerId));
+        Map<String, byte[]> toMake = new HashMap<>();
+        for (String field : unknown) {
+            byte[] wrapped = stored.get(fieldKeyId(customerId, field));
+            if (wrapped == null) {
+                toMake.put(field, wrap(fieldKeyId(customerId, field), newKey()));
+            } else {
+                found.put(field, opened(fieldKeyId(customerId, field), wrapped));
+            }
+        }
+        if (!toMake.isEmpty()) {
+            table.insertFieldsIfAbsent(customerId, toMake).forEach((field, wrapped) ->
+                    found.put(field, opened(fieldKeyId(customerId, field), wrapped)));
+        }
+        return found;
     }
 
-    /** As {@link #findToOpen}, for one personal field's key. */
-    public Optional<SecretKey> findFieldToOpen(String customerId, String field) {
-        forgetAbsence(fieldKeyId(customerId, field));
-        return findField(customerId, field);
+    private SecretKey opened(String id, byte[] wrapped) {
+        SecretKey key = unwrap(id, wrapped);
+        remember(id, key);
+        return key;
+    }
+
+    /**
+     * The customer's key to open a value stored with it: an absence remembered is not trusted until the table has
+     * confirmed it for a stored value (the key may have been made after it was first looked for).
+     */
+    public Optional<SecretKey> findToOpen(String customerId) {
+        return toOpen(customerId, ANY, () -> table.find(customerId));
+    }
+
+    /**
+     * The key of a personal field to open a value sealed with the key of fingerprint {@code sealedBy}: none when
+     * that key is destroyed, even if the field has a new key since.
+     */
+    public Optional<SecretKey> findFieldToOpen(String customerId, String field, String sealedBy) {
+        return toOpen(fieldKeyId(customerId, field), sealedBy, () -> table.findField(customerId, field));
+    }
+
+    private Optional<SecretKey> toOpen(String id, String sealedBy, Supplier<Optional<byte[]>> stored) {
+        long now = System.currentTimeMillis();
+        Cached cached = cache.get(id);
+        boolean fresh = cached != null && cached.until() > now;
+        if (fresh && cached.key() != null && (ANY.equals(sealedBy) || sealedBy.equals(cached.fingerprint()))) {
+            return Optional.of(cached.key());
+        }
+        if (fresh && cached.gone().contains(sealedBy)) {
+            return Optional.empty();
+        }
+        // a key made since it was looked for, or the value's key destroyed since: the table says which
+        Optional<SecretKey> key = stored.get().map(wrapped -> unwrap(id, wrapped));
+        boolean opens = key.isPresent()
+                && (ANY.equals(sealedBy) || sealedBy.equals(PersonalDataCipher.fingerprint(key.get())));
+        Set<String> gone = new HashSet<>(fresh ? cached.gone() : Set.of());
+        if (!opens) {
+            gone.add(sealedBy);
+        }
+        cache.put(id, new Cached(key.orElse(null), now + CACHE_MILLIS, Set.copyOf(gone)));
+        return opens ? key : Optional.empty();
     }
 
     /** A key by its id (a customer's, or a field's), from memory or from the table, remembered either way. */
@@ -151,19 +238,15 @@ public final class CustomerKeys {
     private SecretKey findOrCreate(String id, Supplier<Optional<byte[]>> stored,
                                    UnaryOperator<byte[]> insertIfAbsent) {
         // an absence is remembered for readers; the writer looks again before it makes a key
-        forgetAbsence(id);
+        Cached cached = cache.get(id);
+        if (cached != null && cached.key() == null) {
+            cache.remove(id, cached);
+        }
         return lookup(id, stored).orElseGet(() -> {
             SecretKey made = unwrap(id, insertIfAbsent.apply(wrap(id, newKey())));
             remember(id, made);
             return made;
         });
-    }
-
-    private void forgetAbsence(String id) {
-        Cached cached = cache.get(id);
-        if (cached != null && cached.key() == null) {
-            cache.remove(id, cached);
-        }
     }
 
     /**
@@ -232,8 +315,8 @@ public final class CustomerKeys {
         CardFields.personalFields().forEach(field -> cache.remove(fieldKeyId(customerId, field)));
     }
 
-    private void remember(String customerId, SecretKey key) {
-        cache.put(customerId, new Cached(key, System.currentTimeMillis() + CACHE_MILLIS));
+    private void remember(String id, SecretKey key) {
+        cache.put(id, new Cached(key, System.currentTimeMillis() + CACHE_MILLIS, Set.of()));
     }
 
     private byte[] wrap(String customerId, SecretKey key) {

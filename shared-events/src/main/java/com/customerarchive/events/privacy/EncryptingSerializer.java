@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The event serializer: Axon's Jackson serializer, with every {@link PersonalData} field of a customer event
@@ -69,13 +71,27 @@ public final class EncryptingSerializer extends JacksonBackedSerializer {
         // personal fields is sealed with that field's own key, so that the field can be destroyed alone.
         SecretKey[] key = new SecretKey[1];
         // The customer's own key exists from its first personal value on, whichever key seals that value: it seals
-        // the customer's snapshots and personal values outside the card.
+        // the customer's snapshots and personal values outside the card. The writer makes the fields' keys the event
+        // needs in one go.
+        Map<String, SecretKey> fieldKeys = new HashMap<>();
+        if (createsKeys) {
+            Set<String> fields = new LinkedHashSet<>();
+            PersonalFields.walk(tree, object.getClass(), (path, cardField, value, type) -> {
+                if (cardField != null) {
+                    fields.add(cardField);
+                }
+                return value;
+            });
+            if (!fields.isEmpty()) {
+                fieldKeys.putAll(keys.findOrCreateFields(customerId, fields));
+            }
+        }
         PersonalFields.walk(tree, object.getClass(), (path, cardField, value, type) -> {
             if (key[0] == null) {
                 key[0] = createsKeys ? keys.findOrCreate(customerId) : keys.find(customerId).orElse(null);
             }
             if (cardField != null) {
-                SecretKey fieldKey = createsKeys ? keys.findOrCreateField(customerId, cardField)
+                SecretKey fieldKey = createsKeys ? fieldKeys.get(cardField)
                         : keys.findField(customerId, cardField).orElse(null);
                 return fieldKey == null ? value
                         : PersonalDataCipher.encryptField(json, fieldKey, customerId, cardField, path, value);
@@ -127,17 +143,16 @@ public final class EncryptingSerializer extends JacksonBackedSerializer {
             JsonNode tree = json.readTree(stored);
             String customerId = tree.path("customerId").asText();
             boolean[] unopenable = {false};
-            Map<String, Optional<SecretKey>> opening = new HashMap<>();
             PersonalFields.walk(tree, type, (path, value, valueType) -> {
                 if (!PersonalDataCipher.isEncrypted(value)) {
                     return value;
                 }
-                // the customer's key, or the key of the card field the value belongs to; looked up once per event
+                // the customer's key, or the key of the card field the value belongs to, if it still exists
                 Optional<String> field = PersonalDataCipher.fieldOf(value);
-                Optional<SecretKey> sealing = opening.computeIfAbsent(field.orElse(""), which -> which.isEmpty()
-                                ? key(() -> keys.findToOpen(customerId), unopenable)
-                                : key(() -> keys.findFieldToOpen(customerId, which), unopenable))
-                        .filter(key -> field.isEmpty() || PersonalDataCipher.sealedWith(value, key));
+                Optional<SecretKey> sealing = field.isEmpty()
+                        ? key(() -> keys.findToOpen(customerId), unopenable)
+                        : key(() -> keys.findFieldToOpen(customerId, field.get(),
+                                PersonalDataCipher.fingerprintOf(value)), unopenable);
                 if (sealing.isEmpty()) {
                     return PersonalFields.placeholder(valueType,
                             unopenable[0] ? PersonalDataCipher.UNREADABLE : PersonalDataCipher.ERASED);

@@ -63,11 +63,10 @@ public final class PersonalDataCipher {
         return java.util.Optional.of(rest.substring(0, rest.indexOf(':')));
     }
 
-    /** Whether {@code key} is the field key that sealed the value (and not one made after it was destroyed). */
-    public static boolean sealedWith(JsonNode value, SecretKey key) {
-        String rest = value.textValue().substring(FIELD_PREFIX.length());
-        String[] parts = rest.split(":", 3);
-        return parts.length == 3 && parts[1].equals(fingerprint(key));
+    /** The fingerprint of the field key that sealed the value (a value sealed with a field key). */
+    public static String fingerprintOf(JsonNode value) {
+        String[] parts = value.textValue().substring(FIELD_PREFIX.length()).split(":", 3);
+        return parts.length == 3 ? parts[1] : "";
     }
 
     /** {@link #encrypt} under a card field's key, the field and the key's fingerprint written before it. */
