@@ -6,6 +6,8 @@ import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
 import com.customerarchive.query.pass.Tables;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +24,11 @@ class FeedProjection implements ReadModel {
     static final String NAME = "feed";
 
     private final FeedRepository feed;
+    private final FeedSubscriptions subscriptions;
 
-    FeedProjection(FeedRepository feed) {
+    FeedProjection(FeedRepository feed, FeedSubscriptions subscriptions) {
         this.feed = feed;
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -66,12 +70,31 @@ class FeedProjection implements ReadModel {
                 }
                 feed.append(fresh, next);
                 next += fresh.size();
+                boolean revised = false;
                 for (PassEvent event : pending) {
                     if (event.event() instanceof ConsentRecordedEvent consent) {
                         feed.consent(event.customerId(), !consent.granted(), event.sequence());
+                        revised = true;
+                    }
+                    var erasure = Erasure.of(event.event());
+                    if (erasure.isPresent()) {
+                        feed.redact(erasure.get());
+                        revised = true;
                     }
                 }
-                pending.forEach(event -> Erasure.of(event.event()).ifPresent(feed::redact));
+                if (revised) {
+                    feed.revise();
+                }
+                // live subscribers on this instance hear of the new entries as soon as they are committed
+                boolean dropPages = revised;
+                if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            subscriptions.moved(dropPages);
+                        }
+                    });
+                }
                 pending.clear();
             }
         };

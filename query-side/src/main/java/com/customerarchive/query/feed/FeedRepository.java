@@ -73,6 +73,21 @@ public class FeedRepository {
         appender.copy(EVENTS, COLUMNS, rows);
     }
 
+    /** Entries already written read otherwise from now on: live subscribers drop the pages they share. */
+    void revise() {
+        jdbc.sql("UPDATE feed_revision SET revision = revision + 1 WHERE id = 1").update();
+    }
+
+    /** The newest position and the revision of what written entries read as, in one look. */
+    record Head(long position, long revision) {
+    }
+
+    Head headAndRevision() {
+        return jdbc.sql("SELECT (SELECT COALESCE(max(position), 0) FROM feed_event), "
+                        + "(SELECT revision FROM feed_revision WHERE id = 1)")
+                .query((row, n) -> new Head(row.getLong(1), row.getLong(2))).single();
+    }
+
     void consent(UUID customerId, boolean withdrawn, long version) {
         jdbc.sql("""
                         INSERT INTO feed_consent (customer_id, withdrawn, version) VALUES (:customer, :withdrawn, :version)

@@ -38,6 +38,8 @@ public class FeedSubscriptions {
     private static final Logger log = LoggerFactory.getLogger(FeedSubscriptions.class);
 
     private final FeedRepository feed;
+    private final FeedPages pages;
+    private volatile long revision = -1;
     private final ThreadPoolExecutor senders = new ThreadPoolExecutor(0, MAX_SUBSCRIBERS, 60, TimeUnit.SECONDS,
             new SynchronousQueue<>(), runnable -> {
                 Thread thread = new Thread(runnable, "feed-subscriber");
@@ -55,8 +57,9 @@ public class FeedSubscriptions {
     private final AtomicLong ids = new AtomicLong();
     private final Counter sent;
 
-    FeedSubscriptions(FeedRepository feed, MeterRegistry meters) {
+    FeedSubscriptions(FeedRepository feed, FeedPages pages, MeterRegistry meters) {
         this.feed = feed;
+        this.pages = pages;
         this.sent = Counter.builder("archive.feed.events.sent").description("Events sent to live subscribers")
                 .register(meters);
         Gauge.builder("archive.feed.head", head::get).description("Position of the newest event in the feed")
@@ -84,7 +87,7 @@ public class FeedSubscriptions {
             emitter.send(SseEmitter.event().reconnectTime(RETRY_MILLIS).comment("customer archive feed"));
             long lastSent = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
-                List<FeedRepository.Entry> page = feed.page(cursor.get(), PAGE, null, null);
+                List<FeedRepository.Entry> page = pages.page(cursor.get(), PAGE);
                 for (FeedRepository.Entry entry : page) {
                     emitter.send(SseEmitter.event().id(Long.toString(entry.position())).name(entry.type())
                             .data(entry.cloudEvent(), MediaType.APPLICATION_JSON));
@@ -121,10 +124,27 @@ public class FeedSubscriptions {
         }
     }
 
+    /**
+     * New entries were committed here ({@code revised}: and written ones read otherwise): the waiting subscribers
+     * read on at once rather than at the next look at the head.
+     */
+    void moved(boolean revised) {
+        if (revised) {
+            pages.clear();
+        }
+        watchHead();
+    }
+
+    /** Every 100 ms (and when this instance's pass commits): the head, and whether written entries changed. */
     private void watchHead() {
         try {
-            long now = feed.head();
-            if (now != head.getAndSet(now)) {
+            FeedRepository.Head now = feed.headAndRevision();
+            if (now.revision() != revision) {
+                // another instance's pass may have changed them: pages rendered before read afresh
+                pages.clear();
+                revision = now.revision();
+            }
+            if (now.position() != head.getAndSet(now.position())) {
                 synchronized (headMoved) {
                     headMoved.notifyAll();
                 }

@@ -277,6 +277,63 @@ class AuditAndPrivacyTest extends BothAppsTest {
         assertThat(feed).doesNotContain(token).contains("[withheld]").contains("CustomerRegistered");
     }
 
+    /**
+     * Live subscribers share rendered pages of the feed; a consent withdrawn after a page was shared is honoured by
+     * the next subscriber reading it.
+     */
+    @Test
+    void a_live_subscriber_after_a_withdrawal_gets_the_pages_others_read_before_withheld() throws Exception {
+        String token = token();
+        String id = customerWithHistory(token);
+        awaitProfile(id, 4);
+        // 600 more events behind the customer's (copies of one filler customer's registration), so that its page of
+        // the feed is full and kept in memory once read
+        String filler = commands.post("/api/customers", "sales", """
+                {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "REGULAR", "source": "WEBSITE", "grade": "D",
+                 "ownerId": "rep-filler", "card": {"basic": {"name": "Filler"}}}""").json().get("customerId").asString();
+        var database = com.customerarchive.testsupport.TestDatabase.get();
+        try (var connection = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            com.customerarchive.query.bench.EventCloner.copiesOf(connection, filler, 600);
+        }
+        long stored = jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry").query(Long.class).single();
+        long head = await().atMost(Duration.ofSeconds(30)).until(() -> feedHead(), position -> position >= stored);
+        assertThat(stream(head)).contains("Name " + token);
+
+        assertThat(commands.post("/api/customers/" + id + "/consent", "sales",
+                "{\"granted\": false, \"purpose\": \"marketing\"}").status()).isEqualTo(200);
+        awaitProfile(id, 5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> queries.get("/api/events?customerId=" + id, "integrator")
+                .json().get("events").size() == 5);
+        String after = stream(feedHead());
+        assertThat(after).doesNotContain("Name " + token).contains("[withheld]");
+    }
+
+    private long feedHead() {
+        return queries.get("/api/events?after=0&limit=1&type=NoSuchType", "integrator").json().get("next").asLong();
+    }
+
+    /** The live stream from position 0 up to {@code head}, as received. */
+    private String stream(long head) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/events/stream?after=0")).header("Accept", "text/event-stream")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "integrator:integrator-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        StringBuilder received = new StringBuilder();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                received.append(line).append('\n');
+                if (line.startsWith("id:") && Long.parseLong(line.substring(3).trim()) >= head) {
+                    break;
+                }
+            }
+        }
+        return received.toString();
+    }
+
     @Test
     void withdrawn_consent_withholds_personal_fields_from_every_reader_but_auditors_and_the_trail_records_the_reads() {
         String token = token();

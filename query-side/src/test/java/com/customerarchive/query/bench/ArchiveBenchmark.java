@@ -26,6 +26,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -482,12 +485,44 @@ public final class ArchiveBenchmark {
         return Latencies.round(((Number) now).doubleValue() / Math.max(0.001, ((Number) then).doubleValue()));
     }
 
+    /** The feed from position 0: one SSE subscriber, then twenty at once (what they deliver in all). */
     private void feed() throws Exception {
         long head = single("SELECT COALESCE(max(position), 0) FROM read_model.feed_event");
-        log("one SSE subscriber catching up from position 0 to %d ...", head);
+        Map<String, Object> feed = new LinkedHashMap<>();
+        for (int subscribers : new int[]{1, 20}) {
+            log("%d SSE subscriber(s) catching up from position 0 to %d ...", subscribers, head);
+            ExecutorService pool = Executors.newFixedThreadPool(subscribers);
+            long start = System.nanoTime();
+            List<Future<long[]>> readers = new ArrayList<>();
+            for (int i = 0; i < subscribers; i++) {
+                readers.add(pool.submit(() -> catchUp(head, start)));
+            }
+            long received = 0;
+            long firstAfter = Long.MAX_VALUE;
+            for (Future<long[]> reader : readers) {
+                long[] got = reader.get();
+                received += got[0];
+                firstAfter = Math.min(firstAfter, got[1]);
+            }
+            pool.shutdown();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("subscribers", subscribers);
+            run.put("events", received);
+            run.put("seconds", Latencies.round(seconds));
+            run.put("eventsPerSecondInAll", Math.round(received / seconds));
+            run.put("eventsPerSecondEach", Math.round(received / seconds / subscribers));
+            run.put("firstEventMs", Latencies.round(firstAfter / 1e6));
+            feed.put(subscribers == 1 ? "one" : "twenty", run);
+            log("  %d events in %.1f s: %d events/s in all", received, seconds, Math.round(received / seconds));
+        }
+        results.put("feed", feed);
+    }
+
+    /** One subscriber from position 0 to {@code head}: @return events received, and nanoseconds to the first */
+    private long[] catchUp(long head, long start) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl() + "/api/events/stream?after=0"))
                 .header("Accept", "text/event-stream").header("Authorization", basic("integrator")).build();
-        long start = System.nanoTime();
         long received = 0;
         long firstAfter = -1;
         HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -508,14 +543,7 @@ public final class ArchiveBenchmark {
                 }
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> feed = new LinkedHashMap<>();
-        feed.put("events", received);
-        feed.put("seconds", Latencies.round(seconds));
-        feed.put("eventsPerSecond", Math.round(received / seconds));
-        feed.put("firstEventMs", Latencies.round(firstAfter / 1e6));
-        results.put("feed", feed);
-        log("  %d events in %.1f s: %d events/s", received, seconds, Math.round(received / seconds));
+        return new long[]{received, firstAfter};
     }
 
     /** Waits until every projection has reached the head of the store; returns when each got there (nanoTime). */

@@ -126,7 +126,8 @@ final class BenchmarkReport {
         if (results.containsKey("scale")) {
             md.append("\n## At scale (--scale)\n\n").append(results.get("scale")).append('\n');
         }
-        md.append("\n## Feed (one SSE subscriber from position 0)\n\n").append(results.get("feed")).append('\n');
+        md.append("\n## Feed (SSE subscribers from position 0: one alone, then twenty at once)\n\n")
+                .append(results.get("feed")).append('\n');
         md.append("\n## Memory (peaks while the benchmark ran)\n\n").append(results.get("memory")).append('\n');
         md.append("\n![throughput and latency per concurrency](chart.svg)\n");
         return md.toString();

@@ -36,6 +36,24 @@ public final class EventCloner {
         }
         long copies = (target - written + originals - 1) / originals;
         log.accept("copying the %d stored events %d times to reach %d ...", new Object[]{originals, copies, target});
+        copy(connection, ORIGINAL + " AND global_index <= " + head, copies, log);
+        try (Statement analyze = connection.createStatement()) {
+            analyze.execute("ANALYZE event_store.domain_event_entry");
+        }
+        return count(connection);
+    }
+
+    /** Copies one customer's events {@code times} times, each copy a customer of its own. */
+    public static void copiesOf(Connection connection, String customerId, int times) throws SQLException {
+        if (!customerId.matches("[0-9a-f-]{36}")) {
+            throw new IllegalArgumentException("not a customer id");
+        }
+        copy(connection, "aggregate_identifier = '" + customerId + "'", times, (format, arguments) -> { });
+    }
+
+    /** Copies the events {@code which} selects {@code copies} times, in store order, each time under new ids. */
+    private static void copy(Connection connection, String which, long copies, BiConsumer<String, Object[]> log)
+            throws SQLException {
         long start = System.nanoTime();
         try (PreparedStatement copy = connection.prepareStatement("""
                 INSERT INTO event_store.domain_event_entry (global_index, event_identifier, aggregate_identifier,
@@ -48,7 +66,7 @@ public final class EventCloner {
                            'UTF8'),
                        meta_data
                 FROM event_store.domain_event_entry
-                WHERE global_index <= ?""" + " AND " + ORIGINAL + " ORDER BY global_index")) {
+                WHERE""" + " " + which + " ORDER BY global_index")) {
             java.util.Set<String> used = new java.util.HashSet<>();
             for (long i = 1; i <= copies; i++) {
                 String prefix;
@@ -57,17 +75,12 @@ public final class EventCloner {
                 } while (!used.add(prefix));
                 copy.setString(1, prefix);
                 copy.setString(2, prefix);
-                copy.setLong(3, head);
                 copy.executeUpdate();
                 if (i % 10 == 0 || i == copies) {
                     log.accept("  %d of %d copies, %.0f s", new Object[]{i, copies, (System.nanoTime() - start) / 1e9});
                 }
             }
         }
-        try (Statement analyze = connection.createStatement()) {
-            analyze.execute("ANALYZE event_store.domain_event_entry");
-        }
-        return count(connection);
     }
 
     private static long count(Connection connection) throws SQLException {
