@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 class FeedPages {
 
     private final FeedRepository feed;
-    private final Map<Long, CompletableFuture<List<FeedRepository.Entry>>> pages;
+    private final Map<Long, CompletableFuture<Page>> pages;
 
     /**
      * @param kept full pages kept ({@code archive.feed.shared-pages}, default 40: 40 × {@link FeedSubscriptions#PAGE}
@@ -29,15 +29,31 @@ class FeedPages {
         this.feed = feed;
         this.pages = new LinkedHashMap<>(Math.max(16, kept * 2), 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, CompletableFuture<List<FeedRepository.Entry>>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Long, CompletableFuture<Page>> eldest) {
                 return size() > kept;
             }
         };
     }
 
+    /**
+     * Entries in position order, with their Server-Sent Events frames written out once ({@code id}, {@code event},
+     * {@code data}: what a subscriber sends as one write).
+     */
+    record Page(List<FeedRepository.Entry> entries, String frames) {
+
+        static Page of(List<FeedRepository.Entry> entries) {
+            StringBuilder frames = new StringBuilder(entries.size() * 800);
+            for (FeedRepository.Entry entry : entries) {
+                frames.append("id:").append(entry.position()).append("\nevent:").append(entry.type())
+                        .append("\ndata:").append(entry.cloudEvent()).append("\n\n");
+            }
+            return new Page(entries, frames.toString());
+        }
+    }
+
     /** Up to {@code size} entries after {@code after}, in position order. */
-    List<FeedRepository.Entry> page(long after, int size) {
-        CompletableFuture<List<FeedRepository.Entry>> page;
+    Page page(long after, int size) {
+        CompletableFuture<Page> page;
         boolean mine = false;
         synchronized (pages) {
             page = pages.get(after);
@@ -51,9 +67,9 @@ class FeedPages {
             return page.join();
         }
         try {
-            List<FeedRepository.Entry> read = feed.page(after, size, null, null);
+            Page read = Page.of(feed.page(after, size, null, null));
             page.complete(read);
-            if (read.size() < size) {
+            if (read.entries().size() < size) {
                 // the head: more entries will follow, so the next reader reads again
                 forget(after, page);
             }
@@ -71,7 +87,7 @@ class FeedPages {
         }
     }
 
-    private void forget(long after, CompletableFuture<List<FeedRepository.Entry>> page) {
+    private void forget(long after, CompletableFuture<Page> page) {
         synchronized (pages) {
             pages.remove(after, page);
         }

@@ -8,12 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -87,14 +89,12 @@ public class FeedSubscriptions {
             emitter.send(SseEmitter.event().reconnectTime(RETRY_MILLIS).comment("customer archive feed"));
             long lastSent = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
-                List<FeedRepository.Entry> page = pages.page(cursor.get(), PAGE);
-                for (FeedRepository.Entry entry : page) {
-                    emitter.send(SseEmitter.event().id(Long.toString(entry.position())).name(entry.type())
-                            .data(entry.cloudEvent(), MediaType.APPLICATION_JSON));
-                    cursor.set(entry.position());
-                    sent.increment();
-                }
-                if (!page.isEmpty()) {
+                FeedPages.Page page = pages.page(cursor.get(), PAGE);
+                if (!page.entries().isEmpty()) {
+                    // a page as one write: its frames were written out once for every subscriber reading it
+                    emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(page.frames(), MediaType.TEXT_PLAIN)));
+                    cursor.set(page.entries().get(page.entries().size() - 1).position());
+                    sent.increment(page.entries().size());
                     lastSent = System.nanoTime();
                     continue;
                 }
