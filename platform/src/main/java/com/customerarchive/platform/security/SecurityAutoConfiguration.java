@@ -25,6 +25,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.config.ObjectPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -82,6 +84,16 @@ public class SecurityAutoConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsSource(access.corsOrigins())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the security headers go out before the request is handled, not after: a streamed answer (the feed's
+                // SSE) is written by another thread as soon as the handler returns, and Tomcat's headers are not
+                // safe to read and write from two threads at once
+                .headers(headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(OPEN).permitAll();
                     for (AccessRule rule : access.rules()) {
