@@ -45,7 +45,12 @@ public record EventContext(long sequence, Instant occurredAt, Instant recordedAt
 
     /** The event's type as integrators see it: its class name without the {@code Event} suffix. */
     public static String typeOf(Object event) {
-        String name = event.getClass().getSimpleName();
+        return typeOf(event.getClass());
+    }
+
+    /** The type of events of this class as integrators see it. */
+    public static String typeOf(Class<?> eventClass) {
+        String name = eventClass.getSimpleName();
         return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
     }
 }

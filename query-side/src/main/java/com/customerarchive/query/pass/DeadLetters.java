@@ -2,6 +2,7 @@ package com.customerarchive.query.pass;
 
 import com.customerarchive.events.EventMetadata;
 import com.customerarchive.platform.web.DatabaseUnavailable;
+import com.customerarchive.query.history.EventContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.MetaData;
@@ -266,10 +266,14 @@ public class DeadLetters {
             if (!poison(failed)) {
                 throw failed;
             }
-            Object attempts = letter.diagnostics().get(ATTEMPTS);
-            long next = (attempts instanceof Number number ? number.longValue() : 0) + 1;
+            long next = attempts(letter) + 1;
             return Decisions.requeue(cause(failed), dead -> dead.diagnostics().and(ATTEMPTS, next));
         }
+    }
+
+    /** How often the letter's event was tried: its first failure counts one. */
+    private static long attempts(DeadLetter<?> letter) {
+        return letter.diagnostics().get(ATTEMPTS) instanceof Number number ? number.longValue() : 0;
     }
 
     private static String customerOf(DeadLetter<? extends EventMessage<?>> letter) {
@@ -332,16 +336,12 @@ public class DeadLetters {
                 for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
                     DomainEventMessage<?> message = (DomainEventMessage<?>) letter.message();
                     customer = message.getAggregateIdentifier();
-                    long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                            ? tracked.trackingToken().position().orElse(0) : 0;
-                    Object attempts = letter.diagnostics().get(ATTEMPTS);
-                    String type = message.getPayloadType().getSimpleName();
-                    letters.add(new Letter(position, message.getIdentifier(),
-                            type.endsWith("Event") ? type.substring(0, type.length() - 5) : type,
+                    letters.add(new Letter(PassEvent.positionOf(message), message.getIdentifier(),
+                            EventContext.typeOf(message.getPayloadType()),
                             message.getSequenceNumber() + 1, letter.enqueuedAt(), letter.lastTouched(),
                             letter.cause().map(cause -> cause.type()).orElse(null),
                             letter.cause().map(cause -> cause.message()).orElse(null),
-                            attempts instanceof Number number ? number.longValue() : 0));
+                            attempts(letter)));
                 }
                 if (customer != null && (onlyCustomer == null || onlyCustomer.equals(customer))) {
                     sequences.add(new Sequence(model, customer, letters));

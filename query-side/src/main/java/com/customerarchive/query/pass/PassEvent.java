@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.Message;
 
 import java.util.List;
 import java.util.UUID;
@@ -42,10 +43,14 @@ public final class PassEvent {
     }
 
     public static PassEvent of(DomainEventMessage<?> message) {
-        long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                ? tracked.trackingToken().position().orElse(0) : 0;
-        return new PassEvent(position, message.getIdentifier(), (CustomerEvent) message.getPayload(),
+        return new PassEvent(positionOf(message), message.getIdentifier(), (CustomerEvent) message.getPayload(),
                 EventContext.of(message));
+    }
+
+    /** A message's global index in the store, from its tracking token (0 where it has none). */
+    static long positionOf(Message<?> message) {
+        return message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position().orElse(0) : 0;
     }
 
     /** Its global index in the store. */

@@ -262,21 +262,19 @@ public final class CustomerKeys {
         if (missing.isEmpty()) {
             return;
         }
-        Map<String, byte[]> found = new HashMap<>(table.findAll(missing));
-        found.putAll(table.findAllFields(missing));
-        List<String> ids = new java.util.ArrayList<>(missing);
-        for (String customer : missing) {
-            CardFields.personalFields().forEach(field -> ids.add(fieldKeyId(customer, field)));
-        }
-        for (String id : ids) {
-            byte[] wrapped = found.get(id);
+        Map<String, byte[]> found = table.findAll(missing);
+        // the customers' own keys, or their absence; their fields' keys where they have them (an absent field key
+        // is not remembered: a value sealed with one is looked up again anyway, see toOpen)
+        Map<String, byte[]> ids = new HashMap<>(table.findAllFields(missing));
+        missing.forEach(id -> ids.put(id, found.get(id)));
+        ids.forEach((id, wrapped) -> {
             try {
                 remember(id, wrapped == null ? null : unwrap(id, wrapped));
             } catch (IllegalStateException wrongMasterKey) {
                 // left to find(), which reports it where the event is read
                 cache.remove(id);
             }
-        }
+        });
     }
 
     /** Drops a field key from memory (its destruction was read or made). */

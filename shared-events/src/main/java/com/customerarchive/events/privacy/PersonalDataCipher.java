@@ -59,14 +59,18 @@ public final class PersonalDataCipher {
         if (value == null || !value.isTextual() || !value.textValue().startsWith(FIELD_PREFIX)) {
             return java.util.Optional.empty();
         }
-        String rest = value.textValue().substring(FIELD_PREFIX.length());
-        return java.util.Optional.of(rest.substring(0, rest.indexOf(':')));
+        return java.util.Optional.of(fieldParts(value.textValue())[0]);
     }
 
     /** The fingerprint of the field key that sealed the value (a value sealed with a field key). */
     public static String fingerprintOf(JsonNode value) {
-        String[] parts = value.textValue().substring(FIELD_PREFIX.length()).split(":", 3);
-        return parts.length == 3 ? parts[1] : "";
+        return fieldParts(value.textValue())[1];
+    }
+
+    /** A value sealed with a field key, {@code enc:f1:<field>:<fingerprint>:<sealed>}, as its three parts. */
+    private static String[] fieldParts(String text) {
+        String[] parts = text.substring(FIELD_PREFIX.length()).split(":", 3);
+        return parts.length == 3 ? parts : new String[]{parts[0], "", ""};
     }
 
     /** {@link #encrypt} under a card field's key, the field and the key's fingerprint written before it. */
@@ -117,8 +121,7 @@ public final class PersonalDataCipher {
             return value;
         }
         String text = value.textValue();
-        String sealed = text.startsWith(FIELD_PREFIX) ? text.substring(text.indexOf(':', text.indexOf(':',
-                FIELD_PREFIX.length()) + 1) + 1) : text.substring(PREFIX.length());
+        String sealed = text.startsWith(FIELD_PREFIX) ? fieldParts(text)[2] : text.substring(PREFIX.length());
         byte[] stored = Base64.getDecoder().decode(sealed);
         Cipher cipher = AES_GCM.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
