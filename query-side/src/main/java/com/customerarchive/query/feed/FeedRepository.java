@@ -108,8 +108,8 @@ public class FeedRepository {
                         .params(row).update());
     }
 
-    /** A feed entry: its position, its type and its CloudEvent JSON. */
-    public record Entry(long position, String type, String cloudEvent) {
+    /** A feed entry: its position, its type, its customer (the CloudEvent's subject) and its CloudEvent JSON. */
+    public record Entry(long position, String type, String subject, String cloudEvent) {
     }
 
     public long head() {
@@ -145,9 +145,23 @@ public class FeedRepository {
                     // consent withdrawn: the event is delivered, its personal fields are not
                     cloudEvent.put("data", row.getBoolean("withheld")
                             ? redaction.eventData(row.getString("type"), data, Redaction.WITHHELD) : data);
-                    return new Entry(row.getLong("position"), eventType, write(cloudEvent));
+                    return new Entry(row.getLong("position"), eventType, row.getString("customer_id"),
+                            write(cloudEvent));
                 })
                 .list();
+    }
+
+    /** The last position the Kafka broker acknowledged on this topic; 0 before the first. */
+    long publishedOn(String topic) {
+        return jdbc.sql("SELECT position FROM kafka_publication WHERE topic = :topic").param("topic", topic)
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    void published(String topic, long position) {
+        jdbc.sql("""
+                        INSERT INTO kafka_publication (topic, position, updated_at) VALUES (:topic, :position, now())
+                        ON CONFLICT (topic) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at""")
+                .param("topic", topic).param("position", position).update();
     }
 
     private JsonNode read(String data) {

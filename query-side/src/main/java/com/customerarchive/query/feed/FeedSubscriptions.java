@@ -116,7 +116,13 @@ public class FeedSubscriptions {
         }
     }
 
-    private void awaitHeadBeyond(long position) throws InterruptedException {
+    /** The newest position in the feed, as last looked at (every 100 ms, and on this instance's commits). */
+    long head() {
+        return head.get();
+    }
+
+    /** Waits (at most a second) for the feed to grow beyond {@code position}. */
+    void awaitHeadBeyond(long position) throws InterruptedException {
         synchronized (headMoved) {
             if (head.get() <= position) {
                 headMoved.wait(1_000);

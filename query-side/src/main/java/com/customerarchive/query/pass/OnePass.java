@@ -15,8 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -153,29 +151,9 @@ public class OnePass implements SmartLifecycle {
     }
 
     private void run() {
-        long backoff = 500;
-        while (running) {
-            try (Connection lock = dataSource.getConnection()) {
-                if (!advisoryLock(lock, "pg_try_advisory_lock")) {
-                    // another instance runs the pass; this one serves reads and takes over when it stops
-                    Thread.sleep(2_000);
-                    continue;
-                }
-                try {
-                    runHolding(lock);
-                    backoff = 500;
-                } finally {
-                    unlockQuietly(lock);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException | SQLException e) {
-                // the batch rolled back as a whole (rows and position); it is read again after the pause
-                log.error("one pass stopped on {}; retrying in {} ms", e.toString(), backoff);
-                sleepQuietly(backoff);
-                backoff = Math.min(backoff * 2, 5_000);
-            }
-        }
+        // the batch rolls back as a whole (rows and position) on a failure; it is read again after the pause
+        new HeldByOne("one pass", LOCK_KEY, dataSource).run(() -> running, this::runHolding, failure -> {
+        });
     }
 
     private void runHolding(Connection lock) throws InterruptedException, SQLException {
@@ -555,33 +533,6 @@ public class OnePass implements SmartLifecycle {
                 return true;
             }
             return flushed != null && flushed.covers(other.flushed);
-        }
-    }
-
-    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
-            statement.setLong(1, LOCK_KEY);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
-    private static void unlockQuietly(Connection connection) {
-        try {
-            if (!connection.isClosed()) {
-                advisoryLock(connection, "pg_advisory_unlock");
-            }
-        } catch (SQLException e) {
-            log.debug("the pass's lock went with its connection");
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
