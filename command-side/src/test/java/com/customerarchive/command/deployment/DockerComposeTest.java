@@ -24,11 +24,11 @@ class DockerComposeTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
 
     @Test
-    void compose_starts_postgres_both_apps_prometheus_and_grafana_each_with_a_health_check() throws IOException {
+    void compose_starts_postgres_both_apps_kafka_prometheus_and_grafana_each_with_a_health_check() throws IOException {
         Map<String, Map<String, Object>> services = services();
 
-        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "prometheus", "grafana",
-                "query-side-2");
+        assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "kafka", "prometheus",
+                "grafana", "query-side-2");
         services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
     }
 
@@ -77,6 +77,22 @@ class DockerComposeTest {
         assertThat(second.get("build")).isEqualTo(services.get("query-side").get("build"));
         assertThat(environment(second)).isEqualTo(environment(services.get("query-side")));
         assertThat(second.get("ports").toString()).contains("8083:8082");
+    }
+
+    /** One KRaft broker, its own controller; query-side publishes the feed to it on the listener containers reach. */
+    @Test
+    void query_side_publishes_to_the_kraft_broker_on_its_inside_listener() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        Map<String, String> kafka = environment(services.get("kafka"));
+        assertThat(kafka).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+                .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", kafka.get("KAFKA_NODE_ID") + "@kafka:9093")
+                .containsKey("CLUSTER_ID");
+        assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://kafka:9092", "EXTERNAL://localhost:9094");
+        assertThat(services.get("kafka").get("ports").toString()).contains("9094:9094");
+        for (String app : List.of("query-side", "query-side-2")) {
+            assertThat(environment(services.get(app))).as(app).containsEntry("ARCHIVE_KAFKA_BOOTSTRAPSERVERS", "kafka:9092");
+        }
+        assertThat(services.get("query-side").get("depends_on").toString()).contains("kafka");
     }
 
     @Test

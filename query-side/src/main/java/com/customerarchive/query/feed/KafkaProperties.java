@@ -26,8 +26,4 @@ public record KafkaProperties(String bootstrapServers,
         }
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
-
-    public boolean enabled() {
-        return bootstrapServers != null && !bootstrapServers.isBlank();
-    }
 }
