@@ -144,7 +144,7 @@ public final class ArchiveBenchmark {
             LagSampler lag = clients == 8 ? new LagSampler(queryUrl()) : null;
             double commandCpu = Machine.cpuSeconds(apps.get("command-side").pid());
             double queryCpu = Machine.cpuSeconds(apps.get("query-side").pid());
-            Map<String, Object> writes = writeMix(clients, Duration.ofSeconds(options.seconds()), lag);
+            Map<String, Object> writes = writeMix(clients, Duration.ofSeconds(options.seconds()), lag, null);
             int commands = (int) writes.get("count");
             // CPU per command of command-side, and per event of query-side (the pass and its reads of the lag probe)
             writes.put("commandSideCpuMsPerCommand", Latencies.round(
@@ -170,9 +170,25 @@ public final class ArchiveBenchmark {
         }
         results.put("writes", levels);
         baseline.drop();
+        liveDelivery();
     }
 
-    private Map<String, Object> writeMix(int clients, Duration duration, LagSampler lag) throws Exception {
+    /**
+     * The 8-client write mix again, watched by one SSE subscriber at the head of the feed alone (the projection-lag
+     * probe above polls query-side a thousand times a second, which would weigh on what is measured here).
+     */
+    private void liveDelivery() throws Exception {
+        LiveFeedLatency live = new LiveFeedLatency(queryUrl());
+        live.start(single("SELECT COALESCE(max(position), 0) FROM read_model.feed_event"));
+        Map<String, Object> load = writeMix(8, Duration.ofSeconds(options.seconds()), null, live);
+        Map<String, Object> delivery = live.stop();
+        delivery.put("commandsPerSecond", load.get("perSecond"));
+        results.put("liveDelivery", delivery);
+        log("  live delivery at 8 clients (acknowledgement to SSE event): %s", delivery);
+    }
+
+    private Map<String, Object> writeMix(int clients, Duration duration, LagSampler lag, LiveFeedLatency live)
+            throws Exception {
         log("write mix at %d clients for %d s ...", clients, duration.toSeconds());
         Latencies latencies = new Latencies();
         Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
@@ -203,6 +219,9 @@ public final class ArchiveBenchmark {
                     byKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
                     if (lag != null) {
                         lag.offer(customer.id, customer.version, acknowledged);
+                    }
+                    if (live != null) {
+                        live.offer(customer.id, customer.version, acknowledged);
                     }
                 } catch (IllegalStateException refused) {
                     latencies.error();
@@ -448,7 +467,7 @@ public final class ArchiveBenchmark {
         log("  the live pass caught up on %d events in %.0f s", stored, seconds);
         Map<String, Object> atSize = new LinkedHashMap<>();
         for (int clients : new int[]{1, 8}) {
-            atSize.put(clients + "clients", writeMix(clients, Duration.ofSeconds(options.seconds()), null));
+            atSize.put(clients + "clients", writeMix(clients, Duration.ofSeconds(options.seconds()), null, null));
         }
         Object readsBefore = results.get("reads");
         reads();
