@@ -15,8 +15,10 @@ import java.util.Set;
 
 /**
  * Gives every stored event its feed position, in the order the one pass reads the store. Positions are counted
- * inside the batch's transaction (a rolled-back batch leaves no hole, unlike a sequence), which commits durably;
- * an event already in the feed keeps its position. Never rebuilt: positions are for ever.
+ * inside the feed's transaction (a rolled-back batch leaves no hole, unlike a sequence), which commits durably ahead
+ * of the other read models' (so live subscribers need not wait for them); an event already in the feed keeps its
+ * position, so a batch read again after the others failed changes nothing here. Never rebuilt: positions are for
+ * ever.
  */
 @Component
 class FeedProjection implements ReadModel {
@@ -44,6 +46,12 @@ class FeedProjection implements ReadModel {
     @Override
     public boolean rebuildable() {
         return false;
+    }
+
+    /** Live subscribers and the Kafka publisher see a batch as soon as the feed holds it. */
+    @Override
+    public boolean committedAhead() {
+        return true;
     }
 
     @Override

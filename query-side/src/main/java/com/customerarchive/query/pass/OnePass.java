@@ -180,14 +180,25 @@ public class OnePass implements SmartLifecycle {
                     Timer.Sample sample = Timer.start();
                     List<ReadModel.Writer> current = writers;
                     try {
-                        transactions.executeWithoutResult(status -> {
-                            for (int i = 0; i < current.size(); i++) {
-                                current.get(i).apply(deadLetters.any()
-                                        ? deadLetters.pass(models.get(i).name(), events) : events);
-                            }
-                            current.forEach(ReadModel.Writer::flush);
-                            repository.saveToken(PassRepository.LIVE, live.read(), clock.instant());
-                        });
+                        // what is committed ahead (the feed) first, then every other read model with the position
+                        for (boolean ahead : new boolean[]{true, false}) {
+                            transactions.executeWithoutResult(status -> {
+                                for (int i = 0; i < current.size(); i++) {
+                                    if (models.get(i).committedAhead() == ahead) {
+                                        current.get(i).apply(deadLetters.any()
+                                                ? deadLetters.pass(models.get(i).name(), events) : events);
+                                    }
+                                }
+                                for (int i = 0; i < current.size(); i++) {
+                                    if (models.get(i).committedAhead() == ahead) {
+                                        current.get(i).flush();
+                                    }
+                                }
+                                if (!ahead) {
+                                    repository.saveToken(PassRepository.LIVE, live.read(), clock.instant());
+                                }
+                            });
+                        }
                     } catch (RuntimeException failed) {
                         if (!DeadLetters.poison(failed)) {
                             throw failed;

@@ -21,6 +21,16 @@ public interface ReadModel {
     }
 
     /**
+     * True for a read model the live pass writes and commits in a transaction of its own before the others (the
+     * feed: its live subscribers hear of a batch without waiting for every other read model to be written). Its
+     * writer must skip events it already holds: when the others' transaction fails after its own committed, the
+     * batch comes to it again.
+     */
+    default boolean committedAhead() {
+        return false;
+    }
+
+    /**
      * A writer of the read model's tables. The live pass flushes it after every batch; a rebuild folds many
      * batches into it and flushes at its checkpoints, so a customer touched by a thousand events is written once.
      */
