@@ -7,22 +7,29 @@ import com.customerarchive.query.pass.RowAppender.Column;
 import com.customerarchive.query.pass.SqlArrays;
 import com.customerarchive.query.privacy.Erasure;
 import com.customerarchive.query.privacy.Redaction;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads the feed in position order, each entry as a CloudEvent 1.0 (JSON format). */
+/**
+ * The feed in position order, each entry as a CloudEvent 1.0 (JSON format), written out once when the entry is
+ * appended and sent as it is (built again only where consent is withdrawn).
+ */
 @Repository
 public class FeedRepository {
 
@@ -34,7 +41,7 @@ public class FeedRepository {
 
     private static final List<Column> COLUMNS = List.of(Column.of("position"), Column.of("event_id"),
             Column.of("customer_id"), Column.of("sequence"), Column.of("type"), Column.of("occurred_at"),
-            Column.of("recorded_at"), Column.of("actor"), Column.json("data"));
+            Column.of("recorded_at"), Column.of("actor"), Column.of("cloud_event"));
 
     private final JdbcClient jdbc;
     private final RowAppender appender;
@@ -65,9 +72,14 @@ public class FeedRepository {
         }
         List<Object[]> rows = new ArrayList<>(events.size());
         for (PassEvent event : events) {
-            rows.add(new Object[]{next++, event.eventId(), event.customerId(), event.sequence(),
-                    EventContext.typeOf(event.event()), event.context().occurredAt(), event.context().recordedAt(),
-                    event.context().actor(), event.json(json)});
+            String type = EventContext.typeOf(event.event());
+            long position = next++;
+            // its CloudEvent written out once, here, for every reader to come
+            rows.add(new Object[]{position, event.eventId(), event.customerId(), event.sequence(), type,
+                    event.context().occurredAt(), event.context().recordedAt(), event.context().actor(),
+                    cloudEvent(position, event.eventId(), event.customerId().toString(), event.sequence(), type,
+                            event.context().occurredAt(), event.context().recordedAt(), event.context().actor(),
+                            event.json(json))});
         }
         // the feed's single writer filtered out what the feed holds: nothing can conflict
         appender.copy(EVENTS, COLUMNS, rows);
@@ -98,14 +110,26 @@ public class FeedRepository {
 
     /** The customer's entries keep their positions; their personal fields (or one) read "[erased]" from now on. */
     void redact(Erasure erasure) {
-        jdbc.sql("SELECT position, type, data::text AS data FROM feed_event WHERE customer_id = :id")
+        jdbc.sql("SELECT position, type, data::text AS data, cloud_event FROM feed_event WHERE customer_id = :id")
                 .param("id", erasure.customerId())
-                .query((row, n) -> Map.of("position", row.getLong("position"),
-                        "data", redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED,
-                                erasure.field())))
+                .query((row, n) -> {
+                    String type = row.getString("type");
+                    String stored = row.getString("cloud_event");
+                    if (stored == null) {
+                        return Map.of("position", row.getLong("position"), "column", "data", "value",
+                                redaction.eventData(type, row.getString("data"), Redaction.ERASED, erasure.field()));
+                    }
+                    ObjectNode cloudEvent = (ObjectNode) read(stored);
+                    cloudEvent.set("data", read(redaction.eventData(type, cloudEvent.get("data").toString(),
+                            Redaction.ERASED, erasure.field())));
+                    return Map.of("position", row.getLong("position"), "column", "cloud_event", "value",
+                            cloudEvent.toString());
+                })
                 .list()
-                .forEach(row -> jdbc.sql("UPDATE feed_event SET data = CAST(:data AS jsonb) WHERE position = :position")
-                        .params(row).update());
+                .forEach(row -> jdbc.sql(row.get("column").equals("data")
+                                ? "UPDATE feed_event SET data = CAST(:value AS jsonb) WHERE position = :position"
+                                : "UPDATE feed_event SET cloud_event = :value WHERE position = :position")
+                        .param("value", row.get("value")).param("position", row.get("position")).update());
     }
 
     /** A feed entry: its position, its type, its customer (the CloudEvent's subject) and its CloudEvent JSON. */
@@ -120,7 +144,7 @@ public class FeedRepository {
     public List<Entry> page(long after, int limit, String type, UUID customerId) {
         return jdbc.sql("""
                         SELECT position, event_id, customer_id, sequence, type, occurred_at, recorded_at, actor,
-                               data::text AS data, COALESCE(feed_consent.withdrawn, FALSE) AS withheld
+                               data::text AS data, cloud_event, COALESCE(feed_consent.withdrawn, FALSE) AS withheld
                         FROM feed_event LEFT JOIN feed_consent USING (customer_id)
                         WHERE position > :after
                           AND (CAST(:type AS varchar) IS NULL OR type = :type)
@@ -128,27 +152,50 @@ public class FeedRepository {
                         ORDER BY position LIMIT :limit""")
                 .param("after", after).param("limit", limit).param("type", type).param("customer", customerId)
                 .query((row, n) -> {
-                    String eventType = TYPE_PREFIX + row.getString("type");
-                    Map<String, Object> cloudEvent = new LinkedHashMap<>();
-                    cloudEvent.put("specversion", "1.0");
-                    cloudEvent.put("id", row.getString("event_id"));
-                    cloudEvent.put("source", SOURCE);
-                    cloudEvent.put("type", eventType);
-                    cloudEvent.put("subject", row.getString("customer_id"));
-                    cloudEvent.put("time", row.getTimestamp("occurred_at").toInstant().toString());
-                    cloudEvent.put("datacontenttype", "application/json");
-                    cloudEvent.put("position", row.getLong("position"));
-                    cloudEvent.put("sequence", row.getLong("sequence"));
-                    cloudEvent.put("actor", row.getString("actor"));
-                    cloudEvent.put("recordedtime", row.getTimestamp("recorded_at").toInstant().toString());
-                    JsonNode data = read(row.getString("data"));
-                    // consent withdrawn: the event is delivered, its personal fields are not
-                    cloudEvent.put("data", row.getBoolean("withheld")
-                            ? redaction.eventData(row.getString("type"), data, Redaction.WITHHELD) : data);
-                    return new Entry(row.getLong("position"), eventType, row.getString("customer_id"),
-                            write(cloudEvent));
+                    String shortType = row.getString("type");
+                    String stored = row.getString("cloud_event");
+                    boolean withheld = row.getBoolean("withheld");
+                    String cloudEvent = stored;
+                    if (stored == null || withheld) {
+                        // written before entries kept their CloudEvent, or consent withdrawn: the event is delivered,
+                        // its personal fields are not
+                        String data = stored == null ? row.getString("data") : read(stored).get("data").toString();
+                        cloudEvent = cloudEvent(row.getLong("position"), row.getString("event_id"),
+                                row.getString("customer_id"), row.getLong("sequence"), shortType,
+                                row.getTimestamp("occurred_at").toInstant(), row.getTimestamp("recorded_at").toInstant(),
+                                row.getString("actor"),
+                                withheld ? redaction.eventData(shortType, data, Redaction.WITHHELD) : data);
+                    }
+                    return new Entry(row.getLong("position"), TYPE_PREFIX + shortType, row.getString("customer_id"),
+                            cloudEvent);
                 })
                 .list();
+    }
+
+    /** A CloudEvent 1.0 (JSON format) with the archive's extensions; {@code data} is written as it is. */
+    private String cloudEvent(long position, String eventId, String customerId, long sequence, String shortType,
+                              Instant occurredAt, Instant recordedAt, String actor, String data) {
+        StringWriter out = new StringWriter(data.length() + 420);
+        try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeStringField("specversion", "1.0");
+            generator.writeStringField("id", eventId);
+            generator.writeStringField("source", SOURCE);
+            generator.writeStringField("type", TYPE_PREFIX + shortType);
+            generator.writeStringField("subject", customerId);
+            generator.writeStringField("time", occurredAt.toString());
+            generator.writeStringField("datacontenttype", "application/json");
+            generator.writeNumberField("position", position);
+            generator.writeNumberField("sequence", sequence);
+            generator.writeStringField("actor", actor);
+            generator.writeStringField("recordedtime", recordedAt.toString());
+            generator.writeFieldName("data");
+            generator.writeRawValue(data);
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("CloudEvent not writable", e);
+        }
+        return out.toString();
     }
 
     /** The last position the Kafka broker acknowledged on this topic; 0 before the first. */
@@ -172,11 +219,4 @@ public class FeedRepository {
         }
     }
 
-    private String write(Map<String, Object> cloudEvent) {
-        try {
-            return json.writeValueAsString(cloudEvent);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("CloudEvent not writable", e);
-        }
-    }
 }
