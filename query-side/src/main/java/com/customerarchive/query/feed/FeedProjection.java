@@ -95,11 +95,12 @@ class FeedProjection implements ReadModel {
                 }
                 // live subscribers on this instance hear of the new entries as soon as they are committed
                 boolean dropPages = revised;
+                long head = next - 1;
                 if (TransactionSynchronizationManager.isSynchronizationActive()) {
                     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                         @Override
                         public void afterCommit() {
-                            subscriptions.moved(dropPages);
+                            subscriptions.moved(head, dropPages);
                         }
                     });
                 }

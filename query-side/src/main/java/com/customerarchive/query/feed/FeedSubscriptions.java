@@ -131,14 +131,19 @@ public class FeedSubscriptions {
     }
 
     /**
-     * New entries were committed here ({@code revised}: and written ones read otherwise): the waiting subscribers
-     * read on at once rather than at the next look at the head.
+     * New entries up to {@code position} were committed here ({@code revised}: and written ones read otherwise): the
+     * waiting subscribers read on at once rather than at the next look at the head.
      */
-    void moved(boolean revised) {
+    void moved(long position, boolean revised) {
         if (revised) {
             pages.clear();
         }
-        watchHead();
+        // the new head as the writer knows it: no query on the way to the subscribers
+        if (head.getAndAccumulate(position, Math::max) < position) {
+            synchronized (headMoved) {
+                headMoved.notifyAll();
+            }
+        }
     }
 
     /** Every 100 ms (and when this instance's pass commits): the head, and whether written entries changed. */
@@ -150,7 +155,8 @@ public class FeedSubscriptions {
                 pages.clear();
                 revision = now.revision();
             }
-            if (now.position() != head.getAndSet(now.position())) {
+            // positions never go back: a look that began before a commit this instance heard of changes nothing
+            if (head.getAndAccumulate(now.position(), Math::max) < now.position()) {
                 synchronized (headMoved) {
                     headMoved.notifyAll();
                 }

@@ -157,6 +157,12 @@ public class DeadLetters {
         return !waiting.isEmpty();
     }
 
+    /** Whether any customer's events wait in this read model's queue. */
+    boolean holds(String model) {
+        Set<String> customers = waiting.get(model);
+        return customers != null && !customers.isEmpty();
+    }
+
     boolean waits(String model, PassEvent event) {
         Set<String> customers = waiting.get(model);
         return customers != null && customers.contains(event.customerId().toString());

@@ -25,6 +25,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
@@ -58,13 +59,10 @@ public class OnePass implements SmartLifecycle {
     private final Counter rebuildFailures;
     private final Timer batches;
     private final AtomicBoolean rebuildAsked = new AtomicBoolean();
-    /** Reads and opens the next batch while the pass writes the one before. */
-    private final ExecutorService readAhead = Executors.newSingleThreadExecutor(
-            runnable -> {
-                Thread thread = new Thread(runnable, "one-pass-reader");
-                thread.setDaemon(true);
-                return thread;
-            });
+    /** Reads and opens the next batch while a rebuild writes the one before (made anew at each start). */
+    private volatile ExecutorService readAhead;
+    /** Reads the head of the store and commits the read models committed ahead (the feed), batch by batch. */
+    private volatile ExecutorService headReader;
     private volatile boolean running;
     private volatile Thread thread;
 
@@ -128,6 +126,8 @@ public class OnePass implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        readAhead = Executors.newSingleThreadExecutor(daemon("one-pass-reader"));
+        headReader = Executors.newSingleThreadExecutor(daemon("one-pass-head"));
         thread = new Thread(this::run, "one-pass");
         thread.start();
     }
@@ -135,7 +135,12 @@ public class OnePass implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        readAhead.shutdownNow();
+        // Spring's test framework stops a cached context it does not use and starts it again: all made anew
+        for (ExecutorService executor : new ExecutorService[]{readAhead, headReader}) {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
         Thread current = thread;
         if (current != null) {
             try {
@@ -150,6 +155,14 @@ public class OnePass implements SmartLifecycle {
         }
     }
 
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     private void run() {
         // the batch rolls back as a whole (rows and position) on a failure; it is read again after the pause
         new HeldByOne("one pass", LOCK_KEY, dataSource).run(() -> running, this::runHolding, failure -> {
@@ -157,8 +170,12 @@ public class OnePass implements SmartLifecycle {
     }
 
     private void runHolding(Connection lock) throws InterruptedException, SQLException {
-        Cursor live = new Cursor(repository.token(PassRepository.LIVE).orElse(null));
         deadLetters.load();
+        // the feed is written ahead on the head reader's thread unless one of its events waits as a dead letter
+        // (then its customers' later events must join that queue, which the pass does)
+        Ahead writesAhead = new Ahead(models.stream().filter(ReadModel::committedAhead)
+                .noneMatch(model -> deadLetters.holds(model.name())));
+        Cursor live = new Cursor(repository.token(PassRepository.LIVE).orElse(null), writesAhead);
         List<ReadModel.Writer> writers = writers(models, Tables.LIVE);
         Rebuilding rebuilding = null;
         long checkedAt = 0;
@@ -180,8 +197,13 @@ public class OnePass implements SmartLifecycle {
                     Timer.Sample sample = Timer.start();
                     List<ReadModel.Writer> current = writers;
                     try {
-                        // what is committed ahead (the feed) first, then every other read model with the position
+                        // what is committed ahead (the feed) first, unless the head reader did it already, then
+                        // every other read model with the position
+                        boolean writtenAhead = live.writtenAhead();
                         for (boolean ahead : new boolean[]{true, false}) {
+                            if (ahead && writtenAhead) {
+                                continue;
+                            }
                             transactions.executeWithoutResult(status -> {
                                 for (int i = 0; i < current.size(); i++) {
                                     if (models.get(i).committedAhead() == ahead) {
@@ -206,7 +228,7 @@ public class OnePass implements SmartLifecycle {
                         // an event some read model cannot handle: the batch again, read model by read model and,
                         // where one fails, event by event, parking what fails with its customer's later events
                         deadLetters.load();
-                        isolate(events, live.read());
+                        isolate(events, live.read(), live.writtenAhead());
                         writers = writers(models, Tables.LIVE);
                     }
                     sample.stop(batches);
@@ -244,9 +266,12 @@ public class OnePass implements SmartLifecycle {
      * event in its own; an event that fails is parked as the head of its customer's dead-letter sequence in that
      * read model, and the customer's later events join it there. Everything else, and the position, is committed.
      */
-    private void isolate(List<PassEvent> events, GapAwareTrackingToken position) {
+    private void isolate(List<PassEvent> events, GapAwareTrackingToken position, boolean writtenAhead) {
         transactions.executeWithoutResult(status -> {
             for (ReadModel model : models) {
+                if (writtenAhead && model.committedAhead()) {
+                    continue;
+                }
                 List<PassEvent> passing = deadLetters.pass(model.name(), events);
                 Object whole = status.createSavepoint();
                 try {
@@ -476,6 +501,106 @@ public class OnePass implements SmartLifecycle {
         }
     }
 
+    /**
+     * The read models committed ahead (the feed), written on the head reader's thread: each batch in a transaction of
+     * its own as soon as it is read, so live subscribers need not wait for the other read models. Off for good
+     * (until the pass starts again) once one of their writes fails on an event: the pass writes them from then on,
+     * parking what fails.
+     */
+    private final class Ahead {
+
+        private final List<ReadModel.Writer> writers;
+        private volatile boolean on;
+
+        Ahead(boolean allowed) {
+            List<ReadModel> ahead = models.stream().filter(ReadModel::committedAhead).toList();
+            this.writers = writers(ahead, Tables.LIVE);
+            this.on = allowed && !ahead.isEmpty();
+        }
+
+        /** @return whether the events were written and committed */
+        boolean write(List<PassEvent> events) {
+            if (!on) {
+                return false;
+            }
+            try {
+                transactions.executeWithoutResult(status -> {
+                    writers.forEach(writer -> writer.apply(events));
+                    writers.forEach(ReadModel.Writer::flush);
+                });
+                return true;
+            } catch (RuntimeException failed) {
+                if (!DeadLetters.poison(failed)) {
+                    throw failed;
+                }
+                on = false;
+                log.warn("the feed could not take an event ({}); the pass writes it from now on", failed.toString());
+                return false;
+            }
+        }
+    }
+
+    /** A batch the head reader read, and whether the read models committed ahead hold it already. */
+    private record Handed(StoreReader.Batch batch, boolean written) {
+    }
+
+    /**
+     * The live pass's reader: reads the store from a position on, at the head every poll delay, writes each batch
+     * ahead ({@link Ahead}) and hands it to the pass, a few batches at most.
+     */
+    private final class HeadReader {
+
+        private static final int DEPTH = 8;
+        private final BlockingQueue<Object> handed = new ArrayBlockingQueue<>(DEPTH);
+        private final Future<?> reading;
+
+        HeadReader(GapAwareTrackingToken from, Ahead ahead) {
+            reading = headReader.submit(() -> {
+                GapAwareTrackingToken position = from;
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        StoreReader.Batch batch = reader.read(position, properties.batchSize());
+                        if (batch.read() == 0) {
+                            Thread.sleep(pollMillis);
+                            continue;
+                        }
+                        handed.put(new Handed(batch, batch.events().isEmpty() || ahead.write(batch.events())));
+                        position = batch.token();
+                    }
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException failed) {
+                    handed.offer(failed);
+                }
+            });
+        }
+
+        /** The next batch, waiting at most {@code waitMillis}; null if none came. */
+        Handed poll(long waitMillis) throws InterruptedException {
+            return handedOrThrow(handed.poll(waitMillis, TimeUnit.MILLISECONDS));
+        }
+
+        /** The next batch if one is there already and was written ahead as {@code written} says. */
+        Handed pollLike(boolean written) {
+            if (handed.peek() instanceof Handed next && next.written() == written) {
+                handed.poll();
+                return next;
+            }
+            return null;
+        }
+
+        private Handed handedOrThrow(Object next) {
+            if (next instanceof RuntimeException failed) {
+                throw failed;
+            }
+            return (Handed) next;
+        }
+
+        void stop() {
+            reading.cancel(true);
+        }
+    }
+
     /** A position in the store, read from in batches; it moves for good once what it read is written. */
     private final class Cursor {
 
@@ -483,10 +608,48 @@ public class OnePass implements SmartLifecycle {
         private GapAwareTrackingToken read;
         private int unflushedEvents;
         private ReadAhead ahead;
+        /** The live pass's: the head reader writes ahead; null for a rebuild's cursor. */
+        private final Ahead writesAhead;
+        private HeadReader head;
+        private boolean writtenAhead;
 
         Cursor(GapAwareTrackingToken start) {
+            this(start, null);
+        }
+
+        Cursor(GapAwareTrackingToken start, Ahead writesAhead) {
             this.flushed = start;
             this.read = start;
+            this.writesAhead = writesAhead;
+        }
+
+        /** Whether the events last read are in the read models committed ahead already. */
+        boolean writtenAhead() {
+            return writtenAhead;
+        }
+
+        /** The live pass's next events: the batches the head reader handed over (written ahead alike), merged. */
+        private List<PassEvent> nextAtHead(long waitMillis) throws InterruptedException {
+            if (head == null) {
+                head = new HeadReader(read, writesAhead);
+            }
+            Handed first = head.poll(waitMillis);
+            if (first == null) {
+                return List.of();
+            }
+            writtenAhead = first.written();
+            List<PassEvent> events = new ArrayList<>(first.batch().events());
+            GapAwareTrackingToken token = first.batch().token();
+            int count = first.batch().read();
+            Handed more;
+            while (count < properties.batchSize() && (more = head.pollLike(writtenAhead)) != null) {
+                events.addAll(more.batch().events());
+                token = more.batch().token();
+                count += more.batch().read();
+            }
+            read = token;
+            unflushedEvents += count;
+            return events;
         }
 
         /**
@@ -495,6 +658,9 @@ public class OnePass implements SmartLifecycle {
          * while the caller writes; that stops at the first batch that is not full (the head of the store).
          */
         List<PassEvent> next(long waitMillis) throws InterruptedException {
+            if (writesAhead != null) {
+                return nextAtHead(waitMillis);
+            }
             long deadline = System.nanoTime() + waitMillis * 1_000_000;
             while (true) {
                 StoreReader.Batch batch = ahead != null ? ahead.take() : reader.read(read, properties.batchSize());
@@ -517,6 +683,10 @@ public class OnePass implements SmartLifecycle {
             if (ahead != null) {
                 ahead.stop();
                 ahead = null;
+            }
+            if (head != null) {
+                head.stop();
+                head = null;
             }
         }
 
