@@ -570,14 +570,23 @@ public class OnePass implements SmartLifecycle {
                 } catch (InterruptedException stopped) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException failed) {
-                    handed.offer(failed);
+                    try {
+                        // after the batches before it, however many wait
+                        handed.put(failed);
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             });
         }
 
         /** The next batch, waiting at most {@code waitMillis}; null if none came. */
         Handed poll(long waitMillis) throws InterruptedException {
-            return handedOrThrow(handed.poll(waitMillis, TimeUnit.MILLISECONDS));
+            Handed next = handedOrThrow(handed.poll(waitMillis, TimeUnit.MILLISECONDS));
+            if (next == null && reading.isDone() && handed.isEmpty()) {
+                throw new IllegalStateException("the pass's head reader stopped");
+            }
+            return next;
         }
 
         /** The next batch if one is there already and was written ahead as {@code written} says. */
