@@ -4,6 +4,9 @@ import com.customerarchive.query.support.BothAppsTest;
 import com.customerarchive.query.support.Monitoring;
 import com.customerarchive.query.support.Prometheus;
 import com.customerarchive.testsupport.Api;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -88,7 +91,7 @@ class KafkaPublisherTest extends BothAppsTest {
 
     /** A record as the consumer received it, in the order of its partition. */
     record Received(int partition, String key, long position, String id, String subject, long sequence,
-                    Map<String, String> headers, JsonNode cloudEvent) {
+                    Map<String, String> headers, JsonNode cloudEvent, CloudEvent sdk) {
     }
 
     @Test
@@ -160,8 +163,18 @@ class KafkaPublisherTest extends BothAppsTest {
             sequences.values().forEach(each -> assertThat(each).isEqualTo(
                     LongStream.rangeClosed(1, each.size()).boxed().toList()));
 
-            // each record is the feed's own CloudEvent, in structured mode
+            // each record is the feed's own CloudEvent in structured mode, as the CloudEvents SDK's Kafka binding reads it
             for (Received record : seen) {
+                CloudEvent decoded = record.sdk();
+                assertThat(decoded.getSpecVersion()).isEqualTo(SpecVersion.V1);
+                assertThat(decoded.getId()).isEqualTo(record.id());
+                assertThat(decoded.getSubject()).isEqualTo(record.subject());
+                assertThat(decoded.getType()).isEqualTo(record.cloudEvent().get("type").asString());
+                assertThat(decoded.getSource()).hasToString("urn:customer-archive:command-side");
+                assertThat(decoded.getDataContentType()).isEqualTo("application/json");
+                assertThat(decoded.getExtension("position")).hasToString(Long.toString(record.position()));
+                assertThat(decoded.getData()).isNotNull();
+                assertThat(JSON.readTree(decoded.getData().toBytes())).isEqualTo(record.cloudEvent().get("data"));
                 assertThat(record.headers()).containsEntry("content-type", "application/cloudevents+json; charset=UTF-8");
                 JsonNode event = record.cloudEvent();
                 assertThat(event.get("specversion").asString()).isEqualTo("1.0");
@@ -229,9 +242,11 @@ class KafkaPublisherTest extends BothAppsTest {
                     for (Header header : record.headers()) {
                         headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
                     }
+                    CloudEvent sdk = KafkaMessageFactory.createReader(record.headers(),
+                            record.value().getBytes(StandardCharsets.UTF_8)).toEvent();
                     into.add(new Received(record.partition(), record.key(), event.get("position").asLong(),
                             event.get("id").asString(), event.get("subject").asString(),
-                            event.get("sequence").asLong(), headers, event));
+                            event.get("sequence").asLong(), headers, event, sdk));
                 }
             }
         } catch (RuntimeException e) {
