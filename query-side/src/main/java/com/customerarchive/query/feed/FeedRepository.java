@@ -108,6 +108,10 @@ public class FeedRepository {
                 .param("customer", customerId).param("withdrawn", withdrawn).param("version", version).update();
     }
 
+    /** An entry as erased: in its CloudEvent if it has one stored, else in its data column (written before). */
+    private record Redacted(long position, String data, String cloudEvent) {
+    }
+
     /** The customer's entries keep their positions; their personal fields (or one) read "[erased]" from now on. */
     void redact(Erasure erasure) {
         jdbc.sql("SELECT position, type, data::text AS data, cloud_event FROM feed_event WHERE customer_id = :id")
@@ -116,20 +120,19 @@ public class FeedRepository {
                     String type = row.getString("type");
                     String stored = row.getString("cloud_event");
                     if (stored == null) {
-                        return Map.of("position", row.getLong("position"), "column", "data", "value",
-                                redaction.eventData(type, row.getString("data"), Redaction.ERASED, erasure.field()));
+                        return new Redacted(row.getLong("position"),
+                                redaction.eventData(type, row.getString("data"), Redaction.ERASED, erasure.field()), null);
                     }
                     ObjectNode cloudEvent = (ObjectNode) read(stored);
                     cloudEvent.set("data", read(redaction.eventData(type, cloudEvent.get("data").toString(),
                             Redaction.ERASED, erasure.field())));
-                    return Map.of("position", row.getLong("position"), "column", "cloud_event", "value",
-                            cloudEvent.toString());
+                    return new Redacted(row.getLong("position"), null, cloudEvent.toString());
                 })
                 .list()
-                .forEach(row -> jdbc.sql(row.get("column").equals("data")
-                                ? "UPDATE feed_event SET data = CAST(:value AS jsonb) WHERE position = :position"
-                                : "UPDATE feed_event SET cloud_event = :value WHERE position = :position")
-                        .param("value", row.get("value")).param("position", row.get("position")).update());
+                .forEach(entry -> jdbc.sql("""
+                                UPDATE feed_event SET data = CAST(:data AS jsonb), cloud_event = :cloudEvent
+                                WHERE position = :position""")
+                        .paramSource(entry).update());
     }
 
     /** A feed entry: its position, its type, its customer (the CloudEvent's subject) and its CloudEvent JSON. */

@@ -139,6 +139,11 @@ public class FeedSubscriptions {
             pages.clear();
         }
         // the new head as the writer knows it: no query on the way to the subscribers
+        advance(position);
+    }
+
+    /** Positions never go back: a look at the head that began before a commit heard of here changes nothing. */
+    private void advance(long position) {
         if (head.getAndAccumulate(position, Math::max) < position) {
             synchronized (headMoved) {
                 headMoved.notifyAll();
@@ -146,7 +151,7 @@ public class FeedSubscriptions {
         }
     }
 
-    /** Every 100 ms (and when this instance's pass commits): the head, and whether written entries changed. */
+    /** Every 100 ms: the head (another instance's pass may have moved it), and whether written entries changed. */
     private void watchHead() {
         try {
             FeedRepository.Head now = feed.headAndRevision();
@@ -155,12 +160,7 @@ public class FeedSubscriptions {
                 pages.clear();
                 revision = now.revision();
             }
-            // positions never go back: a look that began before a commit this instance heard of changes nothing
-            if (head.getAndAccumulate(now.position(), Math::max) < now.position()) {
-                synchronized (headMoved) {
-                    headMoved.notifyAll();
-                }
-            }
+            advance(now.position());
         } catch (RuntimeException unreachable) {
             log.debug("feed head not readable: {}", unreachable.toString());
         }

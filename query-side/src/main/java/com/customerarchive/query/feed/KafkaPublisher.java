@@ -4,6 +4,7 @@ import com.customerarchive.query.pass.HeldByOne;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -89,9 +90,15 @@ class KafkaPublisher implements SmartLifecycle {
                 .description("1 on the query-side instance that publishes to Kafka now").register(meters);
     }
 
+    /** What the producer and the admin client both need: the brokers, and the operator's settings (TLS, SASL, …). */
+    private static Map<String, Object> clientConfig(KafkaProperties properties) {
+        Map<String, Object> config = new HashMap<>(properties.properties());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        return config;
+    }
+
     private static Map<String, Object> producerConfig(KafkaProperties properties) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "customer-archive-feed");
         // every acknowledged record is on all in-sync replicas; retries never reorder nor duplicate within a session
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -103,7 +110,7 @@ class KafkaPublisher implements SmartLifecycle {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.putAll(properties.properties());
+        config.putAll(clientConfig(properties));
         return config;
     }
 
@@ -176,8 +183,8 @@ class KafkaPublisher implements SmartLifecycle {
                 ack.get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
             }
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            long unacknowledged = acks.stream().filter(ack -> !ack.isDone() || ack.isCompletedExceptionally()).count();
-            failed.increment(Math.max(unacknowledged, 1) + page.size() - acks.size());
+            long acknowledged = acks.stream().filter(ack -> ack.isDone() && !ack.isCompletedExceptionally()).count();
+            failed.increment(page.size() - acknowledged);
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IllegalStateException("Kafka did not acknowledge the page after position "
                     + (page.get(0).position() - 1) + ": " + cause, cause);
@@ -185,10 +192,9 @@ class KafkaPublisher implements SmartLifecycle {
     }
 
     private void createTopicIfAbsent() throws InterruptedException {
-        Map<String, Object> config = new HashMap<>(properties.properties());
-        config.put("bootstrap.servers", properties.bootstrapServers());
-        config.put("request.timeout.ms", 10_000);
-        config.put("default.api.timeout.ms", 15_000);
+        Map<String, Object> config = clientConfig(properties);
+        config.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(config)) {
             admin.createTopics(List.of(new NewTopic(properties.topic(), properties.partitions(),
                     properties.replicationFactor()))).all().get(20, TimeUnit.SECONDS);

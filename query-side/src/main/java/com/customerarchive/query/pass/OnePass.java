@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -155,12 +156,10 @@ public class OnePass implements SmartLifecycle {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+    private static CustomizableThreadFactory daemon(String name) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(name + "-");
+        threads.setDaemon(true);
+        return threads;
     }
 
     private void run() {
@@ -171,11 +170,7 @@ public class OnePass implements SmartLifecycle {
 
     private void runHolding(Connection lock) throws InterruptedException, SQLException {
         deadLetters.load();
-        // the feed is written ahead on the head reader's thread unless one of its events waits as a dead letter
-        // (then its customers' later events must join that queue, which the pass does)
-        Ahead writesAhead = new Ahead(models.stream().filter(ReadModel::committedAhead)
-                .noneMatch(model -> deadLetters.holds(model.name())));
-        Cursor live = new Cursor(repository.token(PassRepository.LIVE).orElse(null), writesAhead);
+        Cursor live = new Cursor(repository.token(PassRepository.LIVE).orElse(null), new Ahead());
         List<ReadModel.Writer> writers = writers(models, Tables.LIVE);
         Rebuilding rebuilding = null;
         long checkedAt = 0;
@@ -197,30 +192,22 @@ public class OnePass implements SmartLifecycle {
                     Timer.Sample sample = Timer.start();
                     List<ReadModel.Writer> current = writers;
                     try {
-                        // what is committed ahead (the feed) first, unless the head reader did it already, then
-                        // every other read model with the position
+                        // every read model the head reader has not written already (the feed), with the position
                         boolean writtenAhead = live.writtenAhead();
-                        for (boolean ahead : new boolean[]{true, false}) {
-                            if (ahead && writtenAhead) {
-                                continue;
+                        transactions.executeWithoutResult(status -> {
+                            for (int i = 0; i < current.size(); i++) {
+                                if (writes(models.get(i), writtenAhead)) {
+                                    current.get(i).apply(deadLetters.any()
+                                            ? deadLetters.pass(models.get(i).name(), events) : events);
+                                }
                             }
-                            transactions.executeWithoutResult(status -> {
-                                for (int i = 0; i < current.size(); i++) {
-                                    if (models.get(i).committedAhead() == ahead) {
-                                        current.get(i).apply(deadLetters.any()
-                                                ? deadLetters.pass(models.get(i).name(), events) : events);
-                                    }
+                            for (int i = 0; i < current.size(); i++) {
+                                if (writes(models.get(i), writtenAhead)) {
+                                    current.get(i).flush();
                                 }
-                                for (int i = 0; i < current.size(); i++) {
-                                    if (models.get(i).committedAhead() == ahead) {
-                                        current.get(i).flush();
-                                    }
-                                }
-                                if (!ahead) {
-                                    repository.saveToken(PassRepository.LIVE, live.read(), clock.instant());
-                                }
-                            });
-                        }
+                            }
+                            repository.saveToken(PassRepository.LIVE, live.read(), clock.instant());
+                        });
                     } catch (RuntimeException failed) {
                         if (!DeadLetters.poison(failed)) {
                             throw failed;
@@ -269,7 +256,7 @@ public class OnePass implements SmartLifecycle {
     private void isolate(List<PassEvent> events, GapAwareTrackingToken position, boolean writtenAhead) {
         transactions.executeWithoutResult(status -> {
             for (ReadModel model : models) {
-                if (writtenAhead && model.committedAhead()) {
+                if (!writes(model, writtenAhead)) {
                     continue;
                 }
                 List<PassEvent> passing = deadLetters.pass(model.name(), events);
@@ -300,6 +287,11 @@ public class OnePass implements SmartLifecycle {
             }
             repository.saveToken(PassRepository.LIVE, position, clock.instant());
         });
+    }
+
+    /** Whether the pass writes this read model's share of a batch: not if the head reader wrote it ahead. */
+    private static boolean writes(ReadModel model, boolean writtenAhead) {
+        return !(writtenAhead && model.committedAhead());
     }
 
     /** Writes events into a read model's serving tables with a writer of their own. */
@@ -512,10 +504,14 @@ public class OnePass implements SmartLifecycle {
         private final List<ReadModel.Writer> writers;
         private volatile boolean on;
 
-        Ahead(boolean allowed) {
+        /**
+         * On unless one of their events waits as a dead letter (as loaded): its customers' later events must join
+         * that queue, which the pass does.
+         */
+        Ahead() {
             List<ReadModel> ahead = models.stream().filter(ReadModel::committedAhead).toList();
             this.writers = writers(ahead, Tables.LIVE);
-            this.on = allowed && !ahead.isEmpty();
+            this.on = !ahead.isEmpty() && ahead.stream().noneMatch(model -> deadLetters.holds(model.name()));
         }
 
         /** @return whether the events were written and committed */
@@ -582,11 +578,14 @@ public class OnePass implements SmartLifecycle {
 
         /** The next batch, waiting at most {@code waitMillis}; null if none came. */
         Handed poll(long waitMillis) throws InterruptedException {
-            Handed next = handedOrThrow(handed.poll(waitMillis, TimeUnit.MILLISECONDS));
+            Object next = handed.poll(waitMillis, TimeUnit.MILLISECONDS);
+            if (next instanceof RuntimeException failed) {
+                throw failed;
+            }
             if (next == null && reading.isDone() && handed.isEmpty()) {
                 throw new IllegalStateException("the pass's head reader stopped");
             }
-            return next;
+            return (Handed) next;
         }
 
         /** The next batch if one is there already and was written ahead as {@code written} says. */
@@ -596,13 +595,6 @@ public class OnePass implements SmartLifecycle {
                 return next;
             }
             return null;
-        }
-
-        private Handed handedOrThrow(Object next) {
-            if (next instanceof RuntimeException failed) {
-                throw failed;
-            }
-            return (Handed) next;
         }
 
         void stop() {

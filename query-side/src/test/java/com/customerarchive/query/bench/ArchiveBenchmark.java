@@ -179,7 +179,7 @@ public final class ArchiveBenchmark {
      */
     private void liveDelivery() throws Exception {
         LiveFeedLatency live = new LiveFeedLatency(queryUrl());
-        live.start(single("SELECT COALESCE(max(position), 0) FROM read_model.feed_event"));
+        live.start(feedHead());
         Map<String, Object> load = writeMix(8, Duration.ofSeconds(options.seconds()), null, live);
         Map<String, Object> delivery = live.stop();
         delivery.put("commandsPerSecond", load.get("perSecond"));
@@ -408,7 +408,7 @@ public final class ArchiveBenchmark {
         // the live pass first reads the copied events into every read model and the feed
         long catchUpStart = System.nanoTime();
         double catchUpCpu = Machine.cpuSeconds(querySide.pid());
-        long before = single("SELECT COALESCE(max(position), 0) FROM read_model.feed_event");
+        long before = feedHead();
         awaitProjections(Duration.ofMinutes(60));
         double catchUpSeconds = (System.nanoTime() - catchUpStart) / 1e9;
         long caughtUp = stored - before;
@@ -506,7 +506,7 @@ public final class ArchiveBenchmark {
 
     /** The feed from position 0: one SSE subscriber, then twenty at once (what they deliver in all). */
     private void feed() throws Exception {
-        long head = single("SELECT COALESCE(max(position), 0) FROM read_model.feed_event");
+        long head = feedHead();
         Map<String, Object> feed = new LinkedHashMap<>();
         for (int subscribers : new int[]{1, 20}) {
             log("%d SSE subscriber(s) catching up from position 0 to %d ...", subscribers, head);
@@ -538,17 +538,26 @@ public final class ArchiveBenchmark {
         results.put("feed", feed);
     }
 
-    /** One subscriber from position 0 to {@code head}: @return events received, and nanoseconds to the first */
-    private long[] catchUp(long head, long start) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl() + "/api/events/stream?after=0"))
+    private long feedHead() {
+        return single("SELECT COALESCE(max(position), 0) FROM read_model.feed_event");
+    }
+
+    /** The live feed as an integrator reads it, from after a position, as lines. */
+    static BufferedReader eventStream(String queryUrl, long after) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl + "/api/events/stream?after=" + after))
                 .header("Accept", "text/event-stream").header("Authorization", basic("integrator")).build();
-        long received = 0;
-        long firstAfter = -1;
         HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the event stream answered " + response.statusCode());
         }
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        return new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+    }
+
+    /** One subscriber from position 0 to {@code head}: @return events received, and nanoseconds to the first */
+    private long[] catchUp(long head, long start) throws Exception {
+        long received = 0;
+        long firstAfter = -1;
+        try (BufferedReader lines = eventStream(queryUrl(), 0)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith("id:")) {

@@ -1,13 +1,6 @@
 package com.customerarchive.query.bench;
 
 import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -29,7 +22,6 @@ final class LiveFeedLatency {
     private final Map<String, Long> arrived = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread thread;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     LiveFeedLatency(String queryUrl) {
         this.queryUrl = queryUrl;
@@ -37,15 +29,9 @@ final class LiveFeedLatency {
 
     /** Subscribes after {@code head} and waits until the stream is open. */
     void start(long head) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl + "/api/events/stream"))
-                .header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(head))
-                .header("Authorization", ArchiveBenchmark.basic("integrator")).build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the event stream answered " + response.statusCode());
-        }
+        BufferedReader lines = ArchiveBenchmark.eventStream(queryUrl, head);
         running = true;
-        thread = new Thread(() -> read(response.body()), "live-feed-latency");
+        thread = new Thread(() -> read(lines), "live-feed-latency");
         thread.setDaemon(true);
         thread.start();
     }
@@ -76,8 +62,8 @@ final class LiveFeedLatency {
         return summary;
     }
 
-    private void read(InputStream body) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+    private void read(BufferedReader stream) {
+        try (BufferedReader lines = stream) {
             String line;
             while (running && (line = lines.readLine()) != null) {
                 if (line.startsWith("data:")) {

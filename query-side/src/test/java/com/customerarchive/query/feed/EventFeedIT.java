@@ -2,6 +2,7 @@ package com.customerarchive.query.feed;
 
 import com.customerarchive.query.support.AppProcess;
 import com.customerarchive.query.support.Prometheus;
+import com.customerarchive.query.support.Visits;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,22 +171,8 @@ class EventFeedIT {
 
     /** Registers customers and records visits on them; @return the events written. */
     private static int write(int writer, int customers, int visitsEach) {
-        var commands = new Api("http://localhost:" + commandSide.port());
-        int events = 0;
-        for (int c = 0; c < customers; c++) {
-            var created = commands.post("/api/customers", "sales", """
-                    {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "OCCASIONAL", "source": "WEBSITE", "grade": "D",
-                     "ownerId": "writer-%d", "card": {"basic": {"name": "Feed %d-%d"}}}""".formatted(writer, writer, c));
-            assertThat(created.status()).isEqualTo(201);
-            events++;
-            String id = created.json().get("customerId").asString();
-            for (int v = 0; v < visitsEach; v++) {
-                assertThat(commands.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"PHONE\"}").status())
-                        .isEqualTo(201);
-                events++;
-            }
-        }
-        return events;
+        return Visits.customersWithVisits(new Api("http://localhost:" + commandSide.port()), "writer-" + writer,
+                "Feed " + writer, customers, visitsEach);
     }
 
     /** Reads the live stream from a position until it has {@code count} more events, then hangs up. */

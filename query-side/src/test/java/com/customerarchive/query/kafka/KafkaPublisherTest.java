@@ -3,6 +3,7 @@ package com.customerarchive.query.kafka;
 import com.customerarchive.query.support.BothAppsTest;
 import com.customerarchive.query.support.Monitoring;
 import com.customerarchive.query.support.Prometheus;
+import com.customerarchive.query.support.Visits;
 import com.customerarchive.testsupport.Api;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
@@ -275,16 +276,6 @@ class KafkaPublisherTest extends BothAppsTest {
     }
 
     private static void write(Api commands, String batch, int customers, int visitsEach) {
-        for (int c = 0; c < customers; c++) {
-            var created = commands.post("/api/customers", "sales", """
-                    {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "OCCASIONAL", "source": "WEBSITE", "grade": "D",
-                     "ownerId": "kafka-%s", "card": {"basic": {"name": "Kafka %s %d"}}}""".formatted(batch, batch, c));
-            assertThat(created.status()).isEqualTo(201);
-            String id = created.json().get("customerId").asString();
-            for (int v = 0; v < visitsEach; v++) {
-                assertThat(commands.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"PHONE\"}").status())
-                        .isEqualTo(201);
-            }
-        }
+        Visits.customersWithVisits(commands, "kafka-" + batch, "Kafka " + batch, customers, visitsEach);
     }
 }
