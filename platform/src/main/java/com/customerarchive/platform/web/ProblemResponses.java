@@ -27,8 +27,10 @@ public final class ProblemResponses {
         return problem;
     }
 
-    /** A refusal by a rule of the domain: 409 with the rule's code as its type and as {@code rule}. */
-    /** A refused transition (409), named by its rule; counted per rule in {@code archive_refusals_total}. */
+    /**
+     * A refusal by a rule of the domain: 409 with the rule's code as its type and as {@code rule}; counted per rule in
+     * {@code archive_refusals_total}.
+     */
     public static ProblemDetail ruleViolated(String rule, String title, String detail) {
         Metrics.counter("archive.refusals", "rule", rule).increment();
         ProblemDetail problem = problem(HttpStatus.CONFLICT, rule, title, detail);

@@ -542,11 +542,14 @@ public final class ArchiveBenchmark {
         return single("SELECT COALESCE(max(position), 0) FROM read_model.feed_event");
     }
 
-    /** The live feed as an integrator reads it, from after a position, as lines. */
-    static BufferedReader eventStream(String queryUrl, long after) throws Exception {
+    /**
+     * The live feed as an integrator reads it, from after a position, as lines, through {@code http} (a subscriber
+     * timed for latency brings a client of its own: the writers' shared one would delay what it reads).
+     */
+    static BufferedReader eventStream(HttpClient http, String queryUrl, long after) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl + "/api/events/stream?after=" + after))
                 .header("Accept", "text/event-stream").header("Authorization", basic("integrator")).build();
-        HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the event stream answered " + response.statusCode());
         }
@@ -557,7 +560,7 @@ public final class ArchiveBenchmark {
     private long[] catchUp(long head, long start) throws Exception {
         long received = 0;
         long firstAfter = -1;
-        try (BufferedReader lines = eventStream(queryUrl(), 0)) {
+        try (BufferedReader lines = eventStream(HTTP, queryUrl(), 0)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith("id:")) {

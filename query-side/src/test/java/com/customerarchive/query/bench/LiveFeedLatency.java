@@ -1,6 +1,7 @@
 package com.customerarchive.query.bench;
 
 import java.io.BufferedReader;
+import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -29,7 +30,8 @@ final class LiveFeedLatency {
 
     /** Subscribes after {@code head} and waits until the stream is open. */
     void start(long head) throws Exception {
-        BufferedReader lines = ArchiveBenchmark.eventStream(queryUrl, head);
+        BufferedReader lines = ArchiveBenchmark.eventStream(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), queryUrl, head);
         running = true;
         thread = new Thread(() -> read(lines), "live-feed-latency");
         thread.setDaemon(true);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
@@ -150,7 +151,7 @@ public final class CustomerKeys {
      */
     public Map<String, SecretKey> findOrCreateFields(String customerId, Collection<String> fields) {
         Map<String, SecretKey> found = new HashMap<>();
-        List<String> unknown = new java.util.ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (String field : fields) {
             Cached cached = cache.get(fieldKeyId(customerId, field));
@@ -242,11 +243,7 @@ public final class CustomerKeys {
         if (cached != null && cached.key() == null) {
             cache.remove(id, cached);
         }
-        return lookup(id, stored).orElseGet(() -> {
-            SecretKey made = unwrap(id, insertIfAbsent.apply(wrap(id, newKey())));
-            remember(id, made);
-            return made;
-        });
+        return lookup(id, stored).orElseGet(() -> opened(id, insertIfAbsent.apply(wrap(id, newKey()))));
     }
 
     /**
