@@ -107,6 +107,11 @@ class PassRepository {
         }
     }
 
+    /** Drops a rebuild's new table, if there is one (the rebuild was abandoned or replaced). */
+    void dropRebuildTable(String rebuildTable) {
+        jdbc.sql("DROP TABLE IF EXISTS " + rebuildTable).update();
+    }
+
     /** Gives the rebuilt table the indexes the serving one has beyond its keys, unless it has them already. */
     void indexLike(String table, String rebuildTable) {
         if (!secondaryIndexes(rebuildTable).isEmpty()) {

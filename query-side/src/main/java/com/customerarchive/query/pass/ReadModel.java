@@ -36,6 +36,18 @@ public interface ReadModel {
      */
     Writer writer(Tables tables);
 
+    /** A writer for each of the read models, in their order. */
+    static List<Writer> writers(List<ReadModel> models, Tables tables) {
+        return models.stream().map(model -> model.writer(tables)).toList();
+    }
+
+    /** Writes events into the read model's tables with a writer of their own, inside the caller's transaction. */
+    default void writeAlone(Tables tables, List<PassEvent> events) {
+        Writer writer = writer(tables);
+        writer.apply(events);
+        writer.flush();
+    }
+
     interface Writer {
 
         /** Folds the events into what the writer holds; may read its tables for rows it does not hold yet. */

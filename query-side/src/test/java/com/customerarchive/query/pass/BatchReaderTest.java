@@ -1,0 +1,113 @@
+package com.customerarchive.query.pass;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pass's batch reader hands a failed read to the pass after the batches before it, however many wait: a rebuild
+ * or catch-up that meets one failed read fails (and is read again) instead of freezing the pass.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class BatchReaderTest {
+
+    private static final int BATCH = 10;
+    private static final int DEPTH = 4;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stop() {
+        thread.shutdownNow();
+    }
+
+    /** A store of full batches whose read number {@code failing} (from 1) fails. */
+    private static final class FailingStore implements BatchReader.Source {
+        private final int failing;
+        private final AtomicInteger reads = new AtomicInteger();
+        private final List<Long> from = Collections.synchronizedList(new ArrayList<>());
+
+        FailingStore(int failing) {
+            this.failing = failing;
+        }
+
+        @Override
+        public StoreReader.Batch read(GapAwareTrackingToken position, int limit) {
+            from.add(position == null ? 0 : position.getIndex());
+            int read = reads.incrementAndGet();
+            if (read == failing) {
+                throw new IllegalStateException("the store read number " + read + " failed");
+            }
+            long last = (long) read * limit;
+            return new StoreReader.Batch(List.of(), GapAwareTrackingToken.newInstance(last, List.of()), limit);
+        }
+    }
+
+    @Test
+    void aReadThatFailsWhileFourBatchesWaitIsHandedAfterThem() throws InterruptedException {
+        FailingStore store = new FailingStore(5);
+        BatchReader reader = BatchReader.toHead(thread, store, null, BATCH, DEPTH);
+        // the four batches before it fill the queue; the fifth read fails while they wait, nobody taking
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.reads.get() == 5);
+
+        List<Long> handed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            handed.add(reader.take().batch().token().getIndex());
+        }
+        assertThat(handed).containsExactly(10L, 20L, 30L, 40L);
+        assertThat(store.from).containsExactly(0L, 10L, 20L, 30L, 40L);
+        assertThatThrownBy(reader::take).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the store read number 5 failed");
+    }
+
+    @Test
+    void theLiveReaderHandsItsFailureAfterEightWaitingBatches() throws InterruptedException {
+        FailingStore store = new FailingStore(9);
+        List<Integer> writtenAhead = Collections.synchronizedList(new ArrayList<>());
+        BatchReader reader = BatchReader.following(thread, store, null, BATCH, 8, 1, events -> {
+            writtenAhead.add(events.size());
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.reads.get() == 9);
+
+        for (long index = 10; index <= 80; index += 10) {
+            BatchReader.Handed next = reader.poll(1_000);
+            assertThat(next.batch().token().getIndex()).isEqualTo(index);
+            assertThat(next.written()).as("a batch without events counts as written ahead").isTrue();
+        }
+        assertThatThrownBy(() -> reader.poll(1_000)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the store read number 9 failed");
+        assertThat(writtenAhead).as("batches without events are not written ahead").isEmpty();
+    }
+
+    @Test
+    void aReaderThatStoppedWithNothingToHandIsNoticedNotWaitedOn() throws InterruptedException {
+        FailingStore store = new FailingStore(Integer.MAX_VALUE);
+        BatchReader reader = BatchReader.toHead(thread, store, null, BATCH, DEPTH);
+        reader.take();
+        reader.stop();
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            try {
+                while (reader.poll(10) != null) {
+                    // what it read before it stopped
+                }
+                return false;
+            } catch (IllegalStateException stopped) {
+                return stopped.getMessage().equals("the pass's batch reader stopped");
+            }
+        });
+    }
+}
