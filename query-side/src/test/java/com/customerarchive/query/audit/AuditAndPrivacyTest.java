@@ -1,7 +1,10 @@
 package com.customerarchive.query.audit;
 
+import com.customerarchive.events.privacy.CustomerKeys;
+import com.customerarchive.query.eventstore.EventStoreProperties;
 import com.customerarchive.query.support.BothAppsTest;
 import com.customerarchive.testsupport.Api;
+import com.customerarchive.testsupport.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,16 +12,45 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The auditor's proof (hash chain), the customer's erasure (crypto-shredding), consent and the access trail. */
 class AuditAndPrivacyTest extends BothAppsTest {
+
+    /**
+     * A known answer worked out apart from the app (openssl): the master key 00 01 .. 1f, the checkpoint key SHA-256
+     * of "checkpoint|" and the master key, HMAC-SHA256 over
+     * {"at":"2026-11-26T10:00:00Z","customers":2,"heads":{"…-000000000001":"a…a","…-000000000002":"b…b"}}.
+     */
+    private static final byte[] KNOWN_MASTER_KEY = HexFormat.of().parseHex(
+            "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+    private static final String KNOWN_AT = "2026-11-26T10:00:00Z";
+    private static final String FIRST = "00000000-0000-4000-8000-000000000001";
+    private static final String SECOND = "00000000-0000-4000-8000-000000000002";
+    private static final String KNOWN_SIGNATURE = "5363d13cca7e0f936276534606c62bbb24c29eb2736fcaf74fb1f1884cd292a4";
+    /** The same with the second head "0" x 64. */
+    private static final String KNOWN_SIGNATURE_OF_A_CHANGED_HEAD =
+            "e2f8a8ff5b7e05e626d984d9c31f5aab2239a8b78c1e202efbe95ab38c438db4";
 
     @LocalServerPort
     int port;
@@ -386,12 +418,58 @@ class AuditAndPrivacyTest extends BothAppsTest {
         assertThat(checkpoint.status()).isEqualTo(200);
         JsonNode answer = checkpoint.json();
         assertThat(answer.at("/heads/" + id).asString()).isEqualTo(verify(id).get("headHash").asString());
-        assertThat(answer.get("signature").asString()).isEqualTo(signature(answer.get("at").asString(),
-                answer.get("customers").asInt(), answer.get("heads")));
-        assertThat(answer.get("signature").asString()).as("a head changed after signing no longer matches")
-                .isNotEqualTo(signature(answer.get("at").asString(), answer.get("customers").asInt(),
-                        ((tools.jackson.databind.node.ObjectNode) answer.get("heads").deepCopy()).put(id, "0".repeat(64))));
+        SortedMap<String, String> heads = new TreeMap<>();
+        answer.get("heads").properties().forEach(head -> heads.put(head.getKey(), head.getValue().asString()));
+        assertThat(answer.get("customers").asInt()).isEqualTo(heads.size());
+        assertThat(answer.get("signature").asString()).isEqualTo(checkpointSignature(
+                Base64.getDecoder().decode(TestKeys.masterKey()), answer.get("at").asString(), heads));
         assertThat(queries.get("/api/audit/checkpoint", "sales").status()).isEqualTo(403);
+    }
+
+    @Test
+    void the_checkpoint_signature_is_the_known_answer_and_a_changed_head_no_longer_matches() throws Exception {
+        Map<String, String> heads = new LinkedHashMap<>();
+        // out of order: what is signed has its keys sorted
+        heads.put(SECOND, "b".repeat(64));
+        heads.put(FIRST, "a".repeat(64));
+        assertThat(checkpointSignedByTheApp(heads)).isEqualTo(KNOWN_SIGNATURE);
+        heads.put(SECOND, "0".repeat(64));
+        assertThat(checkpointSignedByTheApp(heads)).as("a head changed after signing no longer matches")
+                .isEqualTo(KNOWN_SIGNATURE_OF_A_CHANGED_HEAD);
+        // the auditor's own check, which the live checkpoint is held to, gives the same known answer
+        assertThat(checkpointSignature(KNOWN_MASTER_KEY, KNOWN_AT,
+                new TreeMap<>(Map.of(FIRST, "a".repeat(64), SECOND, "b".repeat(64))))).isEqualTo(KNOWN_SIGNATURE);
+    }
+
+    /** The app's checkpoint at {@link #KNOWN_AT} of these heads, under {@link #KNOWN_MASTER_KEY}: its signature. */
+    private static String checkpointSignedByTheApp(Map<String, String> heads) throws GeneralSecurityException {
+        HashChain chain = new HashChain(null, new EventStoreProperties("event_store", 1000, Duration.ZERO)) {
+            @Override
+            Map<String, String> heads() {
+                return heads;
+            }
+        };
+        CustomerKeys keys = new CustomerKeys(null,
+                CustomerKeys.masterKey(Base64.getEncoder().encodeToString(KNOWN_MASTER_KEY)));
+        return new AuditController(chain, null, Clock.fixed(Instant.parse(KNOWN_AT), ZoneOffset.UTC), keys, "", null)
+                .checkpoint().signature();
+    }
+
+    /**
+     * The auditor's check of a checkpoint, apart from the app's code: HMAC-SHA256 keyed by SHA-256 of "checkpoint|" and
+     * the master key, over {at, customers, heads} as JSON with its keys sorted and no whitespace.
+     */
+    private static String checkpointSignature(byte[] masterKey, String at, SortedMap<String, String> heads)
+            throws GeneralSecurityException {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update("checkpoint|".getBytes(StandardCharsets.UTF_8));
+        byte[] checkpointKey = sha256.digest(masterKey);
+        String signed = "{\"at\":\"" + at + "\",\"customers\":" + heads.size() + ",\"heads\":"
+                + heads.entrySet().stream().map(head -> "\"" + head.getKey() + "\":\"" + head.getValue() + "\"")
+                .collect(Collectors.joining(",", "{", "}")) + "}";
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(checkpointKey, "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -449,20 +527,6 @@ class AuditAndPrivacyTest extends BothAppsTest {
             previous = metaData.path("hash").asText();
         }
         assertThat(rewriting).as("the event to rewrite was found").isTrue();
-    }
-
-    /** HMAC-SHA256 with the checkpoint key (derived from the master key) over the canonical {at, customers, heads}. */
-    private static String signature(String at, int customers, JsonNode heads) throws Exception {
-        var signed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        signed.put("at", at);
-        signed.put("customers", customers);
-        var headNodes = signed.putObject("heads");
-        heads.properties().forEach(entry -> headNodes.put(entry.getKey(), entry.getValue().asString()));
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(com.customerarchive.events.privacy.CustomerKeys.derive("checkpoint",
-                java.util.Base64.getDecoder().decode(com.customerarchive.testsupport.TestKeys.masterKey())), "HmacSHA256"));
-        return java.util.HexFormat.of().formatHex(mac.doFinal(com.customerarchive.events.privacy.EventHash.canonical(signed)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private void swapThirdAndFourth(String customerId) {

@@ -1,6 +1,7 @@
 package com.customerarchive.query.audit;
 
 import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.query.support.ClearText;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +51,12 @@ class PersonalFieldDestructionTest extends BothAppsTest {
                 "manager").status() == 200);
         assertThat(queries.get("/api/profiles/" + id + "/as-of?version=1", "auditor").json().at("/card/basic/email")
                 .asString()).isEqualTo("first." + token + "@example.com");
+        // the read models keep the e-mails in clear, so the search after the destruction would find one left behind
+        assertThat(ClearText.rowsHolding(jdbc, "first." + token)).as("tables holding the first e-mail in clear")
+                .containsKeys("read_model.history_event", "read_model.field_change", "read_model.feed_event");
+        assertThat(ClearText.rowsHolding(jdbc, "second." + token)).as("tables holding the second e-mail in clear")
+                .containsKeys("read_model.profile", "read_model.history_event", "read_model.field_change",
+                        "read_model.feed_event");
 
         // refusals destroy nothing
         assertThat(commands.call("DELETE", path + "/personal-data/basic.email", "sales",
@@ -111,8 +119,15 @@ class PersonalFieldDestructionTest extends BothAppsTest {
         assertNoOldEmail(queries, id, token, 5);
     }
 
-    /** Neither earlier e-mail is in any answer or any read-model table; the name is still there. */
+    /** Neither earlier e-mail is in any table or any answer; the name is still there. */
     private void assertNoOldEmail(Api queries, String id, String token, long version) {
+        assertThat(ClearText.rowsHolding(jdbc, "first." + token, "second." + token))
+                .as("tables holding an earlier e-mail in clear").isEmpty();
+        Map<String, Long> otherPersonalValues = ClearText.rowsHolding(jdbc, token);
+        assertThat(otherPersonalValues).as("tables holding the name and street, not destroyed, in clear")
+                .containsKeys("read_model.profile", "read_model.history_event", "read_model.feed_event");
+        assertThat(otherPersonalValues.keySet()).as("nothing personal in clear in the store")
+                .noneMatch(table -> table.startsWith("event_store."));
         List<String> views = List.of(
                 queries.get("/api/profiles/" + id + "?minVersion=" + version, "auditor").raw().body(),
                 queries.get("/api/profiles/" + id + "/history?minVersion=" + version, "auditor").raw().body(),
@@ -127,16 +142,6 @@ class PersonalFieldDestructionTest extends BothAppsTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(queries.get("/api/events?customerId=" + id,
                 "integrator").raw().body()).doesNotContain("first." + token).doesNotContain("second." + token)
                 .contains("Name " + token));
-        for (String table : List.of("history_event", "field_change", "profile", "profile_checkpoint", "feed_event",
-                "follow_up")) {
-            for (String old : List.of("first." + token, "second." + token)) {
-                assertThat(jdbc.sql("SELECT count(*) FROM read_model." + table + " t WHERE CAST(t AS text) LIKE :pattern")
-                        .param("pattern", "%" + old + "%").query(Long.class).single()).as(table).isZero();
-            }
-        }
-        assertThat(jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE convert_from(payload, 'UTF8') "
-                        + "LIKE :pattern").param("pattern", "%" + token + "%").query(Long.class).single())
-                .as("nothing personal in clear in the store").isZero();
     }
 
     private List<String> fieldKeys(String customerId) {
