@@ -459,7 +459,7 @@ class AuditAndPrivacyTest extends BothAppsTest {
         var headNodes = signed.putObject("heads");
         heads.properties().forEach(entry -> headNodes.put(entry.getKey(), entry.getValue().asString()));
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(com.customerarchive.events.privacy.CustomerKeys.derive("checkpoint",
+        mac.init(new javax.crypto.spec.SecretKeySpec(com.customerarchive.events.privacy.KeyWrapping.derive("checkpoint",
                 java.util.Base64.getDecoder().decode(com.customerarchive.testsupport.TestKeys.masterKey())), "HmacSHA256"));
         return java.util.HexFormat.of().formatHex(mac.doFinal(com.customerarchive.events.privacy.EventHash.canonical(signed)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
