@@ -41,6 +41,11 @@ class PrivacyConfiguration {
     }
 
     @Bean
+    RedactionRegistry redactionRegistry() {
+        return RedactionRegistry.EVENTS;
+    }
+
+    @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer(@Qualifier("defaultAxonObjectMapper") ObjectMapper json, CustomerKeys keys) {
         return EncryptingSerializer.overJackson(json, keys, false);
