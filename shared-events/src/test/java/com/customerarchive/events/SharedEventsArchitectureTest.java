@@ -31,6 +31,7 @@ class SharedEventsArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java..",
                         "javax.crypto..",
+                        "javax.sql..",
                         "com.customerarchive.events..",
                         "com.fasterxml.jackson..",
                         "org.axonframework.serialization..")

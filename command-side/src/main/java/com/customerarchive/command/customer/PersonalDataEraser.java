@@ -1,6 +1,6 @@
 package com.customerarchive.command.customer;
 
-import com.customerarchive.command.privacy.CustomerKeyTable;
+import com.customerarchive.command.privacy.Shredder;
 import com.customerarchive.command.web.CommandSender;
 import com.customerarchive.events.CustomerId;
 import com.customerarchive.events.privacy.CustomerKeys;
@@ -21,19 +21,19 @@ import java.util.UUID;
 class PersonalDataEraser {
 
     private final CommandSender commands;
-    private final CustomerKeyTable table;
+    private final Shredder shredder;
     private final CustomerKeys keys;
 
-    PersonalDataEraser(CommandSender commands, CustomerKeyTable table, CustomerKeys keys) {
+    PersonalDataEraser(CommandSender commands, Shredder shredder, CustomerKeys keys) {
         this.commands = commands;
-        this.table = table;
+        this.shredder = shredder;
         this.keys = keys;
     }
 
     @Transactional
     public long erase(UUID customerId, Long expectedVersion, String reason, Instant occurredAt) {
         String id = customerId.toString();
-        table.destroy(id);
+        shredder.customer(id);
         keys.evict(id);
         long version = commands.send(new EraseCustomerPersonalDataCommand(new CustomerId(customerId), expectedVersion,
                 reason), occurredAt);
@@ -53,7 +53,7 @@ class PersonalDataEraser {
     @Transactional
     public long destroyField(UUID customerId, Long expectedVersion, String field, String reason, Instant occurredAt) {
         String id = customerId.toString();
-        table.destroyField(id, field);
+        shredder.field(id, field);
         keys.evictField(id, field);
         long version = commands.send(new DestroyPersonalFieldCommand(new CustomerId(customerId), expectedVersion, field,
                 reason), occurredAt);

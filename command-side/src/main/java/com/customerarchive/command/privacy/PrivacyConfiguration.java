@@ -2,6 +2,8 @@ package com.customerarchive.command.privacy;
 
 import com.customerarchive.events.privacy.CustomerKeys;
 import com.customerarchive.events.privacy.EncryptingSerializer;
+import com.customerarchive.events.privacy.JdbcKeyTable;
+import com.customerarchive.events.privacy.KeyWrapping;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -12,14 +14,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import javax.sql.DataSource;
 import java.security.NoSuchAlgorithmException;
 
 /**
  * Personal data is encrypted where events are serialized: the event serializer encrypts every
- * {@code @PersonalData} field with its customer's key, which it makes with the customer's first event.
+ * {@code @PersonalData} field with its customer's key, which it makes with the customer's first event and stores in
+ * the key table ({@code event_store.customer_key}) in that event's transaction.
  * The master key comes from {@code archive.privacy.master-key} (ARCHIVE_PRIVACY_MASTER_KEY), required under
  * {@code prod}; elsewhere a missing one is replaced by a random key for this process only.
  */
@@ -29,9 +34,15 @@ class PrivacyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PrivacyConfiguration.class);
 
     @Bean
-    CustomerKeys customerKeys(CustomerKeyTable table, @Value("${archive.privacy.master-key:}") String masterKey,
+    JdbcKeyTable customerKeyTable(DataSource dataSource) {
+        // the key is written in the transaction of the customer's first event, and destroyed in the erasure's
+        return new JdbcKeyTable(new TransactionAwareDataSourceProxy(dataSource), "event_store");
+    }
+
+    @Bean
+    CustomerKeys customerKeys(JdbcKeyTable table, @Value("${archive.privacy.master-key:}") String masterKey,
                               Environment environment) throws NoSuchAlgorithmException {
-        return new CustomerKeys(table, masterKey(masterKey, environment));
+        return new CustomerKeys(table, new KeyWrapping(masterKey(masterKey, environment)));
     }
 
     @Bean
@@ -42,7 +53,7 @@ class PrivacyConfiguration {
 
     static SecretKey masterKey(String configured, Environment environment) throws NoSuchAlgorithmException {
         if (configured != null && !configured.isBlank()) {
-            return CustomerKeys.masterKey(configured);
+            return KeyWrapping.masterKey(configured);
         }
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
             throw new IllegalStateException("Under the prod profile set archive.privacy.master-key "

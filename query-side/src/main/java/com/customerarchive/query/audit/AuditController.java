@@ -1,7 +1,7 @@
 package com.customerarchive.query.audit;
 
-import com.customerarchive.events.privacy.CustomerKeys;
 import com.customerarchive.events.privacy.EventHash;
+import com.customerarchive.events.privacy.KeyWrapping;
 import com.customerarchive.platform.web.InvalidRequestException;
 import com.customerarchive.platform.web.NotFoundException;
 import com.customerarchive.query.web.CustomerScope;
@@ -38,7 +38,7 @@ class AuditController {
     private final byte[] checkpointKey;
     private final CustomerScope scope;
 
-    AuditController(HashChain chain, AccessLog accessLog, Clock clock, CustomerKeys keys,
+    AuditController(HashChain chain, AccessLog accessLog, Clock clock, KeyWrapping wrapping,
                     @Value("${archive.audit.checkpoint-key:}") String checkpointKey, CustomerScope scope) {
         this.scope = scope;
         this.chain = chain;
@@ -46,7 +46,7 @@ class AuditController {
         this.clock = clock;
         // a key of its own when configured; else one derived from the master key (never the master key itself)
         this.checkpointKey = !checkpointKey.isBlank() ? checkpointKey.getBytes(StandardCharsets.UTF_8)
-                : keys.derivedFromMaster("checkpoint");
+                : wrapping.derivedFromMaster("checkpoint");
     }
 
     @GetMapping("/api/profiles/{customerId}/verify")

@@ -112,9 +112,14 @@ public class FeedRepository {
     private record Redacted(long position, String data, String cloudEvent) {
     }
 
-    /** The customer's entries keep their positions; their personal fields (or one) read "[erased]" from now on. */
+    /**
+     * The customer's entries keep their positions; their personal fields (or one) read "[erased]" from now on. They are
+     * rewritten in one statement.
+     */
     void redact(Erasure erasure) {
-        jdbc.sql("SELECT position, type, data::text AS data, cloud_event FROM feed_event WHERE customer_id = :id")
+        List<Redacted> entries = jdbc.sql("""
+                        SELECT position, type, data::text AS data, cloud_event FROM feed_event
+                        WHERE customer_id = :id""")
                 .param("id", erasure.customerId())
                 .query((row, n) -> {
                     String type = row.getString("type");
@@ -128,11 +133,19 @@ public class FeedRepository {
                             Redaction.ERASED, erasure.field())));
                     return new Redacted(row.getLong("position"), null, cloudEvent.toString());
                 })
-                .list()
-                .forEach(entry -> jdbc.sql("""
-                                UPDATE feed_event SET data = CAST(:data AS jsonb), cloud_event = :cloudEvent
-                                WHERE position = :position""")
-                        .paramSource(entry).update());
+                .list();
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE feed_event AS entry
+                        SET data = CAST(redacted.data AS jsonb), cloud_event = redacted.cloud_event
+                        FROM unnest(:positions, :data, :cloudEvents) AS redacted(position, data, cloud_event)
+                        WHERE entry.position = redacted.position""")
+                .param("positions", SqlArrays.longs(entries.stream().map(Redacted::position).toList()))
+                .param("data", SqlArrays.texts(entries.stream().map(Redacted::data).toList()))
+                .param("cloudEvents", SqlArrays.texts(entries.stream().map(Redacted::cloudEvent).toList()))
+                .update();
     }
 
     /** A feed entry: its position, its type, its customer (the CloudEvent's subject) and its CloudEvent JSON. */

@@ -6,6 +6,7 @@ import com.customerarchive.events.FieldChange;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.RowAppender;
 import com.customerarchive.query.pass.RowAppender.Column;
+import com.customerarchive.query.pass.SqlArrays;
 import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.privacy.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -90,37 +91,58 @@ class HistoryRepository {
                 .toList());
     }
 
-    /** Blanks the personal fields (or the one field destroyed) in every stored event and change list of the customer. */
+    /** An event of the history as an erasure leaves it. */
+    private record Redacted(long sequence, String data, String changes) {
+    }
+
+    /**
+     * Blanks the personal fields (or the one field destroyed) in every stored event and change list of the customer,
+     * rewritten in one statement.
+     */
     void redactHistory(Tables tables, Erasure erasure) {
         String table = tables.of(EVENTS);
         UUID customerId = erasure.customerId();
-        jdbc.sql("SELECT sequence, type, data::text AS data, changes::text AS changes FROM " + table
-                        + " WHERE customer_id = :id ORDER BY sequence")
+        List<Redacted> events = jdbc.sql("SELECT sequence, type, data::text AS data, changes::text AS changes FROM "
+                        + table + " WHERE customer_id = :id")
                 .param("id", customerId)
-                .query((row, n) -> Map.of("sequence", row.getLong("sequence"),
-                        "data", redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED,
+                .query((row, n) -> new Redacted(row.getLong("sequence"),
+                        redaction.eventData(row.getString("type"), row.getString("data"), Redaction.ERASED,
                                 erasure.field()),
-                        "changes", redaction.changes(row.getString("changes"), Redaction.ERASED, erasure.field())))
-                .list()
-                .forEach(row -> jdbc.sql("UPDATE " + table + " SET data = CAST(:data AS jsonb), "
-                                + "changes = CAST(:changes AS jsonb) WHERE customer_id = :id AND sequence = :sequence")
-                        .params(row).param("id", customerId).update());
+                        redaction.changes(row.getString("changes"), Redaction.ERASED, erasure.field())))
+                .list();
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE " + table + " AS event SET data = CAST(redacted.data AS jsonb), "
+                        + "changes = CAST(redacted.changes AS jsonb) "
+                        + "FROM unnest(:sequences, :data, :changes) AS redacted(sequence, data, changes) "
+                        + "WHERE event.customer_id = :id AND event.sequence = redacted.sequence")
+                .param("id", customerId)
+                .param("sequences", SqlArrays.longs(events.stream().map(Redacted::sequence).toList()))
+                .param("data", SqlArrays.texts(events.stream().map(Redacted::data).toList()))
+                .param("changes", SqlArrays.texts(events.stream().map(Redacted::changes).toList()))
+                .update();
     }
 
-    /** Blanks both values of every change of a personal field (or of the one destroyed) of the customer. */
+    /**
+     * Blanks both values of every change of a personal field (or of the one destroyed) of the customer, in one
+     * statement.
+     */
     void redactFieldChanges(Tables tables, Erasure erasure) {
         String table = tables.of(FIELD_CHANGES);
         UUID customerId = erasure.customerId();
         List<String> personal = jdbc.sql("SELECT DISTINCT field FROM " + table + " WHERE customer_id = :id")
                 .param("id", customerId).query(String.class).list().stream().filter(Redaction::isPersonal)
                 .filter(field -> erasure.covers(CardFields.personalFieldOf(field).orElse(null))).toList();
-        for (String field : personal) {
-            jdbc.sql("UPDATE " + table + """
-                             SET from_value = CASE WHEN from_value IS NULL THEN NULL ELSE to_jsonb(CAST(:erased AS text)) END,
-                                to_value = CASE WHEN to_value IS NULL THEN NULL ELSE to_jsonb(CAST(:erased AS text)) END
-                            WHERE customer_id = :id AND field = :field""")
-                    .param("erased", Redaction.ERASED).param("id", customerId).param("field", field).update();
+        if (personal.isEmpty()) {
+            return;
         }
+        jdbc.sql("UPDATE " + table + """
+                         SET from_value = CASE WHEN from_value IS NULL THEN NULL ELSE to_jsonb(CAST(:erased AS text)) END,
+                            to_value = CASE WHEN to_value IS NULL THEN NULL ELSE to_jsonb(CAST(:erased AS text)) END
+                        WHERE customer_id = :id AND field = ANY(:fields)""")
+                .param("erased", Redaction.ERASED).param("id", customerId).param("fields", SqlArrays.texts(personal))
+                .update();
     }
 
     /** @param marker what personal values read as (consent withdrawn), or null to show them */

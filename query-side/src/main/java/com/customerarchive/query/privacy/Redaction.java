@@ -1,6 +1,5 @@
 package com.customerarchive.query.privacy;
 
-import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.FieldChange;
 import com.customerarchive.events.card.CardFields;
 import com.customerarchive.events.privacy.PersonalFields;
@@ -8,6 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -15,37 +17,38 @@ import java.lang.reflect.Type;
 import java.util.List;
 
 /**
- * Blanks the personal fields of stored JSON in a read model: an event's data (found by its type name), a list
- * of field changes, a card. Used when a customer is erased ("[erased]") and, for the feed, while a customer's
- * consent is withdrawn ("[withheld]").
+ * Blanks the personal fields of stored JSON in a read model: an event's data (its type looked up in the
+ * {@link RedactionRegistry}; every value of a type it does not know), a list of field changes, a card. Used when a
+ * customer is erased ("[erased]") and, for the feed, while a customer's consent is withdrawn ("[withheld]").
  */
 @Component
 public class Redaction {
 
     public static final String ERASED = "[erased]";
     public static final String WITHHELD = "[withheld]";
-    private static final String EVENTS_PACKAGE = CustomerEvent.class.getPackageName() + ".";
     private static final Type CHANGES = new TypeReference<List<FieldChange>>() { }.getType();
 
     private final ObjectMapper json;
+    private final RedactionRegistry registry;
 
-    Redaction(@Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    Redaction(@Qualifier("defaultAxonObjectMapper") ObjectMapper json, RedactionRegistry registry) {
         this.json = json;
+        this.registry = registry;
     }
 
     /** An event's data (type as the read models name it: "CustomerRegistered") with its personal fields blanked. */
     public String eventData(String type, String data, String marker) {
-        return blank(data, eventClass(type), marker, null);
+        return eventData(type, data, marker, null);
     }
 
-    /** As {@link #eventData(String, String, String)}, only one personal card field's values (null: all). */
+    /**
+     * As {@link #eventData(String, String, String)}, only one personal card field's values (null: all); an event of a
+     * type the registry does not know has every value blanked, whichever field is asked for.
+     */
     public String eventData(String type, String data, String marker, String field) {
-        return blank(data, eventClass(type), marker, field);
-    }
-
-    public JsonNode eventData(String type, JsonNode data, String marker) {
-        PersonalFields.blank(data, eventClass(type), marker);
-        return data;
+        return registry.find(type)
+                .map(known -> known.personal() ? blank(data, known.type(), marker, field) : data)
+                .orElseGet(() -> data == null ? null : write(whole(read(data), marker)));
     }
 
     /** A JSON list of field changes with the values of personal fields blanked. */
@@ -90,20 +93,39 @@ public class Redaction {
         if (text == null) {
             return null;
         }
+        JsonNode tree = read(text);
+        PersonalFields.blank(tree, type, marker, field);
+        return write(tree);
+    }
+
+    /** Every value of {@code node} (its names and its shape kept) replaced by {@code marker}. */
+    private static JsonNode whole(JsonNode node, String marker) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(entry -> entry.setValue(whole(entry.getValue(), marker)));
+            return object;
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, whole(array.get(i), marker));
+            }
+            return array;
+        }
+        return node.isNull() ? node : TextNode.valueOf(marker);
+    }
+
+    private JsonNode read(String text) {
         try {
-            JsonNode tree = json.readTree(text);
-            PersonalFields.blank(tree, type, marker, field);
-            return json.writeValueAsString(tree);
+            return json.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON not readable", e);
         }
     }
 
-    private static Class<?> eventClass(String type) {
+    private String write(JsonNode tree) {
         try {
-            return Class.forName(EVENTS_PACKAGE + type + "Event");
-        } catch (ClassNotFoundException e) {
-            return Object.class;
+            return json.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON not writable", e);
         }
     }
 }

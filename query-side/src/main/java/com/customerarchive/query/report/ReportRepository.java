@@ -177,8 +177,11 @@ class ReportRepository {
         return value == null ? null : Math.round(((Number) value).doubleValue() * 100) / 100.0;
     }
 
+    record Referrer(UUID customerId, String name, long referred, BigDecimal referredPurchaseTotal) {
+    }
+
     /** Referrers ranked by the customers naming them (registered in [from, to); null from: since ever). */
-    List<ReportController.Referrer> referrers(Instant from, Instant to) {
+    List<Referrer> referrers(Instant from, Instant to) {
         return jdbc.sql("""
                         SELECT referrer.customer_id, referrer.name, count(*) AS referred,
                                COALESCE(sum(bought.total), 0) AS referred_total
@@ -191,7 +194,7 @@ class ReportRepository {
                         GROUP BY referrer.customer_id, referrer.name
                         ORDER BY referred DESC, referred_total DESC, referrer.customer_id""")
                 .param("from", from == null ? null : Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((row, n) -> new ReportController.Referrer(row.getObject("customer_id", UUID.class),
+                .query((row, n) -> new Referrer(row.getObject("customer_id", UUID.class),
                         row.getString("name"), row.getLong("referred"),
                         row.getBigDecimal("referred_total").setScale(2, java.math.RoundingMode.UNNECESSARY)))
                 .list();

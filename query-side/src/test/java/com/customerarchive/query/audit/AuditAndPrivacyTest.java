@@ -1,6 +1,6 @@
 package com.customerarchive.query.audit;
 
-import com.customerarchive.events.privacy.CustomerKeys;
+import com.customerarchive.events.privacy.KeyWrapping;
 import com.customerarchive.query.eventstore.EventStoreProperties;
 import com.customerarchive.query.support.BothAppsTest;
 import com.customerarchive.testsupport.Api;
@@ -449,8 +449,7 @@ class AuditAndPrivacyTest extends BothAppsTest {
                 return heads;
             }
         };
-        CustomerKeys keys = new CustomerKeys(null,
-                CustomerKeys.masterKey(Base64.getEncoder().encodeToString(KNOWN_MASTER_KEY)));
+        KeyWrapping keys = new KeyWrapping(KeyWrapping.masterKey(Base64.getEncoder().encodeToString(KNOWN_MASTER_KEY)));
         return new AuditController(chain, null, Clock.fixed(Instant.parse(KNOWN_AT), ZoneOffset.UTC), keys, "", null)
                 .checkpoint().signature();
     }

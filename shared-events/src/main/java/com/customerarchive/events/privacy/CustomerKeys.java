@@ -2,19 +2,8 @@ package com.customerarchive.events.privacy;
 
 import com.customerarchive.events.card.CardFields;
 
-import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,9 +16,9 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * Each customer's data key: AES-256, stored wrapped (AES-GCM) by the master key from configuration in a table
- * of its own, kept unwrapped in memory for at most {@value #CACHE_MILLIS} ms. Destroying the stored key is the
- * erasure; {@link #evict} drops the copy in memory at once.
+ * Each customer's data keys, opened: read from the key table and opened by {@link KeyWrapping} (or made and stored
+ * on first use), kept in memory for at most {@value #CACHE_MILLIS} ms. Destroying the stored key is the erasure;
+ * {@link #evict} drops the copy in memory at once.
  */
 public final class CustomerKeys {
 
@@ -84,11 +73,9 @@ public final class CustomerKeys {
     }
 
     private static final long CACHE_MILLIS = 60_000;
-    private static final int NONCE_BYTES = 12;
 
     private final KeyTable table;
-    private final SecretKey master;
-    private final SecureRandom random = new SecureRandom();
+    private final KeyWrapping wrapping;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     /**
@@ -105,23 +92,9 @@ public final class CustomerKeys {
     /** What stands for "any key" where a value does not name its key (values under the customer's key). */
     private static final String ANY = "*";
 
-    public CustomerKeys(KeyTable table, SecretKey master) {
+    public CustomerKeys(KeyTable table, KeyWrapping wrapping) {
         this.table = table;
-        this.master = master;
-    }
-
-    /** A master key from its Base64 text (32 bytes); the message never repeats the value. */
-    public static SecretKey masterKey(String base64) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the master key is not Base64");
-        }
-        if (bytes.length != 32) {
-            throw new IllegalStateException("the master key must be 32 bytes (Base64 of 32 random bytes), not " + bytes.length);
-        }
-        return new SecretKeySpec(bytes, "AES");
+        this.wrapping = wrapping;
     }
 
     /** The customer's key, if it has one (none yet, or erased). */
@@ -169,7 +142,7 @@ public final class CustomerKeys {
         for (String field : unknown) {
             byte[] wrapped = stored.get(fieldKeyId(customerId, field));
             if (wrapped == null) {
-                toMake.put(field, wrap(fieldKeyId(customerId, field), newKey()));
+                toMake.put(field, wrapping.newWrappedKey(fieldKeyId(customerId, field)));
             } else {
                 found.put(field, opened(fieldKeyId(customerId, field), wrapped));
             }
@@ -182,7 +155,7 @@ public final class CustomerKeys {
     }
 
     private SecretKey opened(String id, byte[] wrapped) {
-        SecretKey key = unwrap(id, wrapped);
+        SecretKey key = wrapping.unwrap(id, wrapped);
         remember(id, key);
         return key;
     }
@@ -214,7 +187,7 @@ public final class CustomerKeys {
             return Optional.empty();
         }
         // a key made since it was looked for, or the value's key destroyed since: the table says which
-        Optional<SecretKey> key = stored.get().map(wrapped -> unwrap(id, wrapped));
+        Optional<SecretKey> key = stored.get().map(wrapped -> wrapping.unwrap(id, wrapped));
         boolean opens = key.isPresent()
                 && (ANY.equals(sealedBy) || sealedBy.equals(PersonalDataCipher.fingerprint(key.get())));
         Set<String> gone = new HashSet<>(fresh ? cached.gone() : Set.of());
@@ -231,7 +204,7 @@ public final class CustomerKeys {
         if (cached != null && cached.until() > System.currentTimeMillis()) {
             return Optional.ofNullable(cached.key());
         }
-        Optional<SecretKey> key = stored.get().map(wrapped -> unwrap(id, wrapped));
+        Optional<SecretKey> key = stored.get().map(wrapped -> wrapping.unwrap(id, wrapped));
         remember(id, key.orElse(null));
         return key;
     }
@@ -243,7 +216,7 @@ public final class CustomerKeys {
         if (cached != null && cached.key() == null) {
             cache.remove(id, cached);
         }
-        return lookup(id, stored).orElseGet(() -> opened(id, insertIfAbsent.apply(wrap(id, newKey()))));
+        return lookup(id, stored).orElseGet(() -> opened(id, insertIfAbsent.apply(wrapping.newWrappedKey(id))));
     }
 
     /**
@@ -266,7 +239,7 @@ public final class CustomerKeys {
         missing.forEach(id -> ids.put(id, found.get(id)));
         ids.forEach((id, wrapped) -> {
             try {
-                remember(id, wrapped == null ? null : unwrap(id, wrapped));
+                remember(id, wrapped == null ? null : wrapping.unwrap(id, wrapped));
             } catch (IllegalStateException wrongMasterKey) {
                 // left to find(), which reports it where the event is read
                 cache.remove(id);
@@ -279,32 +252,6 @@ public final class CustomerKeys {
         cache.remove(fieldKeyId(customerId, field));
     }
 
-    private SecretKey newKey() {
-        try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, random);
-            return generator.generateKey();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no key could be made", e);
-        }
-    }
-
-    /** A key of its own for {@code purpose}, derived from the master key (which never leaves this class). */
-    public byte[] derivedFromMaster(String purpose) {
-        return derive(purpose, master.getEncoded());
-    }
-
-    /** SHA-256 of {@code purpose|key}: a key for one use, derived from another. */
-    public static byte[] derive(String purpose, byte[] key) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((purpose + "|").getBytes(StandardCharsets.UTF_8));
-            return digest.digest(key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public void evict(String customerId) {
         cache.remove(customerId);
         CardFields.personalFields().forEach(field -> cache.remove(fieldKeyId(customerId, field)));
@@ -312,37 +259,5 @@ public final class CustomerKeys {
 
     private void remember(String id, SecretKey key) {
         cache.put(id, new Cached(key, System.currentTimeMillis() + CACHE_MILLIS, Set.of()));
-    }
-
-    private byte[] wrap(String customerId, SecretKey key) {
-        try {
-            return wrapChecked(customerId, key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a key could not be wrapped", e);
-        }
-    }
-
-    private byte[] wrapChecked(String customerId, SecretKey key) throws GeneralSecurityException {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, master, new GCMParameterSpec(128, nonce));
-        cipher.updateAAD(customerId.getBytes(StandardCharsets.UTF_8));
-        byte[] sealed = cipher.doFinal(key.getEncoded());
-        return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-    }
-
-    private SecretKey unwrap(String customerId, byte[] wrapped) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, master, new GCMParameterSpec(128, wrapped, 0, NONCE_BYTES));
-            cipher.updateAAD(customerId.getBytes(StandardCharsets.UTF_8));
-            byte[] key = cipher.doFinal(wrapped, NONCE_BYTES, wrapped.length - NONCE_BYTES);
-            SecretKey unwrapped = new SecretKeySpec(key, "AES");
-            Arrays.fill(key, (byte) 0);
-            return unwrapped;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a customer key does not open with the configured master key", e);
-        }
     }
 }

@@ -85,7 +85,7 @@ public final class PersonalDataCipher {
 
     /** Eight hex digits that name a key without revealing it. */
     static String fingerprint(SecretKey key) {
-        byte[] digest = CustomerKeys.derive("fingerprint", key.getEncoded());
+        byte[] digest = KeyWrapping.derive("fingerprint", key.getEncoded());
         return java.util.HexFormat.of().formatHex(digest, 0, 4);
     }
 
@@ -152,7 +152,7 @@ public final class PersonalDataCipher {
 
     private static byte[] mac(SecretKey key, String path, byte[] plain) throws GeneralSecurityException {
         // a nonce key of its own, derived from the data key
-        byte[] nonceKey = CustomerKeys.derive("nonce", key.getEncoded());
+        byte[] nonceKey = KeyWrapping.derive("nonce", key.getEncoded());
         Mac mac = HMAC.get();
         mac.init(new SecretKeySpec(nonceKey, "HmacSHA256"));
         mac.update(path.getBytes(StandardCharsets.UTF_8));

@@ -70,6 +70,21 @@ public final class PersonalFields {
         walk(tree, type, "", cardAtRoot(type), visitor);
     }
 
+    /**
+     * Whether a value of {@code type} can hold personal data: a {@link PersonalData} part, a change of a card field
+     * (which may be personal), or a value holding either.
+     */
+    public static boolean holdsPersonal(Type type) {
+        Class<?> raw = raw(type);
+        if (raw == FieldChange.class) {
+            return true;
+        }
+        if (Collection.class.isAssignableFrom(raw) && type instanceof ParameterizedType p) {
+            return holdsPersonal(p.getActualTypeArguments()[0]);
+        }
+        return raw.isRecord() && PARTS.get(raw).stream().anyMatch(part -> part.personal() || holdsPersonal(part.type()));
+    }
+
     /** A card walked on its own is its own root (""). */
     private static String cardAtRoot(Type type) {
         return raw(type) == ProfileCard.class ? "" : null;

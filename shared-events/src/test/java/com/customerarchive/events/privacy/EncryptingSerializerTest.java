@@ -42,7 +42,7 @@ class EncryptingSerializerTest {
         public byte[] insertIfAbsent(String customerId, byte[] wrapped) {
             return table.computeIfAbsent(customerId, id -> wrapped);
         }
-    }, CustomerKeys.masterKey(randomKey()));
+    }, new KeyWrapping(KeyWrapping.masterKey(randomKey())));
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private final EncryptingSerializer serializer = EncryptingSerializer.overJackson(json, keys, true);

@@ -1,0 +1,148 @@
+package com.customerarchive.query.report;
+
+import com.customerarchive.events.Grade;
+import com.customerarchive.query.commercial.Commercial;
+import com.customerarchive.query.commercial.Lifecycle;
+import com.customerarchive.query.commercial.Value;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The reports whose figures are judged at query time: lifecycle, churn warning and value (from {@link Commercial}),
+ * and the statistics that group the read models' counts of each customer by a dimension.
+ */
+@Component
+class Reports {
+
+    private static final String LIFECYCLE = "lifecycle";
+
+    /** What statistics group customers by, in order: a column of {@link ReportRepository#DIMENSIONS}, or the lifecycle stage. */
+    static final Set<String> STATISTICS_DIMENSIONS = dimensions();
+
+    private final ReportRepository reports;
+    private final Commercial commercial;
+    private final Clock clock;
+
+    Reports(ReportRepository reports, Commercial commercial, Clock clock) {
+        this.reports = reports;
+        this.commercial = commercial;
+        this.clock = clock;
+    }
+
+    private static Set<String> dimensions() {
+        Set<String> dimensions = new TreeSet<>(ReportRepository.DIMENSIONS.keySet());
+        dimensions.add(LIFECYCLE);
+        return Collections.unmodifiableSet(dimensions);
+    }
+
+    record LifecycleReport(Instant asOf, Map<Lifecycle.Stage, Long> stages, long atRisk) {
+    }
+
+    /** Customers (of one owner, when given) by lifecycle stage at {@code asOf} (null: now), and how many are at risk. */
+    LifecycleReport lifecycle(Instant asOf, String ownerId) {
+        Instant at = asOf != null ? asOf : clock.instant();
+        List<Commercial.Judged> judged = commercial.all(at, ownerId, asOf == null);
+        Map<Lifecycle.Stage, Long> stages = new EnumMap<>(Lifecycle.Stage.class);
+        for (Lifecycle.Stage stage : Lifecycle.Stage.values()) {
+            stages.put(stage, 0L);
+        }
+        judged.forEach(one -> stages.merge(one.lifecycle().stage(), 1L, Long::sum));
+        return new LifecycleReport(at, stages, judged.stream().filter(one -> one.lifecycle().atRisk()).count());
+    }
+
+    record AtRisk(UUID customerId, String name, String ownerId, Grade grade, Lifecycle.Stage stage, String reason,
+                  LocalDate lastPurchaseOn, long daysSinceLastPurchase, Instant lastContactAt) {
+    }
+
+    /** The buying customers at risk now, longest without a purchase first. */
+    List<AtRisk> atRisk(String ownerId) {
+        Instant now = clock.instant();
+        return commercial.all(now, ownerId, true).stream().filter(one -> one.lifecycle().atRisk())
+                .map(one -> new AtRisk(one.figures().customerId(), one.figures().name(), one.figures().ownerId(),
+                        one.figures().grade(), one.lifecycle().stage(), one.lifecycle().reason(),
+                        day(one.figures().lastPurchaseAt()),
+                        Duration.between(one.figures().lastPurchaseAt(), now).toDays(), one.figures().lastContactAt()))
+                .sorted(Comparator.comparingLong(AtRisk::daysSinceLastPurchase).reversed()
+                        .thenComparing(AtRisk::customerId))
+                .toList();
+    }
+
+    private static LocalDate day(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    record Ranked(int rank, UUID customerId, String name, String ownerId, Grade grade, Lifecycle.Stage stage,
+                  Value value, int purchases, BigDecimal purchaseTotal) {
+    }
+
+    /** The {@code top} customers by value now: score, then purchase total, then id. */
+    List<Ranked> value(String ownerId, int top) {
+        List<Commercial.Judged> ranked = commercial.all(clock.instant(), ownerId, true).stream()
+                .sorted(Comparator.comparingInt((Commercial.Judged one) -> one.value().score()).reversed()
+                        .thenComparing(one -> one.figures().total(), Comparator.reverseOrder())
+                        .thenComparing(one -> one.figures().customerId()))
+                .limit(top).toList();
+        List<Ranked> answer = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            Commercial.Judged one = ranked.get(i);
+            answer.add(new Ranked(i + 1, one.figures().customerId(), one.figures().name(), one.figures().ownerId(),
+                    one.figures().grade(), one.lifecycle().stage(), one.value(), one.figures().purchases(),
+                    one.figures().total()));
+        }
+        return answer;
+    }
+
+    record Statistics(String key, long customers, long newCustomers, long visits, long purchases,
+                      BigDecimal purchaseTotal, long complaints) {
+    }
+
+    /**
+     * The customers registered before {@code to} and what happened to them in [from, to), summed by a key of
+     * {@link #STATISTICS_DIMENSIONS}; most customers first.
+     */
+    List<Statistics> statistics(Instant from, Instant to, String by) {
+        boolean byLifecycle = by.equals(LIFECYCLE);
+        List<ReportRepository.CustomerCounts> counts = reports.customerCounts(byLifecycle ? null : by, from, to);
+        Map<UUID, String> stages = new HashMap<>();
+        if (byLifecycle) {
+            commercial.all(to, null, false).forEach(one -> stages.put(one.figures().customerId(),
+                    one.lifecycle().stage().name()));
+        }
+        Map<String, long[]> sums = new TreeMap<>();
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        for (ReportRepository.CustomerCounts one : counts) {
+            String key = byLifecycle ? stages.getOrDefault(one.customerId(), Lifecycle.Stage.PROSPECT.name())
+                    : one.key() == null ? "(none)" : one.key();
+            long[] sum = sums.computeIfAbsent(key, k -> new long[5]);
+            sum[0]++;
+            sum[1] += one.newCustomer() ? 1 : 0;
+            sum[2] += one.visits();
+            sum[3] += one.purchases();
+            sum[4] += one.complaints();
+            totals.merge(key, one.purchaseTotal(), BigDecimal::add);
+        }
+        return sums.entrySet().stream().map(entry -> new Statistics(entry.getKey(), entry.getValue()[0],
+                        entry.getValue()[1], entry.getValue()[2], entry.getValue()[3],
+                        totals.get(entry.getKey()).setScale(2, RoundingMode.UNNECESSARY), entry.getValue()[4]))
+                .sorted(Comparator.comparingLong(Statistics::customers).reversed().thenComparing(Statistics::key))
+                .toList();
+    }
+}
