@@ -9,6 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,8 +85,9 @@ public final class OpenApi {
     }
 
     /**
-     * A value the schema accepts: its required properties only, an enum's first value, a fixed value per format
-     * (a date ahead of any test's today, an instant behind it), the least number it allows.
+     * A value the schema accepts: its required properties and its optional free text (a reason, notes: what a user
+     * types), an enum's first value, a fixed value per format (a date ahead of any test's today, an instant behind
+     * it), the least number it allows.
      */
     public JsonNode example(JsonNode schema) {
         JsonNode resolved = resolved(schema);
@@ -100,8 +103,13 @@ public final class OpenApi {
         return switch (type) {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
-                resolved.path("required").valueStream().map(JsonNode::asString)
-                        .forEach(name -> object.set(name, example(resolved.at("/properties/" + name))));
+                Set<String> required = resolved.path("required").valueStream().map(JsonNode::asString)
+                        .collect(Collectors.toSet());
+                for (Map.Entry<String, JsonNode> property : resolved.path("properties").properties()) {
+                    if (required.contains(property.getKey()) || freeText(property.getValue())) {
+                        object.set(property.getKey(), example(property.getValue()));
+                    }
+                }
                 yield object;
             }
             case "array" -> {
@@ -118,5 +126,10 @@ public final class OpenApi {
                 default -> "x";
             });
         };
+    }
+
+    private static boolean freeText(JsonNode schema) {
+        return schema.path("type").asString("").equals("string") && !schema.has("format") && !schema.has("enum")
+                && !schema.has("pattern");
     }
 }
