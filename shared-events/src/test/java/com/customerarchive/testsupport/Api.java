@@ -10,12 +10,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
-/** Speaks HTTP to an app as a client would: JSON in, status, headers and JSON out. */
+/**
+ * Speaks HTTP to an app as a client would: JSON in, status, headers and JSON out. A request the app does not answer
+ * within thirty seconds (unless it sets its own time-out) fails with an {@link UncheckedIOException}, never a hang.
+ */
 public final class Api {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
@@ -63,8 +68,12 @@ public final class Api {
             request.header("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
+        HttpRequest built = request.build();
+        if (built.timeout().isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true).timeout(ANSWER_WITHIN).build();
+        }
         try {
-            return new Response(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            return new Response(CLIENT.send(built, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

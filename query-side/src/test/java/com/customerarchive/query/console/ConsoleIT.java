@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * a manager's dashboard agrees with the API, an auditor looks back in time, a sales rep records a visit and meets a
  * refusal, an integrator cannot sign in, a rep cannot open another rep's customer. Screenshots go to target/console.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ConsoleIT {
 
     private static AppProcess commandSide;

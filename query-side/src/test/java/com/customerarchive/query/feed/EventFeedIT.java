@@ -7,6 +7,7 @@ import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * writers on several threads, one SSE subscriber that disconnects and resumes, query-side killed (SIGKILL) once and
  * started again.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class EventFeedIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -181,6 +183,7 @@ class EventFeedIT {
             return;
         }
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/events/stream"))
+                .timeout(Duration.ofSeconds(30)) // for the status line; the events are awaited below
                 .header("Accept", "text/event-stream")
                 .header("Last-Event-ID", Long.toString(after))
                 .header("Authorization", "Basic " + Base64.getEncoder()

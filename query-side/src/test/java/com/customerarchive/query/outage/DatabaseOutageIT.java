@@ -1,11 +1,14 @@
 package com.customerarchive.query.outage;
 
 import com.customerarchive.query.support.AppProcess;
+import com.customerarchive.query.support.Visits;
+import com.customerarchive.testsupport.Api;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -21,22 +24,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * PostgreSQL stopped for six seconds under four writers and two readers, then started again: every request answers
- * 200/201 or 503 with Retry-After within three seconds, never 500 and never a hang; both apps serve again without a
- * restart, and every acknowledged write reaches the read side.
+ * 200/201 or 503 with Retry-After within three seconds, never 500 and never a hang; every client is served again
+ * without a restart of either app (a client that dies fails the test), and every acknowledged visit is read back.
  */
 class DatabaseOutageIT {
 
@@ -50,7 +53,34 @@ class DatabaseOutageIT {
     private EmbeddedPostgres postgres;
     private final List<AppProcess> apps = new ArrayList<>();
 
-    record Answer(String request, int status, long millis, String retryAfter, String contentType) {
+    /** One answer; {@code body} only for a 201, which names the visit and version acknowledged. */
+    record Answer(String request, int status, long millis, String retryAfter, String contentType, String body) {
+
+        boolean success() {
+            return status == 200 || status == 201;
+        }
+    }
+
+    /** A visit command-side acknowledged: its number and the customer's version after it. */
+    record Acknowledged(String customer, int visitNo, long version) {
+    }
+
+    /** One client's answers in order and, for a writer, the visits acknowledged. */
+    record Client(List<Answer> answers, List<Acknowledged> acknowledged) {
+
+        Client() {
+            this(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+        }
+
+        /** @return how many answers it had for the customer that were not 201: each might still have been stored */
+        long unacknowledged(String customer) {
+            return answers.stream().filter(answer -> answer.request().contains(customer) && answer.status() != 201)
+                    .count();
+        }
+
+        long successesFrom(int index) {
+            return answers.stream().skip(index).filter(Answer::success).count();
+        }
     }
 
     @Test
@@ -67,56 +97,76 @@ class DatabaseOutageIT {
 
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Answer registered = register(commandSide, UUID.randomUUID());
+            UUID customerId = UUID.randomUUID();
+            Answer registered = register(commandSide, customerId);
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-            customers.add(registered.request());
+            customers.add(customerId.toString());
         }
         // the readers start once query-side shows every customer (before that a read is rightly 404)
         await().atMost(Duration.ofSeconds(30)).until(() -> customers.stream().allMatch(customer ->
                 call(querySide, "GET", "/api/profiles/" + customer, "manager", null).status() == 200));
-        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
-        List<Answer> answers = new CopyOnWriteArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService clients = Executors.newFixedThreadPool(6);
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        List<Client> writers = new ArrayList<>();
+        List<Client> readers = new ArrayList<>();
+        List<Future<?>> clientRuns = new ArrayList<>();
         for (int writer = 0; writer < 4; writer++) {
             List<String> own = customers.subList(writer * 2, writer * 2 + 2);
-            clients.submit(() -> {
+            Client client = new Client();
+            writers.add(client);
+            clientRuns.add(threads.submit(() -> {
                 for (int n = 0; running.get(); n++) {
                     String customer = own.get(n % 2);
-                    Answer answer = visit(commandSide, customer);
-                    answers.add(answer);
+                    Answer answer = call(commandSide, "POST", "/api/customers/" + customer + "/visits", "sales",
+                            "{\"method\": \"PHONE\"}");
+                    client.answers().add(answer);
                     if (answer.status() == 201) {
-                        acknowledged.merge(customer, version(answer), Math::max);
+                        JsonNode visit = JSON.readTree(answer.body());
+                        client.acknowledged().add(new Acknowledged(customer, visit.get("visitNo").asInt(),
+                                visit.get("version").asLong()));
                     }
                     pause(answer);
                 }
-            });
+            }));
         }
         for (int reader = 0; reader < 2; reader++) {
             int first = reader;
-            clients.submit(() -> {
+            Client client = new Client();
+            readers.add(client);
+            clientRuns.add(threads.submit(() -> {
                 for (int n = first; running.get(); n += 2) {
                     Answer answer = call(querySide, "GET", "/api/profiles/" + customers.get(n % customers.size()),
                             "manager", null);
-                    answers.add(answer);
+                    client.answers().add(answer);
                     pause(answer);
                 }
-            });
+            }));
         }
+        List<Client> clients = new ArrayList<>(writers);
+        clients.addAll(readers);
 
         Thread.sleep(2_000);
         postgres.close();
         Thread.sleep(6_000);
         postgres = start(port);
-        int before = answers.size();
-        await().atMost(Duration.ofSeconds(60)).until(() -> answers.subList(before, answers.size()).stream()
-                .filter(answer -> answer.request().startsWith("POST")).map(Answer::status).filter(s -> s == 201).count() >= 8
-                && answers.subList(before, answers.size()).stream().filter(answer -> answer.request().startsWith("GET"))
-                .map(Answer::status).filter(s -> s == 200).count() >= 4);
+        List<Integer> before = clients.stream().map(client -> client.answers().size()).toList();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (Future<?> client : clientRuns) {
+                if (client.isDone()) {
+                    client.get(); // a client that died fails the test here, with what killed it
+                    throw new AssertionError("a client stopped before it was told to");
+                }
+            }
+            return IntStream.range(0, clients.size()).allMatch(c -> clients.get(c).successesFrom(before.get(c)) >= 2);
+        });
         running.set(false);
-        clients.shutdown();
-        assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        threads.shutdown();
+        assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        for (Future<?> client : clientRuns) {
+            client.get();
+        }
 
+        List<Answer> answers = clients.stream().flatMap(client -> client.answers().stream()).toList();
         System.out.printf("outage: %d answers, by status %s, slowest %d ms%n", answers.size(),
                 answers.stream().collect(java.util.stream.Collectors.groupingBy(Answer::status,
                         java.util.TreeMap::new, java.util.stream.Collectors.counting())),
@@ -134,15 +184,24 @@ class DatabaseOutageIT {
             assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
         });
 
-        // every acknowledged write reaches query-side, whose pass went on by itself once the database was back
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            for (Map.Entry<String, Long> written : acknowledged.entrySet()) {
-                HttpResponse<String> profile = send(querySide, "GET", "/api/profiles/" + written.getKey()
-                        + "?minVersion=" + written.getValue(), "manager", null);
-                assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
-                assertThat(JSON.readTree(profile.body()).path("version").asLong()).isGreaterThanOrEqualTo(written.getValue());
-            }
-        });
+        // every acknowledged visit reaches query-side, whose pass went on by itself once the database was back
+        Api queries = new Api(querySide.baseUrl());
+        for (String customer : customers) {
+            List<Acknowledged> acknowledged = writers.stream().flatMap(writer -> writer.acknowledged().stream())
+                    .filter(visit -> visit.customer().equals(customer)).toList();
+            long unacknowledged = writers.stream().mapToLong(writer -> writer.unacknowledged(customer)).sum();
+            List<Integer> numbers = acknowledged.stream().map(Acknowledged::visitNo).toList();
+            long version = acknowledged.stream().mapToLong(Acknowledged::version).max().orElse(1);
+            assertThat(numbers).as("visits acknowledged for %s", customer).isNotEmpty().doesNotHaveDuplicates();
+            await().atMost(Duration.ofSeconds(60)).until(() -> send(querySide, "GET", "/api/profiles/" + customer
+                    + "?minVersion=" + version, "manager", null).statusCode() == 200);
+            List<Integer> listed = Visits.listed(queries, customer);
+            assertThat(listed).as("the visits of %s, numbered 1..n", customer)
+                    .isEqualTo(IntStream.rangeClosed(1, listed.size()).boxed().toList());
+            assertThat(listed).as("every acknowledged visit of %s is read back", customer).containsAll(numbers);
+            assertThat(listed.size() - numbers.size()).as("a visit stored unacknowledged only where a write was "
+                    + "not answered 201 (%d)", unacknowledged).isBetween(0, (int) unacknowledged);
+        }
     }
 
     @AfterEach
@@ -163,36 +222,24 @@ class DatabaseOutageIT {
     }
 
     private static Answer register(AppProcess app, UUID customerId) {
-        Answer answer = call(app, "POST", "/api/customers", "sales", """
+        return call(app, "POST", "/api/customers", "sales", """
                 {"customerId": "%s", "kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR", "source": "EXHIBITION",
                  "grade": "B", "ownerId": "sales", "card": {"basic": {"name": "Outage %s"}}}""".formatted(customerId, customerId));
-        return new Answer(customerId.toString(), answer.status(), answer.millis(), answer.retryAfter(),
-                answer.contentType());
     }
 
-    private static Answer visit(AppProcess app, String customer) {
-        return call(app, "POST", "/api/customers/" + customer + "/visits", "sales", "{\"method\": \"PHONE\"}");
-    }
-
-    private static long version(Answer answer) {
-        return Long.parseLong(answer.request().substring(answer.request().lastIndexOf(' ') + 1));
-    }
-
-    /** The answer; a 201's request ends with the version it acknowledged. */
+    /** The answer, timed; a request that is not answered within ten seconds is status -1. */
     private static Answer call(AppProcess app, String method, String path, String user, String body) {
         long started = System.nanoTime();
         String request = method + " " + path;
         try {
             HttpResponse<String> response = send(app, method, path, user, body);
             long millis = (System.nanoTime() - started) / 1_000_000;
-            if (response.statusCode() == 201) {
-                request += " " + JSON.readTree(response.body()).path("version").asLong();
-            }
             return new Answer(request, response.statusCode(), millis,
                     response.headers().firstValue("Retry-After").orElse(null),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.statusCode() == 201 ? response.body() : null);
         } catch (HttpTimeoutException hung) {
-            return new Answer(request, -1, (System.nanoTime() - started) / 1_000_000, null, "");
+            return new Answer(request, -1, (System.nanoTime() - started) / 1_000_000, null, "", null);
         } catch (IOException e) {
             throw new IllegalStateException(request + " failed", e);
         } catch (InterruptedException e) {

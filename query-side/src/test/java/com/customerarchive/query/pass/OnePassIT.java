@@ -7,12 +7,14 @@ import com.customerarchive.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * The one pass killed with SIGKILL in the middle of its work, with both apps as real processes (failsafe, after
  * packaging): started again, it has lost no row and doubled none, and the feed still counts 1..N without a gap.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OnePassIT {
 
     private static AppProcess commandSide;

@@ -2,6 +2,8 @@ package com.customerarchive.query.support;
 
 import com.customerarchive.testsupport.Api;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Writes that many tests need: customers registered through command-side, each with a few phone visits. */
@@ -30,5 +32,12 @@ public final class Visits {
             }
         }
         return events;
+    }
+
+    /** The numbers of the visits query-side lists for the customer, as a manager reads them. */
+    public static List<Integer> listed(Api queries, String customer) {
+        Api.Response visits = queries.get("/api/profiles/" + customer + "/visits", "manager");
+        assertThat(visits.status()).as(visits.raw().body()).isEqualTo(200);
+        return visits.json().valueStream().map(visit -> visit.get("visitNo").asInt()).toList();
     }
 }
