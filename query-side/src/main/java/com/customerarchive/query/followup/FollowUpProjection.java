@@ -13,7 +13,7 @@ import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
 import com.customerarchive.query.pass.Rows;
-import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.core.SqlArrays;
 import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.privacy.Redaction;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

@@ -1,6 +1,7 @@
 package com.customerarchive.query.history;
 
 import com.customerarchive.events.card.CardFields;
+import com.customerarchive.query.core.EventContext;
 import com.customerarchive.query.privacy.Erasure;
 import com.customerarchive.events.FieldChange;
 import com.customerarchive.query.pass.PassEvent;

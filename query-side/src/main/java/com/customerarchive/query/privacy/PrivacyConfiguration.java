@@ -3,7 +3,7 @@ package com.customerarchive.query.privacy;
 import com.customerarchive.events.privacy.CustomerKeys;
 import com.customerarchive.events.privacy.EncryptingSerializer;
 import com.customerarchive.query.eventstore.EventStoreProperties;
-import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.core.SqlArrays;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;

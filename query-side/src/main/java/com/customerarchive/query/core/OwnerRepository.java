@@ -1,4 +1,4 @@
-package com.customerarchive.query.profile;
+package com.customerarchive.query.core;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

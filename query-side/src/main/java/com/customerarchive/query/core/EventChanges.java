@@ -1,4 +1,4 @@
-package com.customerarchive.query.history;
+package com.customerarchive.query.core;
 
 import com.customerarchive.events.CustomerArchivedEvent;
 import com.customerarchive.events.CustomerReactivatedEvent;
