@@ -1,6 +1,7 @@
 package com.customerarchive.events.privacy;
 
 import com.customerarchive.events.FieldChange;
+import com.customerarchive.events.PersonalData;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.card.CardFields;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,6 +69,12 @@ public final class PersonalFields {
     /** Replaces, in place, every personal value of {@code tree}, telling the visitor the card field of each. */
     public static void walk(JsonNode tree, Type type, FieldVisitor visitor) {
         walk(tree, type, "", cardAtRoot(type), visitor);
+    }
+
+    /** The card without one personal field's values (its parts and list elements included): as if never filled in. */
+    public static ProfileCard without(ProfileCard card, String field) {
+        return CardFields.edited(card, tree -> walk(tree, ProfileCard.class,
+                (path, cardField, value, type) -> field.equals(cardField) ? null : value));
     }
 
     /** A card walked on its own is its own root (""). */
