@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 class ModuleBoundariesTest {
 
@@ -34,6 +35,13 @@ class ModuleBoundariesTest {
         noClasses().that().haveSimpleNameEndingWith("Controller")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
                 .because("SQL lives in repositories with bound parameters; a controller only maps HTTP")
+                .check(commandSide);
+    }
+
+    @Test
+    void no_package_depends_on_itself_through_others() {
+        slices().matching("com.customerarchive.(**)").should().beFreeOfCycles()
+                .because("the aggregate and its commands know no HTTP: the controllers and web support depend on them")
                 .check(commandSide);
     }
 }

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** platform holds what both apps need alike and carries no model: it knows neither app nor the events. */
 class PlatformBoundariesTest {
@@ -29,5 +30,10 @@ class PlatformBoundariesTest {
                         "org.axonframework.commandhandling..", "org.axonframework.eventhandling..")
                 .because("the write and read models stay in their apps")
                 .check(platform);
+    }
+
+    @Test
+    void no_package_depends_on_itself_through_others() {
+        slices().matching("com.customerarchive.(**)").should().beFreeOfCycles().check(platform);
     }
 }

@@ -1,6 +1,5 @@
 package com.customerarchive.events;
 
-import com.customerarchive.events.privacy.PersonalData;
 
 /** A person at the customer and the part they play in a decision (决策信息). */
 public record Contact(@PersonalData String name, ContactRole role, String title, @PersonalData String phone,

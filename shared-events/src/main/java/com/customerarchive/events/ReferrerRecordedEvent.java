@@ -1,6 +1,5 @@
 package com.customerarchive.events;
 
-import com.customerarchive.events.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /**

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SharedEventsArchitectureTest {
@@ -41,6 +42,14 @@ class SharedEventsArchitectureTest {
     @Test
     void the_published_language_holds_nothing_of_either_side() {
         classes().should().resideInAPackage("com.customerarchive.events..").check(events);
+    }
+
+    @Test
+    void no_package_depends_on_itself_through_others() {
+        slices().matching("com.customerarchive.(**)").should().beFreeOfCycles()
+                .because("the published language (events, @PersonalData) is beneath the card's paths and the privacy "
+                        + "support, and the card's paths beneath privacy")
+                .check(events);
     }
 
     @Test

@@ -13,7 +13,6 @@ import com.customerarchive.events.Grade;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
-import com.customerarchive.events.card.CardFields;
 import com.customerarchive.events.PersonalDataFieldDestroyedEvent;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.ProfileCardEditedEvent;
@@ -30,6 +29,7 @@ import com.customerarchive.events.PurchaseCancelledEvent;
 import com.customerarchive.events.PurchaseRecordedEvent;
 import com.customerarchive.events.ReferrerRecordedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
+import com.customerarchive.events.privacy.PersonalFields;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -437,7 +437,7 @@ class Customer {
 
     @EventSourcingHandler
     void on(PersonalDataFieldDestroyedEvent event) {
-        card = CardFields.without(card, event.field());
+        card = PersonalFields.without(card, event.field());
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package com.customerarchive.query.agenda;
 
+import com.customerarchive.query.core.OwnerRepository;
 import com.customerarchive.query.rules.ArchiveRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,9 +19,10 @@ class AgendaRepository {
                    COALESCE(next_follow_up_on,
                             CAST((COALESCE(last_contact_at, registered_at) AT TIME ZONE 'UTC') AS date) + {cadence})
                        AS due_on
-            FROM follow_up
+            FROM follow_up LEFT JOIN {owners} owners USING (customer_id)
             WHERE status = 'ACTIVE' AND (CAST(:owner AS varchar) IS NULL OR owner_id = :owner)
-            """.replace("{cadence}", ArchiveRules.CADENCE_DAYS_OF_GRADE);
+            """.replace("{cadence}", ArchiveRules.CADENCE_DAYS_OF_GRADE)
+            .replace("{owners}", OwnerRepository.CURRENT_OWNERS);
 
     private final JdbcClient jdbc;
     private final ArchiveRules rules;
@@ -67,7 +69,9 @@ class AgendaRepository {
                         SELECT c.customer_id, f.name, c.complaint_id, c.category,
                                CAST((c.resolved_at AT TIME ZONE 'UTC') AS date) AS resolved_on
                         FROM complaint c JOIN follow_up f ON f.customer_id = c.customer_id
-                        WHERE c.status = 'RESOLVED' AND (CAST(:owner AS varchar) IS NULL OR c.owner_id = :owner)""")
+                        LEFT JOIN {owners} owners ON owners.customer_id = c.customer_id
+                        WHERE c.status = 'RESOLVED' AND (CAST(:owner AS varchar) IS NULL OR owners.owner_id = :owner)"""
+                        .replace("{owners}", OwnerRepository.CURRENT_OWNERS))
                 .param("owner", ownerId)
                 .query((row, n) -> new ReturnVisit(row.getObject("customer_id", UUID.class), row.getString("name"),
                         row.getObject("complaint_id", UUID.class), row.getString("category"),

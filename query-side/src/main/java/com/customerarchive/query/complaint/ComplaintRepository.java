@@ -4,6 +4,7 @@ import com.customerarchive.events.ComplaintCategory;
 import com.customerarchive.events.ComplaintSeverity;
 import com.customerarchive.events.ComplaintStatus;
 import com.customerarchive.events.Responsibility;
+import com.customerarchive.query.core.OwnerRepository;
 import com.customerarchive.query.rules.ArchiveRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Complaints as managers look at them: age, target and breach judged at an instant against the configured rules. */
+/**
+ * Complaints as managers look at them: age, target and breach judged at an instant against the configured rules; each
+ * belongs to its customer's owner of today.
+ */
 @Repository
 class ComplaintRepository {
 
@@ -30,7 +34,7 @@ class ComplaintRepository {
                        responsibility, satisfaction, filed_at, resolved_at, closed_at,
                        {age} AS age_seconds, {target} AS target_seconds,
                        (status IN ('FILED', 'ASSIGNED', 'REOPENED') AND {age} > {target}) AS is_breached
-                FROM complaint
+                FROM complaint LEFT JOIN {owners} owners USING (customer_id)
                 WHERE filed_at <= :asOf
                   AND (CAST(:status AS varchar) IS NULL OR status = :status)
                   AND (CAST(:severity AS varchar) IS NULL OR severity = :severity)
@@ -39,7 +43,8 @@ class ComplaintRepository {
             ) judged
             WHERE CAST(:breached AS boolean) IS NULL OR is_breached = :breached
             ORDER BY is_breached DESC, age_seconds - target_seconds DESC, complaint_id
-            """.replace("{age}", AGE_SECONDS).replace("{target}", ArchiveRules.TARGET_SECONDS_OF_SEVERITY);
+            """.replace("{age}", AGE_SECONDS).replace("{target}", ArchiveRules.TARGET_SECONDS_OF_SEVERITY)
+            .replace("{owners}", OwnerRepository.CURRENT_OWNERS);
 
     private final JdbcClient jdbc;
     private final ArchiveRules rules;

@@ -1,10 +1,10 @@
 package com.customerarchive.query.feed;
 
-import com.customerarchive.query.history.EventContext;
+import com.customerarchive.query.core.EventContext;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.RowAppender;
 import com.customerarchive.query.pass.RowAppender.Column;
-import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.core.SqlArrays;
 import com.customerarchive.query.privacy.Erasure;
 import com.customerarchive.query.privacy.Redaction;
 import com.fasterxml.jackson.core.JsonGenerator;

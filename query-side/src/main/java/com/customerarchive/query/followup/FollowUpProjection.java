@@ -5,7 +5,6 @@ import com.customerarchive.events.CustomerArchivedEvent;
 import com.customerarchive.events.CustomerReactivatedEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.GradeChangedEvent;
-import com.customerarchive.events.OwnerTransferredEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.events.PersonalDataFieldDestroyedEvent;
 import com.customerarchive.events.ProfileCardEditedEvent;
@@ -13,7 +12,7 @@ import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.ReadModel;
 import com.customerarchive.query.pass.Rows;
-import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.core.SqlArrays;
 import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.privacy.Redaction;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -32,9 +31,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The follow-up schedule: each customer's grade, owner, status and last contact. Rows not held are read in one
- * query per batch, folded in memory and written once per flush; the row's version (the customer's, at its last
- * change) guards replays.
+ * The follow-up schedule: each customer's grade, status and last contact (its owner is the profile's, joined where
+ * the schedule is read). Rows not held are read in one query per batch, folded in memory and written once per flush;
+ * the row's version (the customer's, at its last change) guards replays.
  */
 @Component
 class FollowUpProjection implements ReadModel {
@@ -55,7 +54,6 @@ class FollowUpProjection implements ReadModel {
     private static final class Row {
         UUID customerId;
         long version;
-        String ownerId;
         String grade;
         String status;
         String name;
@@ -89,7 +87,6 @@ class FollowUpProjection implements ReadModel {
                         }
                         row = new Row();
                         row.customerId = event.customerId();
-                        row.ownerId = registered.ownerId();
                         row.grade = registered.grade().name();
                         row.status = "ACTIVE";
                         row.name = registered.card().name();
@@ -115,8 +112,6 @@ class FollowUpProjection implements ReadModel {
         Object event = passEvent.event();
         if (event instanceof GradeChangedEvent changed) {
             row.grade = changed.to().name();
-        } else if (event instanceof OwnerTransferredEvent transferred) {
-            row.ownerId = transferred.to();
         } else if (event instanceof ProfileCardEditedEvent edited) {
             row.name = edited.card().name();
         } else if (event instanceof PersonalDataErasedEvent) {
@@ -149,14 +144,13 @@ class FollowUpProjection implements ReadModel {
 
     private Map<UUID, Row> load(Tables tables, java.util.Collection<UUID> customers) {
         Map<UUID, Row> rows = new HashMap<>();
-        jdbc.sql("SELECT customer_id, version, owner_id, grade, status, name, registered_at, last_contact_at, "
+        jdbc.sql("SELECT customer_id, version, grade, status, name, registered_at, last_contact_at, "
                         + "next_follow_up_on FROM " + tables.of(TABLE) + " WHERE customer_id = ANY(:ids)")
                 .param("ids", SqlArrays.uuids(customers))
                 .query((result, n) -> {
                     Row row = new Row();
                     row.customerId = result.getObject("customer_id", UUID.class);
                     row.version = result.getLong("version");
-                    row.ownerId = result.getString("owner_id");
                     row.grade = result.getString("grade");
                     row.status = result.getString("status");
                     row.name = result.getString("name");
@@ -177,17 +171,17 @@ class FollowUpProjection implements ReadModel {
         }
         String table = tables.of(TABLE);
         batches.batchUpdate("INSERT INTO " + table + """
-                         (customer_id, version, owner_id, grade, status, name, registered_at, last_contact_at,
+                         (customer_id, version, grade, status, name, registered_at, last_contact_at,
                           next_follow_up_on)
-                        VALUES (:id, :version, :owner, :grade, :status, :name, :registeredAt, :lastContactAt, :next)
+                        VALUES (:id, :version, :grade, :status, :name, :registeredAt, :lastContactAt, :next)
                         ON CONFLICT (customer_id) DO UPDATE SET version = EXCLUDED.version,
-                            owner_id = EXCLUDED.owner_id, grade = EXCLUDED.grade, status = EXCLUDED.status,
+                            grade = EXCLUDED.grade, status = EXCLUDED.status,
                             name = EXCLUDED.name, last_contact_at = EXCLUDED.last_contact_at,
                             next_follow_up_on = EXCLUDED.next_follow_up_on
                         WHERE\s""" + table + ".version < EXCLUDED.version",
                 rows.stream().map(row -> new MapSqlParameterSource()
                         .addValue("id", row.customerId).addValue("version", row.version)
-                        .addValue("owner", row.ownerId).addValue("grade", row.grade).addValue("status", row.status)
+                        .addValue("grade", row.grade).addValue("status", row.status)
                         .addValue("name", row.name).addValue("registeredAt", Timestamp.from(row.registeredAt))
                         .addValue("lastContactAt", row.lastContactAt == null ? null : Timestamp.from(row.lastContactAt))
                         .addValue("next", row.nextFollowUpOn == null ? null : Date.valueOf(row.nextFollowUpOn)))

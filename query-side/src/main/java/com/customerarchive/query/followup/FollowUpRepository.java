@@ -1,6 +1,7 @@
 package com.customerarchive.query.followup;
 
 import com.customerarchive.events.Grade;
+import com.customerarchive.query.core.OwnerRepository;
 import com.customerarchive.query.rules.ArchiveRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,7 +27,7 @@ class FollowUpRepository {
                 SELECT customer_id, name, owner_id, grade, last_contact_at, next_follow_up_on, registered_at,
                        {cadence} AS cadence,
                        extract(epoch FROM (:asOf - COALESCE(last_contact_at, registered_at))) / 86400 AS days_since_contact
-                FROM follow_up
+                FROM follow_up LEFT JOIN {owners} owners USING (customer_id)
                 WHERE status = 'ACTIVE' AND registered_at <= :asOf
                   AND (CAST(:owner AS varchar) IS NULL OR owner_id = :owner)
                   AND (CAST(:grade AS varchar) IS NULL OR grade = :grade)
@@ -35,7 +36,8 @@ class FollowUpRepository {
                OR next_follow_up_on < CAST(:asOf AS date)
             ORDER BY greatest(days_since_contact - cadence,
                               CAST(:asOf AS date) - COALESCE(next_follow_up_on, CAST(:asOf AS date))) DESC, customer_id
-            """.replace("{cadence}", ArchiveRules.CADENCE_DAYS_OF_GRADE);
+            """.replace("{cadence}", ArchiveRules.CADENCE_DAYS_OF_GRADE)
+            .replace("{owners}", OwnerRepository.CURRENT_OWNERS);
 
     private final JdbcClient jdbc;
     private final ArchiveRules rules;

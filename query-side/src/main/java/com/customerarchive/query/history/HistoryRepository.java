@@ -1,12 +1,13 @@
 package com.customerarchive.query.history;
 
 import com.customerarchive.events.card.CardFields;
+import com.customerarchive.query.core.EventContext;
 import com.customerarchive.query.privacy.Erasure;
 import com.customerarchive.events.FieldChange;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.RowAppender;
 import com.customerarchive.query.pass.RowAppender.Column;
-import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.core.SqlArrays;
 import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.privacy.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -2,7 +2,7 @@ package com.customerarchive.query.pass;
 
 import com.customerarchive.events.EventMetadata;
 import com.customerarchive.platform.web.DatabaseUnavailable;
-import com.customerarchive.query.history.EventContext;
+import com.customerarchive.query.core.EventContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,8 +2,8 @@ package com.customerarchive.query.pass;
 
 import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.FieldChange;
-import com.customerarchive.query.history.EventChanges;
-import com.customerarchive.query.history.EventContext;
+import com.customerarchive.query.core.EventChanges;
+import com.customerarchive.query.core.EventContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -1,5 +1,6 @@
 package com.customerarchive.query.pass;
 
+import com.customerarchive.query.core.SqlArrays;
 import com.customerarchive.query.eventstore.EventStoreProperties;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.springframework.jdbc.core.simple.JdbcClient;

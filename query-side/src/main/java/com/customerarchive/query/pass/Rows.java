@@ -59,10 +59,6 @@ public final class Rows<K, V> {
         return changed.values();
     }
 
-    public Map<K, V> changedByKey() {
-        return changed;
-    }
-
     /** The changed rows are written. Past the limit, the half used longest ago is let go (read again when needed). */
     public void flushed() {
         changed.clear();

@@ -19,6 +19,7 @@ import com.customerarchive.events.MembershipCardReportedLostEvent;
 import com.customerarchive.events.MembershipCardTierChangedEvent;
 import com.customerarchive.events.MembershipCardUsedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
+import com.customerarchive.events.PersonalData;
 import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.events.PersonalDataFieldDestroyedEvent;
 import com.customerarchive.events.ProfileCardEditedEvent;
@@ -27,7 +28,6 @@ import com.customerarchive.events.PurchaseCancelledEvent;
 import com.customerarchive.events.PurchaseRecordedEvent;
 import com.customerarchive.events.ReferrerRecordedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
-import com.customerarchive.events.privacy.PersonalData;
 import com.customerarchive.events.privacy.PersonalFields;
 
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package com.customerarchive.query.profile;
 
-import com.customerarchive.query.history.EventContext;
+import com.customerarchive.query.core.EventContext;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;

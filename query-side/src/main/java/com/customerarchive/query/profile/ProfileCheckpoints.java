@@ -4,7 +4,7 @@ import com.customerarchive.events.privacy.CustomerKeys;
 import com.customerarchive.events.privacy.PersonalDataCipher;
 import com.customerarchive.query.pass.RowAppender;
 import com.customerarchive.query.pass.RowAppender.Column;
-import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.core.SqlArrays;
 import com.customerarchive.query.pass.Tables;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;

@@ -30,7 +30,7 @@ import com.customerarchive.events.ProfileReviewedEvent;
 import com.customerarchive.events.ReferrerRecordedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.events.privacy.PersonalDataCipher;
-import com.customerarchive.query.history.EventContext;
+import com.customerarchive.query.core.EventContext;
 import com.customerarchive.query.privacy.Redaction;
 
 import java.time.Instant;

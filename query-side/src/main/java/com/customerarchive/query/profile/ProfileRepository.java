@@ -3,7 +3,7 @@ package com.customerarchive.query.profile;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
-import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.core.SqlArrays;
 import com.customerarchive.query.pass.Tables;
 import com.customerarchive.query.rules.ArchiveRules;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,6 +1,7 @@
 package com.customerarchive.query.report;
 
 import com.customerarchive.events.Grade;
+import com.customerarchive.query.core.OwnerRepository;
 import com.customerarchive.query.rules.ArchiveRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -152,7 +153,7 @@ class ReportRepository {
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (resolved_at - filed_at)) / 3600)
                        FILTER (WHERE resolved_at >= :from AND resolved_at < :to) AS median_hours,
                    avg(satisfaction) FILTER (WHERE resolved_at >= :from AND resolved_at < :to) AS satisfaction
-            FROM complaint
+            FROM complaint LEFT JOIN {owners} owners USING (customer_id)
             WHERE filed_at < :to AND (resolved_at IS NULL OR resolved_at >= :from OR filed_at >= :from)
             GROUP BY 1 ORDER BY 2 DESC, 1
             """;
@@ -164,7 +165,8 @@ class ReportRepository {
     /** Complaints in [from, to) by a key of {@link #COMPLAINT_DIMENSIONS}: breached counts open past target or resolved late. */
     List<ComplaintAnalysis> complaintAnalysis(String by, Instant from, Instant to) {
         return jdbc.sql(COMPLAINT_ANALYSIS.replace("{key}", COMPLAINT_DIMENSIONS.get(by))
-                        .replace("{target}", ArchiveRules.TARGET_SECONDS_OF_SEVERITY))
+                        .replace("{target}", ArchiveRules.TARGET_SECONDS_OF_SEVERITY)
+                        .replace("{owners}", OwnerRepository.CURRENT_OWNERS))
                 .params(rules.targetParameters())
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((row, n) -> new ComplaintAnalysis(row.getString("key"), row.getLong("filed"),

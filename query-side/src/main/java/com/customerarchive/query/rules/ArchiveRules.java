@@ -2,7 +2,7 @@ package com.customerarchive.query.rules;
 
 import com.customerarchive.events.ComplaintSeverity;
 import com.customerarchive.events.Grade;
-import com.customerarchive.query.pass.SqlArrays;
+import com.customerarchive.query.core.SqlArrays;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -5,7 +5,7 @@ import com.customerarchive.platform.security.Role;
 import com.customerarchive.platform.security.Roles;
 import com.customerarchive.platform.web.ForbiddenException;
 import com.customerarchive.query.privacy.Redaction;
-import com.customerarchive.query.profile.OwnerRepository;
+import com.customerarchive.query.core.OwnerRepository;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;

@@ -106,12 +106,15 @@ class ProjectionVersusFoldTest extends BothAppsTest {
      */
     private void assertEveryReadModelFollows(History history, String when) {
         UUID id = UUID.fromString(history.id);
-        var followUp = jdbc.sql("SELECT grade, owner_id, status FROM follow_up WHERE customer_id = :id").param("id", id)
-                .query().singleRow();
+        // the owner is the profile's, kept there alone and joined by the follow-ups and the complaints
+        var followUp = jdbc.sql("SELECT f.grade, p.owner_id, f.status FROM follow_up f "
+                        + "JOIN profile p USING (customer_id) WHERE customer_id = :id")
+                .param("id", id).query().singleRow();
         assertThat(followUp).as(when + ": follow-up").containsEntry("grade", history.grade)
                 .containsEntry("owner_id", history.owner).containsEntry("status", history.archived ? "ARCHIVED" : "ACTIVE");
         Map<String, Long> complaints = new java.util.HashMap<>();
-        jdbc.sql("SELECT status, count(*) AS n FROM complaint WHERE customer_id = :id AND owner_id = :owner GROUP BY status")
+        jdbc.sql("SELECT c.status, count(*) AS n FROM complaint c JOIN profile p USING (customer_id) "
+                        + "WHERE customer_id = :id AND p.owner_id = :owner GROUP BY c.status")
                 .param("id", id).param("owner", history.owner).query()
                 .listOfRows().forEach(row -> complaints.put((String) row.get("status"), ((Number) row.get("n")).longValue()));
         long open = complaints.getOrDefault("FILED", 0L) + complaints.getOrDefault("ASSIGNED", 0L)

@@ -2,9 +2,10 @@ package com.customerarchive.events.card;
 
 import com.customerarchive.events.FieldChange;
 import com.customerarchive.events.ProfileCard;
-import com.customerarchive.events.privacy.PersonalData;
+import com.customerarchive.events.PersonalData;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The card's fields as {@link FieldChange#field()} names them: the dotted path of each filled-in leaf of its
@@ -88,14 +90,13 @@ public final class CardFields {
         return Optional.empty();
     }
 
-    /** The card without one personal field's values (its parts and list elements included): as if never filled in. */
-    public static ProfileCard without(ProfileCard card, String field) {
+    /** The card as its JSON tree, changed in place by {@code change}, read back: null stays null. */
+    public static ProfileCard edited(ProfileCard card, Consumer<JsonNode> change) {
         if (card == null) {
             return null;
         }
-        var tree = TREE.valueToTree(card);
-        com.customerarchive.events.privacy.PersonalFields.walk((com.fasterxml.jackson.databind.JsonNode) tree,
-                ProfileCard.class, (path, cardField, value, type) -> field.equals(cardField) ? null : value);
+        JsonNode tree = TREE.valueToTree(card);
+        change.accept(tree);
         return TREE.convertValue(tree, ProfileCard.class);
     }
 

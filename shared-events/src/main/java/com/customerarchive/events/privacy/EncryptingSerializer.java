@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The event serializer: Axon's Jackson serializer, with every {@link PersonalData} field of a customer event
- * encrypted with that customer's key on the way into the store, and decrypted on the way out. Once the key
+ * The event serializer: Axon's Jackson serializer, with every {@link com.customerarchive.events.PersonalData} field
+ * of a customer event encrypted with that customer's key on the way into the store, and decrypted on the way out. Once the key
  * is gone a personal field reads as {@value PersonalDataCipher#ERASED} (in the field's shape), never an error.
  * Everything else (metadata, snapshots, other payloads) passes through unchanged.
  */

@@ -1,6 +1,7 @@
 package com.customerarchive.events.privacy;
 
 import com.customerarchive.events.FieldChange;
+import com.customerarchive.events.PersonalData;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.card.CardFields;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,12 @@ public final class PersonalFields {
             return holdsPersonal(p.getActualTypeArguments()[0]);
         }
         return raw.isRecord() && PARTS.get(raw).stream().anyMatch(part -> part.personal() || holdsPersonal(part.type()));
+    }
+
+    /** The card without one personal field's values (its parts and list elements included): as if never filled in. */
+    public static ProfileCard without(ProfileCard card, String field) {
+        return CardFields.edited(card, tree -> walk(tree, ProfileCard.class,
+                (path, cardField, value, type) -> field.equals(cardField) ? null : value));
     }
 
     /** A card walked on its own is its own root (""). */

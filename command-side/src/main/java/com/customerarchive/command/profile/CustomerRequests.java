@@ -1,4 +1,4 @@
-package com.customerarchive.command.customer;
+package com.customerarchive.command.profile;
 
 import com.customerarchive.events.BasicSection;
 import com.customerarchive.events.BusinessSection;

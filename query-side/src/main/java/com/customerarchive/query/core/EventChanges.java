@@ -1,4 +1,4 @@
-package com.customerarchive.query.history;
+package com.customerarchive.query.core;
 
 import com.customerarchive.events.CustomerArchivedEvent;
 import com.customerarchive.events.CustomerReactivatedEvent;
@@ -19,6 +19,9 @@ import java.util.List;
  */
 public final class EventChanges {
 
+    /** The field an owner transfer changes. */
+    public static final String OWNER = "ownerId";
+
     private EventChanges() {
     }
 
@@ -30,7 +33,7 @@ public final class EventChanges {
             return List.of(new FieldChange("grade", changed.from().name(), changed.to().name()));
         }
         if (event instanceof OwnerTransferredEvent transferred) {
-            return List.of(new FieldChange("ownerId", transferred.from(), transferred.to()));
+            return List.of(new FieldChange(OWNER, transferred.from(), transferred.to()));
         }
         if (event instanceof CustomerArchivedEvent) {
             return List.of(new FieldChange("status", CustomerStatus.ACTIVE.name(), CustomerStatus.ARCHIVED.name()));
@@ -41,7 +44,7 @@ public final class EventChanges {
         if (event instanceof CustomerRegisteredEvent registered) {
             List<FieldChange> changes = new ArrayList<>();
             changes.add(new FieldChange("grade", null, registered.grade().name()));
-            changes.add(new FieldChange("ownerId", null, registered.ownerId()));
+            changes.add(new FieldChange(OWNER, null, registered.ownerId()));
             changes.add(new FieldChange("status", null, CustomerStatus.ACTIVE.name()));
             CardFields.of(registered.card()).forEach((path, value) -> changes.add(new FieldChange(path, null, value)));
             return changes;

@@ -1,4 +1,4 @@
-package com.customerarchive.query.history;
+package com.customerarchive.query.core;
 
 import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.EventMetadata;

@@ -1,5 +1,7 @@
-package com.customerarchive.command.customer;
+package com.customerarchive.command.profile;
 
+import com.customerarchive.command.customer.DestroyPersonalFieldCommand;
+import com.customerarchive.command.customer.EraseCustomerPersonalDataCommand;
 import com.customerarchive.command.privacy.Shredder;
 import com.customerarchive.command.web.CommandSender;
 import com.customerarchive.events.CustomerId;

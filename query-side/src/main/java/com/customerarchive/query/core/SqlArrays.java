@@ -1,4 +1,4 @@
-package com.customerarchive.query.pass;
+package com.customerarchive.query.core;
 
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 

@@ -1,5 +1,19 @@
-package com.customerarchive.command.customer;
+package com.customerarchive.command.profile;
 
+import com.customerarchive.command.customer.ArchiveCustomerCommand;
+import com.customerarchive.command.customer.CardEdit;
+import com.customerarchive.command.customer.ChangeGradeCommand;
+import com.customerarchive.command.customer.CustomerDirectory;
+import com.customerarchive.command.customer.EditProfileCardCommand;
+import com.customerarchive.command.customer.NotYourCustomerException;
+import com.customerarchive.command.customer.ReactivateCustomerCommand;
+import com.customerarchive.command.customer.RecordConsentCommand;
+import com.customerarchive.command.customer.RecordReferrerCommand;
+import com.customerarchive.command.customer.RegisterCustomerCommand;
+import com.customerarchive.command.customer.ReviewProfileCommand;
+import com.customerarchive.command.customer.Rule;
+import com.customerarchive.command.customer.RuleViolationException;
+import com.customerarchive.command.customer.TransferOwnerCommand;
 import com.customerarchive.command.web.CardPatchReader;
 import com.customerarchive.command.web.CommandSender;
 import com.customerarchive.command.web.CompleteCard;

@@ -1,4 +1,4 @@
-package com.customerarchive.events.privacy;
+package com.customerarchive.events;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
