@@ -3,6 +3,7 @@ package com.customerarchive.query.audit;
 import com.customerarchive.events.privacy.KeyWrapping;
 import com.customerarchive.query.eventstore.EventStoreProperties;
 import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.query.support.ClearText;
 import com.customerarchive.testsupport.Api;
 import com.customerarchive.testsupport.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
@@ -204,6 +205,9 @@ class AuditAndPrivacyTest extends BothAppsTest {
         assertThat(rowsContaining("event_store.snapshot_event_entry", "convert_from(payload, 'UTF8')", token))
                 .as("and so is the snapshot").isZero();
         assertThat(keys(id)).isEqualTo(1);
+        // the search that must find nothing after the erasure finds the read models' clear text before it
+        assertThat(ClearText.rowsHolding(jdbc, token, digits(token)).keySet()).contains("read_model.profile",
+                "read_model.history_event", "read_model.feed_event");
 
         // refused erasures destroy nothing: the wrong role, an unknown customer, a stale If-Match
         long allKeys = jdbc.sql("SELECT count(*) FROM event_store.customer_key").query(Long.class).single();
@@ -247,12 +251,8 @@ class AuditAndPrivacyTest extends BothAppsTest {
         assertThat(profile.at("/card/basic/address/street").asString()).isEqualTo("[erased]");
         assertThat(queries.get("/api/profiles/" + id + "/as-of?version=2", "auditor").json()
                 .at("/card/basic/email").asString()).isEqualTo("[erased]");
-        for (String table : List.of("history_event", "field_change", "profile", "feed_event", "follow_up",
-                "complaint", "activity")) {
-            assertThat(rowsContaining("read_model." + table, "CAST(t AS text)", token)).as(table).isZero();
-            assertThat(rowsContaining("read_model." + table, "CAST(t AS text)", digits(token))).as(table).isZero();
-        }
-        assertThat(rowsContaining("event_store.domain_event_entry", "convert_from(payload, 'UTF8')", token)).isZero();
+        assertThat(ClearText.rowsHolding(jdbc, token, digits(token)))
+                .as("no column of any table holds the name, phones or street in clear").isEmpty();
         // the snapshot taken before the erasure was sealed with the customer's key, which is gone (SnapshotTest shows
         // such a snapshot no longer opens)
         assertThat(rowsContaining("event_store.snapshot_event_entry", "convert_from(payload, 'UTF8')", token)).isZero();
