@@ -2,13 +2,20 @@ package com.customerarchive.command.customer;
 
 import com.customerarchive.testsupport.Api;
 import com.customerarchive.command.support.PostgresTest;
+import com.customerarchive.events.privacy.CustomerKeys;
+import com.customerarchive.events.privacy.SealingSnapshotSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,6 +36,17 @@ class SnapshotTest extends PostgresTest {
 
     @Autowired
     AggregateProperties properties;
+
+    @Autowired
+    @Qualifier("customerCache")
+    Cache customerCache;
+
+    @Autowired
+    CustomerKeys keys;
+
+    @Autowired
+    @Qualifier("defaultAxonObjectMapper")
+    ObjectMapper json;
 
     @Test
     void after_the_threshold_a_snapshot_holds_the_customer_as_its_events_built_it() {
@@ -61,7 +79,7 @@ class SnapshotTest extends PostgresTest {
     }
 
     @Test
-    void a_snapshot_holds_no_readable_personal_data_and_after_an_erasure_none_opens() {
+    void a_snapshot_holds_no_readable_personal_data_loads_the_customer_while_its_key_exists_and_after_an_erasure_none_opens() {
         var api = new Api("http://localhost:" + port);
         String id = api.post("/api/customers", "sales", """
                 {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "KEY", "source": "ON_SITE", "grade": "B",
@@ -81,19 +99,48 @@ class SnapshotTest extends PostgresTest {
         assertThat(stream.get(0).getPayload()).isInstanceOf(Customer.class)
                 .extracting("card").extracting("basic").extracting("name").isEqualTo("Snapshot Sealed");
 
+        // a snapshot put in by hand, sealed with the customer's key, in which the customer has made 1000 visits: the
+        // customer, no longer in memory, loads from it and not from its events (threshold + 1 visits)
+        long last = stream.get(stream.size() - 1).getSequenceNumber();
+        ObjectNode state = json.valueToTree(stream.get(0).getPayload());
+        String handMade = sealed(state.put("visitCount", 1000));
+        String metaData = jdbc.sql("SELECT convert_from(meta_data, 'UTF8') FROM event_store.snapshot_event_entry "
+                + "WHERE aggregate_identifier = :id").param("id", id).query(String.class).list().get(0);
+        jdbc.sql("DELETE FROM event_store.snapshot_event_entry WHERE aggregate_identifier = :id").param("id", id).update();
+        putSnapshot(id, last, handMade, metaData);
+        customerCache.remove(id);
+        var loadedFromSnapshot = api.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"PHONE\"}");
+        assertThat(loadedFromSnapshot.status()).isEqualTo(201);
+        assertThat(loadedFromSnapshot.json().get("visitNo").asInt()).isEqualTo(1001);
+
         var erased = api.call("DELETE", "/api/customers/" + id + "/personal-data", "admin",
                 "{\"reason\": \"the customer asked to be forgotten\"}", null);
         assertThat(erased.status()).isEqualTo(200);
         assertThat(snapshots(id)).isZero();
-        // a copy of the snapshot put back after the erasure does not open: the customer loads from its events
-        jdbc.sql("INSERT INTO event_store.snapshot_event_entry (aggregate_identifier, sequence_number, type, "
-                        + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
-                        + "VALUES (:id, 5, 'Customer', gen_random_uuid()::text, NULL, convert_to(:payload, 'UTF8'), NULL, "
-                        + ":type, '2026-01-01T00:00:00Z')")
-                .param("id", id).param("payload", stored).param("type", Customer.class.getName()).update();
+        // the same snapshot put back after the erasure does not open: the customer loads from its events alone
+        putSnapshot(id, last, handMade, metaData);
+        customerCache.remove(id);
         List<? extends DomainEventMessage<?>> afterErasure = eventStore.readEvents(id).asStream().toList();
         assertThat(afterErasure.get(0).getPayload()).isNotInstanceOf(Customer.class);
-        assertThat(afterErasure).hasSize(properties.snapshotThreshold() + 3);
+        assertThat(afterErasure).hasSize(properties.snapshotThreshold() + 4);
+        var refused = api.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"PHONE\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("rule").asString()).isEqualTo("personal-data-erased");
+    }
+
+    /** A customer's state sealed as command-side seals its snapshots: with the customer's key. */
+    private String sealed(ObjectNode state) {
+        byte[] sealed = new SealingSnapshotSerializer(json, keys).serialize(state, byte[].class).getData();
+        return new String(sealed, StandardCharsets.UTF_8);
+    }
+
+    private void putSnapshot(String id, long sequence, String payload, String metaData) {
+        jdbc.sql("INSERT INTO event_store.snapshot_event_entry (aggregate_identifier, sequence_number, type, "
+                        + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
+                        + "VALUES (:id, :sequence, 'Customer', gen_random_uuid()::text, convert_to(:metaData, 'UTF8'), "
+                        + "convert_to(:payload, 'UTF8'), NULL, :type, '2026-01-01T00:00:00Z')")
+                .param("id", id).param("sequence", sequence).param("metaData", metaData).param("payload", payload)
+                .param("type", Customer.class.getName()).update();
     }
 
     private long snapshots(String id) {

@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Lifecycle, churn warning, value, referrals, the agenda and the reports against a table of customers computed by
- * hand: each customer's purchases placed around today's quarter boundaries, by HTTP through both apps.
+ * hand, by HTTP through both apps: today's customers judged now, and the calendar quarters of LOYAL on dates written
+ * out, judged at instants written out.
  */
 class CommercialLifeTest extends BothAppsTest {
 
@@ -58,19 +59,12 @@ class CommercialLifeTest extends BothAppsTest {
         visit(repeat);
         purchase(repeat, "R-1", "500.00", now.minus(20, ChronoUnit.DAYS));
         purchase(repeat, "R-2", "500.00", now.minus(10, ChronoUnit.DAYS));
-        String loyal = register("Loyal", "B", registeredAt, """
+        String best = register("Best", "B", registeredAt, """
                 , "foundedOn": "%s\"""".formatted(today.plusDays(20).minusYears(10)));
-        visit(loyal);
-        for (int back = 1; back <= 4; back++) {
-            purchase(loyal, "L-" + back, "1000.00", Lifecycle.quarterStart(now, back).plus(45, ChronoUnit.DAYS));
+        visit(best);
+        for (int daysAgo : new int[]{100, 70, 40, 10}) {
+            purchase(best, "B-" + daysAgo, "1000.00", now.minus(daysAgo, ChronoUnit.DAYS));
         }
-        String gap = register("Gap", "B", registeredAt, "");
-        visit(gap);
-        for (int back : new int[]{2, 3, 4}) {
-            purchase(gap, "G-" + back, "300.00", Lifecycle.quarterStart(now, back).plus(45, ChronoUnit.DAYS));
-        }
-        purchase(gap, "G-0", "300.00", Lifecycle.quarterStart(now, 0).isAfter(now.minus(1, ChronoUnit.HOURS))
-                ? now.minus(1, ChronoUnit.MINUTES) : Lifecycle.quarterStart(now, 0));
         String idle = register("Idle", "B", registeredAt, "");
         visit(idle);
         purchase(idle, "I-1", "800.00", now.minus(400, ChronoUnit.DAYS));
@@ -86,20 +80,19 @@ class CommercialLifeTest extends BothAppsTest {
         assertThat(commands.post("/api/customers/" + cancelled + "/purchases/1/cancel", "sales",
                 "{\"reason\": \"booked for the wrong customer\"}").status()).isEqualTo(200);
         assertThat(commands.put("/api/customers/" + first + "/referrer", "sales",
-                "{\"referredBy\": \"%s\", \"reason\": \"introduced by Loyal\"}".formatted(loyal)).status()).isEqualTo(200);
+                "{\"referredBy\": \"%s\", \"reason\": \"introduced by Best\"}".formatted(best)).status()).isEqualTo(200);
         String last = cancelled;
         await().atMost(Duration.ofSeconds(20)).until(() -> queries.get("/api/profiles/" + last + "?minVersion=4",
                 "manager").status() == 200 && queries.get("/api/profiles/" + first + "?minVersion=4", "manager")
                 .status() == 200);
 
-        Map<String, String> names = Map.of(prospect, "Prospect", first, "First", repeat, "Repeat", loyal, "Loyal",
-                gap, "Gap", idle, "Idle", neglected, "Neglected", lost, "Lost", cancelled, "Cancelled");
+        Map<String, String> names = Map.of(prospect, "Prospect", first, "First", repeat, "Repeat", best, "Best",
+                idle, "Idle", neglected, "Neglected", lost, "Lost", cancelled, "Cancelled");
         Map<String, String> expectedStage = new LinkedHashMap<>();
         expectedStage.put(prospect, "PROSPECT");
         expectedStage.put(first, "FIRST_PURCHASE");
         expectedStage.put(repeat, "REPEAT");
-        expectedStage.put(loyal, "LOYAL");
-        expectedStage.put(gap, "REPEAT");
+        expectedStage.put(best, "REPEAT");
         expectedStage.put(idle, "FIRST_PURCHASE");
         expectedStage.put(neglected, "FIRST_PURCHASE");
         expectedStage.put(lost, "LOST");
@@ -109,13 +102,13 @@ class CommercialLifeTest extends BothAppsTest {
             assertThat(profile.at("/lifecycle/stage").asString()).as(names.get(expected.getKey()))
                     .isEqualTo(expected.getValue());
         }
-        JsonNode loyalProfile = queries.get("/api/profiles/" + loyal, "manager").json();
-        assertThat(loyalProfile.at("/purchases/count").asInt()).isEqualTo(4);
-        assertThat(loyalProfile.at("/purchases/total").decimalValue()).isEqualByComparingTo("4000.00");
-        assertThat(loyalProfile.at("/card/purchase/totalAmount").decimalValue()).isEqualByComparingTo("4000.00");
-        assertThat(loyalProfile.at("/value/referrals").asInt()).isEqualTo(1);
-        assertThat(loyalProfile.at("/value/referredPurchaseTotal").decimalValue()).isEqualByComparingTo("100.00");
-        assertThat(queries.get("/api/profiles/" + first, "manager").json().get("referredBy").asString()).isEqualTo(loyal);
+        JsonNode bestProfile = queries.get("/api/profiles/" + best, "manager").json();
+        assertThat(bestProfile.at("/purchases/count").asInt()).isEqualTo(4);
+        assertThat(bestProfile.at("/purchases/total").decimalValue()).isEqualByComparingTo("4000.00");
+        assertThat(bestProfile.at("/card/purchase/totalAmount").decimalValue()).isEqualByComparingTo("4000.00");
+        assertThat(bestProfile.at("/value/referrals").asInt()).isEqualTo(1);
+        assertThat(bestProfile.at("/value/referredPurchaseTotal").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(queries.get("/api/profiles/" + first, "manager").json().get("referredBy").asString()).isEqualTo(best);
         JsonNode lostProfile = queries.get("/api/profiles/" + lost, "manager").json();
         assertThat(lostProfile.at("/lifecycle/reason").asString()).isEqualTo("went to a competitor");
         JsonNode cancelledPurchases = queries.get("/api/profiles/" + cancelled + "/purchases", "manager").json();
@@ -127,48 +120,48 @@ class CommercialLifeTest extends BothAppsTest {
         Map<String, String> reasons = new LinkedHashMap<>();
         atRisk.forEach(row -> reasons.put(row.get("customerId").asString(), row.get("reason").asString()));
         assertThat(reasons).containsOnlyKeys(idle, neglected);
-        assertThat(reasons.get(idle)).isEqualTo(Lifecycle.NO_PURCHASE_FOR_A_YEAR);
-        assertThat(reasons.get(neglected)).isEqualTo(Lifecycle.OVERDUE_TWICE);
+        assertThat(reasons.get(idle)).isEqualTo("no purchase for a year");
+        assertThat(reasons.get(neglected)).isEqualTo("overdue by twice the grade's cadence");
         assertThat(atRisk.get(0).get("customerId").asString()).isEqualTo(idle);
 
         JsonNode lifecycle = queries.get("/api/reports/lifecycle?ownerId=" + owner, "manager").json();
         assertThat(lifecycle.at("/stages/PROSPECT").asInt()).isEqualTo(2);
         assertThat(lifecycle.at("/stages/FIRST_PURCHASE").asInt()).isEqualTo(3);
         assertThat(lifecycle.at("/stages/REPEAT").asInt()).isEqualTo(2);
-        assertThat(lifecycle.at("/stages/LOYAL").asInt()).isEqualTo(1);
+        assertThat(lifecycle.at("/stages/LOYAL").asInt()).isZero();
         assertThat(lifecycle.at("/stages/LOST").asInt()).isEqualTo(1);
         assertThat(lifecycle.get("atRisk").asInt()).isEqualTo(2);
 
-        // value: the loyal customer first; customers with no purchase score below every active buyer
+        // value: the best customer first; customers with no purchase score below every active buyer
         JsonNode value = queries.get("/api/reports/value?ownerId=" + owner, "manager").json();
-        assertThat(value.get(0).get("customerId").asString()).isEqualTo(loyal);
+        assertThat(value.get(0).get("customerId").asString()).isEqualTo(best);
         Map<String, Integer> scores = new LinkedHashMap<>();
         value.forEach(row -> scores.put(row.get("customerId").asString(), row.at("/value/score").asInt()));
         assertThat(scores.values()).allSatisfy(score -> assertThat(score).isBetween(0, 100));
-        for (String buyer : List.of(first, repeat, loyal, gap, idle)) {
+        for (String buyer : List.of(first, repeat, best, idle)) {
             assertThat(scores.get(buyer)).as(names.get(buyer)).isGreaterThan(scores.get(prospect))
                     .isGreaterThan(scores.get(cancelled));
         }
 
         JsonNode referrals = queries.get("/api/reports/referrals", "manager").json();
-        JsonNode loyalReferrals = findBy(referrals, loyal);
-        assertThat(loyalReferrals.get("referred").asInt()).isEqualTo(1);
-        assertThat(loyalReferrals.get("referredPurchaseTotal").decimalValue()).isEqualByComparingTo("100.00");
+        JsonNode bestReferrals = findBy(referrals, best);
+        assertThat(bestReferrals.get("referred").asInt()).isEqualTo(1);
+        assertThat(bestReferrals.get("referredPurchaseTotal").decimalValue()).isEqualByComparingTo("100.00");
 
         // the agenda of the owner: greetings, overdue and at-risk customers, each with its urgency
         JsonNode agenda = queries.get("/api/agenda?ownerId=" + owner, "manager").json();
         assertThat(item(agenda, "BIRTHDAY", prospect).get("urgency").asString()).isEqualTo("URGENT");
         assertThat(item(agenda, "BIRTHDAY", prospect).get("date").asString()).isEqualTo(today.plusDays(5).toString());
-        assertThat(item(agenda, "FOUNDING_ANNIVERSARY", loyal).get("urgency").asString()).isEqualTo("SOON");
+        assertThat(item(agenda, "FOUNDING_ANNIVERSARY", best).get("urgency").asString()).isEqualTo("SOON");
         assertThat(item(agenda, "OVERDUE", neglected).get("urgency").asString()).isEqualTo("URGENT");
-        assertThat(item(agenda, "AT_RISK", idle).get("detail").asString()).isEqualTo(Lifecycle.NO_PURCHASE_FOR_A_YEAR);
+        assertThat(item(agenda, "AT_RISK", idle).get("detail").asString()).isEqualTo("no purchase for a year");
 
         // the statistics by owner: the same figures as JSON and as CSV
         String period = "from=" + today.minusYears(2) + "&to=" + today.plusDays(1);
         JsonNode statistics = findByKey(queries.get("/api/reports/statistics?" + period + "&by=owner", "manager").json(),
                 owner);
-        assertThat(statistics.get("customers").asInt()).isEqualTo(9);
-        assertThat(statistics.get("purchases").asInt()).isEqualTo(4 + 4 + 2 + 1 + 1 + 1 + 1);
+        assertThat(statistics.get("customers").asInt()).isEqualTo(8);
+        assertThat(statistics.get("purchases").asInt()).isEqualTo(4 + 2 + 1 + 1 + 1 + 1);
         List<Map<String, String>> csv = csv(queries.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/reports/statistics?" + period + "&by=owner")).header("Accept", "text/csv").GET(), "manager")
                 .raw().body());
@@ -182,6 +175,33 @@ class CommercialLifeTest extends BothAppsTest {
             }
         });
         assertThat(csvRow.keySet()).containsExactlyElementsOf(iterable(statistics.propertyNames()));
+    }
+
+    @Test
+    void loyal_needs_a_purchase_in_each_of_the_four_calendar_quarters_before_the_current_one() {
+        Instant registeredAt = Instant.parse("2024-01-10T00:00:00Z");
+        String loyalOwner = owner + "-loyal";
+        String loyal = register(loyalOwner, "Loyal", "B", registeredAt, "");
+        purchasesAt(loyal, "2024-04-01T00:00:00Z", "2024-08-15T00:00:00Z", "2024-11-15T00:00:00Z", "2025-03-31T23:59:59Z");
+        String gapOwner = owner + "-gap";
+        String gap = register(gapOwner, "Gap", "B", registeredAt, "");
+        purchasesAt(gap, "2024-03-31T23:59:59Z", "2024-08-15T00:00:00Z", "2024-11-15T00:00:00Z", "2025-02-14T00:00:00Z",
+                "2025-04-01T00:00:00Z");
+        await().atMost(Duration.ofSeconds(20)).until(() -> queries.get("/api/profiles/" + loyal + "?minVersion=5",
+                "manager").status() == 200 && queries.get("/api/profiles/" + gap + "?minVersion=6", "manager")
+                .status() == 200);
+
+        // judged at an instant, its quarter and the four before it (UTC), by hand:
+        //   2025-05-20 and 2025-06-30 23:59:59 fall in 2025 Q2: the four are 2024 Q2 (from 2024-04-01) to 2025 Q1;
+        //   2025-07-01 00:00 falls in 2025 Q3: the four are 2024 Q3 (from 2024-07-01) to 2025 Q2
+        Map<String, List<String>> loyalAndGapAt = new LinkedHashMap<>();
+        loyalAndGapAt.put("2025-05-20T00:00:00Z", List.of("LOYAL", "REPEAT"));
+        loyalAndGapAt.put("2025-06-30T23:59:59Z", List.of("LOYAL", "REPEAT"));
+        loyalAndGapAt.put("2025-07-01T00:00:00Z", List.of("REPEAT", "LOYAL"));
+        loyalAndGapAt.forEach((asOf, stages) -> {
+            assertThat(stageAt(asOf, loyalOwner)).as("Loyal at " + asOf).isEqualTo(stages.get(0));
+            assertThat(stageAt(asOf, gapOwner)).as("Gap at " + asOf).isEqualTo(stages.get(1));
+        });
     }
 
     @Test
@@ -226,11 +246,29 @@ class CommercialLifeTest extends BothAppsTest {
         return answer.json();
     }
 
+    /** The lifecycle stage of the one customer of {@code ownerId} at {@code asOf}, from the lifecycle report. */
+    private String stageAt(String asOf, String ownerId) {
+        JsonNode stages = queries.get("/api/reports/lifecycle?asOf=" + asOf + "&ownerId=" + ownerId, "manager").json()
+                .get("stages");
+        List<String> judged = new ArrayList<>();
+        stages.properties().forEach(stage -> {
+            for (int i = 0; i < stage.getValue().asInt(); i++) {
+                judged.add(stage.getKey());
+            }
+        });
+        assertThat(judged).as(stages.toString()).hasSize(1);
+        return judged.get(0);
+    }
+
     private String register(String name, String grade, Instant at, String moreBasic) {
+        return register(owner, name, grade, at, moreBasic);
+    }
+
+    private String register(String ownerId, String name, String grade, Instant at, String moreBasic) {
         Api.Response created = commands.post("/api/customers", "manager", """
                 {"kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR", "source": "EXHIBITION", "grade": "%s",
                  "ownerId": "%s", "occurredAt": "%s", "card": {"basic": {"name": "%s"%s}}}"""
-                .formatted(grade, owner, at, name, moreBasic));
+                .formatted(grade, ownerId, at, name, moreBasic));
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         return created.json().get("customerId").asString();
     }
@@ -245,6 +283,13 @@ class CommercialLifeTest extends BothAppsTest {
                 {"occurredAt": "%s", "product": "tea", "quantity": 1, "amount": %s, "orderRef": "%s"}"""
                 .formatted(at, amount, orderRef));
         assertThat(bought.status()).as(bought.raw().body()).isEqualTo(201);
+    }
+
+    /** One purchase at each instant, numbered from 1. */
+    private void purchasesAt(String customer, String... instants) {
+        for (int i = 0; i < instants.length; i++) {
+            purchase(customer, "P-" + (i + 1), "300.00", Instant.parse(instants[i]));
+        }
     }
 
     private static JsonNode findBy(JsonNode rows, String customerId) {

@@ -17,19 +17,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile bodies against every write of command-side: wrong types, missing and extra fields, huge and deeply nested
  * values, control characters and broken UTF-8, numbers and dates at the edges. Never a 5xx; a refusal is always
- * problem+json and writes nothing (a body that happens to be a valid request, an empty review, is taken).
+ * problem+json and writes nothing anywhere in the event store, to this customer or any other (a body that happens to
+ * be a valid request, an empty review, is taken).
  */
 class HostileInputTest {
 
@@ -57,13 +61,13 @@ class HostileInputTest {
         String[] methodAndPath = write.split(" ");
         String url = base + (methodAndPath[1].startsWith("/api") ? methodAndPath[1]
                 : "/api/customers/" + customer + methodAndPath[1]);
-        long before = events();
+        Map<String, Long> before = stored();
         HttpResponse<String> answer = send(methodAndPath[0], url, body);
         String asked = write + " " + new String(body, StandardCharsets.UTF_8);
         assertThat(answer.statusCode()).as(asked.substring(0, Math.min(asked.length(), 300))).isLessThan(500);
         if (answer.statusCode() >= 400) {
             assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-            assertThat(events()).as("nothing written by a refused " + write).isEqualTo(before);
+            assertThat(stored()).as("nothing written by a refused " + write).isEqualTo(before);
         }
     }
 
@@ -122,16 +126,27 @@ class HostileInputTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static long events() throws SQLException {
+    /** Every table of the event store (events, snapshots, keys, card numbers) by its rows, and the last event's index. */
+    private static Map<String, Long> stored() throws SQLException {
         TestDatabase database = TestDatabase.get();
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-             PreparedStatement count = connection.prepareStatement(
-                     "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")) {
-            count.setString(1, customer);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+             Statement statement = connection.createStatement()) {
+            List<String> counts = new ArrayList<>();
+            try (ResultSet tables = statement.executeQuery("SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = 'event_store' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'flyway%'")) {
+                while (tables.next()) {
+                    counts.add("SELECT '" + tables.getString(1) + "', count(*) FROM event_store." + tables.getString(1));
+                }
             }
+            assertThat(counts).as("the event store's tables").hasSizeGreaterThan(1);
+            Map<String, Long> stored = new TreeMap<>();
+            try (ResultSet rows = statement.executeQuery(String.join(" UNION ALL ", counts) + " UNION ALL "
+                    + "SELECT 'last global index', COALESCE(max(global_index), 0) FROM event_store.domain_event_entry")) {
+                while (rows.next()) {
+                    stored.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return stored;
         }
     }
 }

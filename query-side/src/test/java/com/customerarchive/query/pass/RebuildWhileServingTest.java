@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -55,16 +56,16 @@ class RebuildWhileServingTest extends BothAppsTest {
         awaitCaughtUp(queries);
         Map<String, List<Map<String, Object>>> before = rows(quiet);
 
-        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        AtomicBoolean serving = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger reads = new AtomicInteger();
         AtomicInteger written = new AtomicInteger();
-        ExecutorService load = Executors.newFixedThreadPool(3);
+        ExecutorService load = Executors.newFixedThreadPool(4);
         List<Future<?>> running = new ArrayList<>();
         for (int r = 0; r < 2; r++) {
             Random random = new Random(r);
             running.add(load.submit(() -> {
-                while (rebuilding.get()) {
+                while (serving.get()) {
                     String id = quiet.get(random.nextInt(quiet.size()));
                     for (String view : List.of("", "/history", "/grades", "/changes")) {
                         var answer = queries.get("/api/profiles/" + id + view, "auditor");
@@ -80,35 +81,55 @@ class RebuildWhileServingTest extends BothAppsTest {
                 }
             }));
         }
-        running.add(load.submit(() -> {
-            while (rebuilding.get()) {
-                String id = busy.get(written.get() % busy.size());
-                if (commands.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"ONLINE\"}").status() == 201) {
-                    written.incrementAndGet();
+        for (List<String> customers : List.of(busy.subList(0, 2), busy.subList(2, 4))) {
+            running.add(load.submit(() -> {
+                for (int i = 0; serving.get(); i++) {
+                    String id = customers.get(i % customers.size());
+                    var answer = commands.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"ONLINE\"}");
+                    if (answer.status() == 201) {
+                        written.incrementAndGet();
+                    } else {
+                        failures.add("visit to " + id + ": " + answer.status());
+                    }
                 }
-            }
-        }));
+            }));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> written.get() > 0 && reads.get() > 0);
 
         assertThat(queries.post("/api/admin/projections/all/replay", "admin").status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            for (JsonNode status : queries.get("/api/admin/projections", "admin").json()) {
-                if (status.get("replaying").asBoolean()) {
-                    return false;
-                }
+        // under way from the moment its new tables are made until they are swapped in (the request then goes)
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(() -> rebuildPrepared().orElse(false));
+        int writtenAtStart = written.get();
+        int readsAtStart = reads.get();
+        AtomicInteger writtenBeforeLastSeenUnderWay = new AtomicInteger(writtenAtStart);
+        AtomicInteger readsBeforeLastSeenUnderWay = new AtomicInteger(readsAtStart);
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> {
+            int acknowledged = written.get();
+            int answered = reads.get();
+            if (rebuildPrepared().isEmpty()) {
+                return true;
             }
-            return true;
+            writtenBeforeLastSeenUnderWay.set(acknowledged);
+            readsBeforeLastSeenUnderWay.set(answered);
+            return false;
         });
-        Thread.sleep(300);
-        rebuilding.set(false);
+        // and they go on over the tables swapped in: two rounds of reads, a write
+        int readsAtSwap = reads.get();
+        int writtenAtSwap = written.get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> reads.get() >= readsAtSwap + 8 && written.get() > writtenAtSwap);
+        serving.set(false);
         for (Future<?> task : running) {
             task.get(30, TimeUnit.SECONDS);
         }
         load.shutdown();
         awaitCaughtUp(queries);
 
-        assertThat(failures).as("reads during the rebuild").isEmpty();
-        assertThat(reads.get()).isPositive();
-        assertThat(written.get()).as("writes went on during the rebuild").isPositive();
+        assertThat(failures).as("reads and writes during and after the rebuild").isEmpty();
+        assertThat(writtenBeforeLastSeenUnderWay.get() - writtenAtStart).as("writes acknowledged while the rebuild was "
+                + "under way").isPositive();
+        assertThat(readsBeforeLastSeenUnderWay.get() - readsAtStart).as("reads answered while the rebuild was under way")
+                .isPositive();
         Map<String, List<Map<String, Object>>> after = rows(quiet);
         before.forEach((table, rows) -> assertThat(after.get(table)).as(table).isEqualTo(rows));
         // the customers written meanwhile: every event in the rebuilt tables, once
@@ -155,6 +176,11 @@ class RebuildWhileServingTest extends BothAppsTest {
                 .param("ids", customers.toArray(String[]::new)).query().listOfRows().stream()
                 .sorted(java.util.Comparator.comparing(Object::toString)).toList()));
         return rows;
+    }
+
+    /** Empty once no rebuild is asked for (its request goes with the swap); true once its new tables are made. */
+    private Optional<Boolean> rebuildPrepared() {
+        return jdbc.sql("SELECT prepared FROM pass_rebuild").query(Boolean.class).optional();
     }
 
     private static void awaitCaughtUp(Api queries) {
