@@ -103,6 +103,8 @@ class PoisonEventTest extends BothAppsTest {
                 .json().get("replaying").asBoolean());
         assertThat(queries.get("/api/profiles/" + other + "/purchases", "manager").json().size()).isEqualTo(1);
         assertThat(queries.get("/api/profiles/" + poisoned + "/purchases", "manager").json().size()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'read_model' AND tablename = 'purchase_rebuild'")
+                .query(Long.class).single()).as("the abandoned rebuild's new table is dropped").isZero();
 
         // a retry before the fix fails again, and says so
         JsonNode again = queries.post("/api/admin/dead-letters/retry", "admin").json();
