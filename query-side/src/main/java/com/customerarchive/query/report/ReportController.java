@@ -85,8 +85,9 @@ class ReportController {
 
     @GetMapping("/complaints")
     @Operation(summary = "Complaints analysed by a dimension (留档分析)", description = "by: category, severity, "
-            + "responsibility or owner. filed and resolved within [from, to); breached: open past its target at to, or "
-            + "resolved after it; median hours from filing to resolution and average satisfaction of those resolved.")
+            + "responsibility or owner. filed and resolved within [from, to); breached: open past its target at to (one "
+            + "resolved after to was open then), or resolved after it; median hours from filing to resolution and "
+            + "average satisfaction of those resolved.")
     List<ReportRepository.ComplaintAnalysis> complaints(@RequestParam Instant from, @RequestParam Instant to,
                                                         @RequestParam String by) {
         requireOrder(from, to);

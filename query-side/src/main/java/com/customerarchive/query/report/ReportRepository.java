@@ -148,8 +148,8 @@ class ReportRepository {
             SELECT {key} AS key,
                    count(*) FILTER (WHERE filed_at >= :from AND filed_at < :to) AS filed,
                    count(*) FILTER (WHERE resolved_at >= :from AND resolved_at < :to) AS resolved,
-                   count(*) FILTER (WHERE filed_at < :to AND extract(epoch FROM (COALESCE(resolved_at, :to) - opened_at))
-                                    > {target}) AS breached,
+                   count(*) FILTER (WHERE filed_at < :to AND extract(epoch FROM (LEAST(COALESCE(resolved_at, :to), :to)
+                                    - opened_at)) > {target}) AS breached,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (resolved_at - filed_at)) / 3600)
                        FILTER (WHERE resolved_at >= :from AND resolved_at < :to) AS median_hours,
                    avg(satisfaction) FILTER (WHERE resolved_at >= :from AND resolved_at < :to) AS satisfaction
@@ -162,7 +162,10 @@ class ReportRepository {
                              Double averageSatisfaction) {
     }
 
-    /** Complaints in [from, to) by a key of {@link #COMPLAINT_DIMENSIONS}: breached counts open past target or resolved late. */
+    /**
+     * Complaints in [from, to) by a key of {@link #COMPLAINT_DIMENSIONS}: breached counts open past target at {@code to}
+     * (one resolved after {@code to} was open then) or resolved late within the period.
+     */
     List<ComplaintAnalysis> complaintAnalysis(String by, Instant from, Instant to) {
         return jdbc.sql(COMPLAINT_ANALYSIS.replace("{key}", COMPLAINT_DIMENSIONS.get(by))
                         .replace("{target}", ArchiveRules.TARGET_SECONDS_OF_SEVERITY)
