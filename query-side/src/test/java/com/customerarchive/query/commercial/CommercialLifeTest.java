@@ -160,8 +160,14 @@ class CommercialLifeTest extends BothAppsTest {
         String period = "from=" + today.minusYears(2) + "&to=" + today.plusDays(1);
         JsonNode statistics = findByKey(queries.get("/api/reports/statistics?" + period + "&by=owner", "manager").json(),
                 owner);
+        // by hand: all eight registered in the period, six of them visited once; the purchases of Best 4 x 1000.00,
+        // Repeat 2 x 500.00, First 100.00, Idle 800.00, Neglected 50.00 and Lost 700.00 (Cancelled's was cancelled)
         assertThat(statistics.get("customers").asInt()).isEqualTo(8);
+        assertThat(statistics.get("newCustomers").asInt()).isEqualTo(8);
+        assertThat(statistics.get("visits").asInt()).isEqualTo(6);
         assertThat(statistics.get("purchases").asInt()).isEqualTo(4 + 2 + 1 + 1 + 1 + 1);
+        assertThat(statistics.get("purchaseTotal").decimalValue()).isEqualByComparingTo("6650.00");
+        assertThat(statistics.get("complaints").asInt()).isZero();
         List<Map<String, String>> csv = csv(queries.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/reports/statistics?" + period + "&by=owner")).header("Accept", "text/csv").GET(), "manager")
                 .raw().body());

@@ -94,6 +94,38 @@ class BatchReaderTest {
     }
 
     @Test
+    void theLiveReaderWritesEachBatchOfEventsAheadAndHandsItAsWrittenOrNot() throws InterruptedException {
+        List<PassEvent> events = List.of(event(1), event(2), event(3));
+        BatchReader.Source store = (position, limit) -> {
+            int read = position == null ? 0 : (int) position.getIndex();
+            return read < events.size()
+                    ? new StoreReader.Batch(List.of(events.get(read)), GapAwareTrackingToken.newInstance(read + 1,
+                    List.of()), 1)
+                    : new StoreReader.Batch(List.of(), position, 0);
+        };
+        List<List<PassEvent>> writtenAhead = Collections.synchronizedList(new ArrayList<>());
+        BatchReader reader = BatchReader.following(thread, store, null, BATCH, DEPTH, 1, batch -> {
+            writtenAhead.add(batch);
+            return !batch.contains(events.get(1));
+        });
+
+        List<Boolean> written = new ArrayList<>();
+        for (PassEvent event : events) {
+            BatchReader.Handed next = reader.take();
+            assertThat(next.batch().events()).containsExactly(event);
+            written.add(next.written());
+        }
+        assertThat(written).as("the second batch's write ahead failed").containsExactly(true, false, true);
+        assertThat(writtenAhead).containsExactly(List.of(events.get(0)), List.of(events.get(1)),
+                List.of(events.get(2)));
+    }
+
+    /** An event as the pass hands it, standing for itself: nothing here reads what it holds. */
+    private static PassEvent event(long position) {
+        return new PassEvent(position, "event-" + position, null, null);
+    }
+
+    @Test
     void aReaderThatStoppedWithNothingToHandIsNoticedNotWaitedOn() throws InterruptedException {
         FailingStore store = new FailingStore(Integer.MAX_VALUE);
         BatchReader reader = BatchReader.toHead(thread, store, null, BATCH, DEPTH);

@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -172,8 +174,15 @@ class OwnerScopeIT {
         JsonNode cards = queries.get("/api/membership-cards?size=200", REP).json();
         assertThat(cards.get("items").valueStream().map(card -> card.get("cardNumber").asString()).toList())
                 .contains(own.cardNumber()).doesNotContain(other.cardNumber());
-        assertThat(queries.get("/api/agenda", REP).status()).isEqualTo(200);
-        assertThat(queries.get("/api/agenda?ownerId=" + OTHER_REP, "manager").status()).isEqualTo(200);
+        // a customer of each rep with a birthday five days ahead (the other test may archive the rep's own customer)
+        String ownBirthday = registeredWithBirthday(REP, "Own Birthday");
+        String otherBirthday = registeredWithBirthday(OTHER_REP, "Another Rep's Birthday");
+        await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("/api/profiles/" + ownBirthday + "?minVersion=1",
+                "manager").status() == 200 && queries.get("/api/profiles/" + otherBirthday + "?minVersion=1", "manager")
+                .status() == 200);
+        assertThat(agendaCustomers(REP, "/api/agenda")).contains(ownBirthday).doesNotContain(otherBirthday, other.id());
+        assertThat(agendaCustomers("manager", "/api/agenda?ownerId=" + OTHER_REP)).contains(otherBirthday)
+                .doesNotContain(ownBirthday);
         assertThat(queries.get("/api/profiles/" + other.id(), "manager").status()).isEqualTo(200);
         Api.Response registered = commands.post("/api/customers", "manager", registration(OTHER_REP, "Manager's Pick"));
         assertThat(registered.status()).as("a manager writes every rep's customers").isEqualTo(201);
@@ -266,9 +275,30 @@ class OwnerScopeIT {
     }
 
     private static String registration(String owner, String name) {
+        return registration(owner, name, "");
+    }
+
+    /** {@code moreBasic}: more fields of the card's basic section, each after a comma. */
+    private static String registration(String owner, String name, String moreBasic) {
         return """
                 {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "OCCASIONAL", "source": "WEBSITE", "grade": "C",
-                 "ownerId": "%s", "card": {"basic": {"name": "%s"}}}""".formatted(owner, name);
+                 "ownerId": "%s", "card": {"basic": {"name": "%s"%s}}}""".formatted(owner, name, moreBasic);
+    }
+
+    /** Registered by a manager with a birthday five days from today: on its owner's agenda. */
+    private static String registeredWithBirthday(String owner, String name) {
+        String birthday = LocalDate.now(ZoneOffset.UTC).plusDays(5).minusYears(30).toString();
+        Api.Response registered = commands.post("/api/customers", "manager", registration(owner, name,
+                ", \"birthday\": \"" + birthday + "\""));
+        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+        return registered.json().get("customerId").asString();
+    }
+
+    /** The customers on the agenda {@code user} reads at {@code path}. */
+    private static List<String> agendaCustomers(String user, String path) {
+        Api.Response agenda = queries.get(path, user);
+        assertThat(agenda.status()).as(agenda.raw().body()).isEqualTo(200);
+        return agenda.json().valueStream().map(item -> item.get("customerId").asString()).toList();
     }
 
     private static long storedEvents(Customer customer) {
