@@ -2,7 +2,7 @@ package com.customerarchive.query.faults;
 
 import com.customerarchive.query.support.BothAppsTest;
 import com.customerarchive.query.support.Prometheus;
-import com.customerarchive.query.support.StoredEvents;
+import com.customerarchive.testsupport.StoredEvents;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,14 +20,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hostile bodies against every write of command-side: wrong types, missing and extra fields, huge and deeply nested
  * values, control characters and broken UTF-8, numbers and dates at the edges. Never a 5xx; a refusal is always
- * problem+json and writes nothing anywhere in the event store, to this customer or any other (a body that happens to
- * be a valid request, an empty review, is taken).
+ * problem+json and writes nothing anywhere in the event store, to this customer or any other. A body that happens to
+ * be a valid request is taken only in one of the shapes listed in {@link #VALID} (an empty review, a consent with its
+ * two fields, ...), and then exactly one event is stored, the customer's next. Archiving has a customer of its own,
+ * reactivated after each archive taken, so the other writes meet an active customer and are judged on their bodies.
  */
 class HostileInputTest {
 
@@ -42,8 +50,54 @@ class HostileInputTest {
             "POST /visits", "POST /complaints", "POST /purchases", "PUT /referrer", "POST /review", "POST /consent",
             "POST /archive", "POST /membership-card", "POST /membership-card/renew", "PUT /membership-card/tier",
             "POST /purchases/1/cancel");
+    /**
+     * The writes a generated body can make valid, each by the fields its request reads (a longer text, a container or
+     * a missing required field is no valid request); unknown fields are ignored.
+     */
+    private static final Map<String, Shape> VALID = Map.of(
+            "POST /review", new Shape(true, Set.of(), Map.of("notes", 4000, "occurredAt", 30)),
+            "POST /archive", new Shape(false, Set.of(), Map.of("reason", 2000, "occurredAt", 30)),
+            "POST /consent", new Shape(false, Set.of("granted", "purpose"),
+                    Map.of("granted", 5, "purpose", 200, "occurredAt", 30)),
+            "PUT /owner", new Shape(false, Set.of("ownerId"),
+                    Map.of("ownerId", 64, "reason", 2000, "occurredAt", 30)));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static String base;
     private static String customer;
+    private static String archivable;
+
+    /** Whether the body may be left out; the fields that must be there; the fields read, with the longest text each. */
+    private record Shape(boolean optional, Set<String> required, Map<String, Integer> longest) {
+
+        boolean fits(byte[] body) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            if (text.isEmpty() || !Arrays.equals(text.getBytes(StandardCharsets.UTF_8), body)) {
+                return text.isEmpty() && optional;
+            }
+            JsonNode json;
+            try {
+                json = JSON.readTree(text);
+            } catch (JacksonException notJson) {
+                return false;
+            }
+            if (!json.isObject()) {
+                return false;
+            }
+            for (String field : required) {
+                JsonNode value = json.path(field);
+                if (value.isMissingNode() || value.isNull() || value.asString().isBlank()) {
+                    return false;
+                }
+            }
+            for (Map.Entry<String, Integer> field : longest.entrySet()) {
+                JsonNode value = json.path(field.getKey());
+                if (value.isContainer() || value.asString().length() > field.getValue()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     @BeforeContainer
     static void customer() throws Exception {
@@ -53,21 +107,52 @@ class HostileInputTest {
                  "ownerId": "rep-hostile", "card": {"basic": {"name": "Hostile Input Ltd"}}}""".getBytes(StandardCharsets.UTF_8));
         assertThat(created.statusCode()).isEqualTo(201);
         customer = created.body().replaceAll(".*\"customerId\":\"([^\"]+)\".*", "$1");
+        HttpResponse<String> toArchive = send("POST", base + "/api/customers", """
+                {"kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR", "source": "WEBSITE", "grade": "C",
+                 "ownerId": "rep-hostile", "card": {"basic": {"name": "Hostile Archive Ltd"}}}""".getBytes(StandardCharsets.UTF_8));
+        assertThat(toArchive.statusCode()).isEqualTo(201);
+        archivable = toArchive.body().replaceAll(".*\"customerId\":\"([^\"]+)\".*", "$1");
     }
 
     @Property(tries = 300)
     void no_hostile_body_gets_a_5xx_or_writes_anything(@ForAll("writes") String write, @ForAll("bodies") byte[] body)
             throws Exception {
         String[] methodAndPath = write.split(" ");
+        String target = write.equals("POST /archive") ? archivable : customer;
         String url = base + (methodAndPath[1].startsWith("/api") ? methodAndPath[1]
-                : "/api/customers/" + customer + methodAndPath[1]);
+                : "/api/customers/" + target + methodAndPath[1]);
         Map<String, Long> before = stored();
+        long streamBefore = lastSequence(target);
         HttpResponse<String> answer = send(methodAndPath[0], url, body);
         String asked = write + " " + new String(body, StandardCharsets.UTF_8);
-        assertThat(answer.statusCode()).as(asked.substring(0, Math.min(asked.length(), 300))).isLessThan(500);
+        asked = asked.substring(0, Math.min(asked.length(), 300));
+        assertThat(answer.statusCode()).as(asked).isLessThan(500);
         if (answer.statusCode() >= 400) {
             assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(stored()).as("nothing written by a refused " + write).isEqualTo(before);
+            return;
+        }
+        Map<String, Long> after = stored();
+        if (after.equals(before)) {
+            // taken and nothing written: a change to nothing (an empty card patch), which the contract answers 200
+            assertThat(lastSequence(target)).as("nothing stored by " + asked).isEqualTo(streamBefore);
+            return;
+        }
+        assertThat(VALID.containsKey(write) && VALID.get(write).fits(body)).as("taken and written, so a valid request: "
+                + asked).isTrue();
+        assertThat(after.get("domain_event_entry")).as("one event stored by " + asked)
+                .isEqualTo(before.get("domain_event_entry") + 1);
+        assertThat(lastSequence(target)).as("the event is the customer's next").isEqualTo(streamBefore + 1);
+        // a snapshot may follow the event; nothing else changes
+        for (String changed : List.of("domain_event_entry", "last global index", "snapshot_event_entry")) {
+            after.remove(changed);
+            before.remove(changed);
+        }
+        assertThat(after).as("nothing else written by " + asked).isEqualTo(before);
+        if (write.equals("POST /archive")) {
+            assertThat(send("POST", base + "/api/customers/" + archivable + "/reactivate",
+                    "{\"reason\": \"hostile input goes on\"}".getBytes(StandardCharsets.UTF_8)).statusCode())
+                    .as("the archived customer reactivated").isEqualTo(200);
         }
     }
 
@@ -124,6 +209,20 @@ class HostileInputTest {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("manager:manager-pw".getBytes()))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The sequence number of the customer's newest event. */
+    private static long lastSequence(String customerId) throws SQLException {
+        TestDatabase database = TestDatabase.get();
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             PreparedStatement query = connection.prepareStatement("SELECT max(sequence_number) "
+                     + "FROM event_store.domain_event_entry WHERE aggregate_identifier = ?")) {
+            query.setString(1, customerId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** Every table of the event store (events, snapshots, keys, card numbers) by its rows, and the last event's index. */

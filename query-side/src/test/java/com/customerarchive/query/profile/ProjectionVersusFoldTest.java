@@ -20,8 +20,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Random histories of a few hundred events, written through command-side: the profile the one pass keeps must
- * equal the profile as-of folds from the event store's first event (no checkpoint of the projection's), and every
- * other read model must hold what the history says, after the live pass and again after a rebuild of every read model.
+ * equal the profile as-of folds from the event store's first event (no checkpoint of the projection's); as both run the
+ * same fold, the profile (version, visits, open complaints, grade, owner, status, consent, city and e-mail) and every
+ * other read model must also hold what the test's own model of the history says, after the live pass and again after
+ * a rebuild of every read model.
  */
 class ProjectionVersusFoldTest extends BothAppsTest {
 
@@ -52,9 +54,7 @@ class ProjectionVersusFoldTest extends BothAppsTest {
             String folded = foldedFromTheFirstEvent(queries, history);
 
             assertThat(comparable(projected)).as("seed " + seed).isEqualTo(folded);
-            assertThat(projected.get("version").asLong()).isEqualTo(history.version);
-            assertThat(projected.get("visitCount").asInt()).isEqualTo(history.visits);
-            assertThat(projected.get("openComplaints").asInt()).isEqualTo(history.openComplaints());
+            assertHoldsTheHistory(projected, history, "seed " + seed + ", projected");
             assertEveryReadModelFollows(history, "seed " + seed + ", live");
             history.folded = folded;
             histories.add(history);
@@ -74,12 +74,35 @@ class ProjectionVersusFoldTest extends BothAppsTest {
             assertEveryReadModelFollows(history, "after a rebuild");
             JsonNode rebuilt = queries.get("/api/profiles/" + history.id, "auditor").json();
             assertThat(comparable(rebuilt)).as("rebuilt profile").isEqualTo(history.folded);
+            assertHoldsTheHistory(rebuilt, history, "rebuilt");
             // the rebuild sealed the checkpoints again: as-of from the last of them comes to the fold from event 1
             assertThat(checkpoints(history)).as("checkpoints sealed by the rebuild").isEqualTo(history.version / 100);
             JsonNode fromCheckpoint = queries.get("/api/profiles/" + history.id + "/as-of?version=" + history.version,
                     "auditor").json();
             assertThat(comparable(fromCheckpoint)).as("as-of from a checkpoint").isEqualTo(history.folded);
+            assertHoldsTheHistory(fromCheckpoint, history, "as-of from a checkpoint");
         }
+    }
+
+    /** The profile holds what the test's own model of the history says, field by field. */
+    private static void assertHoldsTheHistory(JsonNode profile, History history, String when) {
+        assertThat(profile.get("version").asLong()).as(when + ": version").isEqualTo(history.version);
+        assertThat(profile.get("visitCount").asInt()).as(when + ": visits").isEqualTo(history.visits);
+        assertThat(profile.get("openComplaints").asInt()).as(when + ": open complaints")
+                .isEqualTo(history.openComplaints());
+        assertThat(profile.get("grade").asString()).as(when + ": grade").isEqualTo(history.grade);
+        assertThat(profile.get("ownerId").asString()).as(when + ": owner").isEqualTo(history.owner);
+        assertThat(profile.get("status").asString()).as(when + ": status")
+                .isEqualTo(history.archived ? "ARCHIVED" : "ACTIVE");
+        assertThat(text(profile.path("consentGranted"))).as(when + ": consent granted")
+                .isEqualTo(history.consentGranted == null ? null : history.consentGranted.toString());
+        assertThat(text(profile.at("/card/basic/address/city"))).as(when + ": city").isEqualTo(history.city);
+        assertThat(text(profile.at("/card/basic/email"))).as(when + ": email").isEqualTo(history.email);
+    }
+
+    /** A field's value as text, null when the profile does not carry it. */
+    private static String text(JsonNode field) {
+        return field.isMissingNode() || field.isNull() ? null : field.asString();
     }
 
     /**
@@ -156,6 +179,10 @@ class ProjectionVersusFoldTest extends BothAppsTest {
         private String grade = "C";
         private String owner = "rep-0";
         private boolean archived;
+        /** Null until the first consent is recorded. */
+        private Boolean consentGranted;
+        private String city;
+        private String email;
         private long version;
         /** The profile as-of folded from the first event, as {@link #comparable} gives it. */
         private String folded;
@@ -190,8 +217,14 @@ class ProjectionVersusFoldTest extends BothAppsTest {
                 return;
             }
             switch (random.nextInt(9)) {
-                case 0 -> accept(api.patch(c + "/card", "sales", "{\"basic\": {\"address\": {\"city\": \""
-                        + CITIES[random.nextInt(CITIES.length)] + "\"}, \"email\": \"x" + random.nextInt(50) + "@e.example\"}}"));
+                case 0 -> {
+                    String nextCity = CITIES[random.nextInt(CITIES.length)];
+                    String nextEmail = "x" + random.nextInt(50) + "@e.example";
+                    accept(api.patch(c + "/card", "sales", "{\"basic\": {\"address\": {\"city\": \"" + nextCity
+                            + "\"}, \"email\": \"" + nextEmail + "\"}}"));
+                    city = nextCity;
+                    email = nextEmail;
+                }
                 case 1 -> {
                     String next = GRADES[random.nextInt(GRADES.length)];
                     if (!next.equals(grade)) {
@@ -247,8 +280,10 @@ class ProjectionVersusFoldTest extends BothAppsTest {
                         accept(api.post(c + "/archive", "manager", "{\"reason\": \"pause\"}"));
                         archived = true;
                     } else {
-                        accept(api.post(c + "/consent", "sales", "{\"granted\": " + random.nextBoolean()
+                        boolean granted = random.nextBoolean();
+                        accept(api.post(c + "/consent", "sales", "{\"granted\": " + granted
                                 + ", \"purpose\": \"marketing\"}"));
+                        consentGranted = granted;
                     }
                 }
             }

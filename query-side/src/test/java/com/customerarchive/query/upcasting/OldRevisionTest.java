@@ -3,7 +3,7 @@ package com.customerarchive.query.upcasting;
 import com.customerarchive.events.ConsentRecordedEvent;
 import com.customerarchive.events.CustomerId;
 import com.customerarchive.query.support.BothAppsTest;
-import com.customerarchive.query.support.StoredEvents;
+import com.customerarchive.testsupport.StoredEvents;
 import com.customerarchive.testsupport.Api;
 import org.assertj.core.api.SoftAssertions;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -14,8 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,10 +22,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A consent stored in revision 1 by the code before (one {@code purpose}; the fixture is such a payload as it was
- * stored) is read in revision 2 ({@code purposes}) by every reader: the live pass, a rebuild, as-of, the feed and the
- * aggregate, while the stored bytes, and so the hash chain, stay as they were. Read without the upcast the same bytes
- * are a consent to no purpose at all ({@code purposes: []}), so every reader is asked for its purposes; the consent is
- * a grant, which no reader shows unless it applied the event (a customer without one reads "not granted").
+ * stored) is read in revision 2 ({@code purposes}) by query-side's readers: the live pass and a rebuild (the feed and the
+ * history show the purposes), and as-of (the events it folds), while the stored bytes, and so the hash chain, stay as
+ * they were. Read without the upcast the same bytes are a consent to no purpose at all ({@code purposes: []}), so these
+ * readers are asked for the purposes. The profile keeps only whether consent is granted, which reads the same either
+ * way: its checks show the event reached the fold, not the upcast. Command-side's own upcast, which sources the
+ * aggregate, is held by command-side's {@code RevisionOneEventTest}; here the aggregate is shown to take the next change
+ * after the event.
  */
 class OldRevisionTest extends BothAppsTest {
 
@@ -61,7 +62,8 @@ class OldRevisionTest extends BothAppsTest {
 
         JsonNode profile = await().atMost(Duration.ofSeconds(20)).until(() -> queries.get("/api/profiles/" + id
                 + "?minVersion=2", "auditor"), answer -> answer.status() == 200).json();
-        softly.assertThat(profile.path("consentGranted").asBoolean()).as("live profile: the grant applied").isTrue();
+        softly.assertThat(profile.path("consentGranted").asBoolean())
+                .as("live profile: the consent reached the fold").isTrue();
         softly.assertThat(queries.get("/api/profiles/" + id + "/verify", "auditor").json().get("valid").asBoolean())
                 .as("the chain over the stored bytes").isTrue();
         JsonNode feed = await().atMost(Duration.ofSeconds(20)).until(() -> queries.get("/api/events?customerId=" + id,
@@ -73,13 +75,13 @@ class OldRevisionTest extends BothAppsTest {
                 .isEqualTo(NEWSLETTER_ONLY);
 
         softly.assertThat(queries.get("/api/profiles/" + id + "/as-of?version=2", "auditor").json()
-                .path("consentGranted").asBoolean()).as("as-of: the grant applied").isTrue();
+                .path("consentGranted").asBoolean()).as("as-of profile: the consent reached the fold").isTrue();
         List<Object> asOfReads = eventStore.readEvents(id).asStream().map(Message::getPayload).map(Object.class::cast)
                 .toList();
         softly.assertThat(asOfReads).as("the events as-of folds")
                 .contains(new ConsentRecordedEvent(CustomerId.of(id), true, List.of("newsletter")));
 
-        // the aggregate, sourced through Axon's upcaster, takes the next change
+        // the aggregate, sourced with the revision-1 event in its stream, takes the next change
         Api.Response visit = commands.post("/api/customers/" + id + "/visits", "sales", "{\"method\": \"PHONE\"}");
         softly.assertThat(visit.status()).as("aggregate: " + visit.raw().body()).isEqualTo(201);
         softly.assertThat(visit.json().path("version").asLong()).as("aggregate: the version after").isEqualTo(3);
@@ -98,7 +100,8 @@ class OldRevisionTest extends BothAppsTest {
             return true;
         });
         JsonNode rebuilt = queries.get("/api/profiles/" + id + "?minVersion=3", "auditor").json();
-        softly.assertThat(rebuilt.path("consentGranted").asBoolean()).as("rebuilt profile: the grant applied").isTrue();
+        softly.assertThat(rebuilt.path("consentGranted").asBoolean())
+                .as("rebuilt profile: the consent reached the fold").isTrue();
         softly.assertThat(rebuilt.path("version").asLong()).as("rebuilt profile: version").isEqualTo(3);
         softly.assertThat(consentInHistory(queries, id).path("purposes").toString()).as("history, rebuilt")
                 .isEqualTo(NEWSLETTER_ONLY);
@@ -114,8 +117,7 @@ class OldRevisionTest extends BothAppsTest {
 
     /** Appends the fixture as the customer's second event, chained as the code before would have stored it. */
     private void storeRevisionOneConsent(String customerId) throws Exception {
-        String payload = Files.readString(Path.of("src", "test", "resources", "fixtures", "consent-recorded-revision-1.json"))
-                .strip().formatted(customerId);
+        String payload = StoredEvents.fixture("consent-recorded-revision-1.json", customerId);
         assertThat(StoredEvents.append(jdbc, customerId, CONSENT, "1", payload)).isEqualTo(1);
     }
 }

@@ -1,10 +1,12 @@
-package com.customerarchive.query.support;
+package com.customerarchive.testsupport;
 
 import com.customerarchive.events.privacy.EventHash;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +21,16 @@ public final class StoredEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StoredEvents() {
+    }
+
+    /** A stored payload kept in the test resources' {@code fixtures/}, with {@code %s} for the customer's id. */
+    public static String fixture(String name, String customerId) throws IOException {
+        try (InputStream stored = StoredEvents.class.getResourceAsStream("/fixtures/" + name)) {
+            if (stored == null) {
+                throw new IOException("no fixture " + name);
+            }
+            return new String(stored.readAllBytes(), StandardCharsets.UTF_8).strip().formatted(customerId);
+        }
     }
 
     /** The stored payload of a customer's event, as text. */
