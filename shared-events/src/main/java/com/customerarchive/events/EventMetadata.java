@@ -9,6 +9,8 @@ public final class EventMetadata {
     public static final String CORRELATION_ID = "correlationId";
     /** When the change happened in the business (ISO-8601 instant); the event's timestamp is when it was recorded. */
     public static final String OCCURRED_AT = "occurredAt";
+    /** The business day occurredAt falls on in the archive's zone (ISO date), as the writing side judged it. */
+    public static final String BUSINESS_DAY = "businessDay";
     /** The event's link in its customer's hash chain (see {@link com.customerarchive.events.privacy.EventHash}). */
     public static final String HASH = "hash";
 

@@ -179,7 +179,7 @@ class Customer {
 
     /** At most one live card, issued after the identity check, valid from the day it is issued. */
     @CommandHandler
-    RecordedCard handle(IssueMembershipCardCommand command, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
+    RecordedCard handle(IssueMembershipCardCommand command, @MetaDataValue(EventMetadata.BUSINESS_DAY) String businessDay) {
         requireActive();
         if (membershipCard != null && membershipCard.held()) {
             throw new RuleViolationException(Rule.MEMBERSHIP_CARD_HELD, "The customer holds card "
@@ -188,7 +188,7 @@ class Customer {
         if (!command.identityChecked()) {
             throw new RuleViolationException(Rule.IDENTITY_NOT_CHECKED);
         }
-        LocalDate issuedOn = MembershipCard.day(Instant.parse(occurredAt));
+        LocalDate issuedOn = LocalDate.parse(businessDay);
         if (!command.validUntil().isAfter(issuedOn)) {
             throw new RuleViolationException(Rule.VALIDITY_NOT_AHEAD);
         }
@@ -221,10 +221,10 @@ class Customer {
     }
 
     @CommandHandler
-    RecordedCard handle(ReissueMembershipCardCommand command, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
+    RecordedCard handle(ReissueMembershipCardCommand command, @MetaDataValue(EventMetadata.BUSINESS_DAY) String businessDay) {
         requireActive();
         MembershipCard current = card();
-        current.requireReplaceable(Instant.parse(occurredAt));
+        current.requireReplaceable(LocalDate.parse(businessDay));
         apply(new MembershipCardReissuedEvent(customerId, current.number(), command.cardNumber(), current.validUntil(),
                 command.fee()));
         return new RecordedCard(command.cardNumber(), version());
@@ -240,7 +240,8 @@ class Customer {
 
     /** A use at an outlet by the number the card shows: a replaced number, a lost or cancelled card is refused. */
     @CommandHandler
-    RecordedUse handle(UseMembershipCardCommand command, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
+    RecordedUse handle(UseMembershipCardCommand command, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt,
+                       @MetaDataValue(EventMetadata.BUSINESS_DAY) String businessDay) {
         requireNotErased();
         if (replacedCardNumbers.contains(command.cardNumber())) {
             throw new RuleViolationException(Rule.MEMBERSHIP_CARD_REPLACED);
@@ -252,7 +253,7 @@ class Customer {
         }
         Instant usedAt = command.usedAt() != null ? command.usedAt() : Instant.parse(occurredAt);
         int useNo = cardUses + 1;
-        apply(current.use(useNo, command.outlet(), usedAt, command.amount()));
+        apply(current.use(useNo, command.outlet(), usedAt, LocalDate.parse(businessDay), command.amount()));
         return new RecordedUse(useNo, version());
     }
 
@@ -520,9 +521,12 @@ class Customer {
 
     /** The new number takes over the card's tier and validity, starting from the day it is reissued. */
     @EventSourcingHandler
-    void on(MembershipCardReissuedEvent event, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
+    void on(MembershipCardReissuedEvent event, @MetaDataValue(EventMetadata.BUSINESS_DAY) String businessDay,
+            @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
         replacedCardNumbers.add(event.oldCardNumber());
-        LocalDate from = occurredAt == null ? event.validUntil() : MembershipCard.day(Instant.parse(occurredAt));
+        LocalDate from = businessDay != null ? LocalDate.parse(businessDay) : occurredAt == null ? event.validUntil()
+                // recorded before events carried their business day: the UTC day the archive judged by then
+                : Instant.parse(occurredAt).atOffset(java.time.ZoneOffset.UTC).toLocalDate();
         membershipCard = new MembershipCard(customerId, event.cardNumber(), membershipCard.tier(),
                 from.isAfter(event.validUntil()) ? event.validUntil() : from, event.validUntil());
     }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * The customer's membership card (会员卡), an entity of the customer identified by its number: it decides its own
@@ -50,8 +49,8 @@ final class MembershipCard {
         return status != Status.CANCELLED;
     }
 
-    boolean expiredAt(Instant at) {
-        return validUntil.isBefore(day(at));
+    boolean expiredOn(LocalDate day) {
+        return validUntil.isBefore(day);
     }
 
     String number() {
@@ -89,11 +88,11 @@ final class MembershipCard {
     }
 
     /** A lost card, or one whose validity has passed, may be replaced; a live one in its validity may not. */
-    void requireReplaceable(Instant at) {
+    void requireReplaceable(LocalDate day) {
         if (status == Status.CANCELLED) {
             throw new RuleViolationException(Rule.MEMBERSHIP_CARD_NOT_LIVE);
         }
-        if (status == Status.LIVE && !expiredAt(at)) {
+        if (status == Status.LIVE && !expiredOn(day)) {
             throw new RuleViolationException(Rule.MEMBERSHIP_CARD_NOT_LOST);
         }
     }
@@ -105,14 +104,13 @@ final class MembershipCard {
         return new MembershipCardCancelledEvent(customerId, number, reason);
     }
 
-    MembershipCardUsedEvent use(int useNo, String outlet, Instant at, BigDecimal amount) {
+    MembershipCardUsedEvent use(int useNo, String outlet, Instant at, LocalDate day, BigDecimal amount) {
         if (status == Status.REPORTED_LOST) {
             throw new RuleViolationException(Rule.MEMBERSHIP_CARD_REPORTED_LOST);
         }
         if (status == Status.CANCELLED) {
             throw new RuleViolationException(Rule.MEMBERSHIP_CARD_CANCELLED);
         }
-        LocalDate day = day(at);
         if (day.isBefore(validFrom) || day.isAfter(validUntil)) {
             throw new RuleViolationException(Rule.MEMBERSHIP_CARD_OUTSIDE_VALIDITY, "The card is valid from " + validFrom
                     + " to " + validUntil + "; it was presented on " + day + ".");
@@ -149,9 +147,5 @@ final class MembershipCard {
 
     int uses() {
         return uses;
-    }
-
-    static LocalDate day(Instant at) {
-        return at.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 }

@@ -92,6 +92,7 @@ class EventStoreConfiguration {
     @Bean
     CorrelationDataProvider requestCorrelationData() {
         return new SimpleCorrelationDataProvider(
-                EventMetadata.ACTOR, EventMetadata.CORRELATION_ID, EventMetadata.OCCURRED_AT);
+                EventMetadata.ACTOR, EventMetadata.CORRELATION_ID, EventMetadata.OCCURRED_AT,
+                EventMetadata.BUSINESS_DAY);
     }
 }

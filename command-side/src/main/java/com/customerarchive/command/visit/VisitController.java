@@ -1,5 +1,6 @@
 package com.customerarchive.command.visit;
 
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.command.customer.RecordVisitCommand;
 import com.customerarchive.command.customer.RecordedVisit;
 import com.customerarchive.command.web.CommandSender;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,8 +45,10 @@ class VisitController {
 
     private final CommandSender commands;
     private final Clock clock;
+    private final BusinessZone zone;
 
-    VisitController(CommandSender commands, Clock clock) {
+    VisitController(CommandSender commands, Clock clock, BusinessZone zone) {
+        this.zone = zone;
         this.commands = commands;
         this.clock = clock;
     }
@@ -79,11 +81,11 @@ class VisitController {
         return Written.answer(HttpStatus.CREATED, visit.version(), new Written.VisitRecorded(visit.visitNo(), visit.version()));
     }
 
-    private static void checkFollowUp(Instant visitedAt, LocalDate nextFollowUpOn) {
+    private void checkFollowUp(Instant visitedAt, LocalDate nextFollowUpOn) {
         if (nextFollowUpOn == null) {
             return;
         }
-        LocalDate visitDay = visitedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate visitDay = zone.dayOf(visitedAt);
         if (nextFollowUpOn.isBefore(visitDay) || nextFollowUpOn.isAfter(visitDay.plusYears(MAX_FOLLOW_UP_YEARS))) {
             throw new InvalidRequestException(List.of(new ProblemResponses.FieldError("nextFollowUpOn",
                     "must be on or after the visit and within " + MAX_FOLLOW_UP_YEARS + " years of it")));

@@ -1,5 +1,6 @@
 package com.customerarchive.command.web;
 
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.events.EventMetadata;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -22,8 +23,10 @@ public class CommandSender {
 
     private final CommandGateway gateway;
     private final Clock clock;
+    private final BusinessZone zone;
 
-    CommandSender(CommandGateway gateway, Clock clock) {
+    CommandSender(CommandGateway gateway, Clock clock, BusinessZone zone) {
+        this.zone = zone;
         this.gateway = gateway;
         this.clock = clock;
     }
@@ -33,12 +36,13 @@ public class CommandSender {
      * same stream at once; nothing was written) is sent once more on the customer as stored, where a repeated
      * registration meets its first. An If-Match that no longer holds stays a 409.
      *
-     * @param occurredAt when the change happened in the business; now when absent
+     * @param occurredAt when the change happened in the business; now when absent (its business day goes along)
      */
     public <R> R send(Object command, Instant occurredAt) {
         Instant when = occurredAt != null ? occurredAt : clock.instant();
         var message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with(EventMetadata.OCCURRED_AT, when.toString()));
+                .andMetaData(MetaData.with(EventMetadata.OCCURRED_AT, when.toString())
+                        .and(EventMetadata.BUSINESS_DAY, zone.dayOf(when).toString()));
         try {
             return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ConflictingAggregateVersionException stale) {

@@ -27,7 +27,8 @@ import static com.customerarchive.command.customer.CustomerFixtures.registered;
 class MembershipCardRulesTest {
 
     private static final String NOW = "2026-03-02T09:00:00Z";
-    private static final Map<String, Object> AT_NOW = Map.of(EventMetadata.OCCURRED_AT, NOW);
+    private static final Map<String, Object> AT_NOW = Map.of(EventMetadata.OCCURRED_AT, NOW,
+            EventMetadata.BUSINESS_DAY, "2026-03-02");
     private static final String CARD = "8886000000000001";
     private static final String NEW_CARD = "8886000000000019";
     private static final MembershipCardIssuedEvent ISSUED = new MembershipCardIssuedEvent(ID, CARD, MembershipTier.GOLD,
@@ -112,7 +113,8 @@ class MembershipCardRulesTest {
     @Test
     void a_use_outside_the_validity_is_refused_and_uses_are_numbered() {
         fixture.given(registered(), ISSUED)
-                .when(use(CARD, "2027-01-05T10:00:00Z"), AT_NOW)
+                .when(use(CARD, "2027-01-05T10:00:00Z"), Map.of(EventMetadata.OCCURRED_AT, "2027-01-05T10:00:00Z",
+                        EventMetadata.BUSINESS_DAY, "2027-01-05"))
                 .expectException(breaks(Rule.MEMBERSHIP_CARD_OUTSIDE_VALIDITY));
         fixture.given(registered(), ISSUED, new MembershipCardUsedEvent(ID, CARD, 1, "SH-01", Instant.parse(NOW), null))
                 .when(use(CARD, null), AT_NOW)

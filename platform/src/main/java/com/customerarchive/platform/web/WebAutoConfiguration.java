@@ -4,6 +4,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import com.customerarchive.platform.time.BusinessZone;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -13,8 +15,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.time.Clock;
 import java.util.List;
 
-/** Problem answers for every failure, period parameters that take dates, and the one clock. */
+/** Problem answers for every failure, period parameters that take dates, the one clock and the business zone. */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@EnableConfigurationProperties(BusinessZone.class)
 public class WebAutoConfiguration {
 
     @Bean
@@ -37,11 +40,11 @@ public class WebAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    WebMvcConfigurer periodParameters() {
+    WebMvcConfigurer periodParameters(BusinessZone zone) {
         return new WebMvcConfigurer() {
             @Override
             public void addFormatters(FormatterRegistry registry) {
-                registry.addConverter(new InstantOrDate());
+                registry.addConverter(new InstantOrDate(zone));
             }
         };
     }

@@ -1,5 +1,6 @@
 package com.customerarchive.query.agenda;
 
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.platform.web.InvalidRequestException;
 import com.customerarchive.query.commercial.Commercial;
 import com.customerarchive.query.web.CustomerScope;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,8 +31,11 @@ class AgendaController {
     private final Commercial commercial;
     private final CustomerScope scope;
     private final Clock clock;
+    private final BusinessZone zone;
 
-    AgendaController(AgendaRepository agenda, Commercial commercial, CustomerScope scope, Clock clock) {
+    AgendaController(AgendaRepository agenda, Commercial commercial, CustomerScope scope, Clock clock,
+                     BusinessZone zone) {
+        this.zone = zone;
         this.agenda = agenda;
         this.commercial = commercial;
         this.scope = scope;
@@ -65,9 +68,9 @@ class AgendaController {
                       @RequestParam(required = false) Instant to) {
         String owner = scope.owner(ownerId);
         Instant now = clock.instant();
-        LocalDate today = day(now);
-        LocalDate first = from != null ? day(from) : today;
-        LocalDate last = to != null ? day(to) : first.plusDays(30);
+        LocalDate today = zone.dayOf(now);
+        LocalDate first = from != null ? zone.dayOf(from) : today;
+        LocalDate last = to != null ? zone.dayOf(to) : first.plusDays(30);
         if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) > LONGEST_PERIOD_DAYS) {
             throw new InvalidRequestException("to", "must be on or after from and within " + LONGEST_PERIOD_DAYS + " days");
         }
@@ -119,9 +122,5 @@ class AgendaController {
             next = date.withYear(first.getYear() + 1);
         }
         return next.isAfter(last) || !next.isAfter(date) ? java.util.Optional.empty() : java.util.Optional.of(next);
-    }
-
-    private static LocalDate day(Instant at) {
-        return at.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 }

@@ -1,5 +1,6 @@
 package com.customerarchive.query.agenda;
 
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.query.core.OwnerRepository;
 import com.customerarchive.query.rules.ArchiveRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ class AgendaRepository {
     private static final String DUE = """
             SELECT customer_id, name, grade,
                    COALESCE(next_follow_up_on,
-                            CAST((COALESCE(last_contact_at, registered_at) AT TIME ZONE 'UTC') AS date) + {cadence})
+                            CAST((COALESCE(last_contact_at, registered_at) AT TIME ZONE :zone) AS date) + {cadence})
                        AS due_on
             FROM follow_up LEFT JOIN {owners} owners USING (customer_id)
             WHERE status = 'ACTIVE' AND (CAST(:owner AS varchar) IS NULL OR owner_id = :owner)
@@ -26,10 +27,12 @@ class AgendaRepository {
 
     private final JdbcClient jdbc;
     private final ArchiveRules rules;
+    private final BusinessZone zone;
 
-    AgendaRepository(JdbcClient jdbc, ArchiveRules rules) {
+    AgendaRepository(JdbcClient jdbc, ArchiveRules rules, BusinessZone zone) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.zone = zone;
     }
 
     record Due(UUID customerId, String name, String grade, LocalDate dueOn) {
@@ -43,7 +46,7 @@ class AgendaRepository {
 
     /** Every active customer (of the owner, when given) with the day its next contact is due. */
     List<Due> dueContacts(String ownerId) {
-        return jdbc.sql(DUE).params(rules.cadenceParameters()).param("owner", ownerId)
+        return jdbc.sql(DUE).params(rules.cadenceParameters()).param("owner", ownerId).param("zone", zone.zone().getId())
                 .query((row, n) -> new Due(row.getObject("customer_id", UUID.class), row.getString("name"),
                         row.getString("grade"), row.getDate("due_on").toLocalDate()))
                 .list();
@@ -67,12 +70,12 @@ class AgendaRepository {
     List<ReturnVisit> returnVisitsWaiting(String ownerId) {
         return jdbc.sql("""
                         SELECT c.customer_id, f.name, c.complaint_id, c.category,
-                               CAST((c.resolved_at AT TIME ZONE 'UTC') AS date) AS resolved_on
+                               CAST((c.resolved_at AT TIME ZONE :zone) AS date) AS resolved_on
                         FROM complaint c JOIN follow_up f ON f.customer_id = c.customer_id
                         LEFT JOIN {owners} owners ON owners.customer_id = c.customer_id
                         WHERE c.status = 'RESOLVED' AND (CAST(:owner AS varchar) IS NULL OR owners.owner_id = :owner)"""
                         .replace("{owners}", OwnerRepository.CURRENT_OWNERS))
-                .param("owner", ownerId)
+                .param("owner", ownerId).param("zone", zone.zone().getId())
                 .query((row, n) -> new ReturnVisit(row.getObject("customer_id", UUID.class), row.getString("name"),
                         row.getObject("complaint_id", UUID.class), row.getString("category"),
                         row.getDate("resolved_on").toLocalDate()))

@@ -1,5 +1,6 @@
 package com.customerarchive.query.commercial;
 
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.query.rules.ArchiveRules;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,11 @@ public class Commercial {
     private final CommercialRepository figures;
     private final ArchiveRules rules;
     private final ValueProperties value;
+    private final BusinessZone zone;
     private final AtomicReference<Kept> kept = new AtomicReference<>();
 
-    Commercial(CommercialRepository figures, ArchiveRules rules, ValueProperties value) {
+    Commercial(CommercialRepository figures, ArchiveRules rules, ValueProperties value, BusinessZone zone) {
+        this.zone = zone;
         this.figures = figures;
         this.rules = rules;
         this.value = value;
@@ -51,7 +54,7 @@ public class Commercial {
     }
 
     private Judged judge(Figures found, Value.Distribution distribution, Instant asOf) {
-        return new Judged(found, Lifecycle.of(found, rules, asOf), distribution.of(found, value.weights()));
+        return new Judged(found, Lifecycle.of(found, rules, asOf, zone), distribution.of(found, value.weights()));
     }
 
     private Value.Distribution distribution(Instant asOf, boolean now) {

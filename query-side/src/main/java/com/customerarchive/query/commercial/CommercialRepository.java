@@ -2,6 +2,7 @@ package com.customerarchive.query.commercial;
 
 import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.Grade;
+import com.customerarchive.platform.time.BusinessZone;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +21,7 @@ public class CommercialRepository {
                 SELECT customer_id, count(*) AS purchases, sum(amount) AS total, min(purchased_at) AS first_at,
                        (array_agg(purchased_at ORDER BY purchased_at))[2] AS second_at, max(purchased_at) AS last_at,
                        count(*) FILTER (WHERE purchased_at > CAST(:asOf AS timestamptz) - INTERVAL '1 year') AS last_year,
-                       count(DISTINCT date_trunc('quarter', purchased_at AT TIME ZONE 'UTC'))
+                       count(DISTINCT date_trunc('quarter', purchased_at AT TIME ZONE :zone))
                            FILTER (WHERE purchased_at >= :quartersFrom AND purchased_at < :quartersTo) AS quarters
                 FROM purchase
                 WHERE NOT cancelled AND purchased_at <= :asOf
@@ -48,17 +49,20 @@ public class CommercialRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final BusinessZone zone;
 
-    CommercialRepository(JdbcClient jdbc) {
+    CommercialRepository(JdbcClient jdbc, BusinessZone zone) {
         this.jdbc = jdbc;
+        this.zone = zone;
     }
 
     /** Every customer registered by {@code asOf}, or only one customer's, or one owner's (nulls: no filter). */
     public List<Figures> figures(Instant asOf, UUID customerId, String ownerId) {
         return jdbc.sql(FIGURES)
                 .param("asOf", Timestamp.from(asOf))
-                .param("quartersFrom", Timestamp.from(Lifecycle.quarterStart(asOf, 4)))
-                .param("quartersTo", Timestamp.from(Lifecycle.quarterStart(asOf, 0)))
+                .param("quartersFrom", Timestamp.from(Lifecycle.quarterStart(asOf, 4, zone)))
+                .param("quartersTo", Timestamp.from(Lifecycle.quarterStart(asOf, 0, zone)))
+                .param("zone", zone.zone().getId())
                 .param("customer", customerId).param("owner", ownerId)
                 .query((row, n) -> new Figures(row.getObject("customer_id", UUID.class), row.getString("name"),
                         row.getString("owner_id"), Grade.valueOf(row.getString("grade")),

@@ -1,5 +1,6 @@
 package com.customerarchive.query.followup;
 
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.events.Grade;
 import com.customerarchive.query.core.OwnerRepository;
 import com.customerarchive.query.rules.ArchiveRules;
@@ -22,7 +23,7 @@ class FollowUpRepository {
     private static final String OVERDUE = """
             SELECT customer_id, name, owner_id, grade, cadence, last_contact_at, next_follow_up_on,
                    greatest(floor(days_since_contact - cadence)::bigint,
-                            CAST(:asOf AS date) - COALESCE(next_follow_up_on, CAST(:asOf AS date))) AS days_overdue
+                            CAST(:asOfDay AS date) - COALESCE(next_follow_up_on, CAST(:asOfDay AS date))) AS days_overdue
             FROM (
                 SELECT customer_id, name, owner_id, grade, last_contact_at, next_follow_up_on, registered_at,
                        {cadence} AS cadence,
@@ -33,16 +34,18 @@ class FollowUpRepository {
                   AND (CAST(:grade AS varchar) IS NULL OR grade = :grade)
             ) judged
             WHERE COALESCE(last_contact_at, registered_at) + make_interval(days => cadence) < :asOf
-               OR next_follow_up_on < CAST(:asOf AS date)
+               OR next_follow_up_on < CAST(:asOfDay AS date)
             ORDER BY greatest(days_since_contact - cadence,
-                              CAST(:asOf AS date) - COALESCE(next_follow_up_on, CAST(:asOf AS date))) DESC, customer_id
+                              CAST(:asOfDay AS date) - COALESCE(next_follow_up_on, CAST(:asOfDay AS date))) DESC, customer_id
             """.replace("{cadence}", ArchiveRules.CADENCE_DAYS_OF_GRADE)
             .replace("{owners}", OwnerRepository.CURRENT_OWNERS);
 
     private final JdbcClient jdbc;
     private final ArchiveRules rules;
+    private final BusinessZone zone;
 
-    FollowUpRepository(JdbcClient jdbc, ArchiveRules rules) {
+    FollowUpRepository(JdbcClient jdbc, ArchiveRules rules, BusinessZone zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.rules = rules;
     }
@@ -55,7 +58,8 @@ class FollowUpRepository {
     List<Overdue> overdueFor(String ownerId, Grade grade, Instant asOf) {
         return jdbc.sql(OVERDUE)
                 .params(rules.cadenceParameters())
-                .param("asOf", Timestamp.from(asOf)).param("owner", ownerId)
+                .param("asOf", Timestamp.from(asOf)).param("asOfDay", java.sql.Date.valueOf(zone.dayOf(asOf)))
+                .param("owner", ownerId)
                 .param("grade", grade == null ? null : grade.name())
                 .query((row, n) -> new Overdue(row.getObject("customer_id", UUID.class), row.getString("name"),
                         row.getString("owner_id"), Grade.valueOf(row.getString("grade")), row.getInt("cadence"),

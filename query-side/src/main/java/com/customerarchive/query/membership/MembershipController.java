@@ -1,5 +1,6 @@
 package com.customerarchive.query.membership;
 
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.events.MembershipCardNumber;
 import com.customerarchive.events.MembershipTier;
 import com.customerarchive.platform.security.Role;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -37,8 +37,10 @@ class MembershipController {
     private final MembershipRepository cards;
     private final CustomerScope scope;
     private final Clock clock;
+    private final BusinessZone zone;
 
-    MembershipController(MembershipRepository cards, CustomerScope scope, Clock clock) {
+    MembershipController(MembershipRepository cards, CustomerScope scope, Clock clock, BusinessZone zone) {
+        this.zone = zone;
         this.cards = cards;
         this.scope = scope;
         this.clock = clock;
@@ -122,6 +124,6 @@ class MembershipController {
     }
 
     private LocalDate today() {
-        return clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        return zone.today(clock);
     }
 }

@@ -1,5 +1,6 @@
 package com.customerarchive.query.membership;
 
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.MembershipCardCancelledEvent;
 import com.customerarchive.events.MembershipCardIssuedEvent;
@@ -38,8 +39,10 @@ class MembershipProjection implements ReadModel {
 
     private final JdbcClient jdbc;
     private final RowAppender appender;
+    private final BusinessZone zone;
 
-    MembershipProjection(JdbcClient jdbc, RowAppender appender) {
+    MembershipProjection(JdbcClient jdbc, RowAppender appender, BusinessZone zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.appender = appender;
     }
@@ -92,8 +95,7 @@ class MembershipProjection implements ReadModel {
                                 + "least(CAST(:on AS date), :until), :until, :at FROM " + cards + " WHERE card_number = :old "
                                 + "ON CONFLICT (card_number) DO NOTHING", Map.of("number", reissued.cardNumber(),
                                 "old", reissued.oldCardNumber(), "until", Date.valueOf(reissued.validUntil()),
-                                "on", Date.valueOf(passEvent.context().occurredAt().atOffset(java.time.ZoneOffset.UTC)
-                                        .toLocalDate()), "at", at)));
+                                "on", Date.valueOf(zone.dayOf(passEvent.context().occurredAt())), "at", at)));
                         changes.add(set(cards, "status = 'REPLACED', replaced_by = :replacedBy", reissued.oldCardNumber(),
                                 Map.of("replacedBy", reissued.cardNumber())));
                         activity.add(row(passEvent, reissued.cardNumber(), "REISSUED", null, reissued.fee(), null));

@@ -50,4 +50,30 @@ class AsOfReader {
         }
         return state == null ? Optional.empty() : Optional.of(new Folded(state, recordedAt));
     }
+
+    /**
+     * The profile from the events that happened before {@code occurredBefore} (business time), of those recorded by
+     * {@code recordedBy} (null: all recorded so far); folded from the first event, since a checkpoint may hold events
+     * that happened later.
+     *
+     * @return empty when no event of the customer qualifies
+     */
+    Optional<Folded> happenedBefore(UUID customerId, Instant occurredBefore, Instant recordedBy) {
+        ProfileState state = null;
+        Instant recordedAt = null;
+        Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(customerId.toString()).asStream()
+                .iterator();
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            EventContext context = EventContext.of(message);
+            if (recordedBy != null && context.recordedAt().isAfter(recordedBy)) {
+                break;
+            }
+            if (context.occurredAt().isBefore(occurredBefore)) {
+                state = ProfileFold.apply(state, EventContext.payload(message), context);
+                recordedAt = context.recordedAt();
+            }
+        }
+        return state == null ? Optional.empty() : Optional.of(new Folded(state, recordedAt));
+    }
 }

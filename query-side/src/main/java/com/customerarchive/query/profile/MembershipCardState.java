@@ -2,9 +2,7 @@ package com.customerarchive.query.profile;
 
 import com.customerarchive.events.MembershipTier;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * The customer's membership card on its profile. Status LIVE, REPORTED_LOST or CANCELLED as the events left it;
@@ -16,9 +14,9 @@ public record MembershipCardState(String cardNumber, MembershipTier tier, String
         return new MembershipCardState(cardNumber, tier, newStatus, validUntil);
     }
 
-    /** The card as it stands at {@code at}. */
-    public MembershipCardState judgedAt(Instant at) {
-        return "LIVE".equals(status) && validUntil.isBefore(at.atOffset(ZoneOffset.UTC).toLocalDate())
+    /** The card as it stands on a business day: live cards past their last valid day have expired. */
+    public MembershipCardState judgedOn(LocalDate day) {
+        return "LIVE".equals(status) && validUntil.isBefore(day)
                 ? with("EXPIRED") : this;
     }
 }

@@ -5,6 +5,7 @@ import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
 import com.customerarchive.query.rules.ArchiveRules;
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.platform.web.InvalidRequestException;
 import com.customerarchive.query.commercial.Commercial;
 import com.customerarchive.query.web.CustomerScope;
@@ -12,6 +13,7 @@ import com.customerarchive.query.web.Freshness;
 import com.customerarchive.platform.web.NotFoundException;
 import com.customerarchive.platform.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 @RestController
 @RequestMapping("/api/profiles")
@@ -40,9 +45,11 @@ class ProfileController {
     private final AccessLog accessLog;
     private final Commercial commercial;
     private final CustomerScope scope;
+    private final BusinessZone zone;
 
     ProfileController(ProfileRepository profiles, AsOfReader asOf, ArchiveRules rules, Freshness freshness, Clock clock,
-                      AccessLog accessLog, Commercial commercial, CustomerScope scope) {
+                      AccessLog accessLog, Commercial commercial, CustomerScope scope, BusinessZone zone) {
+        this.zone = zone;
         this.commercial = commercial;
         this.scope = scope;
         this.profiles = profiles;
@@ -89,7 +96,7 @@ class ProfileController {
         Instant judgedAt = asOf != null ? asOf : clock.instant();
         var found = profiles.search(new ProfileRepository.ProfileFilter(grade, scope.owner(blankToNull(ownerId)), tier, nature,
                 blankToNull(city), blankToNull(q), overdue, stale, judgedAt), page, size, sortKey, descending);
-        return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, judgedAt, null))
+        return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, zone, judgedAt, null))
                 .map(view -> scope.withholds(view.consentGranted()) ? view.withheld() : view).toList(),
                 page, size, found.total());
     }
@@ -101,31 +108,46 @@ class ProfileController {
         scope.check(customerId);
         freshness.await(customerId, minVersion);
         Instant now = clock.instant();
-        ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, now, null))
+        ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, zone, now, null))
                 .orElseThrow(() -> NotFoundException.customer(customerId));
-        ProfileView judged = commercial.of(customerId, now, true).map(found::with).orElse(found);
+        ProfileView judged = commercial.of(customerId, now, true).map(one -> found.with(one, zone)).orElse(found);
         ProfileView profile = scope.withholds(judged.consentGranted()) ? judged.withheld() : judged;
         accessLog.record(customerId, AccessLog.View.PROFILE);
         return profile;
     }
 
     @GetMapping("/{customerId}/as-of")
-    @Operation(summary = "The profile as it stood at an instant or version", description = "at: what the archive "
-            + "had recorded by that instant; version: after that many events. Rebuilt from the event store.")
+    @Operation(summary = "The profile as it stood at an instant, a version or the end of a business day",
+            description = "Give exactly one of at, version or on. at: what the archive had recorded by that instant "
+            + "(recording time); version: after that many events; on (a date, 2026-04-01): the card at the end of that "
+            + "day in the business zone (archive.zone), from the events that happened by then (business time, "
+            + "occurredAt), as known now, so a back-dated correction recorded later counts. knownAt (an instant, only "
+            + "with on): of those events only the ones recorded by then, \"as it stood on D, as we knew on K\". "
+            + "asOf is the instant the card stood at (for on: the start of the next business day). Rebuilt from the "
+            + "event store.")
     ProfileView asOf(@PathVariable UUID customerId, @RequestParam(required = false) Instant at,
-                     @RequestParam(required = false) Long version) {
+                     @RequestParam(required = false) Long version,
+                     @Parameter(description = "a business day (2026-04-01): the card at its end in archive.zone")
+                     @RequestParam(required = false) LocalDate on,
+                     @Parameter(description = "with on only: count the events recorded by this instant")
+                     @RequestParam(required = false) Instant knownAt) {
         CustomerScope.Visibility visibility = scope.check(customerId);
-        if ((at == null) == (version == null)) {
-            throw new InvalidRequestException("at", "give exactly one of at (an instant) or version");
+        if (knownAt != null && on == null) {
+            throw new InvalidRequestException("knownAt", "goes with on (a date) only");
+        }
+        if (Stream.of(at, version, on).filter(Objects::nonNull).count() != 1) {
+            throw new InvalidRequestException("at", "give exactly one of at (an instant), version or on (a date)");
         }
         if (version != null && version < 1) {
             throw new InvalidRequestException("version", "must be 1 or more");
         }
-        var folded = asOf.at(customerId, at, version).orElseThrow(() -> new NotFoundException("customer-not-found",
+        Instant dayEnd = on == null ? null : zone.endOf(on);
+        var folded = (on != null ? asOf.happenedBefore(customerId, dayEnd, knownAt) : asOf.at(customerId, at, version))
+                .orElseThrow(() -> new NotFoundException("customer-not-found",
                 "Customer not found", "No customer " + customerId + " had been recorded by then."));
-        Instant stoodAt = at != null ? at : folded.recordedAt();
+        Instant stoodAt = on != null ? dayEnd : at != null ? at : folded.recordedAt();
         accessLog.record(customerId, AccessLog.View.AS_OF);
-        ProfileView then = ProfileView.of(folded.state(), rules, stoodAt, stoodAt);
+        ProfileView then = ProfileView.of(folded.state(), rules, zone, stoodAt, stoodAt);
         return visibility.withholds() ? then.withheld() : then;
     }
 

@@ -1,5 +1,6 @@
 package com.customerarchive.query.profile;
 
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
@@ -30,8 +31,11 @@ class ProfileRepository {
     private final JdbcTemplate plain;
     private final ProfileStateJson states;
     private final ArchiveRules rules;
+    private final BusinessZone zone;
 
-    ProfileRepository(JdbcClient jdbc, JdbcTemplate plain, ProfileStateJson states, ArchiveRules rules) {
+    ProfileRepository(JdbcClient jdbc, JdbcTemplate plain, ProfileStateJson states, ArchiveRules rules,
+                      BusinessZone zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.plain = plain;
         this.states = states;
@@ -129,6 +133,7 @@ class ProfileRepository {
             where.append(filter.stale() ? " AND " : " AND NOT ").append("(fresh_at < :staleBefore)");
         }
         params.put("asOf", Timestamp.from(filter.asOf()));
+        params.put("asOfDay", java.sql.Date.valueOf(zone.dayOf(filter.asOf())));
         params.put("staleBefore", Timestamp.from(filter.asOf().minus(Duration.ofDays(rules.staleAfterDays()))));
 
         long total = jdbc.sql("SELECT count(*) FROM profile" + where).params(params).query(Long.class).single();
@@ -143,7 +148,7 @@ class ProfileRepository {
     /** Active, and past its grade's cadence since the last contact, or past the next follow-up date it agreed. */
     private static final String OVERDUE = "(status = 'ACTIVE' AND (COALESCE(last_contact_at, registered_at) "
             + "+ make_interval(days => " + ArchiveRules.CADENCE_DAYS_OF_GRADE + ") < :asOf "
-            + "OR next_follow_up_on < CAST(:asOf AS date)))";
+            + "OR next_follow_up_on < CAST(:asOfDay AS date)))";
 
     record Page(List<ProfileState> items, long total) {
     }

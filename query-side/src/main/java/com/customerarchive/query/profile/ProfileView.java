@@ -1,5 +1,6 @@
 package com.customerarchive.query.profile;
 
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.events.CustomerKind;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerStatus;
@@ -20,7 +21,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -62,11 +62,11 @@ public record ProfileView(
     }
 
     /** The same profile with its purchases, lifecycle and value, and the card's purchase figures derived from them. */
-    ProfileView with(Commercial.Judged judged) {
+    ProfileView with(Commercial.Judged judged, BusinessZone zone) {
         Figures figures = judged.figures();
         ProfileCard derived = card == null ? null : new ProfileCard(card.basic(), card.contacts(), card.business(),
                 card.payment(), figures.purchases() == 0 ? null : new PurchaseSection(
-                day(figures.firstPurchaseAt()), figures.lastYear() + " in the last year", day(figures.lastPurchaseAt()),
+                day(figures.firstPurchaseAt(), zone), figures.lastYear() + " in the last year", day(figures.lastPurchaseAt(), zone),
                 figures.total()));
         return new ProfileView(customerId, version, kind, nature, tier, source, grade, ownerId, status, derived,
                 registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
@@ -83,16 +83,17 @@ public record ProfileView(
                 referredBy == null ? null : Redaction.WITHHELD, lastReviewedAt, purchases, lifecycle, value, membershipCard);
     }
 
-    private static LocalDate day(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC).toLocalDate();
+    private static LocalDate day(Instant at, BusinessZone zone) {
+        return at == null ? null : zone.dayOf(at);
     }
 
-    static ProfileView of(ProfileState state, ArchiveRules rules, Instant judgedAt, Instant asOf) {
+    static ProfileView of(ProfileState state, ArchiveRules rules, BusinessZone zone, Instant judgedAt, Instant asOf) {
+        LocalDate judgedOn = zone.dayOf(judgedAt);
         Instant lastContact = state.lastContactAt() != null ? state.lastContactAt() : state.registeredAt();
         boolean overdue = state.status() == CustomerStatus.ACTIVE
                 && (Duration.between(lastContact, judgedAt).compareTo(Duration.ofDays(rules.cadence(state.grade()))) > 0
                 || state.nextFollowUpOn() != null
-                && state.nextFollowUpOn().isBefore(judgedAt.atOffset(ZoneOffset.UTC).toLocalDate()));
+                && state.nextFollowUpOn().isBefore(judgedOn));
         boolean stale = Duration.between(state.freshSince(), judgedAt)
                 .compareTo(Duration.ofDays(rules.staleAfterDays())) > 0;
         return new ProfileView(state.customerId(), state.version(), state.kind(), state.nature(), state.tier(),
@@ -100,6 +101,6 @@ public record ProfileView(
                 state.lastContactAt(), state.nextFollowUpOn(), overdue, stale, state.openComplaints(),
                 state.visitCount(), state.consentGranted(), state.personalDataErased(), state.updatedAt(), asOf,
                 state.referredBy(), state.lastReviewedAt(), null, null, null,
-                state.membershipCard() == null ? null : state.membershipCard().judgedAt(judgedAt));
+                state.membershipCard() == null ? null : state.membershipCard().judgedOn(judgedOn));
     }
 }

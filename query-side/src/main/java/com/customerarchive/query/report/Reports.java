@@ -1,5 +1,6 @@
 package com.customerarchive.query.report;
 
+import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.events.Grade;
 import com.customerarchive.query.commercial.Commercial;
 import com.customerarchive.query.commercial.Lifecycle;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -40,8 +40,10 @@ class Reports {
     private final ReportRepository reports;
     private final Commercial commercial;
     private final Clock clock;
+    private final BusinessZone zone;
 
-    Reports(ReportRepository reports, Commercial commercial, Clock clock) {
+    Reports(ReportRepository reports, Commercial commercial, Clock clock, BusinessZone zone) {
+        this.zone = zone;
         this.reports = reports;
         this.commercial = commercial;
         this.clock = clock;
@@ -85,8 +87,8 @@ class Reports {
                 .toList();
     }
 
-    private static LocalDate day(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC).toLocalDate();
+    private LocalDate day(Instant at) {
+        return at == null ? null : zone.dayOf(at);
     }
 
     record Ranked(int rank, UUID customerId, String name, String ownerId, Grade grade, Lifecycle.Stage stage,

@@ -1,6 +1,7 @@
 package com.customerarchive.query.commercial;
 
 import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.query.support.LifecycleStages;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ class CommercialLifeTest extends BothAppsTest {
     private Api commands;
     private Api queries;
     private final Instant now = Instant.now();
-    private final LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+    private final LocalDate today = now.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
     private String owner;
 
     @BeforeEach
@@ -188,25 +189,27 @@ class CommercialLifeTest extends BothAppsTest {
         Instant registeredAt = Instant.parse("2024-01-10T00:00:00Z");
         String loyalOwner = owner + "-loyal";
         String loyal = register(loyalOwner, "Loyal", "B", registeredAt, "");
-        purchasesAt(loyal, "2024-04-01T00:00:00Z", "2024-08-15T00:00:00Z", "2024-11-15T00:00:00Z", "2025-03-31T23:59:59Z");
+        // in Beijing time: 2024-04-01 00:00, 2024-08-15 08:00, 2024-11-15 08:00, 2025-03-31 23:59:59
+        purchasesAt(loyal, "2024-03-31T16:00:00Z", "2024-08-15T00:00:00Z", "2024-11-15T00:00:00Z", "2025-03-31T15:59:59Z");
         String gapOwner = owner + "-gap";
         String gap = register(gapOwner, "Gap", "B", registeredAt, "");
-        purchasesAt(gap, "2024-03-31T23:59:59Z", "2024-08-15T00:00:00Z", "2024-11-15T00:00:00Z", "2025-02-14T00:00:00Z",
-                "2025-04-01T00:00:00Z");
+        // in Beijing time: 2024-03-31 23:59:59, 2024-08-15 08:00, 2024-11-15 08:00, 2025-02-14 08:00, 2025-04-01 00:00
+        purchasesAt(gap, "2024-03-31T15:59:59Z", "2024-08-15T00:00:00Z", "2024-11-15T00:00:00Z", "2025-02-14T00:00:00Z",
+                "2025-03-31T16:00:00Z");
         await().atMost(Duration.ofSeconds(20)).until(() -> queries.get("/api/profiles/" + loyal + "?minVersion=5",
                 "manager").status() == 200 && queries.get("/api/profiles/" + gap + "?minVersion=6", "manager")
                 .status() == 200);
 
-        // judged at an instant, its quarter and the four before it (UTC), by hand:
-        //   2025-05-20 and 2025-06-30 23:59:59 fall in 2025 Q2: the four are 2024 Q2 (from 2024-04-01) to 2025 Q1;
-        //   2025-07-01 00:00 falls in 2025 Q3: the four are 2024 Q3 (from 2024-07-01) to 2025 Q2
+        // judged at an instant, its quarter and the four before it (Beijing time, the default zone), by hand:
+        //   2025-05-20 08:00 and 2025-06-30 23:59:59 fall in 2025 Q2: the four are 2024 Q2 (from 2024-04-01) to 2025 Q1;
+        //   2025-07-01 00:00 (2025-06-30T16:00Z) falls in 2025 Q3: the four are 2024 Q3 (from 2024-07-01) to 2025 Q2
         Map<String, List<String>> loyalAndGapAt = new LinkedHashMap<>();
         loyalAndGapAt.put("2025-05-20T00:00:00Z", List.of("LOYAL", "REPEAT"));
-        loyalAndGapAt.put("2025-06-30T23:59:59Z", List.of("LOYAL", "REPEAT"));
-        loyalAndGapAt.put("2025-07-01T00:00:00Z", List.of("REPEAT", "LOYAL"));
+        loyalAndGapAt.put("2025-06-30T15:59:59Z", List.of("LOYAL", "REPEAT"));
+        loyalAndGapAt.put("2025-06-30T16:00:00Z", List.of("REPEAT", "LOYAL"));
         loyalAndGapAt.forEach((asOf, stages) -> {
-            assertThat(stageAt(asOf, loyalOwner)).as("Loyal at " + asOf).isEqualTo(stages.get(0));
-            assertThat(stageAt(asOf, gapOwner)).as("Gap at " + asOf).isEqualTo(stages.get(1));
+            assertThat(LifecycleStages.stageAt(queries, asOf, loyalOwner)).as("Loyal at " + asOf).isEqualTo(stages.get(0));
+            assertThat(LifecycleStages.stageAt(queries, asOf, gapOwner)).as("Gap at " + asOf).isEqualTo(stages.get(1));
         });
     }
 
@@ -250,20 +253,6 @@ class CommercialLifeTest extends BothAppsTest {
         Api.Response answer = queries.get("/api/profiles/" + customer + "?minVersion=" + version, "manager");
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
         return answer.json();
-    }
-
-    /** The lifecycle stage of the one customer of {@code ownerId} at {@code asOf}, from the lifecycle report. */
-    private String stageAt(String asOf, String ownerId) {
-        JsonNode stages = queries.get("/api/reports/lifecycle?asOf=" + asOf + "&ownerId=" + ownerId, "manager").json()
-                .get("stages");
-        List<String> judged = new ArrayList<>();
-        stages.properties().forEach(stage -> {
-            for (int i = 0; i < stage.getValue().asInt(); i++) {
-                judged.add(stage.getKey());
-            }
-        });
-        assertThat(judged).as(stages.toString()).hasSize(1);
-        return judged.get(0);
     }
 
     private String register(String name, String grade, Instant at, String moreBasic) {
