@@ -1,5 +1,6 @@
 package com.customerarchive.query.membership;
 
+import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.events.MembershipCardNumber;
 import com.customerarchive.events.MembershipTier;
 import com.customerarchive.platform.security.Role;
@@ -71,6 +72,7 @@ class MembershipController {
         return view(card, outlet);
     }
 
+    @ReadsCustomers
     @GetMapping("/api/membership-cards")
     @Operation(summary = "Cards, soonest ending first", description = "status (LIVE, REPORTED_LOST, REPLACED, "
             + "CANCELLED, EXPIRED), tier, expiringBefore (a live card ending before that date), ownerId: for notices "
