@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * Lists and reports as {@code text/csv} (export, 输出) when asked with {@code Accept: text/csv}: the same fields as
- * the JSON answer, nested objects flattened to dotted columns ({@code value.score}), a list of rows one row each; a
- * single object is one row. Lists inside a row are written as their JSON text.
+ * the JSON answer, nested objects flattened to dotted columns ({@code value.score}), a list of rows one row each, a
+ * page ({@code items} with {@code page}, {@code size}, {@code total}) its items one row each; any other single object
+ * is one row. Lists inside a row are written as their JSON text.
  */
 public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
 
@@ -59,6 +60,8 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
             tree.forEach(row -> rows.add(flatten(row)));
         } else if (body instanceof Collection<?>) {
             tree.forEach(row -> rows.add(flatten(row)));
+        } else if (isPage(tree)) {
+            tree.get("items").forEach(row -> rows.add(flatten(row)));
         } else {
             rows.add(flatten(tree));
         }
@@ -72,6 +75,10 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
             return filled;
         }).toList();
         csv.writer(schema.build()).writeValue(output.getBody(), complete);
+    }
+
+    private static boolean isPage(JsonNode tree) {
+        return tree.isObject() && tree.path("items").isArray() && tree.has("page") && tree.has("total");
     }
 
     private static Map<String, String> flatten(JsonNode row) {

@@ -1,6 +1,7 @@
 package com.customerarchive.query.agenda;
 
 import com.customerarchive.platform.time.BusinessZone;
+import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.platform.web.InvalidRequestException;
 import com.customerarchive.query.commercial.Commercial;
 import com.customerarchive.query.web.CustomerScope;
@@ -57,6 +58,7 @@ class AgendaController {
     record Item(LocalDate date, Kind kind, Urgency urgency, UUID customerId, String name, String detail) {
     }
 
+    @ReadsCustomers
     @GetMapping("/api/agenda")
     @Operation(summary = "The rep's agenda for a period (default the next 30 days)", description = "OVERDUE: contact "
             + "was due before today (by the agreed next follow-up or the grade's cadence); FOLLOW_UP_DUE: due within "

@@ -74,6 +74,28 @@ class AuditController {
         return accessLog.list(customerId, limit);
     }
 
+    @GetMapping("/api/audit/access")
+    @Operation(summary = "The access trail: single reads, bulk reads and exports, newest first (AUDITOR, ADMIN)",
+            description = "One entry per read: at, user, view (a single read's view, or a bulk read's endpoint such as "
+                    + "'GET /api/profiles'), format (application/json or text/csv; empty for a single read), filter "
+                    + "(the query string), customers (how many the answer named) and customerIds. user, from "
+                    + "(inclusive) and to (exclusive, instants or dates) narrow it; page from 0, size 1-1000. As "
+                    + "text/csv (Accept: text/csv) one row per entry of the page.")
+    AccessLog.TrailPage access(@RequestParam(required = false) String user, @RequestParam(required = false) Instant from,
+                               @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
+                               @RequestParam(defaultValue = "100") int size) {
+        if (page < 0) {
+            throw new InvalidRequestException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 1000) {
+            throw new InvalidRequestException("size", "must be from 1 to 1000");
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidRequestException("from", "must be before to");
+        }
+        return accessLog.trail(user == null || user.isBlank() ? null : user.trim(), from, to, page, size);
+    }
+
     @GetMapping("/api/audit/checkpoint")
     @Operation(summary = "Every customer's chain head, signed (HMAC-SHA256) (AUDITOR, ADMIN)", description = "Keep it: "
             + "a later checkpoint whose chains still contain these heads (GET .../verify) proves history only grew.")

@@ -1,5 +1,6 @@
 package com.customerarchive.query.complaint;
 
+import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.events.ComplaintSeverity;
 import com.customerarchive.events.ComplaintStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,6 +28,7 @@ class ComplaintController {
         this.clock = clock;
     }
 
+    @ReadsCustomers
     @GetMapping
     @Operation(summary = "Complaints, most urgent first", description = "ageHours counts from filing (or the last "
             + "reopening) to the resolution, or to asOf (default now) while open; breached: open past its target.")

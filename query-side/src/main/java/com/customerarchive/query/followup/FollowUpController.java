@@ -1,5 +1,6 @@
 package com.customerarchive.query.followup;
 
+import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.events.Grade;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,6 +26,7 @@ class FollowUpController {
         this.clock = clock;
     }
 
+    @ReadsCustomers
     @GetMapping("/overdue")
     @Operation(summary = "Active customers whose last contact (or registration) is further back than their "
             + "grade's cadence, most overdue first", description = "asOf: the instant or date to judge at (default now).")

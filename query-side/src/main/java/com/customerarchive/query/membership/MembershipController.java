@@ -1,6 +1,7 @@
 package com.customerarchive.query.membership;
 
 import com.customerarchive.platform.time.BusinessZone;
+import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.events.MembershipCardNumber;
 import com.customerarchive.events.MembershipTier;
 import com.customerarchive.platform.security.Role;
@@ -73,6 +74,7 @@ class MembershipController {
         return view(card, outlet);
     }
 
+    @ReadsCustomers
     @GetMapping("/api/membership-cards")
     @Operation(summary = "Cards, soonest ending first", description = "status (LIVE, REPORTED_LOST, REPLACED, "
             + "CANCELLED, EXPIRED), tier, expiringBefore (a live card ending before that date), ownerId: for notices "

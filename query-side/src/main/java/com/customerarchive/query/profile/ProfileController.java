@@ -1,5 +1,6 @@
 package com.customerarchive.query.profile;
 
+import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.query.audit.AccessLog;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerTier;
@@ -63,6 +64,7 @@ class ProfileController {
     record PageView(List<ProfileView> items, int page, int size, long total) {
     }
 
+    @ReadsCustomers
     @GetMapping
     @Operation(summary = "Search current profiles", description = "Filters combine; q matches the name. overdue "
             + "and stale are judged at asOf (default now). sort: name, updatedAt, registeredAt, lastContactAt, grade, "

@@ -1,5 +1,6 @@
 package com.customerarchive.query.report;
 
+import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,6 +39,7 @@ class ReportController {
         return computed.lifecycle(asOf, ownerId);
     }
 
+    @ReadsCustomers
     @GetMapping("/at-risk")
     @Operation(summary = "Buying customers at risk of leaving, longest without a purchase first (流失预警)",
             description = "At risk: a full year without a purchase, or overdue by twice the grade's cadence; reason "
@@ -46,6 +48,7 @@ class ReportController {
         return computed.atRisk(ownerId);
     }
 
+    @ReadsCustomers
     @GetMapping("/value")
     @Operation(summary = "Customers ranked by value (客户价值)", description = "value.score 0–100: purchase total, "
             + "purchases in the last year, tenure and referrals, each ranked against the whole archive and weighted "
@@ -58,6 +61,7 @@ class ReportController {
         return computed.value(ownerId, top);
     }
 
+    @ReadsCustomers
     @GetMapping("/referrals")
     @Operation(summary = "Referrers ranked by the customers they brought (转介绍)", description = "referred: customers "
             + "naming them as referrer; referredPurchaseTotal: what those customers bought (cancelled purchases left "

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What operators load beside the apps holds: Prometheus' alert rules pass {@code promtool check rules} (Debian's
  * {@code prometheus} package, which {@code .ci/run} installs), every metric they and the Grafana dashboard query
- * exists in a live scrape of the two apps, and what the apps expose passes {@code promtool check metrics}. The Kafka
+ * exists in a live scrape of the two apps, the rules' unit tests (deploy/alerts-test.yml) pass {@code promtool test
+ * rules}, and what the apps expose passes {@code promtool check metrics}. The Kafka
  * publisher's meters exist only where it is configured: KafkaPublisherTest checks those.
  */
 class MonitoringFilesTest extends BothAppsTest {
@@ -33,14 +34,25 @@ class MonitoringFilesTest extends BothAppsTest {
         assertThat(checked.exit()).as(checked.output()).isZero();
         assertThat(checked.output()).contains("SUCCESS");
 
+        // a search page, so that the customers-read counter has a sample
+        assertThat(new Api("http://localhost:" + port).get("/api/profiles?size=1", "manager").status()).isEqualTo(200);
         String exposed = Monitoring.scrape(COMMAND_SIDE.baseUrl()) + Monitoring.scrape("http://localhost:" + port);
         Set<String> queried = Monitoring.metricsIn(Monitoring.alertRules());
-        assertThat(queried).contains("archive_dead_letters", "archive_projection_lag", "archive_kafka_lag");
+        assertThat(queried).contains("archive_dead_letters", "archive_projection_lag", "archive_kafka_lag",
+                "archive_customers_read_total");
         for (String metric : queried) {
             if (!metric.startsWith(KAFKA_METRICS)) {
                 assertThat(exposed).as("a metric the alert rules query").containsPattern("(?m)^" + metric + "[{ ]");
             }
         }
+    }
+
+    @Test
+    void the_bulk_read_alert_fires_for_the_user_past_its_limit_and_for_no_other() throws Exception {
+        Monitoring.Result tested = Monitoring.promtool(null, "test", "rules",
+                Monitoring.DEPLOY.resolve("alerts-test.yml").toString());
+        assertThat(tested.exit()).as(tested.output()).isZero();
+        assertThat(tested.output()).contains("SUCCESS");
     }
 
     @Test

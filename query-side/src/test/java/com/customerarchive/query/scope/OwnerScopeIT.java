@@ -49,6 +49,8 @@ class OwnerScopeIT {
     private static final Map<String, String> EXEMPT = Map.ofEntries(
             Map.entry("GET /api/me", "the caller's own name and roles"),
             Map.entry("GET /api/audit/checkpoint", "one signed head per customer for auditors (AUDITOR, ADMIN only)"),
+            Map.entry("GET /api/audit/access", "the access trail for auditors (AUDITOR, ADMIN only); user names a reader, "
+                    + "not an owner"),
             Map.entry("GET /api/events/stream", "the integrators' live feed of every customer (INTEGRATOR, ADMIN only)"),
             Map.entry("GET /api/reports/grade-migration", "counts over every customer (MANAGER, ADMIN only)"),
             Map.entry("GET /api/reports/referrals", "a ranking over every customer (MANAGER, ADMIN only)"),

@@ -83,6 +83,7 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
         }
         MAY.put("GET /api/profiles/{customerId}/access-log", AUDIT);
         MAY.put("GET /api/audit/checkpoint", AUDIT);
+        MAY.put("GET /api/audit/access", AUDIT);
         for (String report : List.of("GET /api/follow-ups/overdue", "GET /api/complaints",
                 "GET /api/reports/grade-migration", "GET /api/reports/activity", "GET /api/reports/lifecycle",
                 "GET /api/reports/at-risk", "GET /api/reports/value", "GET /api/reports/referrals",
