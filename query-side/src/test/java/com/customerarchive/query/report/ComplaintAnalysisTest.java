@@ -19,7 +19,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Complaint analysis (留档分析) over March 2003, a month only this test's complaints fall in, against a table worked
+ * Complaint analysis (留档分析) over March 2021, a month only this test's complaints fall in, against a table worked
  * out by hand for every dimension, as JSON and as CSV. Targets: CRITICAL 4 h, HIGH 24 h, MEDIUM 72 h, LOW 168 h.
  * <pre>
  *      owner  category          severity  filed            resolved         hours  responsibility  satisfaction
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComplaintAnalysisTest extends BothAppsTest {
 
-    private static final String MARCH_2003 = "from=2003-03-01T00:00:00Z&to=2003-04-01T00:00:00Z";
+    private static final String MARCH_2021 = "from=2021-03-01T00:00:00Z&to=2021-04-01T00:00:00Z";
     private static final String HEADER = "key,filed,resolved,breached,medianHoursToResolve,averageSatisfaction";
 
     @LocalServerPort
@@ -52,26 +52,26 @@ class ComplaintAnalysisTest extends BothAppsTest {
     @BeforeAll
     void complaintsOfTwoReps() {
         var commands = new Api(COMMAND_SIDE.baseUrl());
-        ComplaintSteps a = ComplaintSteps.register(commands, ownerA, "Analysis Ceramics", "2003-01-15T04:00:00Z");
-        String c0 = a.resolved("PRODUCT_QUALITY", "CRITICAL", "2003-02-20T04:00:00Z", "OURS", "2003-02-21T04:00:00Z");
-        a.followUp(c0, 1, "2003-02-22T04:00:00Z");
-        String c1 = a.resolved("PRODUCT_QUALITY", "CRITICAL", "2003-03-03T04:00:00Z", "OURS", "2003-03-03T07:00:00Z");
-        a.followUp(c1, 5, "2003-03-05T05:00:00Z");
-        a.close(c1, "2003-03-05T06:00:00Z");
-        String c2 = a.resolved("PRODUCT_QUALITY", "HIGH", "2003-03-04T04:00:00Z", "OURS", "2003-03-05T10:00:00Z");
-        a.followUp(c2, 2, "2003-03-06T04:00:00Z");
-        String c5 = a.resolved("BILLING", "LOW", "2003-03-07T04:00:00Z", "CUSTOMER", "2003-03-10T10:00:00Z");
-        a.followUp(c5, 5, "2003-03-11T04:00:00Z");
-        String c7 = a.resolved("OTHER", "HIGH", "2003-02-26T10:00:00Z", "CUSTOMER", "2003-03-02T10:00:00Z");
-        a.followUp(c7, 3, "2003-03-03T04:00:00Z");
+        ComplaintSteps a = ComplaintSteps.register(commands, ownerA, "Analysis Ceramics", "2021-01-15T04:00:00Z");
+        String c0 = a.resolved("PRODUCT_QUALITY", "CRITICAL", "2021-02-20T04:00:00Z", "OURS", "2021-02-21T04:00:00Z");
+        a.followUp(c0, 1, "2021-02-22T04:00:00Z");
+        String c1 = a.resolved("PRODUCT_QUALITY", "CRITICAL", "2021-03-03T04:00:00Z", "OURS", "2021-03-03T07:00:00Z");
+        a.followUp(c1, 5, "2021-03-05T05:00:00Z");
+        a.close(c1, "2021-03-05T06:00:00Z");
+        String c2 = a.resolved("PRODUCT_QUALITY", "HIGH", "2021-03-04T04:00:00Z", "OURS", "2021-03-05T10:00:00Z");
+        a.followUp(c2, 2, "2021-03-06T04:00:00Z");
+        String c5 = a.resolved("BILLING", "LOW", "2021-03-07T04:00:00Z", "CUSTOMER", "2021-03-10T10:00:00Z");
+        a.followUp(c5, 5, "2021-03-11T04:00:00Z");
+        String c7 = a.resolved("OTHER", "HIGH", "2021-02-26T10:00:00Z", "CUSTOMER", "2021-03-02T10:00:00Z");
+        a.followUp(c7, 3, "2021-03-03T04:00:00Z");
 
-        ComplaintSteps b = ComplaintSteps.register(commands, ownerB, "Analysis Freight", "2003-01-15T04:00:00Z");
-        b.resolved("DELIVERY", "HIGH", "2003-03-05T04:00:00Z", "THIRD_PARTY", "2003-03-06T04:00:00Z");
-        b.fileAndAssign("DELIVERY", "MEDIUM", "2003-03-06T05:00:00Z");
-        String c6 = b.resolved("SERVICE_ATTITUDE", "MEDIUM", "2003-03-10T04:00:00Z", "OURS", "2003-03-11T04:00:00Z");
-        b.followUp(c6, 1, "2003-03-12T04:00:00Z");
-        b.reopen(c6, "2003-03-30T04:00:00Z");
-        b.resolved("BILLING", "LOW", "2003-03-28T04:00:00Z", "OURS", "2003-04-10T04:00:00Z");
+        ComplaintSteps b = ComplaintSteps.register(commands, ownerB, "Analysis Freight", "2021-01-15T04:00:00Z");
+        b.resolved("DELIVERY", "HIGH", "2021-03-05T04:00:00Z", "THIRD_PARTY", "2021-03-06T04:00:00Z");
+        b.fileAndAssign("DELIVERY", "MEDIUM", "2021-03-06T05:00:00Z");
+        String c6 = b.resolved("SERVICE_ATTITUDE", "MEDIUM", "2021-03-10T04:00:00Z", "OURS", "2021-03-11T04:00:00Z");
+        b.followUp(c6, 1, "2021-03-12T04:00:00Z");
+        b.reopen(c6, "2021-03-30T04:00:00Z");
+        b.resolved("BILLING", "LOW", "2021-03-28T04:00:00Z", "OURS", "2021-04-10T04:00:00Z");
 
         var queries = new Api("http://localhost:" + port);
         a.readBy(queries);
@@ -116,7 +116,7 @@ class ComplaintAnalysisTest extends BothAppsTest {
 
     /** The report's rows, in order, as JSON and as CSV, are exactly {@code rows} (an empty cell: null). */
     private void assertReport(String by, String... rows) {
-        String path = "/api/reports/complaints?" + MARCH_2003 + "&by=" + by;
+        String path = "/api/reports/complaints?" + MARCH_2021 + "&by=" + by;
         Api queries = new Api("http://localhost:" + port);
         Api.Response json = queries.get(path, "manager");
         assertThat(json.status()).as(json.raw().body()).isEqualTo(200);

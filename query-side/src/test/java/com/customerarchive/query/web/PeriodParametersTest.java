@@ -7,7 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A manager types dates where a period is asked for: from, to and asOf take a date (its start, UTC) or an instant. */
+/** A manager types dates where a period is asked for: from, to and asOf take a date (its start in the business zone, Asia/Shanghai) or an instant. */
 class PeriodParametersTest extends BothAppsTest {
 
     @LocalServerPort
@@ -19,8 +19,8 @@ class PeriodParametersTest extends BothAppsTest {
 
         Api.Response byDates = queries.get("/api/reports/grade-migration?from=2026-03-01&to=2026-04-01", "manager");
         assertThat(byDates.status()).isEqualTo(200);
-        assertThat(byDates.json().get("from").asString()).isEqualTo("2026-03-01T00:00:00Z");
-        assertThat(byDates.json().get("to").asString()).isEqualTo("2026-04-01T00:00:00Z");
+        assertThat(byDates.json().get("from").asString()).isEqualTo("2026-02-28T16:00:00Z");
+        assertThat(byDates.json().get("to").asString()).isEqualTo("2026-03-31T16:00:00Z");
 
         Api.Response mixed = queries.get("/api/reports/activity?from=2026-03-01&to=2026-03-15T12:00:00Z", "manager");
         assertThat(mixed.status()).isEqualTo(200);
