@@ -54,6 +54,8 @@
       </tbody></table>`;
   }
   const customerLink = row => `<a href="#/customer/${esc(row.customerId)}">${esc(row.name || row.customerId)}</a>`;
+  // money is never added across currencies: one line per currency
+  const money = row => (row.totals || []).map(line => `${esc(line.currency)} ${esc(line.amount)}`).join('<br>');
 
   // ---------------------------------------------------------------- sign-in
   function signIn(message) {
@@ -308,13 +310,13 @@
       <div class="panel"><h2 data-i18n="reports.value"></h2>${table(value.json, [{ title: 'col.no', key: 'rank' }, { title: 'col.name', render: customerLink },
         { title: 'col.stage', key: 'stage' }, { title: 'col.score', render: r => esc(r.value.score) }])}</div></div>
       <div class="grid2"><div class="panel"><h2 data-i18n="reports.statistics"></h2>${table(statistics.json, [{ title: 'col.key', key: 'key' },
-        { title: 'col.count', key: 'customers' }, { title: 'col.method', key: 'visits' }, { title: 'col.amount', key: 'purchaseTotal' }])}</div>
+        { title: 'col.count', key: 'customers' }, { title: 'col.method', key: 'visits' }, { title: 'col.amount', render: money }])}</div>
       <div class="panel"><h2 data-i18n="reports.complaints"></h2>${table(complaints.json, [{ title: 'col.key', key: 'key' }, { title: 'col.count', key: 'filed' },
         { title: 'col.overdue', key: 'breached' }, { title: 'col.detail', render: r => esc(r.medianHoursToResolve) + ' h · ★' + esc(r.averageSatisfaction) }])}</div></div>
       <div class="grid2"><div class="panel"><h2 data-i18n="reports.referrals"></h2>${table(referrals.json.slice(0, 20), [{ title: 'col.name', render: customerLink },
-        { title: 'col.count', key: 'referred' }, { title: 'col.amount', key: 'referredPurchaseTotal' }])}</div>
+        { title: 'col.count', key: 'referred' }, { title: 'col.amount', render: money }])}</div>
       <div class="panel"><h2 data-i18n="reports.membership"></h2>${table(membership.json.tiers, [{ title: 'col.key', key: 'tier' },
-        { title: 'col.count', key: 'issued' }, { title: 'col.amount', key: 'fees' }])}</div></div>`;
+        { title: 'col.count', key: 'issued' }, { title: 'col.amount', render: money }])}</div></div>`;
     translate(main);
     if (window.echarts) {
       echarts.init(document.getElementById('lifecycle')).setOption({ animation: false, tooltip: {}, series: [{ type: 'pie', radius: ['35%', '65%'],

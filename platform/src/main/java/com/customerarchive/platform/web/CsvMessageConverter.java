@@ -18,12 +18,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Lists and reports as {@code text/csv} (export, 输出) when asked with {@code Accept: text/csv}: the same fields as
  * the JSON answer, nested objects flattened to dotted columns ({@code value.score}), a list of rows one row each, a
  * page ({@code items} with {@code page}, {@code size}, {@code total}) its items one row each; any other single object
- * is one row. Lists inside a row are written as their JSON text.
+ * is one row. Lists inside a row are written as their JSON text, except money: a list named
+ * {@code totals} or {@code …Totals} of {@code {currency, amount}} lines, which is never added across currencies, makes
+ * the row one row per currency, with a column {@code currency} and, under each such list's name, its amount in that
+ * currency (empty where it has none); a row without any amount is written once with these columns empty.
  */
 public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
 
@@ -56,14 +61,12 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
     protected void writeInternal(Object body, HttpOutputMessage output) throws IOException {
         JsonNode tree = json.valueToTree(body);
         List<Map<String, String>> rows = new ArrayList<>();
-        if (tree.isArray()) {
-            tree.forEach(row -> rows.add(flatten(row)));
-        } else if (body instanceof Collection<?>) {
-            tree.forEach(row -> rows.add(flatten(row)));
+        if (tree.isArray() || body instanceof Collection<?>) {
+            tree.forEach(row -> rows.addAll(perCurrency(row)));
         } else if (isPage(tree)) {
-            tree.get("items").forEach(row -> rows.add(flatten(row)));
+            tree.get("items").forEach(row -> rows.addAll(perCurrency(row)));
         } else {
-            rows.add(flatten(tree));
+            rows.addAll(perCurrency(tree));
         }
         Set<String> columns = new LinkedHashSet<>();
         rows.forEach(row -> columns.addAll(row.keySet()));
@@ -81,16 +84,44 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
         return tree.isObject() && tree.path("items").isArray() && tree.has("page") && tree.has("total");
     }
 
-    private static Map<String, String> flatten(JsonNode row) {
+    /** One row, or one row per currency when the row holds money lists. */
+    private static List<Map<String, String>> perCurrency(JsonNode row) {
         Map<String, String> cells = new LinkedHashMap<>();
-        flatten(row, "", cells);
-        return cells;
+        Map<String, Map<String, String>> money = new LinkedHashMap<>();
+        flatten(row, "", cells, money);
+        Set<String> currencies = new TreeSet<>();
+        money.values().forEach(lines -> currencies.addAll(lines.keySet()));
+        if (currencies.isEmpty()) {
+            return List.of(cells);
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String currency : currencies) {
+            Map<String, String> line = new LinkedHashMap<>(cells);
+            line.put(CURRENCY, currency);
+            money.forEach((column, amounts) -> line.put(column, amounts.getOrDefault(currency, "")));
+            rows.add(line);
+        }
+        return rows;
     }
 
-    private static void flatten(JsonNode node, String prefix, Map<String, String> cells) {
-        if (node.isObject()) {
+    private static final String CURRENCY = "currency";
+
+    private static boolean isMoney(String name, JsonNode node) {
+        return node.isArray() && (name.equals("totals") || name.endsWith("Totals"));
+    }
+
+    private static void flatten(JsonNode node, String prefix, Map<String, String> cells,
+                                Map<String, Map<String, String>> money) {
+        String name = prefix.substring(prefix.lastIndexOf('.') + 1);
+        if (isMoney(name, node)) {
+            Map<String, String> amounts = new TreeMap<>();
+            node.forEach(line -> amounts.put(line.path(CURRENCY).asString(), line.path("amount").asString()));
+            cells.putIfAbsent(CURRENCY, "");
+            cells.put(prefix, "");
+            money.put(prefix, amounts);
+        } else if (node.isObject()) {
             node.properties().forEach(entry -> flatten(entry.getValue(),
-                    prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey(), cells));
+                    prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey(), cells, money));
         } else if (node.isArray()) {
             cells.put(prefix.isEmpty() ? "value" : prefix, node.toString());
         } else if (!node.isNull()) {

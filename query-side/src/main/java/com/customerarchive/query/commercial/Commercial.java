@@ -1,6 +1,7 @@
 package com.customerarchive.query.commercial;
 
 import com.customerarchive.platform.time.BusinessZone;
+import com.customerarchive.query.money.Money;
 import com.customerarchive.query.rules.ArchiveRules;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -26,13 +27,15 @@ public class Commercial {
     private final ArchiveRules rules;
     private final ValueProperties value;
     private final BusinessZone zone;
+    private final Money money;
     private final AtomicReference<Kept> kept = new AtomicReference<>();
 
-    Commercial(CommercialRepository figures, ArchiveRules rules, ValueProperties value, BusinessZone zone) {
+    Commercial(CommercialRepository figures, ArchiveRules rules, ValueProperties value, BusinessZone zone, Money money) {
         this.zone = zone;
         this.figures = figures;
         this.rules = rules;
         this.value = value;
+        this.money = money;
     }
 
     private record Kept(Instant at, Value.Distribution distribution) {
@@ -40,6 +43,11 @@ public class Commercial {
 
     /** One customer judged at {@code asOf}, with its purchases, lifecycle and value. */
     public record Judged(Figures figures, Lifecycle lifecycle, Value value) {
+
+        /** The purchase total the value ranked, in the base currency. */
+        public java.math.BigDecimal scoredTotal() {
+            return value.scoredTotal().amount();
+        }
     }
 
     public Optional<Judged> of(UUID customerId, Instant asOf, boolean now) {
@@ -59,11 +67,11 @@ public class Commercial {
 
     private Value.Distribution distribution(Instant asOf, boolean now) {
         if (!now) {
-            return new Value.Distribution(figures.figures(asOf, null, null), asOf);
+            return new Value.Distribution(figures.figures(asOf, null, null), asOf, money);
         }
         Kept current = kept.get();
         if (current == null || Duration.between(current.at(), asOf).compareTo(DISTRIBUTION_KEPT) > 0) {
-            current = new Kept(asOf, new Value.Distribution(figures.figures(asOf, null, null), asOf));
+            current = new Kept(asOf, new Value.Distribution(figures.figures(asOf, null, null), asOf, money));
             kept.set(current);
         }
         return current.distribution();

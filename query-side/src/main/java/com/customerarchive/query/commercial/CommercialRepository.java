@@ -3,50 +3,62 @@ package com.customerarchive.query.commercial;
 import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.Grade;
 import com.customerarchive.platform.time.BusinessZone;
+import com.customerarchive.query.money.Totals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Each customer's purchases and referrals added up at an instant (cancelled purchases left out). */
+/** Each customer's purchases and referrals added up at an instant, per currency (cancelled purchases left out). */
 @Repository
 public class CommercialRepository {
 
     private static final String FIGURES = """
-            WITH bought AS (
-                SELECT customer_id, count(*) AS purchases, sum(amount) AS total, min(purchased_at) AS first_at,
-                       (array_agg(purchased_at ORDER BY purchased_at))[2] AS second_at, max(purchased_at) AS last_at,
-                       count(*) FILTER (WHERE purchased_at > CAST(:asOf AS timestamptz) - INTERVAL '1 year') AS last_year,
-                       count(DISTINCT date_trunc('quarter', purchased_at AT TIME ZONE :zone))
-                           FILTER (WHERE purchased_at >= :quartersFrom AND purchased_at < :quartersTo) AS quarters
+            WITH kept AS (
+                SELECT customer_id, amount, currency, purchased_at
                 FROM purchase
                 WHERE NOT cancelled AND purchased_at <= :asOf
                   -- one customer's figures need its own purchases and those of the customers it referred only
                   AND (CAST(:customer AS uuid) IS NULL OR customer_id = :customer OR customer_id IN (
-                      SELECT customer_id FROM profile WHERE referred_by = CAST(CAST(:customer AS uuid) AS varchar)))
-                GROUP BY customer_id),
-            referrals AS (
-                SELECT referred.referred_by AS referrer, count(*) AS referred, COALESCE(sum(b.total), 0) AS referred_total
-                FROM profile referred LEFT JOIN bought b ON b.customer_id = referred.customer_id
-                WHERE referred.referred_by IS NOT NULL AND referred.registered_at <= :asOf
-                  AND (CAST(:customer AS uuid) IS NULL OR referred.referred_by = CAST(CAST(:customer AS uuid) AS varchar))
-                GROUP BY referred.referred_by)
+                      SELECT customer_id FROM profile WHERE referred_by = CAST(CAST(:customer AS uuid) AS varchar)))),
+            bought AS (
+                SELECT customer_id, count(*) AS purchases, min(purchased_at) AS first_at,
+                       (array_agg(purchased_at ORDER BY purchased_at))[2] AS second_at, max(purchased_at) AS last_at,
+                       count(*) FILTER (WHERE purchased_at > CAST(:asOf AS timestamptz) - INTERVAL '1 year') AS last_year,
+                       count(DISTINCT date_trunc('quarter', purchased_at AT TIME ZONE :zone))
+                           FILTER (WHERE purchased_at >= :quartersFrom AND purchased_at < :quartersTo) AS quarters
+                FROM kept GROUP BY customer_id),
+            spent AS (SELECT customer_id, currency, sum(amount) AS total FROM kept GROUP BY customer_id, currency),
+            spent_lines AS (SELECT s.customer_id, {totals} FROM spent s GROUP BY s.customer_id),
+            referred AS (
+                SELECT customer_id, referred_by FROM profile
+                WHERE referred_by IS NOT NULL AND registered_at <= :asOf
+                  AND (CAST(:customer AS uuid) IS NULL OR referred_by = CAST(CAST(:customer AS uuid) AS varchar))),
+            referrals AS (SELECT referred_by AS referrer, count(*) AS referred FROM referred GROUP BY referred_by),
+            referred_lines AS (
+                SELECT s.referrer, {totals}
+                FROM (SELECT r.referred_by AS referrer, b.currency, sum(b.total) AS total
+                      FROM referred r JOIN spent b ON b.customer_id = r.customer_id
+                      GROUP BY r.referred_by, b.currency) s
+                GROUP BY s.referrer)
             SELECT p.customer_id, p.name, p.owner_id, p.grade, p.status, p.registered_at, p.last_contact_at,
                    p.state ->> 'archiveReason' AS archive_reason, p.state ->> 'archivedAt' AS archived_at,
-                   COALESCE(b.purchases, 0) AS purchases, COALESCE(b.total, 0) AS total, b.first_at, b.second_at,
+                   COALESCE(b.purchases, 0) AS purchases, b.first_at, b.second_at,
                    b.last_at, COALESCE(b.last_year, 0) AS last_year, COALESCE(b.quarters, 0) AS quarters,
-                   COALESCE(r.referred, 0) AS referred, COALESCE(r.referred_total, 0) AS referred_total
+                   COALESCE(r.referred, 0) AS referred, own.currencies, own.amounts,
+                   theirs.currencies AS referred_currencies, theirs.amounts AS referred_amounts
             FROM profile p
             LEFT JOIN bought b ON b.customer_id = p.customer_id
+            LEFT JOIN spent_lines own ON own.customer_id = p.customer_id
             LEFT JOIN referrals r ON r.referrer = CAST(p.customer_id AS varchar)
+            LEFT JOIN referred_lines theirs ON theirs.referrer = CAST(p.customer_id AS varchar)
             WHERE p.registered_at <= :asOf
               AND (CAST(:customer AS uuid) IS NULL OR p.customer_id = :customer)
               AND (CAST(:owner AS varchar) IS NULL OR p.owner_id = :owner)
-            """;
+            """.replace("{totals}", Totals.AGGREGATED);
 
     private final JdbcClient jdbc;
     private final BusinessZone zone;
@@ -69,15 +81,11 @@ public class CommercialRepository {
                         CustomerStatus.valueOf(row.getString("status")), row.getString("archive_reason"),
                         instant(row.getTimestamp("registered_at")), instant(row.getTimestamp("last_contact_at")),
                         row.getString("archived_at") == null ? null : Instant.parse(row.getString("archived_at")),
-                        row.getInt("purchases"), money(row.getBigDecimal("total")), instant(row.getTimestamp("first_at")),
+                        row.getInt("purchases"), Totals.read(row), instant(row.getTimestamp("first_at")),
                         instant(row.getTimestamp("second_at")), instant(row.getTimestamp("last_at")),
                         row.getInt("last_year"), row.getInt("quarters"), row.getInt("referred"),
-                        money(row.getBigDecimal("referred_total"))))
+                        Totals.read(row, "referred_currencies", "referred_amounts")))
                 .list();
-    }
-
-    private static BigDecimal money(BigDecimal amount) {
-        return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -95,8 +95,9 @@ class MembershipController {
 
     @GetMapping("/api/reports/membership")
     @Operation(summary = "Membership cards per tier in a period", description = "issued, renewed, reportedLost, "
-            + "reissued, cancelled within [from, to); expired: live cards whose end date fell in it; fees of issues, "
-            + "renewals and reissues.")
+            + "reissued, cancelled within [from, to); expired: live cards whose end date fell in it; totals: the fees "
+            + "of issues, renewals and reissues per currency (a fee is recorded in CNY), fees: the same number while "
+            + "it is in one currency. As text/csv: one row per tier and currency.")
     MembershipReport report(@RequestParam Instant from, @RequestParam Instant to) {
         if (!from.isBefore(to)) {
             throw new InvalidRequestException("from", "must be before to");

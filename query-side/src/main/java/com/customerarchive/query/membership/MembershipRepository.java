@@ -1,6 +1,8 @@
 package com.customerarchive.query.membership;
 
 import com.customerarchive.events.MembershipTier;
+import com.customerarchive.query.money.Amount;
+import com.customerarchive.query.money.Totals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,9 +74,23 @@ class MembershipRepository {
                 .query(Long.class).single();
     }
 
+    /**
+     * The fees of a tier per currency in {@code totals}, and as {@code fees} while they are in one currency. A fee is
+     * recorded without a currency (the commands take none), so it is in {@link #FEE_CURRENCY}.
+     */
     record TierFigures(MembershipTier tier, long issued, long renewed, long reportedLost, long reissued, long cancelled,
-                       long expired, BigDecimal fees) {
+                       long expired, BigDecimal fees, List<Amount> totals) {
+
+        static TierFigures of(MembershipTier tier, long issued, long renewed, long reportedLost, long reissued,
+                              long cancelled, long expired, BigDecimal fees) {
+            List<Amount> totals = fees.signum() == 0 ? List.of() : List.of(new Amount(FEE_CURRENCY, fees));
+            return new TierFigures(tier, issued, renewed, reportedLost, reissued, cancelled, expired,
+                    Totals.single(totals), totals);
+        }
     }
+
+    /** DOMAIN.md: money is CNY unless another currency is named, and a card's fee never names one. */
+    static final String FEE_CURRENCY = "CNY";
 
     /** Per tier, what happened to cards in [from, to); expired: live cards whose end date fell in the period. */
     List<TierFigures> figures(Instant from, Instant to) {
@@ -101,7 +117,7 @@ class MembershipRepository {
                         GROUP BY t.tier ORDER BY array_position(CAST(:tiers AS text[]), t.tier)""")
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .param("tiers", java.util.Arrays.stream(MembershipTier.values()).map(Enum::name).toArray(String[]::new))
-                .query((row, n) -> new TierFigures(MembershipTier.valueOf(row.getString("tier")), row.getLong("issued"),
+                .query((row, n) -> TierFigures.of(MembershipTier.valueOf(row.getString("tier")), row.getLong("issued"),
                         row.getLong("renewed"), row.getLong("reported_lost"), row.getLong("reissued"),
                         row.getLong("cancelled"), row.getLong("expired"),
                         row.getBigDecimal("fees").setScale(2, java.math.RoundingMode.UNNECESSARY)))

@@ -105,7 +105,11 @@ class ProfileController {
 
     @GetMapping("/{customerId}")
     @Operation(summary = "A customer's current profile", description = "minVersion waits (up to 2 s, then 503) "
-            + "until the profile includes that version: read your own write.")
+            + "until the profile includes that version: read your own write. purchases.totals: what the purchases add "
+            + "up to per currency, never added across currencies; purchases.total and card.purchase.totalAmount only "
+            + "while they are all in one currency. value.scoredTotal: the total the score ranked, converted to "
+            + "archive.money.base-currency with value.rates; value.excludedCurrencies: amounts left out for want of "
+            + "a rate; value.referredTotals: what the customers it referred bought, per currency.")
     ProfileView profile(@PathVariable UUID customerId, @RequestParam(required = false) Long minVersion) {
         scope.check(customerId);
         freshness.await(customerId, minVersion);

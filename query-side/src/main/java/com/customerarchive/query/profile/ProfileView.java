@@ -13,6 +13,8 @@ import com.customerarchive.query.commercial.Commercial;
 import com.customerarchive.query.commercial.Figures;
 import com.customerarchive.query.commercial.Lifecycle;
 import com.customerarchive.query.commercial.Value;
+import com.customerarchive.query.money.Amount;
+import com.customerarchive.query.money.Totals;
 import com.customerarchive.query.privacy.Redaction;
 import com.customerarchive.query.rules.ArchiveRules;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -21,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -57,8 +60,12 @@ public record ProfileView(
         Value value,
         MembershipCardState membershipCard) {
 
-    /** The customer's purchases, cancelled ones left out. */
-    public record Purchases(int count, BigDecimal total, Instant first, Instant last) {
+    /**
+     * The customer's purchases, cancelled ones left out: what they add up to per currency, and {@code total} only
+     * while they are all in one currency (left out when there are several).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Purchases(int count, List<Amount> totals, BigDecimal total, Instant first, Instant last) {
     }
 
     /** The same profile with its purchases, lifecycle and value, and the card's purchase figures derived from them. */
@@ -67,11 +74,11 @@ public record ProfileView(
         ProfileCard derived = card == null ? null : new ProfileCard(card.basic(), card.contacts(), card.business(),
                 card.payment(), figures.purchases() == 0 ? null : new PurchaseSection(
                 day(figures.firstPurchaseAt(), zone), figures.lastYear() + " in the last year", day(figures.lastPurchaseAt(), zone),
-                figures.total()));
+                Totals.single(figures.totals())));
         return new ProfileView(customerId, version, kind, nature, tier, source, grade, ownerId, status, derived,
                 registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
-                figures.total(), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
+                figures.totals(), Totals.single(figures.totals()), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
                 membershipCard);
     }
 

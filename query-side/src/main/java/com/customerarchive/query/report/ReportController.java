@@ -52,7 +52,12 @@ class ReportController {
     @GetMapping("/value")
     @Operation(summary = "Customers ranked by value (客户价值)", description = "value.score 0–100: purchase total, "
             + "purchases in the last year, tenure and referrals, each ranked against the whole archive and weighted "
-            + "(archive.value.weights). top: how many (default 100, at most 1000).")
+            + "(archive.value.weights). Money is never added across currencies: totals lists the purchases per "
+            + "currency (purchaseTotal only while they are in one); the score ranks value.scoredTotal, the totals "
+            + "converted to archive.money.base-currency (CNY) with the rates named in value.rates "
+            + "(archive.money.rates); an amount in a currency without a rate is left out of the score and named in "
+            + "value.excludedCurrencies. Ties: the higher scoredTotal first. top: how many (default 100, at most "
+            + "1000). As text/csv: one row per currency (column currency, each money list's amount in it).")
     List<Reports.Ranked> value(@RequestParam(required = false) String ownerId,
                                @RequestParam(defaultValue = "100") int top) {
         if (top < 1 || top > 1000) {
@@ -64,21 +69,26 @@ class ReportController {
     @ReadsCustomers
     @GetMapping("/referrals")
     @Operation(summary = "Referrers ranked by the customers they brought (转介绍)", description = "referred: customers "
-            + "naming them as referrer; referredPurchaseTotal: what those customers bought (cancelled purchases left "
-            + "out). from/to bound the referred customers' registration; default all time.")
-    List<ReportRepository.Referrer> referrals(@RequestParam(required = false) Instant from,
-                                              @RequestParam(required = false) Instant to) {
+            + "naming them as referrer; totals: what those customers bought, per currency (cancelled purchases left "
+            + "out); referredPurchaseTotal: the same number while it is in one currency, left out when there are "
+            + "several. Ranked by referred, then by ranked.total, the totals converted to archive.money.base-currency "
+            + "with ranked.rates, ranked.excludedCurrencies (no rate) left out. from/to bound the referred "
+            + "customers' registration; default all time. As text/csv: one row per currency.")
+    List<Reports.Referral> referrals(@RequestParam(required = false) Instant from,
+                                     @RequestParam(required = false) Instant to) {
         Instant until = to != null ? to : clock.instant();
         if (from != null) {
             requireOrder(from, until);
         }
-        return reports.referrers(from, until);
+        return computed.referrals(from, until);
     }
 
     @GetMapping("/statistics")
     @Operation(summary = "Customers and what happened to them, by a dimension (统计)", description = "by: source, "
             + "province, city, industry, grade, tier, nature, owner or lifecycle. customers: registered before to; "
-            + "newCustomers, visits, purchases (and their total) and complaints: within [from, to).")
+            + "newCustomers, visits, purchases and complaints: within [from, to). totals: the purchases' amounts per "
+            + "currency, never added across currencies (purchaseTotal, the former single number, only while every "
+            + "amount is in one currency). As text/csv: one row per key and currency (columns currency and totals).")
     List<Reports.Statistics> statistics(@RequestParam Instant from, @RequestParam Instant to, @RequestParam String by) {
         requireOrder(from, to);
         if (!Reports.STATISTICS_DIMENSIONS.contains(by)) {

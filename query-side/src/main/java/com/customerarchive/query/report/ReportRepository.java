@@ -2,11 +2,12 @@ package com.customerarchive.query.report;
 
 import com.customerarchive.events.Grade;
 import com.customerarchive.query.core.OwnerRepository;
+import com.customerarchive.query.money.Amount;
+import com.customerarchive.query.money.Totals;
 import com.customerarchive.query.rules.ArchiveRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -109,24 +110,27 @@ class ReportRepository {
 
     private static final String CUSTOMER_COUNTS = """
             SELECT p.customer_id, {key} AS key, p.registered_at >= :from AS is_new,
-                   COALESCE(v.visits, 0) AS visits, COALESCE(b.purchases, 0) AS purchases,
-                   COALESCE(b.total, 0) AS purchase_total, COALESCE(c.complaints, 0) AS complaints
+                   COALESCE(v.visits, 0) AS visits, COALESCE(b.purchases, 0) AS purchases, b.currencies, b.amounts,
+                   COALESCE(c.complaints, 0) AS complaints
             FROM profile p
             LEFT JOIN (SELECT customer_id, count(*) AS visits FROM activity
                        WHERE kind = 'VISIT' AND occurred_at >= :from AND occurred_at < :to GROUP BY customer_id) v
                    ON v.customer_id = p.customer_id
-            LEFT JOIN (SELECT customer_id, count(*) AS purchases, sum(amount) AS total FROM purchase
-                       WHERE NOT cancelled AND purchased_at >= :from AND purchased_at < :to GROUP BY customer_id) b
+            LEFT JOIN (SELECT s.customer_id, sum(s.n) AS purchases, {totals}
+                       FROM (SELECT customer_id, currency, count(*) AS n, sum(amount) AS total FROM purchase
+                             WHERE NOT cancelled AND purchased_at >= :from AND purchased_at < :to
+                             GROUP BY customer_id, currency) s
+                       GROUP BY s.customer_id) b
                    ON b.customer_id = p.customer_id
             LEFT JOIN (SELECT customer_id, count(*) AS complaints FROM complaint
                        WHERE filed_at >= :from AND filed_at < :to GROUP BY customer_id) c
                    ON c.customer_id = p.customer_id
             WHERE p.registered_at < :to
-            """;
+            """.replace("{totals}", Totals.AGGREGATED);
 
-    /** One customer's figures in a period, under the key of the chosen dimension. */
+    /** One customer's figures in a period, under the key of the chosen dimension; its purchases' totals per currency. */
     record CustomerCounts(UUID customerId, String key, boolean newCustomer, long visits, long purchases,
-                          BigDecimal purchaseTotal, long complaints) {
+                          List<Amount> totals, long complaints) {
     }
 
     /** Every customer registered before {@code to}, with what happened to it in [from, to); {@code by} is a key of {@link #DIMENSIONS}. */
@@ -136,7 +140,7 @@ class ReportRepository {
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((row, n) -> new CustomerCounts(row.getObject("customer_id", UUID.class), row.getString("key"),
                         row.getBoolean("is_new"), row.getLong("visits"), row.getLong("purchases"),
-                        row.getBigDecimal("purchase_total"), row.getLong("complaints")))
+                        Totals.read(row), row.getLong("complaints")))
                 .list();
     }
 
@@ -182,26 +186,32 @@ class ReportRepository {
         return value == null ? null : Math.round(((Number) value).doubleValue() * 100) / 100.0;
     }
 
-    record Referrer(UUID customerId, String name, long referred, BigDecimal referredPurchaseTotal) {
+    /** A referrer, the customers naming it, and what those bought per currency (cancelled purchases left out). */
+    record Referrer(UUID customerId, String name, long referred, List<Amount> totals) {
     }
 
-    /** Referrers ranked by the customers naming them (registered in [from, to); null from: since ever). */
+    /** Referrers by the customers naming them (registered in [from, to); null from: since ever), most first. */
     List<Referrer> referrers(Instant from, Instant to) {
         return jdbc.sql("""
-                        SELECT referrer.customer_id, referrer.name, count(*) AS referred,
-                               COALESCE(sum(bought.total), 0) AS referred_total
-                        FROM profile referred
-                        JOIN profile referrer ON CAST(referrer.customer_id AS varchar) = referred.referred_by
-                        LEFT JOIN (SELECT customer_id, sum(amount) AS total FROM purchase WHERE NOT cancelled
-                                   GROUP BY customer_id) bought ON bought.customer_id = referred.customer_id
-                        WHERE referred.registered_at < :to
-                          AND (CAST(:from AS timestamptz) IS NULL OR referred.registered_at >= :from)
-                        GROUP BY referrer.customer_id, referrer.name
-                        ORDER BY referred DESC, referred_total DESC, referrer.customer_id""")
+                        WITH referred AS (
+                            SELECT customer_id, referred_by FROM profile
+                            WHERE referred_by IS NOT NULL AND registered_at < :to
+                              AND (CAST(:from AS timestamptz) IS NULL OR registered_at >= :from)),
+                        bought AS (
+                            SELECT s.referrer, {totals}
+                            FROM (SELECT r.referred_by AS referrer, b.currency, sum(b.amount) AS total
+                                  FROM referred r JOIN purchase b ON b.customer_id = r.customer_id AND NOT b.cancelled
+                                  GROUP BY r.referred_by, b.currency) s
+                            GROUP BY s.referrer)
+                        SELECT referrer.customer_id, referrer.name, count(*) AS referred, bought.currencies, bought.amounts
+                        FROM referred r
+                        JOIN profile referrer ON CAST(referrer.customer_id AS varchar) = r.referred_by
+                        LEFT JOIN bought ON bought.referrer = r.referred_by
+                        GROUP BY referrer.customer_id, referrer.name, bought.currencies, bought.amounts
+                        ORDER BY referred DESC, referrer.customer_id""".replace("{totals}", Totals.AGGREGATED))
                 .param("from", from == null ? null : Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((row, n) -> new Referrer(row.getObject("customer_id", UUID.class),
-                        row.getString("name"), row.getLong("referred"),
-                        row.getBigDecimal("referred_total").setScale(2, java.math.RoundingMode.UNNECESSARY)))
+                        row.getString("name"), row.getLong("referred"), Totals.read(row)))
                 .list();
     }
 }

@@ -5,10 +5,13 @@ import com.customerarchive.events.Grade;
 import com.customerarchive.query.commercial.Commercial;
 import com.customerarchive.query.commercial.Lifecycle;
 import com.customerarchive.query.commercial.Value;
+import com.customerarchive.query.money.Amount;
+import com.customerarchive.query.money.Money;
+import com.customerarchive.query.money.Totals;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,13 +42,15 @@ class Reports {
 
     private final ReportRepository reports;
     private final Commercial commercial;
+    private final Money money;
     private final Clock clock;
     private final BusinessZone zone;
 
-    Reports(ReportRepository reports, Commercial commercial, Clock clock, BusinessZone zone) {
+    Reports(ReportRepository reports, Commercial commercial, Money money, Clock clock, BusinessZone zone) {
         this.zone = zone;
         this.reports = reports;
         this.commercial = commercial;
+        this.money = money;
         this.clock = clock;
     }
 
@@ -91,15 +96,17 @@ class Reports {
         return at == null ? null : zone.dayOf(at);
     }
 
+    /** A customer ranked by value; its purchases per currency, {@code purchaseTotal} only while they are in one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Ranked(int rank, UUID customerId, String name, String ownerId, Grade grade, Lifecycle.Stage stage,
-                  Value value, int purchases, BigDecimal purchaseTotal) {
+                  Value value, int purchases, List<Amount> totals, BigDecimal purchaseTotal) {
     }
 
-    /** The {@code top} customers by value now: score, then purchase total, then id. */
+    /** The {@code top} customers by value now: score, then purchase total in the base currency, then id. */
     List<Ranked> value(String ownerId, int top) {
         List<Commercial.Judged> ranked = commercial.all(clock.instant(), ownerId, true).stream()
                 .sorted(Comparator.comparingInt((Commercial.Judged one) -> one.value().score()).reversed()
-                        .thenComparing(one -> one.figures().total(), Comparator.reverseOrder())
+                        .thenComparing(Commercial.Judged::scoredTotal, Comparator.reverseOrder())
                         .thenComparing(one -> one.figures().customerId()))
                 .limit(top).toList();
         List<Ranked> answer = new ArrayList<>();
@@ -107,18 +114,40 @@ class Reports {
             Commercial.Judged one = ranked.get(i);
             answer.add(new Ranked(i + 1, one.figures().customerId(), one.figures().name(), one.figures().ownerId(),
                     one.figures().grade(), one.lifecycle().stage(), one.value(), one.figures().purchases(),
-                    one.figures().total()));
+                    one.figures().totals(), Totals.single(one.figures().totals())));
         }
         return answer;
     }
 
+    /**
+     * A referrer with what its customers bought per currency ({@code referredPurchaseTotal} only while that is one
+     * currency) and that converted to the base currency, which ranks referrers with the same count.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Referral(UUID customerId, String name, long referred, List<Amount> totals, BigDecimal referredPurchaseTotal,
+                    Money.Converted ranked) {
+    }
+
+    /** Referrers of customers registered in [from, to) (null from: since ever): most referred, then most bought. */
+    List<Referral> referrals(Instant from, Instant to) {
+        return reports.referrers(from, to).stream()
+                .map(one -> new Referral(one.customerId(), one.name(), one.referred(), one.totals(),
+                        Totals.single(one.totals()), money.toBase(one.totals())))
+                .sorted(Comparator.comparingLong(Referral::referred).reversed()
+                        .thenComparing(one -> one.ranked().total().amount(), Comparator.reverseOrder())
+                        .thenComparing(Referral::customerId))
+                .toList();
+    }
+
+    /** Customers and what happened to them under one key; purchases per currency, {@code purchaseTotal} only while in one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Statistics(String key, long customers, long newCustomers, long visits, long purchases,
-                      BigDecimal purchaseTotal, long complaints) {
+                      List<Amount> totals, BigDecimal purchaseTotal, long complaints) {
     }
 
     /**
      * The customers registered before {@code to} and what happened to them in [from, to), summed by a key of
-     * {@link #STATISTICS_DIMENSIONS}; most customers first.
+     * {@link #STATISTICS_DIMENSIONS}, money per currency; most customers first.
      */
     List<Statistics> statistics(Instant from, Instant to, String by) {
         boolean byLifecycle = by.equals(LIFECYCLE);
@@ -129,7 +158,7 @@ class Reports {
                     one.lifecycle().stage().name()));
         }
         Map<String, long[]> sums = new TreeMap<>();
-        Map<String, BigDecimal> totals = new TreeMap<>();
+        Map<String, List<Amount>> totals = new TreeMap<>();
         for (ReportRepository.CustomerCounts one : counts) {
             String key = byLifecycle ? stages.getOrDefault(one.customerId(), Lifecycle.Stage.PROSPECT.name())
                     : one.key() == null ? "(none)" : one.key();
@@ -139,11 +168,11 @@ class Reports {
             sum[2] += one.visits();
             sum[3] += one.purchases();
             sum[4] += one.complaints();
-            totals.merge(key, one.purchaseTotal(), BigDecimal::add);
+            totals.merge(key, one.totals(), Totals::add);
         }
         return sums.entrySet().stream().map(entry -> new Statistics(entry.getKey(), entry.getValue()[0],
-                        entry.getValue()[1], entry.getValue()[2], entry.getValue()[3],
-                        totals.get(entry.getKey()).setScale(2, RoundingMode.UNNECESSARY), entry.getValue()[4]))
+                        entry.getValue()[1], entry.getValue()[2], entry.getValue()[3], totals.get(entry.getKey()),
+                        Totals.single(totals.get(entry.getKey())), entry.getValue()[4]))
                 .sorted(Comparator.comparingLong(Statistics::customers).reversed().thenComparing(Statistics::key))
                 .toList();
     }

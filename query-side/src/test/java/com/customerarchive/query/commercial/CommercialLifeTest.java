@@ -1,6 +1,8 @@
 package com.customerarchive.query.commercial;
 
 import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.query.support.Csv;
+import com.customerarchive.query.support.ExactJson;
 import com.customerarchive.query.support.LifecycleStages;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,9 +105,11 @@ class CommercialLifeTest extends BothAppsTest {
             assertThat(profile.at("/lifecycle/stage").asString()).as(names.get(expected.getKey()))
                     .isEqualTo(expected.getValue());
         }
-        JsonNode bestProfile = queries.get("/api/profiles/" + best, "manager").json();
+        JsonNode bestProfile = ExactJson.of(queries.get("/api/profiles/" + best, "manager"));
         assertThat(bestProfile.at("/purchases/count").asInt()).isEqualTo(4);
         assertThat(bestProfile.at("/purchases/total").decimalValue()).isEqualByComparingTo("4000.00");
+        assertThat(bestProfile.at("/purchases/totals").toString()).isEqualTo("""
+                [{"currency":"CNY","amount":4000.00}]""");
         assertThat(bestProfile.at("/card/purchase/totalAmount").decimalValue()).isEqualByComparingTo("4000.00");
         assertThat(bestProfile.at("/value/referrals").asInt()).isEqualTo(1);
         assertThat(bestProfile.at("/value/referredPurchaseTotal").decimalValue()).isEqualByComparingTo("100.00");
@@ -144,10 +148,12 @@ class CommercialLifeTest extends BothAppsTest {
                     .isGreaterThan(scores.get(cancelled));
         }
 
-        JsonNode referrals = queries.get("/api/reports/referrals", "manager").json();
+        JsonNode referrals = ExactJson.of(queries.get("/api/reports/referrals", "manager"));
         JsonNode bestReferrals = findBy(referrals, best);
         assertThat(bestReferrals.get("referred").asInt()).isEqualTo(1);
         assertThat(bestReferrals.get("referredPurchaseTotal").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(bestReferrals.get("totals").toString()).isEqualTo("""
+                [{"currency":"CNY","amount":100.00}]""");
 
         // the agenda of the owner: greetings, overdue and at-risk customers, each with its urgency
         JsonNode agenda = queries.get("/api/agenda?ownerId=" + owner, "manager").json();
@@ -159,21 +165,34 @@ class CommercialLifeTest extends BothAppsTest {
 
         // the statistics by owner: the same figures as JSON and as CSV
         String period = "from=" + today.minusYears(2) + "&to=" + today.plusDays(1);
-        JsonNode statistics = findByKey(queries.get("/api/reports/statistics?" + period + "&by=owner", "manager").json(),
-                owner);
+        JsonNode statistics = findByKey(ExactJson.of(queries.get("/api/reports/statistics?" + period + "&by=owner",
+                "manager")), owner);
         // by hand: all eight registered in the period, six of them visited once; the purchases of Best 4 x 1000.00,
         // Repeat 2 x 500.00, First 100.00, Idle 800.00, Neglected 50.00 and Lost 700.00 (Cancelled's was cancelled)
         assertThat(statistics.get("customers").asInt()).isEqualTo(8);
         assertThat(statistics.get("newCustomers").asInt()).isEqualTo(8);
         assertThat(statistics.get("visits").asInt()).isEqualTo(6);
         assertThat(statistics.get("purchases").asInt()).isEqualTo(4 + 2 + 1 + 1 + 1 + 1);
-        assertThat(statistics.get("purchaseTotal").decimalValue()).isEqualByComparingTo("6650.00");
         assertThat(statistics.get("complaints").asInt()).isZero();
-        List<Map<String, String>> csv = csv(queries.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        List<Map<String, String>> csv = Csv.rows(queries.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/reports/statistics?" + period + "&by=owner")).header("Accept", "text/csv").GET(), "manager")
                 .raw().body());
-        Map<String, String> csvRow = csv.stream().filter(row -> row.get("key").equals(owner)).findFirst().orElseThrow();
+        // every purchase here is in CNY (100 + 2 x 500 + 4 x 1000 + 800 + 50 + 700, the cancelled 999 left out): one
+        // line of totals, so one CSV row, and purchaseTotal names the same sum
+        assertThat(statistics.get("totals").toString()).isEqualTo("""
+                [{"currency":"CNY","amount":6650.00}]""");
+        assertThat(statistics.get("purchaseTotal").decimalValue()).isEqualByComparingTo("6650.00");
+        Map<String, String> csvRow = csv.stream().filter(row -> row.get("key").equals(owner)).collect(
+                java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), rows -> {
+                    assertThat(rows).hasSize(1);
+                    return rows.get(0);
+                }));
+        assertThat(csvRow.get("currency")).isEqualTo("CNY");
+        assertThat(csvRow.get("totals")).isEqualTo("6650.00");
         statistics.properties().forEach(field -> {
+            if (field.getKey().equals("totals")) {
+                return;
+            }
             if (field.getValue().isNumber()) {
                 assertThat(new java.math.BigDecimal(csvRow.get(field.getKey()))).as(field.getKey())
                         .isEqualByComparingTo(field.getValue().decimalValue());
@@ -181,7 +200,9 @@ class CommercialLifeTest extends BothAppsTest {
                 assertThat(csvRow.get(field.getKey())).as(field.getKey()).isEqualTo(field.getValue().asString());
             }
         });
-        assertThat(csvRow.keySet()).containsExactlyElementsOf(iterable(statistics.propertyNames()));
+        List<String> columns = iterable(statistics.propertyNames());
+        columns.add(columns.indexOf("totals"), "currency");
+        assertThat(csvRow.keySet()).containsExactlyElementsOf(columns);
     }
 
     @Test
@@ -316,21 +337,5 @@ class CommercialLifeTest extends BothAppsTest {
 
     private static List<String> iterable(java.util.Collection<String> names) {
         return new ArrayList<>(names);
-    }
-
-    /** The answer's rows by header; the test's values hold no quote, comma or line break. */
-    private static List<Map<String, String>> csv(String text) {
-        String[] lines = text.strip().split("\r?\n");
-        String[] header = lines[0].split(",");
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] cells = lines[i].split(",", -1);
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int c = 0; c < header.length; c++) {
-                row.put(header[c], c < cells.length ? cells[c] : "");
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 }

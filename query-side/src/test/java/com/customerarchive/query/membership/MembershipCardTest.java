@@ -1,6 +1,7 @@
 package com.customerarchive.query.membership;
 
 import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.query.support.ExactJson;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,7 +184,7 @@ class MembershipCardTest extends BothAppsTest {
                     assertThat(item.get("date").asString()).isEqualTo(today.plusDays(10).toString());
                     assertThat(item.get("urgency").asString()).isEqualTo("SOON");
                 });
-        JsonNode report = queries.get("/api/reports/membership?from=" + from + "&to=" + to, "manager").json();
+        JsonNode report = ExactJson.of(queries.get("/api/reports/membership?from=" + from + "&to=" + to, "manager"));
         Map<String, Integer> issuedByTier = new java.util.HashMap<>();
         report.get("tiers").forEach(tier -> issuedByTier.put(tier.get("tier").asString(), tier.get("issued").asInt()));
         assertThat(issuedByTier).isEqualTo(Map.of("STANDARD", 0, "GOLD", 1, "PLATINUM", 0));
@@ -193,6 +194,10 @@ class MembershipCardTest extends BothAppsTest {
             assertThat(gold.get(none).asInt()).as(none).isZero();
         }
         assertThat(gold.get("fees").decimalValue()).isEqualByComparingTo("200.00");
+        Map<String, String> feesByTier = new java.util.HashMap<>();
+        report.get("tiers").forEach(tier -> feesByTier.put(tier.get("tier").asString(), tier.get("totals").toString()));
+        assertThat(feesByTier).isEqualTo(Map.of("STANDARD", "[]", "GOLD", "[{\"currency\":\"CNY\",\"amount\":200.00}]",
+                "PLATINUM", "[]"));
     }
 
     private String register(String name, String owner) {
