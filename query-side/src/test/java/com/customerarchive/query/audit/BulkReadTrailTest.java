@@ -1,10 +1,13 @@
 package com.customerarchive.query.audit;
 
 import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.query.support.ClearText;
 import com.customerarchive.query.support.Prometheus;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
@@ -92,6 +95,33 @@ class BulkReadTrailTest extends BothAppsTest {
                         + "it names (GET /api/audit/access).");
         assertThat(queries.get("/api/audit/access?size=0", "auditor").json().at("/errors/0/field").asString())
                 .isEqualTo("size");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_search_by_name_is_in_the_trail_without_the_name() {
+        Api commands = new Api(COMMAND_SIDE.baseUrl());
+        Api queries = new Api("http://localhost:" + port);
+        String name = "Wang Trailname" + Long.toHexString(System.nanoTime());
+        String id = commands.post("/api/customers", "manager", """
+                {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "REGULAR", "source": "WEBSITE", "grade": "C",
+                 "ownerId": "rep-trail-name", "card": {"basic": {"name": "%s"}}}""".formatted(name)).json()
+                .get("customerId").asString();
+        await().atMost(Duration.ofSeconds(15)).until(() -> queries.get("/api/profiles/" + id + "?minVersion=1",
+                "admin").status(), status -> status == 200);
+        Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusMillis(1);
+
+        JsonNode found = queries.get("/api/profiles?q=" + name.replace(" ", "%20") + "&grade=C", "manager").json();
+        assertThat(found.get("total").asInt()).isEqualTo(1);
+
+        JsonNode entry = queries.get("/api/audit/access?user=manager&from=" + since, "auditor").json().get("items").get(0);
+        assertThat(entry.get("filter").asString()).isEqualTo("q=[text]&grade=C");
+        assertThat(entry.get("customerIds").get(0).asString()).isEqualTo(id);
+        // the profile holds the name, the trail does not
+        assertThat(ClearText.rowsHolding(jdbc, name)).containsKey("read_model.profile")
+                .doesNotContainKey("read_model.access_trail");
     }
 
     private static List<Map<String, String>> csv(String text) throws Exception {
