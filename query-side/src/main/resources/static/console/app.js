@@ -14,8 +14,9 @@
   const t = key => (window.I18N[lang] && window.I18N[lang][key]) || window.I18N.en[key] || key;
   const has = (...roles) => roles.some(role => session.roles.includes(role));
   const esc = value => String(value ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-  const time = iso => iso ? `<time datetime="${esc(iso)}" title="${esc(iso)} (UTC)">${esc(new Date(iso).toLocaleString(lang))}</time>` : '';
-  const day = date => date.toISOString().substring(0, 10);
+  // times and dates as the business sees them: in the archive's zone (archive.zone), whatever the browser's
+  const time = iso => iso ? `<time datetime="${esc(iso)}" title="${esc(iso)} (UTC)">${esc(new Date(iso).toLocaleString(lang, {timeZone: session.zone}))}</time>` : '';
+  const day = date => new Intl.DateTimeFormat('en-CA', {timeZone: session.zone, year: 'numeric', month: '2-digit', day: '2-digit'}).format(date);
   const daysAgo = n => new Date(Date.now() - n * 86400000);
 
   function translate(root = document) {
@@ -219,7 +220,8 @@
       event.preventDefault();
       const at = document.getElementById('asof-date').value;
       const version = document.getElementById('asof-version').value;
-      const then = await query(`/api/profiles/${id}/as-of?` + (version ? `version=${version}` : `at=${at || day(new Date())}`));
+      // a date picked is a business day: the card as it stood at its end (on=), not at a recording instant
+      const then = await query(`/api/profiles/${id}/as-of?` + (version ? `version=${version}` : `on=${at || day(new Date())}`));
       const card = then.status === 200 ? (then.json.card && then.json.card.basic) || {} : null;
       document.getElementById('asof').innerHTML = card ? `<dl><dt data-i18n="col.grade"></dt><dd data-testid="asof-grade">${esc(then.json.grade)}</dd>
         <dt data-i18n="form.email"></dt><dd data-testid="asof-email">${esc(card.email)}</dd><dt>version</dt><dd>${esc(then.json.version)}</dd></dl>` : problem(then);
@@ -347,5 +349,10 @@
   document.getElementById('language').addEventListener('click', () => { lang = lang === 'en' ? 'zh-CN' : 'en'; translate(); route(); });
   document.getElementById('signout').addEventListener('click', () => { forget(); location.hash = ''; signIn(); });
   window.addEventListener('hashchange', route);
-  fetch('/console/config').then(r => r.json()).then(config => { session.commandSide = config.commandSideUrl; translate(); route(); });
+  fetch('/console/config').then(r => r.json()).then(config => {
+    session.commandSide = config.commandSideUrl;
+    session.zone = config.zone;
+    translate();
+    route();
+  });
 })();

@@ -2,6 +2,7 @@ package com.customerarchive.query.console;
 
 import com.customerarchive.platform.security.Role;
 import com.customerarchive.platform.security.Roles;
+import com.customerarchive.platform.time.BusinessZone;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,12 +23,15 @@ import java.util.List;
 class ConsoleController {
 
     private final String commandSideUrl;
+    private final BusinessZone zone;
 
-    ConsoleController(@Value("${archive.console.command-side-url}") String commandSideUrl) {
+    ConsoleController(@Value("${archive.console.command-side-url}") String commandSideUrl, BusinessZone zone) {
         this.commandSideUrl = commandSideUrl;
+        this.zone = zone;
     }
 
-    record ConsoleConfig(String commandSideUrl) {
+    /** Where command-side answers, and the business zone the console shows times and dates in. */
+    record ConsoleConfig(String commandSideUrl, String zone) {
     }
 
     record Me(String user, List<String> roles) {
@@ -43,7 +47,7 @@ class ConsoleController {
     @GetMapping("/console/config")
     @ResponseBody
     ConsoleConfig config() {
-        return new ConsoleConfig(commandSideUrl);
+        return new ConsoleConfig(commandSideUrl, zone.zone().getId());
     }
 
     @GetMapping("/api/me")

@@ -130,6 +130,8 @@ class ConsoleIT {
         browser.findElement(By.id("asof-go")).click();
         assertThat(visible(testId("asof-grade")).getText()).isEqualTo("C");
         assertThat(browser.findElement(testId("asof-email")).getText()).isEqualTo("old@console.example");
+        // the console shows times and picks as-of dates in the business zone it is told
+        assertThat(queries.get("/console/config", "auditor").json().get("zone").asString()).isEqualTo("Asia/Shanghai");
         screenshot("customer-en");
     }
 
