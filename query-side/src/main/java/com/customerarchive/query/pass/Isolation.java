@@ -92,7 +92,7 @@ final class Isolation {
                             (name, event) -> {
                                 Object one = status.createSavepoint();
                                 try {
-                                    model(name).writeAlone(Tables.LIVE, List.of(event));
+                                    ReadModel.named(models, name).orElseThrow().writeAlone(Tables.LIVE, List.of(event));
                                     status.releaseSavepoint(one);
                                 } catch (RuntimeException failed) {
                                     status.rollbackToSavepoint(one);
@@ -109,9 +109,5 @@ final class Isolation {
             }
         }
         return !requests.isEmpty();
-    }
-
-    private ReadModel model(String name) {
-        return models.stream().filter(model -> model.name().equals(name)).findFirst().orElseThrow();
     }
 }

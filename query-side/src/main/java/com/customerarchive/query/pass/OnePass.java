@@ -86,7 +86,7 @@ public class OnePass implements SmartLifecycle {
     }
 
     public Optional<ReadModel> model(String name) {
-        return models.stream().filter(model -> model.name().equals(name)).findFirst();
+        return ReadModel.named(models, name);
     }
 
     public boolean isRunning() {

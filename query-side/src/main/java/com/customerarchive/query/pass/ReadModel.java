@@ -1,6 +1,7 @@
 package com.customerarchive.query.pass;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A read model fed by the one pass: it receives each batch of events once, in store order, and writes its own
@@ -35,6 +36,11 @@ public interface ReadModel {
      * batches into it and flushes at its checkpoints, so a customer touched by a thousand events is written once.
      */
     Writer writer(Tables tables);
+
+    /** The read model of that name among these. */
+    static Optional<ReadModel> named(List<ReadModel> models, String name) {
+        return models.stream().filter(model -> model.name().equals(name)).findFirst();
+    }
 
     /** A writer for each of the read models, in their order. */
     static List<Writer> writers(List<ReadModel> models, Tables tables) {

@@ -116,9 +116,8 @@ final class Rebuilds {
         List<String> kept = newer.filter(PassRepository.Rebuild::prepared).map(PassRepository.Rebuild::models)
                 .orElse(List.of());
         log.info("rebuild of {} replaced or withdrawn; its new tables are dropped", rebuild.names());
-        transactions.executeWithoutResult(status -> forEachTable(
-                rebuild.chosen.stream().filter(model -> !kept.contains(model.name())).toList(),
-                (table, rebuilt) -> repository.dropRebuildTable(rebuilt)));
+        transactions.executeWithoutResult(status -> dropRebuildTables(
+                rebuild.chosen.stream().filter(model -> !kept.contains(model.name())).toList()));
     }
 
     void close() {
@@ -132,13 +131,18 @@ final class Rebuilds {
         Rebuild rebuild = current;
         rebuild.cursor.close();
         transactions.executeWithoutResult(status -> {
-            rebuild.dropTables();
+            dropRebuildTables(rebuild.chosen);
             repository.finishRebuild(rebuild.generation);
         });
         failures.increment();
         log.error("rebuild of {} abandoned at position {}: a read model could not handle an event ({}); the serving "
                         + "tables keep answering", rebuild.names(),
                 rebuild.cursor.read() == null ? 0 : rebuild.cursor.read().getIndex(), DeadLetters.cause(failed).type());
+    }
+
+    /** Drops the new tables a rebuild of these read models made. */
+    private void dropRebuildTables(List<ReadModel> chosen) {
+        forEachTable(chosen, (table, rebuilt) -> repository.dropRebuildTable(rebuilt));
     }
 
     /** Each table of the read models with the name of its rebuilt copy. */
@@ -168,10 +172,6 @@ final class Rebuilds {
 
         List<String> names() {
             return chosen.stream().map(ReadModel::name).toList();
-        }
-
-        void dropTables() {
-            forEachTable(chosen, (table, rebuilt) -> repository.dropRebuildTable(rebuilt));
         }
 
         /**
