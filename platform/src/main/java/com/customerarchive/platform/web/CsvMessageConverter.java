@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * is one row. Lists inside a row are written as their JSON text, except money: a list named
  * {@code totals} or {@code …Totals} of {@code {currency, amount}} lines, which is never added across currencies, makes
  * the row one row per currency, with a column {@code currency} and, under each such list's name, its amount in that
- * currency (empty where it has none); a row without any amount is written once with these columns empty.
+ * currency (empty where it has none); a row without any amount is written once with these columns empty. A report's
+ * {@code drill} links (to the drill-down of each figure) are for the screen, not the sheet: they are left out.
  */
 public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
 
@@ -110,6 +111,9 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
         return node.isArray() && (name.equals("totals") || name.endsWith("Totals"));
     }
 
+    /** The name of a report's links to the drill-down of its figures. */
+    private static final String DRILL = "drill";
+
     private static void flatten(JsonNode node, String prefix, Map<String, String> cells,
                                 Map<String, Map<String, String>> money) {
         String name = prefix.substring(prefix.lastIndexOf('.') + 1);
@@ -120,7 +124,7 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
             cells.put(prefix, "");
             money.put(prefix, amounts);
         } else if (node.isObject()) {
-            node.properties().forEach(entry -> flatten(entry.getValue(),
+            node.properties().stream().filter(entry -> !entry.getKey().equals(DRILL)).forEach(entry -> flatten(entry.getValue(),
                     prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey(), cells, money));
         } else if (node.isArray()) {
             cells.put(prefix.isEmpty() ? "value" : prefix, node.toString());

@@ -1,7 +1,5 @@
 package com.customerarchive.query.audit;
 
-import com.customerarchive.events.privacy.EventHash;
-import com.customerarchive.events.privacy.KeyWrapping;
 import com.customerarchive.platform.web.InvalidRequestException;
 import com.customerarchive.platform.web.NotFoundException;
 import com.customerarchive.query.web.CustomerScope;
@@ -10,19 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,18 +27,15 @@ class AuditController {
     private final HashChain chain;
     private final AccessLog accessLog;
     private final Clock clock;
-    private final byte[] checkpointKey;
+    private final Signer signer;
     private final CustomerScope scope;
 
-    AuditController(HashChain chain, AccessLog accessLog, Clock clock, KeyWrapping wrapping,
-                    @Value("${archive.audit.checkpoint-key:}") String checkpointKey, CustomerScope scope) {
+    AuditController(HashChain chain, AccessLog accessLog, Clock clock, Signer signer, CustomerScope scope) {
         this.scope = scope;
         this.chain = chain;
         this.accessLog = accessLog;
         this.clock = clock;
-        // a key of its own when configured; else one derived from the master key (never the master key itself)
-        this.checkpointKey = !checkpointKey.isBlank() ? checkpointKey.getBytes(StandardCharsets.UTF_8)
-                : wrapping.derivedFromMaster("checkpoint");
+        this.signer = signer;
     }
 
     @GetMapping("/api/profiles/{customerId}/verify")
@@ -99,7 +88,7 @@ class AuditController {
     @GetMapping("/api/audit/checkpoint")
     @Operation(summary = "Every customer's chain head, signed (HMAC-SHA256) (AUDITOR, ADMIN)", description = "Keep it: "
             + "a later checkpoint whose chains still contain these heads (GET .../verify) proves history only grew.")
-    Checkpoint checkpoint() throws GeneralSecurityException {
+    Checkpoint checkpoint() {
         Instant at = clock.instant();
         Map<String, String> heads = chain.heads();
         ObjectNode signed = JsonNodeFactory.instance.objectNode();
@@ -107,11 +96,7 @@ class AuditController {
         signed.put("customers", heads.size());
         ObjectNode headNodes = signed.putObject("heads");
         heads.forEach(headNodes::put);
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(checkpointKey, "HmacSHA256"));
-        String signature = HexFormat.of().formatHex(mac.doFinal(EventHash.canonical(signed).getBytes(StandardCharsets.UTF_8)));
-        return new Checkpoint(at, heads.size(), heads, signature,
-                "HMAC-SHA256 over the canonical JSON (keys sorted, no whitespace) of {at, customers, heads}");
+        return new Checkpoint(at, heads.size(), heads, signer.sign(signed), Signer.HOW + " of {at, customers, heads}");
     }
 
     /** The chain recomputed: valid, or the first sequence that was altered, removed or reordered and why. */

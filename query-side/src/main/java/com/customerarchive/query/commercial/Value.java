@@ -35,7 +35,7 @@ public record Value(int score, int referrals, List<Amount> referredTotals, BigDe
         private final Instant asOf;
         private final Money money;
 
-        Distribution(List<Figures> all, Instant asOf, Money money) {
+        public Distribution(List<Figures> all, Instant asOf, Money money) {
             this.asOf = asOf;
             this.money = money;
             totals = all.stream().map(f -> money.toBase(f.totals()).total().amount()).sorted().toList();

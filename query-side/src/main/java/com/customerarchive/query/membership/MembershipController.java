@@ -55,9 +55,6 @@ class MembershipController {
     record CardPage(List<CardView> items, int page, int size, long total) {
     }
 
-    record MembershipReport(Instant from, Instant to, List<MembershipRepository.TierFigures> tiers) {
-    }
-
     @GetMapping("/api/membership-cards/{cardNumber}")
     @Operation(summary = "A card by its number (OUTLET too)", description = "status LIVE, REPORTED_LOST, REPLACED, "
             + "CANCELLED or EXPIRED (a live card past its end date). A wrong check digit is 400 before any lookup. An "
@@ -91,18 +88,6 @@ class MembershipController {
         var filter = new MembershipRepository.CardFilter(status, tier, expiringBefore, scope.owner(ownerId), today());
         return new CardPage(cards.list(filter, page, size).stream().map(card -> view(card, false)).toList(), page, size,
                 cards.count(filter));
-    }
-
-    @GetMapping("/api/reports/membership")
-    @Operation(summary = "Membership cards per tier in a period", description = "issued, renewed, reportedLost, "
-            + "reissued, cancelled within [from, to); expired: live cards whose end date fell in it; totals: the fees "
-            + "of issues, renewals and reissues per currency (a fee is recorded in CNY), fees: the same number while "
-            + "it is in one currency. As text/csv: one row per tier and currency.")
-    MembershipReport report(@RequestParam Instant from, @RequestParam Instant to) {
-        if (!from.isBefore(to)) {
-            throw new InvalidRequestException("from", "must be before to");
-        }
-        return new MembershipReport(from, to, cards.figures(from, to));
     }
 
     private static CardView view(MembershipRepository.Card card, boolean masked) {

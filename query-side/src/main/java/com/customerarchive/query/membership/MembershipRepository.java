@@ -74,56 +74,6 @@ class MembershipRepository {
                 .query(Long.class).single();
     }
 
-    /**
-     * The fees of a tier per currency in {@code totals}, and as {@code fees} while they are in one currency. A fee is
-     * recorded without a currency (the commands take none), so it is in {@link #FEE_CURRENCY}.
-     */
-    record TierFigures(MembershipTier tier, long issued, long renewed, long reportedLost, long reissued, long cancelled,
-                       long expired, BigDecimal fees, List<Amount> totals) {
-
-        static TierFigures of(MembershipTier tier, long issued, long renewed, long reportedLost, long reissued,
-                              long cancelled, long expired, BigDecimal fees) {
-            List<Amount> totals = fees.signum() == 0 ? List.of() : List.of(new Amount(FEE_CURRENCY, fees));
-            return new TierFigures(tier, issued, renewed, reportedLost, reissued, cancelled, expired,
-                    Totals.single(totals), totals);
-        }
-    }
-
-    /** DOMAIN.md: money is CNY unless another currency is named, and a card's fee never names one. */
-    static final String FEE_CURRENCY = "CNY";
-
-    /** Per tier, what happened to cards in [from, to); expired: live cards whose end date fell in the period. */
-    List<TierFigures> figures(Instant from, Instant to) {
-        return jdbc.sql("""
-                        WITH events AS (
-                            SELECT COALESCE(a.tier, c.tier) AS tier, a.kind, a.fee
-                            FROM membership_activity a JOIN membership_card c ON c.card_number = a.card_number
-                            WHERE a.occurred_at >= :from AND a.occurred_at < :to),
-                        expired AS (
-                            SELECT tier, count(*) AS n FROM membership_card
-                            WHERE status = 'LIVE' AND valid_until >= CAST(:from AS date) AND valid_until < CAST(:to AS date)
-                            GROUP BY tier)
-                        SELECT t.tier,
-                               count(*) FILTER (WHERE e.kind = 'ISSUED') AS issued,
-                               count(*) FILTER (WHERE e.kind = 'RENEWED') AS renewed,
-                               count(*) FILTER (WHERE e.kind = 'REPORTED_LOST') AS reported_lost,
-                               count(*) FILTER (WHERE e.kind = 'REISSUED') AS reissued,
-                               count(*) FILTER (WHERE e.kind = 'CANCELLED') AS cancelled,
-                               COALESCE(max(x.n), 0) AS expired,
-                               COALESCE(sum(e.fee) FILTER (WHERE e.kind IN ('ISSUED', 'RENEWED', 'REISSUED')), 0) AS fees
-                        FROM unnest(CAST(:tiers AS text[])) AS t(tier)
-                        LEFT JOIN events e ON e.tier = t.tier
-                        LEFT JOIN expired x ON x.tier = t.tier
-                        GROUP BY t.tier ORDER BY array_position(CAST(:tiers AS text[]), t.tier)""")
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .param("tiers", java.util.Arrays.stream(MembershipTier.values()).map(Enum::name).toArray(String[]::new))
-                .query((row, n) -> TierFigures.of(MembershipTier.valueOf(row.getString("tier")), row.getLong("issued"),
-                        row.getLong("renewed"), row.getLong("reported_lost"), row.getLong("reissued"),
-                        row.getLong("cancelled"), row.getLong("expired"),
-                        row.getBigDecimal("fees").setScale(2, java.math.RoundingMode.UNNECESSARY)))
-                .list();
-    }
-
     private static Card card(java.sql.ResultSet row) throws java.sql.SQLException {
         return new Card(row.getString("card_number"), row.getObject("customer_id", UUID.class),
                 MembershipTier.valueOf(row.getString("tier")), row.getString("status"),

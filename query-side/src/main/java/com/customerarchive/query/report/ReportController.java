@@ -1,139 +1,236 @@
 package com.customerarchive.query.report;
 
-import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.query.audit.ReadsCustomers;
+import com.customerarchive.query.money.Amount;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/reports")
 @Tag(name = "reports", description = "Management reports: grade migration, rep activity, lifecycle and churn, value, "
-        + "referrals, statistics and complaint analysis; every one also as text/csv (Accept: text/csv)")
+        + "referrals, statistics, complaint analysis and membership; every one also as text/csv (Accept: text/csv). "
+        + "Every report is what the archive knew at knownAt (recording time, default now: a back-dated correction "
+        + "recorded later never changes it); figures about events group by each attribute as it stood when the event "
+        + "happened, figures about customers by the attribute as it stood at the end of the period (to, or asOf). "
+        + "Every figure carries a drill link (in drill, beside the figures, same names) to GET /api/reports/drill.")
 class ReportController {
 
-    private final Reports computed;
-    private final ReportRepository reports;
-    private final Clock clock;
+    private static final String KNOWN_AT = "the report as the archive knew it at this instant of recording time "
+            + "(default now; never in the future)";
 
-    ReportController(Reports computed, ReportRepository reports, Clock clock) {
-        this.computed = computed;
+    private final Reports reports;
+    private final ReportQueries queries;
+
+    ReportController(Reports reports, ReportQueries queries) {
         this.reports = reports;
-        this.clock = clock;
+        this.queries = queries;
     }
 
     @GetMapping("/lifecycle")
     @Operation(summary = "Customers by lifecycle stage, and how many are at risk (生命周期, 流失预警)",
             description = "PROSPECT (no purchase), FIRST_PURCHASE, REPEAT, LOYAL (a purchase in each of the four "
-                    + "calendar quarters before asOf's), LOST (archived after buying); judged at asOf (default now).")
+                    + "calendar quarters before asOf's), LOST (archived after buying); judged at asOf (default now), "
+                    + "owner (ownerId) as it stood then. knownAt: " + KNOWN_AT + ".")
     Reports.LifecycleReport lifecycle(@RequestParam(required = false) Instant asOf,
+                                      @RequestParam(required = false) Instant knownAt,
                                       @RequestParam(required = false) String ownerId) {
-        return computed.lifecycle(asOf, ownerId);
+        return reports.lifecycle(queries.query("lifecycle", null, null, asOf, knownAt, null, ownerId, null), new Tally());
     }
 
     @ReadsCustomers
     @GetMapping("/at-risk")
     @Operation(summary = "Buying customers at risk of leaving, longest without a purchase first (流失预警)",
             description = "At risk: a full year without a purchase, or overdue by twice the grade's cadence; reason "
-                    + "says which.")
-    List<Reports.AtRisk> atRisk(@RequestParam(required = false) String ownerId) {
-        return computed.atRisk(ownerId);
+                    + "says which. Judged at asOf (default now); knownAt: " + KNOWN_AT + ".")
+    List<Reports.AtRisk> atRisk(@RequestParam(required = false) Instant asOf,
+                                @RequestParam(required = false) Instant knownAt,
+                                @RequestParam(required = false) String ownerId) {
+        return reports.atRisk(queries.query("at-risk", null, null, asOf, knownAt, null, ownerId, null), new Tally());
     }
 
     @ReadsCustomers
     @GetMapping("/value")
     @Operation(summary = "Customers ranked by value (客户价值)", description = "value.score 0–100: purchase total, "
             + "purchases in the last year, tenure and referrals, each ranked against the whole archive and weighted "
-            + "(archive.value.weights). Money is never added across currencies: totals lists the purchases per "
-            + "currency (purchaseTotal only while they are in one); the score ranks value.scoredTotal, the totals "
-            + "converted to archive.money.base-currency (CNY) with the rates named in value.rates "
-            + "(archive.money.rates); an amount in a currency without a rate is left out of the score and named in "
-            + "value.excludedCurrencies. Ties: the higher scoredTotal first. top: how many (default 100, at most "
-            + "1000). As text/csv: one row per currency (column currency, each money list's amount in it).")
-    List<Reports.Ranked> value(@RequestParam(required = false) String ownerId,
+            + "(archive.value.weights), judged at asOf (default now). Money is never added across currencies: totals "
+            + "lists the purchases per currency (purchaseTotal only while they are in one); the score ranks "
+            + "value.scoredTotal, the totals converted to archive.money.base-currency (CNY) with the rates named in "
+            + "value.rates (archive.money.rates); an amount in a currency without a rate is left out of the score and "
+            + "named in value.excludedCurrencies. Ties: the higher scoredTotal first. top: how many (default 100, at "
+            + "most 1000). drill.purchases lists the purchases counted. knownAt: " + KNOWN_AT + ". As text/csv: one "
+            + "row per currency (column currency, each money list's amount in it).")
+    List<Reports.Ranked> value(@RequestParam(required = false) Instant asOf,
+                               @RequestParam(required = false) Instant knownAt,
+                               @RequestParam(required = false) String ownerId,
                                @RequestParam(defaultValue = "100") int top) {
         if (top < 1 || top > 1000) {
             throw new InvalidRequestException("top", "must be from 1 to 1000");
         }
-        return computed.value(ownerId, top);
+        return reports.value(queries.query("value", null, null, asOf, knownAt, null, ownerId, top), new Tally());
     }
 
     @ReadsCustomers
     @GetMapping("/referrals")
     @Operation(summary = "Referrers ranked by the customers they brought (转介绍)", description = "referred: customers "
-            + "naming them as referrer; totals: what those customers bought, per currency (cancelled purchases left "
-            + "out); referredPurchaseTotal: the same number while it is in one currency, left out when there are "
-            + "several. Ranked by referred, then by ranked.total, the totals converted to archive.money.base-currency "
-            + "with ranked.rates, ranked.excludedCurrencies (no rate) left out. from/to bound the referred "
-            + "customers' registration; default all time. As text/csv: one row per currency.")
+            + "registered in [from, to) naming them as referrer at to; totals: what those customers bought by to, per "
+            + "currency (cancelled purchases left out); referredPurchaseTotal: the same number while it is in one "
+            + "currency, left out when there are several. Ranked by referred, then by ranked.total, the totals "
+            + "converted to archive.money.base-currency with ranked.rates, ranked.excludedCurrencies (no rate) left "
+            + "out. from: default since ever; to: default now. knownAt: " + KNOWN_AT + ". As text/csv: one row per "
+            + "currency.")
     List<Reports.Referral> referrals(@RequestParam(required = false) Instant from,
-                                     @RequestParam(required = false) Instant to) {
-        Instant until = to != null ? to : clock.instant();
-        if (from != null) {
-            requireOrder(from, until);
-        }
-        return computed.referrals(from, until);
+                                     @RequestParam(required = false) Instant to,
+                                     @RequestParam(required = false) Instant knownAt) {
+        return reports.referrals(queries.query("referrals", from, to, null, knownAt, null, null, null), new Tally());
     }
 
     @GetMapping("/statistics")
     @Operation(summary = "Customers and what happened to them, by a dimension (统计)", description = "by: source, "
-            + "province, city, industry, grade, tier, nature, owner or lifecycle. customers: registered before to; "
-            + "newCustomers, visits, purchases and complaints: within [from, to). totals: the purchases' amounts per "
-            + "currency, never added across currencies (purchaseTotal, the former single number, only while every "
-            + "amount is in one currency). As text/csv: one row per key and currency (columns currency and totals).")
-    List<Reports.Statistics> statistics(@RequestParam Instant from, @RequestParam Instant to, @RequestParam String by) {
-        requireOrder(from, to);
-        if (!Reports.STATISTICS_DIMENSIONS.contains(by)) {
-            throw new InvalidRequestException("by", "must be one of " + Reports.STATISTICS_DIMENSIONS);
-        }
-        return computed.statistics(from, to, by);
+            + "province, city, industry, grade, tier, nature, owner or lifecycle. customers: registered before to, "
+            + "under their key at to; newCustomers: those registered within [from, to); visits, purchases and "
+            + "complaints: within [from, to), each under the key its customer had when it happened. totals: the "
+            + "purchases' amounts per currency, never added across currencies (purchaseTotal, the former single "
+            + "number, only while every amount is in one currency). knownAt: " + KNOWN_AT + ". As text/csv: one row "
+            + "per key and currency (columns currency and totals).")
+    List<Reports.Statistics> statistics(@RequestParam Instant from, @RequestParam Instant to, @RequestParam String by,
+                                        @RequestParam(required = false) Instant knownAt) {
+        return reports.statistics(queries.query("statistics", from, to, null, knownAt, by, null, null), new Tally());
     }
 
     @GetMapping("/complaints")
     @Operation(summary = "Complaints analysed by a dimension (留档分析)", description = "by: category, severity, "
-            + "responsibility or owner. filed and resolved within [from, to); breached: open past its target at to (one "
-            + "resolved after to was open then), or resolved after it; median hours from filing to resolution and "
-            + "average satisfaction of those resolved.")
-    List<ReportRepository.ComplaintAnalysis> complaints(@RequestParam Instant from, @RequestParam Instant to,
-                                                        @RequestParam String by) {
-        requireOrder(from, to);
-        if (!ReportRepository.COMPLAINT_DIMENSIONS.containsKey(by)) {
-            throw new InvalidRequestException("by", "must be one of "
-                    + new TreeSet<>(ReportRepository.COMPLAINT_DIMENSIONS.keySet()));
-        }
-        return reports.complaintAnalysis(by, from, to);
+            + "responsibility or owner; each complaint as it stood at to. filed and resolved within [from, to); "
+            + "breached: open past its target at to (one resolved after to was open then), or resolved late, the "
+            + "target counted from its (re)opening; median hours from filing to resolution and average satisfaction "
+            + "of those resolved. By owner: the customer's owner when the complaint was filed, resolved or breached. "
+            + "knownAt: " + KNOWN_AT + ".")
+    List<Reports.ComplaintAnalysis> complaints(@RequestParam Instant from, @RequestParam Instant to,
+                                               @RequestParam String by,
+                                               @RequestParam(required = false) Instant knownAt) {
+        return reports.complaints(queries.query("complaints", from, to, null, knownAt, by, null, null), new Tally());
     }
 
     @GetMapping("/grade-migration")
     @Operation(summary = "How customers moved between grades", description = "matrix[g1][g2]: customers with grade "
             + "g1 at from and g2 at to (by occurredAt); entered[g]: customers registered in between, by grade at to. "
-            + "from and to: instants or dates.")
-    ReportRepository.Migration gradeMigration(@RequestParam Instant from, @RequestParam Instant to) {
-        requireOrder(from, to);
-        return reports.gradeMigration(from, to);
+            + "from and to: instants or dates. knownAt: " + KNOWN_AT + ".")
+    Reports.Migration gradeMigration(@RequestParam Instant from, @RequestParam Instant to,
+                                     @RequestParam(required = false) Instant knownAt) {
+        return reports.gradeMigration(queries.query("grade-migration", from, to, null, knownAt, null, null, null), new Tally());
     }
 
     @GetMapping("/activity")
     @Operation(summary = "What happened to each rep's customers in a period", description = "Visits per owner and "
-            + "method, complaints filed and resolved, grades moved up (towards A) and down; by occurredAt. from and "
-            + "to: instants or dates.")
-    ReportRepository.Activity activity(@RequestParam Instant from, @RequestParam Instant to,
-                                       @RequestParam(required = false) String ownerId) {
-        requireOrder(from, to);
-        return reports.activity(from, to, ownerId);
+            + "method, complaints filed and resolved, grades moved up (towards A) and down; by occurredAt, each under "
+            + "the owner of its customer when it happened. from and to: instants or dates. knownAt: " + KNOWN_AT + ".")
+    Reports.Activity activity(@RequestParam Instant from, @RequestParam Instant to,
+                              @RequestParam(required = false) String ownerId,
+                              @RequestParam(required = false) Instant knownAt) {
+        return reports.activity(queries.query("activity", from, to, null, knownAt, null, ownerId, null), new Tally());
     }
 
-    private static void requireOrder(Instant from, Instant to) {
-        if (!from.isBefore(to)) {
-            throw new InvalidRequestException("from", "must be before to");
+    @GetMapping("/membership")
+    @Operation(summary = "Membership cards per tier in a period", description = "issued, renewed, reportedLost, "
+            + "reissued, cancelled within [from, to), under the card's tier when each happened; expired: cards live "
+            + "at to whose end date fell in the period; totals: the fees of issues, renewals and reissues per "
+            + "currency (a fee is recorded in CNY), fees: the same number while it is in one currency. knownAt: "
+            + KNOWN_AT + ". As text/csv: one row per tier and currency.")
+    Reports.MembershipReport membership(@RequestParam Instant from, @RequestParam Instant to,
+                                        @RequestParam(required = false) Instant knownAt) {
+        return reports.membership(queries.query("membership", from, to, null, knownAt, null, null, null), new Tally());
+    }
+
+    /** One page of what is behind a figure. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DrillPage(String report, String figure, String key, String column, Instant knownAt, String kind, long total,
+                     List<Amount> totals, List<Tally.Item> items, int page, int size) {
+    }
+
+    /** The figures each report's drill-down can open, by their names in the report's drill links. */
+    private static final Map<String, Set<String>> FIGURES = Map.of(
+            "lifecycle", Set.of("stages", "atRisk"), "at-risk", Set.of("customers"), "value", Set.of("purchases"),
+            "referrals", Set.of("referred", "totals"),
+            "statistics", Set.of("customers", "newCustomers", "visits", "purchases", "complaints", "totals"),
+            "complaints", Set.of("filed", "resolved", "breached"), "grade-migration", Set.of("matrix", "entered"),
+            "activity", Set.of("visits", "visitsByMethod", "complaintsFiled", "complaintsResolved", "gradeUps",
+                    "gradeDowns"),
+            "membership", Set.of("issued", "renewed", "reportedLost", "reissued", "cancelled", "expired", "fees"));
+
+    private static final Set<String> SORTS = Set.of("occurredAt", "-occurredAt", "name", "-name", "customerId",
+            "amount", "-amount");
+
+    @ReadsCustomers
+    @GetMapping("/drill")
+    @Operation(summary = "The customers or events behind one figure of a report (drill-down)", description = "Opened "
+            + "from a report's drill link: report, the report's own parameters (the same period, knownAt, by, ownerId, "
+            + "top), figure, key (the row) and column (a second key: the grade at to in the grade matrix, a visit "
+            + "method, a currency). kind: customers (items: customerId, name, ownerId, grade) or events (items: "
+            + "customerId, name, sequence, type, occurredAt, amount and currency for money). total always equals the "
+            + "figure it was opened from; totals adds up the amounts per currency where the figure is money. page "
+            + "(from 0), size (default 50, at most 500), sort: occurredAt, -occurredAt, name, -name, customerId, "
+            + "amount, -amount. As text/csv: every row, one per item.")
+    DrillPage drill(@RequestParam String report, @RequestParam String figure,
+                    @RequestParam(required = false) String key, @RequestParam(required = false) String column,
+                    @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                    @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Instant knownAt,
+                    @RequestParam(required = false) String by, @RequestParam(required = false) String ownerId,
+                    @RequestParam(required = false) Integer top, @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String sort,
+                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ReportQueries.requireOneOf("report", report, ReportQuery.REPORTS);
+        ReportQueries.requireOneOf("figure", figure, FIGURES.get(report));
+        if (page < 0) {
+            throw new InvalidRequestException("page", "must be 0 or more");
         }
+        if (size < 1 || size > 500) {
+            throw new InvalidRequestException("size", "must be from 1 to 500");
+        }
+        if (sort != null) {
+            ReportQueries.requireOneOf("sort", sort, SORTS);
+        }
+        ReportQuery query = queries.query(report, from, to, asOf, knownAt, by, ownerId, top);
+        Tally tally = new Tally();
+        reports.run(query, tally);
+        Tally.Figure opened = new Tally.Figure(figure, key, column);
+        List<Tally.Item> behind = tally.behind(opened);
+        boolean events = behind.stream().anyMatch(item -> item.sequence() != null);
+        boolean everyRow = accept != null && accept.contains("text/csv");
+        Map<UUID, String> names = reports.names(behind.stream().map(Tally.Item::customerId).toList());
+        List<Tally.Item> sorted = behind.stream().map(item -> item.named(names.get(item.customerId())))
+                .sorted(order(sort != null ? sort : events ? "occurredAt" : "name")).toList();
+        int first = everyRow ? 0 : (int) Math.min((long) page * size, sorted.size());
+        int last = everyRow ? sorted.size() : Math.min(first + size, sorted.size());
+        List<Amount> totals = tally.totals(opened);
+        return new DrillPage(report, figure, key, column, query.knownAt(), events ? "events" : "customers",
+                behind.size(), totals.isEmpty() ? null : totals, sorted.subList(first, last), everyRow ? 0 : page,
+                everyRow ? sorted.size() : size);
+    }
+
+    private static Comparator<Tally.Item> order(String sort) {
+        Comparator<Tally.Item> byId = Comparator.comparing(Tally.Item::customerId)
+                .thenComparing(item -> item.sequence() == null ? 0L : item.sequence());
+        Comparator<Tally.Item> chosen = switch (sort.startsWith("-") ? sort.substring(1) : sort) {
+            case "occurredAt" -> Comparator.comparing(Tally.Item::occurredAt,
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "name" -> Comparator.comparing(Tally.Item::name, Comparator.nullsLast(Comparator.naturalOrder()));
+            case "amount" -> Comparator.comparing(Tally.Item::amount, Comparator.nullsFirst(Comparator.naturalOrder()));
+            default -> byId;
+        };
+        return (sort.startsWith("-") ? chosen.reversed() : chosen).thenComparing(byId);
     }
 }

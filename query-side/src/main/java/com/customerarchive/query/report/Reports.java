@@ -1,26 +1,32 @@
 package com.customerarchive.query.report;
 
-import com.customerarchive.platform.time.BusinessZone;
+import com.customerarchive.events.ComplaintSeverity;
 import com.customerarchive.events.Grade;
-import com.customerarchive.query.commercial.Commercial;
+import com.customerarchive.events.MembershipTier;
+import com.customerarchive.platform.time.BusinessZone;
+import com.customerarchive.query.commercial.Figures;
 import com.customerarchive.query.commercial.Lifecycle;
 import com.customerarchive.query.commercial.Value;
+import com.customerarchive.query.commercial.ValueProperties;
 import com.customerarchive.query.money.Amount;
 import com.customerarchive.query.money.Money;
 import com.customerarchive.query.money.Totals;
+import com.customerarchive.query.report.Tally.Figure;
+import com.customerarchive.query.rules.ArchiveRules;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,64 +35,197 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The reports whose figures are judged at query time: lifecycle, churn warning and value (from {@link Commercial}),
- * and the statistics that group the read models' counts of each customer by a dimension.
+ * Every management report, from one rule: a report is what the archive knew at its {@code knownAt} (recording time),
+ * folded customer by customer in business time; figures about events group by each attribute as it stood when the
+ * event happened, figures about customers by the attribute as it stood at the end of the period ({@code to} or
+ * {@code asOf}). Each figure is counted from the customers or events put under it in a {@link Tally}, which is also
+ * what its drill-down lists.
  */
 @Component
 class Reports {
 
-    private static final String LIFECYCLE = "lifecycle";
+    static final String LIFECYCLE = "lifecycle";
+    static final String NONE = "(none)";
+    static final String NOT_RESOLVED = "NOT_RESOLVED";
 
-    /** What statistics group customers by, in order: a column of {@link ReportRepository#DIMENSIONS}, or the lifecycle stage. */
-    static final Set<String> STATISTICS_DIMENSIONS = dimensions();
+    /** What statistics group customers by: an attribute of the customer, or its lifecycle stage. */
+    static final Set<String> STATISTICS_DIMENSIONS = Collections.unmodifiableSet(new TreeSet<>(Set.of("source",
+            "province", "city", "industry", "grade", "tier", "nature", "owner", LIFECYCLE)));
 
-    private final ReportRepository reports;
-    private final Commercial commercial;
+    /** The dimensions complaints are analysed by (留档分析). */
+    static final Set<String> COMPLAINT_DIMENSIONS = Collections.unmodifiableSet(new TreeSet<>(Set.of("category",
+            "severity", "responsibility", "owner")));
+
+    private final Timelines timelines;
+    private final ArchiveRules rules;
+    private final ValueProperties value;
     private final Money money;
-    private final Clock clock;
     private final BusinessZone zone;
 
-    Reports(ReportRepository reports, Commercial commercial, Money money, Clock clock, BusinessZone zone) {
-        this.zone = zone;
-        this.reports = reports;
-        this.commercial = commercial;
+    Reports(Timelines timelines, ArchiveRules rules, ValueProperties value, Money money, BusinessZone zone) {
+        this.timelines = timelines;
+        this.rules = rules;
+        this.value = value;
         this.money = money;
-        this.clock = clock;
+        this.zone = zone;
     }
 
-    private static Set<String> dimensions() {
-        Set<String> dimensions = new TreeSet<>(ReportRepository.DIMENSIONS.keySet());
-        dimensions.add(LIFECYCLE);
-        return Collections.unmodifiableSet(dimensions);
+    /** The report asked for, its figures put into {@code tally}. */
+    Object run(ReportQuery query, Tally tally) {
+        return switch (query.report()) {
+            case "lifecycle" -> lifecycle(query, tally);
+            case "at-risk" -> atRisk(query, tally);
+            case "value" -> value(query, tally);
+            case "referrals" -> referrals(query, tally);
+            case "statistics" -> statistics(query, tally);
+            case "complaints" -> complaints(query, tally);
+            case "grade-migration" -> gradeMigration(query, tally);
+            case "activity" -> activity(query, tally);
+            case "membership" -> membership(query, tally);
+            default -> throw new IllegalArgumentException("no report " + query.report());
+        };
     }
 
-    record LifecycleReport(Instant asOf, Map<Lifecycle.Stage, Long> stages, long atRisk) {
+    /** The customers' names as the profile shows them now. */
+    Map<UUID, String> names(java.util.Collection<UUID> customerIds) {
+        return timelines.names(new HashSet<>(customerIds));
     }
 
-    /** Customers (of one owner, when given) by lifecycle stage at {@code asOf} (null: now), and how many are at risk. */
-    LifecycleReport lifecycle(Instant asOf, String ownerId) {
-        Instant at = asOf != null ? asOf : clock.instant();
-        List<Commercial.Judged> judged = commercial.all(at, ownerId, asOf == null);
-        Map<Lifecycle.Stage, Long> stages = new EnumMap<>(Lifecycle.Stage.class);
-        for (Lifecycle.Stage stage : Lifecycle.Stage.values()) {
-            stages.put(stage, 0L);
+    /** The instant just before {@code to}: a period is [from, to). */
+    private static Instant before(Instant to) {
+        return to.minusNanos(1000);
+    }
+
+    private static boolean within(Instant at, Instant from, Instant to) {
+        return (from == null || !at.isBefore(from)) && at.isBefore(to);
+    }
+
+    // ---- lifecycle, at-risk, value: customers judged at asOf ----
+
+    /** A customer judged at an instant: its figures then, its lifecycle and (when asked) its value. */
+    private record Judged(Timeline timeline, Timeline.State state, Figures figures, Lifecycle lifecycle) {
+    }
+
+    /** Every customer registered by {@code asOf} judged then, referrals counted for value. */
+    private List<Judged> judged(Instant asOf, Instant knownAt) {
+        List<Judged> judged = new ArrayList<>();
+        Map<String, List<Timeline>> referredBy = new HashMap<>();
+        List<Object[]> pending = new ArrayList<>();
+        timelines.each(knownAt, timeline -> {
+            Timeline.State state = timeline.at(asOf);
+            if (state == null) {
+                return;
+            }
+            if (state.referrer != null) {
+                referredBy.computeIfAbsent(state.referrer, r -> new ArrayList<>()).add(timeline);
+            }
+            pending.add(new Object[]{timeline, state});
+        });
+        for (Object[] one : pending) {
+            Timeline timeline = (Timeline) one[0];
+            Timeline.State state = (Timeline.State) one[1];
+            List<Timeline> referred = referredBy.getOrDefault(timeline.customerId().toString(), List.of());
+            List<Amount> referredTotals = List.of();
+            for (Timeline other : referred) {
+                referredTotals = Totals.add(referredTotals, totals(purchasesBy(other, asOf)));
+            }
+            Figures figures = figures(timeline, state, asOf, referred.size(), referredTotals);
+            judged.add(new Judged(timeline, state, figures, Lifecycle.of(figures, rules, asOf, zone)));
         }
-        judged.forEach(one -> stages.merge(one.lifecycle().stage(), 1L, Long::sum));
-        return new LifecycleReport(at, stages, judged.stream().filter(one -> one.lifecycle().atRisk()).count());
+        return judged;
+    }
+
+    private static List<Fact> purchasesBy(Timeline timeline, Instant at) {
+        return timeline.purchases().stream().filter(purchase -> !purchase.at().isAfter(at)).toList();
+    }
+
+    private static List<Amount> totals(List<Fact> purchases) {
+        List<Amount> totals = List.of();
+        for (Fact purchase : purchases) {
+            totals = Totals.add(totals, List.of(new Amount(purchase.text(Fact.CURRENCY), purchase.amount())));
+        }
+        return totals;
+    }
+
+    /** A customer's figures at {@code at}: what lifecycle and value are judged on. */
+    private Figures figures(Timeline timeline, Timeline.State state, Instant at, int referred,
+                            List<Amount> referredTotals) {
+        List<Fact> purchases = purchasesBy(timeline, at);
+        Instant yearBefore = at.atZone(zone.zone()).minusYears(1).toInstant();
+        Instant quartersFrom = Lifecycle.quarterStart(at, 4, zone);
+        Instant quartersTo = Lifecycle.quarterStart(at, 0, zone);
+        Set<Instant> quarters = new HashSet<>();
+        int lastYear = 0;
+        for (Fact purchase : purchases) {
+            if (purchase.at().isAfter(yearBefore)) {
+                lastYear++;
+            }
+            if (!purchase.at().isBefore(quartersFrom) && purchase.at().isBefore(quartersTo)) {
+                quarters.add(Lifecycle.quarterStart(purchase.at(), 0, zone));
+            }
+        }
+        return new Figures(timeline.customerId(), null, state.owner, state.grade, state.status, state.archiveReason,
+                state.registeredAt, state.lastContactAt, state.archivedAt, purchases.size(), totals(purchases),
+                purchases.isEmpty() ? null : purchases.get(0).at(), purchases.size() < 2 ? null : purchases.get(1).at(),
+                purchases.isEmpty() ? null : purchases.get(purchases.size() - 1).at(), lastYear, quarters.size(),
+                referred, referredTotals);
+    }
+
+    /** The lifecycle stage of a customer at an instant (the key of statistics by lifecycle). */
+    private String stageAt(Timeline timeline, Timeline.State state, Instant at) {
+        return Lifecycle.of(figures(timeline, state, at, 0, List.of()), rules, at, zone).stage().name();
+    }
+
+    record LifecycleReport(Instant asOf, Instant knownAt, Map<Lifecycle.Stage, Long> stages, long atRisk,
+                           Map<String, Object> drill) {
+    }
+
+    /** Customers (of one owner at asOf, when given) by lifecycle stage at asOf, and how many are at risk. */
+    LifecycleReport lifecycle(ReportQuery query, Tally tally) {
+        for (Lifecycle.Stage stage : Lifecycle.Stage.values()) {
+            tally.zero(Figure.of("stages", stage.name()));
+        }
+        tally.zero(Figure.of("atRisk"));
+        for (Judged one : judged(query.asOf(), query.knownAt())) {
+            if (query.ownerId() != null && !query.ownerId().equals(one.state().owner)) {
+                continue;
+            }
+            tally.customer(Figure.of("stages", one.lifecycle().stage().name()), one.timeline().customerId(),
+                    one.state());
+            if (one.lifecycle().atRisk()) {
+                tally.customer(Figure.of("atRisk"), one.timeline().customerId(), one.state());
+            }
+        }
+        Map<Lifecycle.Stage, Long> stages = new LinkedHashMap<>();
+        Map<String, String> stageLinks = new LinkedHashMap<>();
+        for (Lifecycle.Stage stage : Lifecycle.Stage.values()) {
+            Figure figure = Figure.of("stages", stage.name());
+            stages.put(stage, tally.count(figure));
+            stageLinks.put(stage.name(), query.drill(figure));
+        }
+        Map<String, Object> drill = new LinkedHashMap<>();
+        drill.put("stages", stageLinks);
+        drill.put("atRisk", query.drill(Figure.of("atRisk")));
+        return new LifecycleReport(query.asOf(), query.knownAt(), stages, tally.count(Figure.of("atRisk")), drill);
     }
 
     record AtRisk(UUID customerId, String name, String ownerId, Grade grade, Lifecycle.Stage stage, String reason,
                   LocalDate lastPurchaseOn, long daysSinceLastPurchase, Instant lastContactAt) {
     }
 
-    /** The buying customers at risk now, longest without a purchase first. */
-    List<AtRisk> atRisk(String ownerId) {
-        Instant now = clock.instant();
-        return commercial.all(now, ownerId, true).stream().filter(one -> one.lifecycle().atRisk())
-                .map(one -> new AtRisk(one.figures().customerId(), one.figures().name(), one.figures().ownerId(),
-                        one.figures().grade(), one.lifecycle().stage(), one.lifecycle().reason(),
+    /** The buying customers at risk at asOf, longest without a purchase first. */
+    List<AtRisk> atRisk(ReportQuery query, Tally tally) {
+        Instant asOf = query.asOf();
+        List<Judged> atRisk = judged(asOf, query.knownAt()).stream()
+                .filter(one -> one.lifecycle().atRisk())
+                .filter(one -> query.ownerId() == null || query.ownerId().equals(one.state().owner)).toList();
+        Map<UUID, String> names = timelines.names(atRisk.stream().map(one -> one.timeline().customerId()).toList());
+        atRisk.forEach(one -> tally.customer(Figure.of("customers"), one.timeline().customerId(), one.state()));
+        return atRisk.stream()
+                .map(one -> new AtRisk(one.timeline().customerId(), names.get(one.timeline().customerId()),
+                        one.state().owner, one.state().grade, one.lifecycle().stage(), one.lifecycle().reason(),
                         day(one.figures().lastPurchaseAt()),
-                        Duration.between(one.figures().lastPurchaseAt(), now).toDays(), one.figures().lastContactAt()))
+                        Duration.between(one.figures().lastPurchaseAt(), asOf).toDays(), one.figures().lastContactAt()))
                 .sorted(Comparator.comparingLong(AtRisk::daysSinceLastPurchase).reversed()
                         .thenComparing(AtRisk::customerId))
                 .toList();
@@ -99,25 +238,40 @@ class Reports {
     /** A customer ranked by value; its purchases per currency, {@code purchaseTotal} only while they are in one. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Ranked(int rank, UUID customerId, String name, String ownerId, Grade grade, Lifecycle.Stage stage,
-                  Value value, int purchases, List<Amount> totals, BigDecimal purchaseTotal) {
+                  Value value, int purchases, List<Amount> totals, BigDecimal purchaseTotal, Map<String, Object> drill) {
     }
 
-    /** The {@code top} customers by value now: score, then purchase total in the base currency, then id. */
-    List<Ranked> value(String ownerId, int top) {
-        List<Commercial.Judged> ranked = commercial.all(clock.instant(), ownerId, true).stream()
-                .sorted(Comparator.comparingInt((Commercial.Judged one) -> one.value().score()).reversed()
-                        .thenComparing(Commercial.Judged::scoredTotal, Comparator.reverseOrder())
-                        .thenComparing(one -> one.figures().customerId()))
-                .limit(top).toList();
+    /** The {@code top} customers by value at asOf: score, then purchase total in the base currency, then id. */
+    List<Ranked> value(ReportQuery query, Tally tally) {
+        List<Judged> all = judged(query.asOf(), query.knownAt());
+        Value.Distribution distribution = new Value.Distribution(all.stream().map(Judged::figures).toList(),
+                query.asOf(), money);
+        record Scored(Judged judged, Value value) {
+        }
+        List<Scored> ranked = all.stream()
+                .filter(one -> query.ownerId() == null || query.ownerId().equals(one.state().owner))
+                .map(one -> new Scored(one, distribution.of(one.figures(), value.weights())))
+                .sorted(Comparator.comparingInt((Scored one) -> one.value().score()).reversed()
+                        .thenComparing(one -> one.value().scoredTotal().amount(), Comparator.reverseOrder())
+                        .thenComparing(one -> one.judged().timeline().customerId()))
+                .limit(query.top()).toList();
+        Map<UUID, String> names = timelines.names(ranked.stream().map(one -> one.judged().timeline().customerId())
+                .toList());
         List<Ranked> answer = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
-            Commercial.Judged one = ranked.get(i);
-            answer.add(new Ranked(i + 1, one.figures().customerId(), one.figures().name(), one.figures().ownerId(),
-                    one.figures().grade(), one.lifecycle().stage(), one.value(), one.figures().purchases(),
-                    one.figures().totals(), Totals.single(one.figures().totals())));
+            Judged one = ranked.get(i).judged();
+            UUID id = one.timeline().customerId();
+            Figure purchases = Figure.of("purchases", id.toString());
+            tally.zero(purchases);
+            purchasesBy(one.timeline(), query.asOf()).forEach(purchase -> tally.event(purchases, purchase));
+            answer.add(new Ranked(i + 1, id, names.get(id), one.state().owner, one.state().grade,
+                    one.lifecycle().stage(), ranked.get(i).value(), one.figures().purchases(), one.figures().totals(),
+                    Totals.single(one.figures().totals()), Map.of("purchases", query.drill(purchases))));
         }
         return answer;
     }
+
+    // ---- referrals ----
 
     /**
      * A referrer with what its customers bought per currency ({@code referredPurchaseTotal} only while that is one
@@ -125,55 +279,436 @@ class Reports {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Referral(UUID customerId, String name, long referred, List<Amount> totals, BigDecimal referredPurchaseTotal,
-                    Money.Converted ranked) {
+                    Money.Converted ranked, Map<String, Object> drill) {
     }
 
-    /** Referrers of customers registered in [from, to) (null from: since ever): most referred, then most bought. */
-    List<Referral> referrals(Instant from, Instant to) {
-        return reports.referrers(from, to).stream()
-                .map(one -> new Referral(one.customerId(), one.name(), one.referred(), one.totals(),
-                        Totals.single(one.totals()), money.toBase(one.totals())))
-                .sorted(Comparator.comparingLong(Referral::referred).reversed()
-                        .thenComparing(one -> one.ranked().total().amount(), Comparator.reverseOrder())
-                        .thenComparing(Referral::customerId))
-                .toList();
+    /**
+     * Referrers of the customers registered in [from, to) (null from: since ever), the referrer as it stood at
+     * {@code to}, with what those customers bought by {@code to}: most referred, then most bought.
+     */
+    List<Referral> referrals(ReportQuery query, Tally tally) {
+        Set<String> known = new HashSet<>();
+        Map<String, List<Object[]>> referred = new LinkedHashMap<>();
+        Instant end = before(query.to());
+        timelines.each(query.knownAt(), timeline -> {
+            known.add(timeline.customerId().toString());
+            Timeline.State state = timeline.at(end);
+            if (state == null || state.referrer == null || !within(state.registeredAt, query.from(), query.to())) {
+                return;
+            }
+            referred.computeIfAbsent(state.referrer, r -> new ArrayList<>())
+                    .add(new Object[]{timeline, state, purchasesBy(timeline, end)});
+        });
+        List<UUID> referrers = referred.keySet().stream().filter(known::contains).map(UUID::fromString).toList();
+        Map<UUID, String> names = timelines.names(referrers);
+        List<Referral> answer = new ArrayList<>();
+        for (UUID referrer : referrers) {
+            String key = referrer.toString();
+            Figure count = Figure.of("referred", key);
+            for (Object[] one : referred.get(key)) {
+                tally.customer(count, ((Timeline) one[0]).customerId(), (Timeline.State) one[1]);
+                @SuppressWarnings("unchecked")
+                List<Fact> purchases = (List<Fact>) one[2];
+                purchases.forEach(purchase -> tally.event(new Figure("totals", key, purchase.text(Fact.CURRENCY)),
+                        purchase));
+            }
+            List<Amount> totals = List.of();
+            Map<String, String> totalLinks = new LinkedHashMap<>();
+            for (String currency : tally.columns("totals", key)) {
+                Figure figure = new Figure("totals", key, currency);
+                totals = Totals.add(totals, tally.totals(figure));
+                totalLinks.put(currency, query.drill(figure));
+            }
+            Map<String, Object> drill = new LinkedHashMap<>();
+            drill.put("referred", query.drill(count));
+            drill.put("totals", totalLinks);
+            answer.add(new Referral(referrer, names.get(referrer), tally.count(count), totals, Totals.single(totals),
+                    money.toBase(totals), drill));
+        }
+        answer.sort(Comparator.comparingLong(Referral::referred).reversed()
+                .thenComparing(one -> one.ranked().total().amount(), Comparator.reverseOrder())
+                .thenComparing(Referral::customerId));
+        return answer;
     }
+
+    // ---- statistics ----
 
     /** Customers and what happened to them under one key; purchases per currency, {@code purchaseTotal} only while in one. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Statistics(String key, long customers, long newCustomers, long visits, long purchases,
-                      List<Amount> totals, BigDecimal purchaseTotal, long complaints) {
+                      List<Amount> totals, BigDecimal purchaseTotal, long complaints, Map<String, Object> drill) {
+    }
+
+    private static final List<String> STATISTICS_COUNTS = List.of("customers", "newCustomers", "visits", "purchases",
+            "complaints");
+
+    /**
+     * By a key of {@link #STATISTICS_DIMENSIONS}: the customers registered before {@code to} under their key at the
+     * end of the period, those registered in [from, to) as new; the visits, purchases (money per currency) and
+     * complaints of [from, to) under the key their customer had when each happened. Most customers first.
+     */
+    List<Statistics> statistics(ReportQuery query, Tally tally) {
+        String by = query.by();
+        Instant end = before(query.to());
+        timelines.each(query.knownAt(), timeline -> {
+            Timeline.State last = timeline.at(end);
+            if (last == null) {
+                return;
+            }
+            String key = key(by, timeline, last, end);
+            tally.customer(Figure.of("customers", key), timeline.customerId(), last);
+            if (!last.registeredAt.isBefore(query.from())) {
+                tally.customer(Figure.of("newCustomers", key), timeline.customerId(), last);
+            }
+            Set<Long> counted = new HashSet<>();
+            timeline.purchases().forEach(purchase -> counted.add(purchase.sequence()));
+            timeline.walk(end, (fact, state) -> {
+                if (!within(fact.at(), query.from(), query.to())) {
+                    return;
+                }
+                boolean purchase = fact.type().equals(Fact.PURCHASE) && counted.contains(fact.sequence());
+                String figure = fact.type().equals(Fact.VISIT) ? "visits" : purchase ? "purchases"
+                        : fact.type().equals(Fact.COMPLAINT_FILED) ? "complaints" : null;
+                if (figure == null) {
+                    return;
+                }
+                String then = key(by, timeline, state, fact.at());
+                tally.event(Figure.of(figure, then), fact);
+                if (purchase) {
+                    tally.event(new Figure("totals", then, fact.text(Fact.CURRENCY)), fact);
+                }
+            });
+        });
+        Set<String> keys = new TreeSet<>();
+        STATISTICS_COUNTS.forEach(figure -> keys.addAll(tally.keys(figure)));
+        List<Statistics> rows = new ArrayList<>();
+        for (String key : keys) {
+            Map<String, Object> drill = new LinkedHashMap<>();
+            STATISTICS_COUNTS.forEach(figure -> drill.put(figure, query.drill(Figure.of(figure, key))));
+            List<Amount> totals = List.of();
+            Map<String, String> totalLinks = new LinkedHashMap<>();
+            for (String currency : new TreeSet<>(tally.columns("totals", key))) {
+                Figure figure = new Figure("totals", key, currency);
+                totals = Totals.add(totals, tally.totals(figure));
+                totalLinks.put(currency, query.drill(figure));
+            }
+            drill.put("totals", totalLinks);
+            rows.add(new Statistics(key, tally.count(Figure.of("customers", key)),
+                    tally.count(Figure.of("newCustomers", key)), tally.count(Figure.of("visits", key)),
+                    tally.count(Figure.of("purchases", key)), totals, Totals.single(totals),
+                    tally.count(Figure.of("complaints", key)), drill));
+        }
+        rows.sort(Comparator.comparingLong(Statistics::customers).reversed().thenComparing(Statistics::key));
+        return rows;
+    }
+
+    /** A customer's key under a dimension as it stood then ({@link #NONE} where it has none). */
+    private String key(String by, Timeline timeline, Timeline.State state, Instant at) {
+        String key = switch (by) {
+            case "source" -> state.source;
+            case "province" -> state.province;
+            case "city" -> state.city;
+            case "industry" -> state.industry;
+            case "grade" -> state.grade == null ? null : state.grade.name();
+            case "tier" -> state.tier;
+            case "nature" -> state.nature;
+            case "owner" -> state.owner;
+            case LIFECYCLE -> stageAt(timeline, state, at);
+            default -> throw new IllegalArgumentException("no dimension " + by);
+        };
+        return key == null || key.isBlank() ? NONE : key;
+    }
+
+    // ---- complaints ----
+
+    record ComplaintAnalysis(String key, long filed, long resolved, long breached, Double medianHoursToResolve,
+                             Double averageSatisfaction, Map<String, Object> drill) {
     }
 
     /**
-     * The customers registered before {@code to} and what happened to them in [from, to), summed by a key of
-     * {@link #STATISTICS_DIMENSIONS}, money per currency; most customers first.
+     * Complaints by a key of {@link #COMPLAINT_DIMENSIONS}, each as it stood at {@code to}: filed and resolved within
+     * [from, to); breached: open past its target at {@code to}, or resolved late, its target counted from its (re)opening;
+     * median hours from filing to resolution and average satisfaction of those resolved. The owner is the customer's
+     * when the complaint was filed (for filed), resolved (for resolved) or breached its target (for breached).
      */
-    List<Statistics> statistics(Instant from, Instant to, String by) {
-        boolean byLifecycle = by.equals(LIFECYCLE);
-        List<ReportRepository.CustomerCounts> counts = reports.customerCounts(byLifecycle ? null : by, from, to);
-        Map<UUID, String> stages = new HashMap<>();
-        if (byLifecycle) {
-            commercial.all(to, null, false).forEach(one -> stages.put(one.figures().customerId(),
-                    one.lifecycle().stage().name()));
+    List<ComplaintAnalysis> complaints(ReportQuery query, Tally tally) {
+        Instant end = before(query.to());
+        Map<String, List<Double>> hours = new HashMap<>();
+        Map<String, List<Integer>> satisfaction = new HashMap<>();
+        timelines.each(query.knownAt(), timeline -> {
+            for (Timeline.Complaint complaint : timeline.complaints(end)) {
+                Instant resolvedAt = complaint.resolvedAt();
+                boolean filed = within(complaint.filed.at(), query.from(), query.to());
+                boolean resolved = resolvedAt != null && within(resolvedAt, query.from(), query.to());
+                if (!filed && resolvedAt != null && !resolved) {
+                    continue; // filed before the period and resolved before it began
+                }
+                Duration target = rules.target(ComplaintSeverity.valueOf(complaint.severity));
+                Instant stopped = resolvedAt != null ? resolvedAt : query.to();
+                boolean breached = Duration.between(complaint.openedAt, stopped).compareTo(target) > 0;
+                String key = complaintKey(query.by(), timeline, complaint, complaint.filed.at());
+                tally.zero(Figure.of("filed", key));
+                tally.zero(Figure.of("resolved", key));
+                tally.zero(Figure.of("breached", key));
+                if (filed) {
+                    tally.event(Figure.of("filed", key), complaint.filed);
+                }
+                if (resolved) {
+                    String then = complaintKey(query.by(), timeline, complaint, resolvedAt);
+                    tally.event(Figure.of("resolved", then), complaint.resolved);
+                    hours.computeIfAbsent(then, k -> new ArrayList<>())
+                            .add(Duration.between(complaint.filed.at(), resolvedAt).toMillis() / 3_600_000.0);
+                    if (complaint.satisfaction != null) {
+                        satisfaction.computeIfAbsent(then, k -> new ArrayList<>()).add(complaint.satisfaction);
+                    }
+                }
+                if (breached) {
+                    Instant breachedAt = complaint.openedAt.plus(target);
+                    tally.event(Figure.of("breached", complaintKey(query.by(), timeline, complaint, breachedAt)),
+                            complaint.filed);
+                }
+            }
+        });
+        Set<String> keys = new LinkedHashSet<>(tally.keys("filed"));
+        keys.addAll(tally.keys("resolved"));
+        keys.addAll(tally.keys("breached"));
+        List<ComplaintAnalysis> rows = new ArrayList<>();
+        for (String key : keys) {
+            Map<String, Object> drill = new LinkedHashMap<>();
+            for (String figure : List.of("filed", "resolved", "breached")) {
+                drill.put(figure, query.drill(Figure.of(figure, key)));
+            }
+            rows.add(new ComplaintAnalysis(key, tally.count(Figure.of("filed", key)),
+                    tally.count(Figure.of("resolved", key)), tally.count(Figure.of("breached", key)),
+                    median(hours.get(key)), average(satisfaction.get(key)), drill));
         }
-        Map<String, long[]> sums = new TreeMap<>();
-        Map<String, List<Amount>> totals = new TreeMap<>();
-        for (ReportRepository.CustomerCounts one : counts) {
-            String key = byLifecycle ? stages.getOrDefault(one.customerId(), Lifecycle.Stage.PROSPECT.name())
-                    : one.key() == null ? "(none)" : one.key();
-            long[] sum = sums.computeIfAbsent(key, k -> new long[5]);
-            sum[0]++;
-            sum[1] += one.newCustomer() ? 1 : 0;
-            sum[2] += one.visits();
-            sum[3] += one.purchases();
-            sum[4] += one.complaints();
-            totals.merge(key, one.totals(), Totals::add);
+        rows.sort(Comparator.comparingLong(ComplaintAnalysis::filed).reversed().thenComparing(ComplaintAnalysis::key));
+        return rows;
+    }
+
+    private String complaintKey(String by, Timeline timeline, Timeline.Complaint complaint, Instant at) {
+        String key = switch (by) {
+            case "category" -> complaint.category;
+            case "severity" -> complaint.severity;
+            case "responsibility" -> complaint.responsibility == null ? NOT_RESOLVED : complaint.responsibility;
+            case "owner" -> {
+                Timeline.State state = timeline.at(at);
+                yield state == null ? null : state.owner;
+            }
+            default -> throw new IllegalArgumentException("no dimension " + by);
+        };
+        return key == null ? NONE : key;
+    }
+
+    /** The median as PostgreSQL's percentile_cont(0.5) gives it, to two decimals; null for none. */
+    static Double median(List<Double> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
         }
-        return sums.entrySet().stream().map(entry -> new Statistics(entry.getKey(), entry.getValue()[0],
-                        entry.getValue()[1], entry.getValue()[2], entry.getValue()[3], totals.get(entry.getKey()),
-                        Totals.single(totals.get(entry.getKey())), entry.getValue()[4]))
-                .sorted(Comparator.comparingLong(Statistics::customers).reversed().thenComparing(Statistics::key))
-                .toList();
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return rounded(median);
+    }
+
+    private static Double average(List<Integer> values) {
+        return values == null || values.isEmpty() ? null
+                : rounded(values.stream().mapToInt(Integer::intValue).average().orElseThrow());
+    }
+
+    private static Double rounded(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    // ---- grade migration ----
+
+    record Migration(Instant from, Instant to, Instant knownAt, Map<Grade, Map<Grade, Long>> matrix,
+                     Map<Grade, Long> entered, Map<String, Object> drill) {
+    }
+
+    /** Customers by grade at {@code from} and at {@code to} (by occurredAt), and those registered in between. */
+    Migration gradeMigration(ReportQuery query, Tally tally) {
+        timelines.each(query.knownAt(), timeline -> {
+            Timeline.State atTo = timeline.at(query.to());
+            if (atTo == null) {
+                return;
+            }
+            Timeline.State atFrom = timeline.at(query.from());
+            Figure figure = atFrom == null ? Figure.of("entered", atTo.grade.name())
+                    : new Figure("matrix", atFrom.grade.name(), atTo.grade.name());
+            tally.customer(figure, timeline.customerId(), atTo);
+        });
+        Map<Grade, Map<Grade, Long>> matrix = new LinkedHashMap<>();
+        Map<Grade, Long> entered = new LinkedHashMap<>();
+        Map<String, Map<String, String>> matrixLinks = new LinkedHashMap<>();
+        Map<String, String> enteredLinks = new LinkedHashMap<>();
+        for (Grade row : Grade.values()) {
+            Map<Grade, Long> cells = new LinkedHashMap<>();
+            Map<String, String> links = new LinkedHashMap<>();
+            for (Grade column : Grade.values()) {
+                Figure figure = new Figure("matrix", row.name(), column.name());
+                cells.put(column, tally.count(figure));
+                links.put(column.name(), query.drill(figure));
+            }
+            matrix.put(row, cells);
+            matrixLinks.put(row.name(), links);
+            entered.put(row, tally.count(Figure.of("entered", row.name())));
+            enteredLinks.put(row.name(), query.drill(Figure.of("entered", row.name())));
+        }
+        Map<String, Object> drill = new LinkedHashMap<>();
+        drill.put("matrix", matrixLinks);
+        drill.put("entered", enteredLinks);
+        return new Migration(query.from(), query.to(), query.knownAt(), matrix, entered, drill);
+    }
+
+    // ---- activity ----
+
+    record OwnerActivity(String ownerId, long visits, Map<String, Long> visitsByMethod, long complaintsFiled,
+                         long complaintsResolved, long gradeUps, long gradeDowns, Map<String, Object> drill) {
+    }
+
+    record Activity(Instant from, Instant to, Instant knownAt, List<OwnerActivity> owners) {
+    }
+
+    private static final List<String> ACTIVITY_COUNTS = List.of("visits", "complaintsFiled", "complaintsResolved",
+            "gradeUps", "gradeDowns");
+
+    /**
+     * Per owner at the time of each event: visits by method, complaints filed and resolved, grades moved up (towards
+     * A) and down, in [from, to).
+     */
+    Activity activity(ReportQuery query, Tally tally) {
+        timelines.each(query.knownAt(), timeline -> timeline.walk(before(query.to()), (fact, state) -> {
+            if (!within(fact.at(), query.from(), query.to()) || state.owner == null
+                    || (query.ownerId() != null && !query.ownerId().equals(state.owner))) {
+                return;
+            }
+            String owner = state.owner;
+            switch (fact.type()) {
+                case Fact.VISIT -> {
+                    tally.event(Figure.of("visits", owner), fact);
+                    tally.event(new Figure("visitsByMethod", owner, fact.text(Fact.METHOD)), fact);
+                }
+                case Fact.COMPLAINT_FILED -> tally.event(Figure.of("complaintsFiled", owner), fact);
+                case Fact.COMPLAINT_RESOLVED -> tally.event(Figure.of("complaintsResolved", owner), fact);
+                case Fact.GRADE_CHANGED -> tally.event(Figure.of(
+                        Grade.valueOf(fact.text(Fact.GRADE)).compareTo(Grade.valueOf(fact.text(Fact.FROM))) < 0
+                                ? "gradeUps" : "gradeDowns", owner), fact);
+                default -> { }
+            }
+        }));
+        Set<String> owners = new TreeSet<>();
+        ACTIVITY_COUNTS.forEach(figure -> owners.addAll(tally.keys(figure)));
+        List<OwnerActivity> rows = new ArrayList<>();
+        for (String owner : owners) {
+            Map<String, Object> drill = new LinkedHashMap<>();
+            ACTIVITY_COUNTS.forEach(figure -> drill.put(figure, query.drill(Figure.of(figure, owner))));
+            Map<String, Long> methods = new TreeMap<>();
+            Map<String, String> methodLinks = new TreeMap<>();
+            for (String method : tally.columns("visitsByMethod", owner)) {
+                Figure figure = new Figure("visitsByMethod", owner, method);
+                methods.put(method, tally.count(figure));
+                methodLinks.put(method, query.drill(figure));
+            }
+            drill.put("visitsByMethod", methodLinks);
+            rows.add(new OwnerActivity(owner, tally.count(Figure.of("visits", owner)), methods,
+                    tally.count(Figure.of("complaintsFiled", owner)), tally.count(Figure.of("complaintsResolved", owner)),
+                    tally.count(Figure.of("gradeUps", owner)), tally.count(Figure.of("gradeDowns", owner)), drill));
+        }
+        return new Activity(query.from(), query.to(), query.knownAt(), rows);
+    }
+
+    // ---- membership ----
+
+    /** Per tier; the fees per currency in {@code totals}, and as {@code fees} while they are in one currency. */
+    record TierFigures(MembershipTier tier, long issued, long renewed, long reportedLost, long reissued, long cancelled,
+                       long expired, BigDecimal fees, List<Amount> totals, Map<String, Object> drill) {
+    }
+
+    record MembershipReport(Instant from, Instant to, Instant knownAt, List<TierFigures> tiers) {
+    }
+
+    private static final Map<String, String> CARD_FIGURES = Map.of(Fact.CARD_ISSUED, "issued", Fact.CARD_RENEWED,
+            "renewed", Fact.CARD_REPORTED_LOST, "reportedLost", Fact.CARD_REISSUED, "reissued", Fact.CARD_CANCELLED,
+            "cancelled");
+    private static final List<String> MEMBERSHIP_COUNTS = List.of("issued", "renewed", "reportedLost", "reissued",
+            "cancelled", "expired");
+
+    /** A membership card as it stood: its tier, whether it is live, until when, and the event that set that date. */
+    private static final class Card {
+        String tier;
+        boolean live = true;
+        LocalDate until;
+        Fact dated;
+    }
+
+    /**
+     * Per tier (the card's tier when each event happened), what happened to cards in [from, to); expired: cards live
+     * at the end of the period whose end date fell in it; fees of issues, renewals and reissues (in CNY).
+     */
+    MembershipReport membership(ReportQuery query, Tally tally) {
+        Instant end = before(query.to());
+        LocalDate firstDay = zone.dayOf(query.from());
+        LocalDate lastDay = zone.dayOf(end);
+        timelines.each(query.knownAt(), timeline -> {
+            Map<String, Card> cards = new LinkedHashMap<>();
+            timeline.walk(end, (fact, state) -> {
+                String number = fact.text(Fact.CARD);
+                if (number == null) {
+                    return;
+                }
+                Card card = cards.computeIfAbsent(number, n -> new Card());
+                switch (fact.type()) {
+                    case Fact.CARD_ISSUED -> card.tier = fact.text(Fact.TIER);
+                    case Fact.CARD_REISSUED -> {
+                        // the new card takes the tier of the one it replaces, which is no longer live
+                        Card replaced = cards.get(fact.text(Fact.REPLACES));
+                        if (replaced != null) {
+                            card.tier = replaced.tier;
+                            replaced.live = false;
+                        }
+                    }
+                    case Fact.CARD_TIER_CHANGED -> card.tier = fact.text(Fact.TIER);
+                    case Fact.CARD_REPORTED_LOST, Fact.CARD_CANCELLED -> card.live = false;
+                    default -> { }
+                }
+                if (fact.has(Fact.UNTIL)) {
+                    card.until = LocalDate.parse(fact.text(Fact.UNTIL));
+                    card.dated = fact;
+                }
+                String figure = CARD_FIGURES.get(fact.type());
+                if (figure != null && card.tier != null && within(fact.at(), query.from(), query.to())) {
+                    tally.event(Figure.of(figure, card.tier), fact);
+                    if (fact.amount() != null && !fact.type().equals(Fact.CARD_REPORTED_LOST)) {
+                        tally.event(new Figure("fees", card.tier, fact.text(Fact.CURRENCY)), fact);
+                    }
+                }
+            });
+            for (Card card : cards.values()) {
+                if (card.live && card.tier != null && card.until != null && !card.until.isBefore(firstDay)
+                        && !card.until.isAfter(lastDay)) {
+                    tally.event(Figure.of("expired", card.tier), card.dated);
+                }
+            }
+        });
+        List<TierFigures> tiers = new ArrayList<>();
+        for (MembershipTier tier : MembershipTier.values()) {
+            String key = tier.name();
+            Map<String, Object> drill = new LinkedHashMap<>();
+            MEMBERSHIP_COUNTS.forEach(figure -> drill.put(figure, query.drill(Figure.of(figure, key))));
+            List<Amount> totals = List.of();
+            Map<String, String> feeLinks = new LinkedHashMap<>();
+            for (String currency : tally.columns("fees", key)) {
+                Figure figure = new Figure("fees", key, currency);
+                totals = Totals.add(totals, tally.totals(figure));
+                feeLinks.put(currency, query.drill(figure));
+            }
+            drill.put("totals", feeLinks);
+            tiers.add(new TierFigures(tier, tally.count(Figure.of("issued", key)), tally.count(Figure.of("renewed", key)),
+                    tally.count(Figure.of("reportedLost", key)), tally.count(Figure.of("reissued", key)),
+                    tally.count(Figure.of("cancelled", key)), tally.count(Figure.of("expired", key)),
+                    Totals.single(totals), totals, drill));
+        }
+        return new MembershipReport(query.from(), query.to(), query.knownAt(), tiers);
     }
 }

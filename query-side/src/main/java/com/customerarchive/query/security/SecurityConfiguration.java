@@ -4,6 +4,7 @@ import com.customerarchive.platform.security.AccessRule;
 import com.customerarchive.platform.security.ApiAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 import java.util.Set;
 
@@ -28,6 +29,9 @@ class SecurityConfiguration {
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/agenda"),
                 AccessRule.get(Set.of(OUTLET, SALES, MANAGER, AUDITOR, ADMIN), "/api/membership-cards/*"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/membership-cards"),
+                // a frozen report is kept for managers and checked by auditors; only a manager freezes one
+                AccessRule.get(Set.of(MANAGER, AUDITOR, ADMIN), "/api/reports/snapshots", "/api/reports/snapshots/**"),
+                AccessRule.on(HttpMethod.POST, Set.of(MANAGER, ADMIN), "/api/reports/snapshots"),
                 AccessRule.get(Set.of(MANAGER, ADMIN), "/api/follow-ups/**", "/api/complaints/**", "/api/reports/**"),
                 AccessRule.get(Set.of(INTEGRATOR, ADMIN), "/api/events/**"),
                 // a manager's dashboard shows how far behind the read models are; only an admin replays

@@ -462,7 +462,7 @@ class AuditAndPrivacyTest extends BothAppsTest {
             }
         };
         KeyWrapping keys = new KeyWrapping(KeyWrapping.masterKey(Base64.getEncoder().encodeToString(KNOWN_MASTER_KEY)));
-        return new AuditController(chain, null, Clock.fixed(Instant.parse(KNOWN_AT), ZoneOffset.UTC), keys, "", null)
+        return new AuditController(chain, null, Clock.fixed(Instant.parse(KNOWN_AT), ZoneOffset.UTC), new Signer(keys, ""), null)
                 .checkpoint().signature();
     }
 

@@ -104,9 +104,9 @@ class OnePassIT {
                     SELECT count(*) FROM (SELECT aggregate_identifier::uuid AS customer_id, count(*) AS visits
                                           FROM event_store.domain_event_entry WHERE payload_type LIKE '%VisitRecorded%'
                                             AND aggregate_identifier ~ '^c' GROUP BY 1) store
-                    FULL JOIN (SELECT customer_id, count(*) AS visits FROM read_model.activity WHERE kind = 'VISIT'
+                    FULL JOIN (SELECT customer_id, count(*) AS visits FROM read_model.report_fact WHERE type = 'VisitRecorded'
                                  AND customer_id::text ~ '^c' GROUP BY 1) activity USING (customer_id)
-                    WHERE activity.visits IS DISTINCT FROM store.visits""")).as("one activity row per visit").isZero();
+                    WHERE activity.visits IS DISTINCT FROM store.visits""")).as("one report fact per visit").isZero();
         }
         var queries = new Api("http://localhost:" + querySide.port());
         assertThat(queries.get("/api/admin/projections/feed", "admin").json().get("lag").asLong()).isZero();

@@ -42,7 +42,7 @@ class RebuildWhileServingTest extends BothAppsTest {
             "grade_change", "SELECT * FROM grade_change",
             "follow_up", "SELECT * FROM follow_up",
             "complaint", "SELECT * FROM complaint",
-            "activity", "SELECT * FROM activity");
+            "report_fact", "SELECT customer_id, sequence, occurred_at, recorded_at, type, facts::text FROM report_fact");
 
     /** A visit acknowledged to a busy customer: the customer, its version after the visit, the how-manyth write. */
     private record Acknowledged(String customerId, long version, int count) {

@@ -146,7 +146,7 @@ class ProjectionVersusFoldTest extends BothAppsTest {
         assertThat(complaints.getOrDefault("RESOLVED", 0L)).as(when + ": resolved").isEqualTo(history.resolved.size());
         assertThat(complaints.getOrDefault("FOLLOWED_UP", 0L)).as(when + ": followed up").isEqualTo(history.followedUp.size());
         assertThat(complaints.getOrDefault("CLOSED", 0L)).as(when + ": closed").isEqualTo(history.closed.size());
-        assertThat(count("SELECT count(*) FROM activity WHERE customer_id = :id AND kind = 'VISIT'", id))
+        assertThat(count("SELECT count(*) FROM report_fact WHERE customer_id = :id AND type = 'VisitRecorded'", id))
                 .as(when + ": visits in the activity report").isEqualTo(history.visits);
         assertThat(count("SELECT count(*) FROM grade_change WHERE customer_id = :id", id))
                 .as(when + ": grade timeline").isEqualTo(history.gradeChanges + 1);

@@ -99,11 +99,12 @@ class ComplaintAnalysisTest extends BothAppsTest {
 
     @Test
     void by_responsibility() {
-        // the reopened c6 stays under the responsibility its resolution gave until it is resolved again
+        // the reopened c6 stays under the responsibility its resolution gave until it is resolved again; c8, resolved
+        // on 04-10, was not resolved at the end of March: the report judges it as it stood then, not as it is today
         assertReport("responsibility",
-                "OURS,4,2,1,16.5,3.5",
+                "OURS,3,2,1,16.5,3.5",
+                "NOT_RESOLVED,2,0,1,,",
                 "CUSTOMER,1,2,1,87.0,4.0",
-                "NOT_RESOLVED,1,0,1,,",
                 "THIRD_PARTY,1,1,0,24.0,");
     }
 

@@ -307,10 +307,10 @@ class ArchiveScenarioTest extends BothAppsTest {
                 "grades", "SELECT * FROM grade_change ORDER BY 1, 2",
                 "follow-ups", "SELECT * FROM follow_up ORDER BY 1",
                 "complaints", "SELECT * FROM complaint ORDER BY 1",
-                "activity", "SELECT * FROM activity ORDER BY 1, 2");
+                "report-facts", "SELECT customer_id, sequence, occurred_at, recorded_at, type, facts::text FROM report_fact ORDER BY 1, 2");
         Map<String, String> ownRows = Map.of("profiles", "profile", "history", "history_event",
                 "field-changes", "field_change", "grades", "grade_change", "follow-ups", "follow_up",
-                "complaints", "complaint", "activity", "activity");
+                "complaints", "complaint", "report-facts", "report_fact");
         // each read model's own endpoint, read while it is rebuilt: 404 only while the customer's rows are missing
         Map<String, String> ownReads = Map.of("profiles", "/api/profiles/" + id,
                 "history", "/api/profiles/" + id + "/history",
@@ -318,7 +318,7 @@ class ArchiveScenarioTest extends BothAppsTest {
                 "grades", "/api/profiles/" + id + "/grades",
                 "follow-ups", "/api/follow-ups/overdue?ownerId=" + owner,
                 "complaints", "/api/complaints?customerId=" + id,
-                "activity", "/api/reports/activity?from=2019-01-01T00:00:00Z&to=2020-01-01T00:00:00Z&ownerId=" + owner);
+                "report-facts", "/api/reports/activity?from=2019-01-01T00:00:00Z&to=2020-01-01T00:00:00Z&ownerId=" + owner);
         var admin = queries();
         for (var projection : tables.entrySet()) {
             String ownRead = ownReads.get(projection.getKey());

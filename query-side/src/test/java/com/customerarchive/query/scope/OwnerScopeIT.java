@@ -57,6 +57,7 @@ class OwnerScopeIT {
             Map.entry("GET /api/reports/statistics", "counts over every customer (MANAGER, ADMIN only)"),
             Map.entry("GET /api/reports/complaints", "counts over every customer (MANAGER, ADMIN only)"),
             Map.entry("GET /api/reports/membership", "counts over every card (MANAGER, ADMIN only)"),
+            Map.entry("GET /api/reports/drill", "what is behind a report's figure, for those who read reports (MANAGER, ADMIN only)"),
             Map.entry("GET /api/admin/projections", "the read models' positions, no customer (MANAGER, ADMIN only)"),
             Map.entry("GET /api/admin/projections/{name}", "one read model's position, no customer (MANAGER, ADMIN only)"),
             Map.entry("POST /api/admin/projections/{name}/replay", "rebuilds a read model, no customer (ADMIN only)"));

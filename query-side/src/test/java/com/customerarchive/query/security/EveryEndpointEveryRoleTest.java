@@ -88,6 +88,7 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
                 "GET /api/reports/grade-migration", "GET /api/reports/activity", "GET /api/reports/lifecycle",
                 "GET /api/reports/at-risk", "GET /api/reports/value", "GET /api/reports/referrals",
                 "GET /api/reports/statistics", "GET /api/reports/complaints", "GET /api/reports/membership",
+                "GET /api/reports/drill",
                 "GET /api/admin/projections", "GET /api/admin/projections/{name}")) {
             MAY.put(report, MANAGERS);
         }
