@@ -29,6 +29,10 @@ public final class Api {
         this.baseUrl = baseUrl;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public Response post(String path, String user, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

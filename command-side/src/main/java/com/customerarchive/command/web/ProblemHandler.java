@@ -31,9 +31,11 @@ class ProblemHandler {
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException ex) {
-        return ProblemResponses.answer(ProblemResponses.ruleViolated("version-conflict", "Version conflict",
-                "If-Match named version " + (ex.getExpectedVersion() + 1) + " but the customer is at version "
-                        + (ex.getActualVersion() + 1) + "; nothing was written. Reload and retry."));
+        return ProblemResponses.answer(ProblemResponses.localised(ProblemResponses.ruleViolated("version-conflict",
+                "Version conflict", "If-Match named version " + (ex.getExpectedVersion() + 1)
+                        + " but the customer is at version " + (ex.getActualVersion() + 1)
+                        + "; nothing was written. Reload and retry."), "problem.version-conflict.stale",
+                Long.toString(ex.getExpectedVersion() + 1), Long.toString(ex.getActualVersion() + 1)));
     }
 
     /** A race on the same customer, unless the store went away in the middle of the append. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,20 +23,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes a realistic archive through command-side's API: customers of every grade, nature and tier, a
- * year of back-dated visits, card edits, grade changes and complaints in every state, some overdue and
- * some breached. Uses only the JDK, so it runs from the compiled test classes:
+ * Writes a realistic archive through command-side's API, the seeds' world of a Chinese sales team: Chinese companies
+ * (city, brand, trade, 有限公司) and people, their cities, provinces and industries, contacts who are people of the
+ * company (never the company's name), a year of back-dated visits whose notes and conclusions are in Chinese and
+ * English, card edits, grade changes and complaints in every state, some overdue and some breached. What a customer
+ * buys decides the rest: complaints come only after a first purchase, and the grade fits the buying (a loyal buyer,
+ * one purchase every quarter, is graded A or B; a prospect who never bought C to E). The same seed writes the same
+ * archive. Uses only the JDK, so it runs from the compiled test classes:
  * <pre>java -cp command-side/target/test-classes com.customerarchive.command.demo.DemoData \
  *      [baseUrl=http://localhost:8081] [customers=300] [seed=1]</pre>
  */
 public final class DemoData {
 
+    /** Where the requests go: command-side over HTTP, or a test's recorder. Answers the body of the answer. */
+    @FunctionalInterface
+    interface Sender {
+        String send(String method, String path, String body) throws Exception;
+    }
+
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private static final String[] PRODUCTS = {"silk fabric", "cotton yarn", "tea gift boxes", "ceramic tiles",
-            "LED panels", "office chairs", "printing service", "packaging film"};
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String[] PRODUCTS = {"丝绸面料", "棉纱", "茶叶礼盒", "瓷砖", "LED 面板", "办公椅", "印刷服务",
+            "包装膜"};
     /** The practice's causes of loss. */
-    private static final String[] LOSS = {"the rep left the company", "went to a competitor", "poor service",
-            "price", "the need is gone"};
+    private static final String[] LOSS = {"原业务员离职 (the rep left the company)", "转向竞争对手", "服务不满意",
+            "价格原因", "the need is gone"};
     private final List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final Pattern FIELD = Pattern.compile("\"(customerId|complaintId|cardNumber)\"\\s*:\\s*\"([0-9a-f-]{16,36})\"");
     private static final String[] GRADES = {"A", "B", "C", "D", "E"};
@@ -45,37 +57,60 @@ public final class DemoData {
     private static final String[] SOURCES = {"QUESTIONNAIRE", "PHONE_INTERVIEW", "ON_SITE", "EVENT", "REFERRAL",
             "EXHIBITION", "WEBSITE", "OTHER"};
     private static final String[] METHODS = {"ON_SITE_VISIT", "PHONE", "MAIL", "EXHIBITION", "CUSTOMER_CAME", "ONLINE", "OTHER"};
-    private static final String[] CITIES = {"Hangzhou", "Ningbo", "Wenzhou", "Shaoxing", "Suzhou", "Nanjing", "Shanghai",
-            "Hefei", "Fuzhou", "Xiamen"};
-    private static final String[] PROVINCES = {"Zhejiang", "Zhejiang", "Zhejiang", "Zhejiang", "Jiangsu", "Jiangsu",
-            "Shanghai", "Anhui", "Fujian", "Fujian"};
-    private static final String[] SURNAMES = {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu"};
-    private static final String[] GIVEN = {"Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Tao", "Hui", "Qiang", "Ling"};
-    private static final String[] TRADES = {"Tea", "Silk", "Ceramics", "Textiles", "Logistics", "Electronics", "Machinery",
-            "Pharma", "Foods", "Furniture"};
+    static final String[] CITIES = {"杭州", "宁波", "温州", "绍兴", "苏州", "南京", "上海", "合肥", "福州", "厦门"};
+    private static final String[] PROVINCES = {"浙江", "浙江", "浙江", "浙江", "江苏", "江苏", "上海", "安徽", "福建", "福建"};
+    private static final String[] AREA_CODES = {"571", "574", "577", "575", "512", "25", "21", "551", "591", "592"};
+    private static final String[] STREETS = {"文三路", "解放路", "人民路", "中山路", "建设路", "延安路", "凤起路"};
+    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"};
+    private static final String[] GIVEN = {"伟", "芳", "敏", "静", "磊", "艳", "涛", "慧", "强", "玲", "建国", "晓明",
+            "丽娟", "志强", "海燕", "俊杰"};
+    private static final String[] BRANDS = {"恒达", "华通", "金源", "瑞丰", "永泰", "宏远", "鑫盛", "天成", "东方", "锦绣"};
+    /** The trade in the company's name and its industry on the card. */
+    private static final String[][] TRADES = {{"茶业", "茶叶"}, {"丝绸", "丝绸"}, {"陶瓷", "陶瓷"}, {"纺织", "纺织"},
+            {"物流", "物流"}, {"电子", "电子"}, {"机械", "机械"}, {"医药", "医药"}, {"食品", "食品"}, {"家具", "家具"}};
+    private static final String[] SUFFIXES = {"有限公司", "股份有限公司", "贸易有限公司"};
+    private static final String[] TITLES = {"采购经理", "总经理", "财务主管", "行政主管", "店长", "采购专员"};
+    private static final String[] ROLES = {"DECISION_MAKER", "INFLUENCER", "USER", "GATEKEEPER"};
+    /** Visit notes and conclusions, in Chinese and in English, as reps of a mixed team write them. */
+    private static final String[] NOTES = {"介绍了新的价格表", "客户询问交货周期", "带样品上门演示", "讨论年度框架协议",
+            "客户反馈上批货质量良好", "了解客户明年的采购计划", "电话确认订单细节", "展会上交换了名片",
+            "walked through the new price list", "asked about delivery lead times", "showed the new samples on site",
+            "discussed a yearly framework agreement"};
+    private static final String[] CONCLUSIONS = {"有意向，等待报价", "需要再考虑", "已同意下单", "暂无需求", "约定下周再联系",
+            "wants a quote", "thinking it over", "agreed to order", "call again next week"};
     private static final String[] CATEGORIES = {"PRODUCT_QUALITY", "SERVICE_ATTITUDE", "DELIVERY", "BILLING", "OTHER"};
+    private static final String[][] COMPLAINTS = {
+            {"产品颜色与样品不符", "已更换整批产品", "客户对换货满意"},
+            {"客服回复不及时，态度冷淡", "已致歉并对客服进行培训", "客户接受道歉"},
+            {"第二批货晚到三天", "已加急补发，退还运费", "happy with the refund of the shipping"},
+            {"发票金额有误", "已作废并重开发票", "invoice accepted"},
+            {"外包装破损", "已补寄包装并赔偿", "客户表示理解"}};
     private static final String[] SEVERITIES = {"LOW", "MEDIUM", "HIGH", "CRITICAL"};
     private static final String[] REPS = {"rep-wang", "rep-li", "rep-zhang", "rep-chen", "rep-zhou"};
+    /** The grades a customer may have by how it buys: none, now and then, often, every quarter (loyal). */
+    private static final int[][] GRADES_BY_BUYING = {{2, 3, 4}, {1, 2, 3}, {0, 1, 2}, {0, 1}};
 
-    private final String base;
+    private final Sender sender;
+    private final Instant now;
     private final AtomicInteger requests = new AtomicInteger();
 
-    private DemoData(String base) {
-        this.base = base;
+    DemoData(Sender sender, Instant now) {
+        this.sender = sender;
+        this.now = now.truncatedTo(ChronoUnit.SECONDS);
     }
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8081";
         int customers = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-        var demo = new DemoData(base);
+        var demo = new DemoData((method, path, body) -> http(base, method, path, body), Instant.now());
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < customers; i++) {
             int number = i;
             done.add(pool.submit(() -> {
-                demo.customer(number, new Random(seed * 1_000_003 + number));
+                demo.customer(number, randomFor(seed, number));
                 return null;
             }));
         }
@@ -87,8 +122,20 @@ public final class DemoData {
                 demo.requests.get(), (System.nanoTime() - start) / 1e9);
     }
 
-    private void customer(int number, Random random) throws Exception {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    /** Each customer draws from its own generator: the same seed, the same customer, whatever the threads do. */
+    static Random randomFor(long seed, int number) {
+        return new Random(seed * 1_000_003 + number);
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static String person(Random random) {
+        return pick(random, SURNAMES) + pick(random, GIVEN);
+    }
+
+    void customer(int number, Random random) throws Exception {
         boolean forgotten = random.nextInt(20) == 0;
         // a long-standing customer who buys every quarter (loyal)
         boolean loyal = !forgotten && random.nextInt(8) == 0;
@@ -96,31 +143,45 @@ public final class DemoData {
                         : loyal ? 420 + random.nextInt(200) : 30 + random.nextInt(335)))
                 .minus(Duration.ofMinutes(random.nextInt(600)));
         Instant registered = time;
-        int grade = number % GRADES.length;
+        int kind = loyal ? 8 : random.nextInt(8);
+        List<Instant> purchases = purchaseDates(kind, random, registered);
+        int buying = purchases.isEmpty() ? 0 : kind == 8 && purchases.size() == 4 ? 3 : purchases.size() >= 4 ? 2 : 1;
+        int[] grades = GRADES_BY_BUYING[buying];
+        int grade = grades[number % grades.length];
         int city = random.nextInt(CITIES.length);
         boolean person = number % NATURES.length == 3;
-        String name = person ? SURNAMES[random.nextInt(10)] + " " + GIVEN[random.nextInt(10)]
-                : CITIES[city] + " " + TRADES[random.nextInt(10)] + " Co. " + (number + 1);
+        String[] trade = TRADES[(number / 10) % TRADES.length];
+        String name = person ? person(random)
+                : CITIES[city] + BRANDS[number % BRANDS.length] + trade[0] + SUFFIXES[(number / 100) % SUFFIXES.length];
+        // an organisation is met through its people; a person is met in person
+        String contact = person ? name : person(random);
+        String contactTitle = pick(random, TITLES);
         String owner = REPS[random.nextInt(REPS.length)];
         String id = field(send("POST", "/api/customers", """
                 {"kind": "%s", "nature": "%s", "tier": "%s", "source": "%s", "grade": "%s", "ownerId": "%s",
                  "occurredAt": "%s",
-                 "card": {"basic": {"name": "%s", "phones": ["+86 %d %04d %04d"], "email": "contact%d@example.com",
-                                    "address": {"province": "%s", "city": "%s", "street": "%d Demo Road"},
+                 "card": {"basic": {"name": "%s", "phones": ["+86 %s %04d %04d"], "email": "contact%d@example.com",
+                                    "address": {"province": "%s", "city": "%s", "street": "%s%d号"},
                                     %s,
                                     "industry": "%s"},
-                          "contacts": [{"name": "%s %s", "role": "DECISION_MAKER", "title": "Purchasing"}]}}"""
+                          "contacts": [%s]}}"""
                 .formatted(person ? "INDIVIDUAL" : "ORGANIZATION", NATURES[number % NATURES.length],
                         TIERS[number % TIERS.length], SOURCES[random.nextInt(SOURCES.length)], GRADES[grade], owner,
-                        time, name, 570 + city, random.nextInt(10_000), random.nextInt(10_000), number,
-                        PROVINCES[city], CITIES[city], 1 + random.nextInt(999),
-                        person ? "\"birthday\": \"" + LocalDate.now().minusYears(25 + random.nextInt(40))
+                        time, name, AREA_CODES[city], random.nextInt(10_000), random.nextInt(10_000), number,
+                        PROVINCES[city], CITIES[city], pick(random, STREETS), 1 + random.nextInt(999),
+                        person ? "\"birthday\": \"" + LocalDate.ofInstant(now, BUSINESS_ZONE).minusYears(25 + random.nextInt(40))
                                 .plusDays(random.nextInt(365)) + "\""
-                                : "\"foundedOn\": \"" + LocalDate.now().minusYears(3 + random.nextInt(30))
+                                : "\"foundedOn\": \"" + LocalDate.ofInstant(now, BUSINESS_ZONE).minusYears(3 + random.nextInt(30))
                                 .plusDays(random.nextInt(365)) + "\"",
-                        TRADES[random.nextInt(10)], SURNAMES[random.nextInt(10)], GIVEN[random.nextInt(10)])),
+                        person ? TRADES[random.nextInt(TRADES.length)][1] : trade[1],
+                        person ? "" : """
+                                {"name": "%s", "role": "%s", "title": "%s", "phones": ["+86 13%d %04d %04d"]}"""
+                                .formatted(contact, pick(random, ROLES), contactTitle, random.nextInt(10),
+                                        random.nextInt(10_000), random.nextInt(10_000)))),
                 "customerId");
         String c = "/api/customers/" + id;
+        purchases(c, number, random, purchases);
+        Instant firstPurchase = purchases.isEmpty() ? null : purchases.get(0);
         boolean overdue = random.nextInt(4) == 0;
         int visitNo = 0;
         while (!forgotten) {
@@ -134,42 +195,43 @@ public final class DemoData {
             visitNo++;
             send("POST", c + "/visits", """
                     {"occurredAt": "%s", "method": "%s", "contact": {"name": "%s", "role": "DECISION_MAKER"},
-                     "notes": "visit %d", "conclusion": "%s", "nextFollowUpOn": "%s"}""".formatted(time,
-                    METHODS[random.nextInt(METHODS.length)], name, visitNo, random.nextBoolean() ? "interested" : "thinking",
-                    time.plus(Duration.ofDays(cadence)).atOffset(ZoneOffset.UTC).toLocalDate()));
+                     "notes": "%s", "conclusion": "%s", "nextFollowUpOn": "%s"}""".formatted(time,
+                    METHODS[random.nextInt(METHODS.length)], contact, pick(random, NOTES), pick(random, CONCLUSIONS),
+                    LocalDate.ofInstant(time.plus(Duration.ofDays(cadence)), BUSINESS_ZONE)));
             switch (random.nextInt(8)) {
                 case 0 -> send("PATCH", c + "/card", "{\"occurredAt\": \"" + time.plusSeconds(600) + "\", \"basic\": "
                         + "{\"email\": \"buyer" + random.nextInt(100) + "@example.com\"}}");
                 case 1 -> {
-                    int moved = Math.max(0, Math.min(4, grade + (random.nextBoolean() ? 1 : -1)));
-                    if (moved != grade) {
+                    // up or down a step, within the grades that fit how the customer buys
+                    int moved = grade + (random.nextBoolean() ? 1 : -1);
+                    if (moved >= grades[0] && moved <= grades[grades.length - 1]) {
                         send("PUT", c + "/grade", "{\"grade\": \"" + GRADES[moved] + "\", \"reason\": \""
-                                + (moved < grade ? "need confirmed" : "budget postponed") + "\", \"occurredAt\": \""
-                                + time.plusSeconds(900) + "\"}");
+                                + (moved < grade ? "需求已确认 (need confirmed)" : "预算推迟 (budget postponed)")
+                                + "\", \"occurredAt\": \"" + time.plusSeconds(900) + "\"}");
                         grade = moved;
                     }
                 }
                 default -> {
-                    if (random.nextInt(12) == 0) {
+                    if (firstPurchase != null && time.isAfter(firstPurchase) && random.nextInt(12) == 0) {
                         complaint(c, random, time.plusSeconds(1200), false);
                     }
                 }
             }
         }
-        if (random.nextInt(5) == 0) {
-            complaint(c, random, now.minus(Duration.ofHours(2 + random.nextInt(200))), true);
+        Instant recent = now.minus(Duration.ofHours(2 + random.nextInt(200)));
+        if (random.nextInt(5) == 0 && firstPurchase != null && firstPurchase.isBefore(recent)) {
+            complaint(c, random, recent, true);
         }
-        purchases(c, number, random, registered, now, loyal);
         if (!created.isEmpty() && random.nextInt(6) == 0) {
             String referrer = created.get(random.nextInt(created.size()));
-            send("PUT", c + "/referrer", "{\"referredBy\": \"" + referrer + "\", \"reason\": \"introduced by a customer\"}");
+            send("PUT", c + "/referrer", "{\"referredBy\": \"" + referrer + "\", \"reason\": \"老客户介绍 (introduced by a customer)\"}");
         }
         created.add(id);
         if (random.nextInt(4) == 0) {
             membershipCard(c, random, registered, now);
         }
         if (!forgotten && random.nextInt(3) == 0) {
-            send("POST", c + "/review", "{\"notes\": \"card checked with the customer\"}");
+            send("POST", c + "/review", "{\"notes\": \"已与客户核对资料\"}");
         }
         if (random.nextInt(25) == 0) {
             send("POST", c + "/archive", "{\"reason\": \"" + LOSS[random.nextInt(LOSS.length)] + "\"}");
@@ -177,12 +239,10 @@ public final class DemoData {
     }
 
     /**
-     * Purchases spread over the customer's time with the practice: none for some (prospects), a quarter-by-quarter
-     * buyer now and then (loyal), an occasional one cancelled as booked in error.
+     * When the customer buys, over its time with the practice: never for some (prospects), a few times, often, or
+     * once in each of the four quarters before this one (loyal; quarters of the business zone).
      */
-    private void purchases(String c, int number, Random random, Instant registered, Instant now, boolean loyal)
-            throws Exception {
-        int kind = loyal ? 8 : random.nextInt(8);
+    private List<Instant> purchaseDates(int kind, Random random, Instant registered) {
         List<Instant> dates = new ArrayList<>();
         long span = Math.max(1, Duration.between(registered, now).toMinutes());
         if (kind >= 3 && kind <= 7) {
@@ -190,22 +250,28 @@ public final class DemoData {
                 dates.add(registered.plus(Duration.ofMinutes((long) (random.nextDouble() * span))));
             }
         } else if (kind == 8 && span > 400L * 24 * 60) {
-            LocalDate quarter = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1)
-                    .withMonth((LocalDate.now(ZoneOffset.UTC).getMonthValue() - 1) / 3 * 3 + 1);
+            LocalDate today = LocalDate.ofInstant(now, BUSINESS_ZONE);
+            LocalDate quarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
             for (int back = 1; back <= 4; back++) {
-                dates.add(quarter.minusMonths(3L * back).plusDays(random.nextInt(85))
-                        .atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(36_000));
+                // 10:00 in Beijing, on a day of the quarter
+                dates.add(quarter.minusMonths(3L * back).plusDays(random.nextInt(85)).atTime(10, 0)
+                        .atZone(BUSINESS_ZONE).toInstant());
             }
         }
+        dates.replaceAll(at -> at.isAfter(now) ? now : at);
         dates.sort(null);
+        return dates;
+    }
+
+    /** The purchases, an occasional one cancelled as booked in error. */
+    private void purchases(String c, int number, Random random, List<Instant> dates) throws Exception {
         for (int i = 0; i < dates.size(); i++) {
-            Instant at = dates.get(i).isAfter(now) ? now : dates.get(i);
             send("POST", c + "/purchases", """
                     {"occurredAt": "%s", "product": "%s", "quantity": %d, "amount": %d.%02d, "orderRef": "SO-%d-%d"}"""
-                    .formatted(at, PRODUCTS[random.nextInt(PRODUCTS.length)], 1 + random.nextInt(50),
+                    .formatted(dates.get(i), PRODUCTS[random.nextInt(PRODUCTS.length)], 1 + random.nextInt(50),
                             100 + random.nextInt(20_000), random.nextInt(100), number + 1, i + 1));
             if (random.nextInt(15) == 0) {
-                send("POST", c + "/purchases/" + (i + 1) + "/cancel", "{\"reason\": \"booked in error\"}");
+                send("POST", c + "/purchases/" + (i + 1) + "/cancel", "{\"reason\": \"录入错误 (booked in error)\"}");
             }
         }
     }
@@ -237,7 +303,7 @@ public final class DemoData {
                     send("POST", c + "/membership-card/reissue", "{\"fee\": 20}");
                 }
             }
-            case 4 -> send("POST", c + "/membership-card/cancel", "{\"reason\": \"no longer visits the shops\"}");
+            case 4 -> send("POST", c + "/membership-card/cancel", "{\"reason\": \"不再到店消费\"}");
             default -> {
                 // live, or expired (state 1)
             }
@@ -246,12 +312,13 @@ public final class DemoData {
 
     /** A complaint carried to a random point of its lifecycle; a recent one left open may be past its target. */
     private void complaint(String c, Random random, Instant filed, boolean leaveOpen) throws Exception {
+        int category = random.nextInt(CATEGORIES.length);
         String complaint = c + "/complaints/" + field(send("POST", c + "/complaints", """
-                {"category": "%s", "severity": "%s", "description": "demo complaint", "channel": "phone",
-                 "occurredAt": "%s"}""".formatted(CATEGORIES[random.nextInt(5)], SEVERITIES[random.nextInt(4)], filed)),
-                "complaintId");
+                {"category": "%s", "severity": "%s", "description": "%s", "channel": "电话",
+                 "occurredAt": "%s"}""".formatted(CATEGORIES[category], SEVERITIES[random.nextInt(4)],
+                COMPLAINTS[category][0], filed)), "complaintId");
         int stage = leaveOpen ? random.nextInt(2) : new int[]{2, 3, 4, 4, 4, 4, 4, 4, 4, 5}[random.nextInt(10)];
-        Instant latest = Instant.now().minus(Duration.ofMinutes(1));
+        Instant latest = now.minus(Duration.ofMinutes(1));
         if (filed.plus(Duration.ofDays(5)).isAfter(latest)) {
             // a recent complaint is at most assigned, and only if the assignment is not in the future
             stage = filed.plus(Duration.ofMinutes(30)).isAfter(latest) ? 0 : Math.min(stage, 1);
@@ -264,31 +331,35 @@ public final class DemoData {
         }
         if (stage >= 2) {
             at = at.plus(Duration.ofHours(1 + random.nextInt(48)));
-            send("POST", complaint + "/resolve", "{\"resolution\": \"handled\", \"responsibility\": \""
+            send("POST", complaint + "/resolve", "{\"resolution\": \"" + COMPLAINTS[category][1] + "\", \"responsibility\": \""
                     + (random.nextBoolean() ? "OURS" : "THIRD_PARTY") + "\", \"occurredAt\": \"" + at + "\"}");
         }
         if (stage >= 3) {
             at = at.plus(Duration.ofDays(2));
             send("POST", complaint + "/follow-up", "{\"satisfaction\": " + (1 + random.nextInt(5))
-                    + ", \"notes\": \"return visit\", \"occurredAt\": \"" + at + "\"}");
+                    + ", \"notes\": \"" + COMPLAINTS[category][2] + "\", \"occurredAt\": \"" + at + "\"}");
         }
         if (stage >= 4) {
             send("POST", complaint + "/close", "{\"occurredAt\": \"" + at.plusSeconds(3600) + "\"}");
         }
         if (stage >= 5) {
-            send("POST", complaint + "/reopen", "{\"reason\": \"the fault came back\", \"occurredAt\": \""
+            send("POST", complaint + "/reopen", "{\"reason\": \"问题再次出现 (the fault came back)\", \"occurredAt\": \""
                     + at.plusSeconds(7200) + "\"}");
         }
     }
 
     private String send(String method, String path, String body) throws Exception {
+        requests.incrementAndGet();
+        return sender.send(method, path, body);
+    }
+
+    private static String http(String base, String method, String path, String body) throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString("manager:manager-pw".getBytes(StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        requests.incrementAndGet();
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
                     + response.body());

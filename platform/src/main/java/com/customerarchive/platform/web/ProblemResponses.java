@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 public final class ProblemResponses {
 
     public static final String TYPE_BASE = "https://customer-archive.dev/problems/";
+    /** Where a problem names the catalogue's text of its detail and its arguments; taken off before it is written. */
+    static final String DETAIL_KEY = "detailKey";
+    static final String DETAIL_ARGS = "detailArgs";
 
     private ProblemResponses() {
     }
@@ -49,7 +52,18 @@ public final class ProblemResponses {
     /** 400 naming every bad field, e.g. "The request has invalid fields: grade, reason". */
     public static ProblemDetail invalidFields(List<FieldError> errors) {
         String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
-        return invalid("The request has invalid fields: " + fields, errors);
+        return localised(invalid("The request has invalid fields: " + fields, errors), "problem.invalid-request.fields",
+                fields);
+    }
+
+    /**
+     * The detail in the request's language ({@link LocalisedProblems}): the message catalogue's text under {@code key}
+     * with these arguments; the English detail given stays where the catalogue has no such text.
+     */
+    public static ProblemDetail localised(ProblemDetail problem, String key, Object... args) {
+        problem.setProperty(DETAIL_KEY, key);
+        problem.setProperty(DETAIL_ARGS, List.of(args));
+        return problem;
     }
 
     public static ResponseEntity<Object> answer(ProblemDetail problem) {

@@ -11,7 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.customerarchive.query.commercial.Lifecycle;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
 import java.time.Clock;
+import java.util.Locale;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -34,8 +39,11 @@ class AgendaController {
     private final Clock clock;
     private final BusinessZone zone;
 
+    private final MessageSource messages;
+
     AgendaController(AgendaRepository agenda, Commercial commercial, CustomerScope scope, Clock clock,
-                     BusinessZone zone) {
+                     BusinessZone zone, MessageSource messages) {
+        this.messages = messages;
         this.zone = zone;
         this.agenda = agenda;
         this.commercial = commercial;
@@ -65,7 +73,8 @@ class AgendaController {
             + "the period; BIRTHDAY and FOUNDING_ANNIVERSARY (关怀) within it; RETURN_VISIT_DUE: a resolved complaint "
             + "waiting for its return visit; CARD_EXPIRING: a live membership card ending within the period; AT_RISK: a "
             + "buying customer at risk of leaving. urgency (处理时限): URGENT "
-            + "≤ 7 days from today, SOON ≤ 30, LATER ≤ 90, SLOW beyond. A SALES user reads its own agenda only.")
+            + "≤ 7 days from today, SOON ≤ 30, LATER ≤ 90, SLOW beyond. A SALES user reads its own agenda only. detail "
+            + "is written in the language of Accept-Language (en, zh-CN); kind and urgency are codes in every language.")
     List<Item> agenda(@RequestParam(required = false) String ownerId, @RequestParam(required = false) Instant from,
                       @RequestParam(required = false) Instant to) {
         String owner = scope.owner(ownerId);
@@ -76,41 +85,57 @@ class AgendaController {
         if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) > LONGEST_PERIOD_DAYS) {
             throw new InvalidRequestException("to", "must be on or after from and within " + LONGEST_PERIOD_DAYS + " days");
         }
+        Locale locale = LocaleContextHolder.getLocale();
         List<Item> items = new ArrayList<>();
         for (AgendaRepository.Due due : agenda.dueContacts(owner)) {
             if (due.dueOn().isBefore(today)) {
                 items.add(new Item(due.dueOn(), Kind.OVERDUE, Urgency.URGENT, due.customerId(), due.name(),
-                        "contact was due " + due.dueOn() + " (grade " + due.grade() + ")"));
+                        text(locale, "agenda.overdue", due.dueOn().toString(), String.valueOf(due.grade()))));
             } else if (!due.dueOn().isBefore(first) && !due.dueOn().isAfter(last)) {
                 items.add(new Item(due.dueOn(), Kind.FOLLOW_UP_DUE, Urgency.of(today, due.dueOn()), due.customerId(),
-                        due.name(), "grade " + due.grade()));
+                        due.name(), text(locale, "agenda.followUpDue", String.valueOf(due.grade()))));
             }
         }
         for (AgendaRepository.Dates dates : agenda.greetingDates(owner)) {
             anniversary(dates.birthday(), first, last).ifPresent(on -> items.add(new Item(on, Kind.BIRTHDAY,
-                    Urgency.of(today, on), dates.customerId(), dates.name(), "birthday")));
+                    Urgency.of(today, on), dates.customerId(), dates.name(), text(locale, "agenda.birthday"))));
             anniversary(dates.foundedOn(), first, last).ifPresent(on -> items.add(new Item(on,
                     Kind.FOUNDING_ANNIVERSARY, Urgency.of(today, on), dates.customerId(), dates.name(),
-                    (on.getYear() - LocalDate.parse(dates.foundedOn()).getYear()) + " years since its founding")));
+                    text(locale, "agenda.founding",
+                            Integer.toString(on.getYear() - LocalDate.parse(dates.foundedOn()).getYear())))));
         }
         for (AgendaRepository.ReturnVisit waiting : agenda.returnVisitsWaiting(owner)) {
             LocalDate dueOn = waiting.resolvedOn().plusDays(RETURN_VISIT_DAYS);
             if (!dueOn.isAfter(last)) {
                 items.add(new Item(dueOn, Kind.RETURN_VISIT_DUE, Urgency.of(today, dueOn), waiting.customerId(),
-                        waiting.name(), "return visit after the " + waiting.category().toLowerCase()
-                        + " complaint resolved " + waiting.resolvedOn()));
+                        waiting.name(), text(locale, "agenda.returnVisit", messages.getMessage("complaint.category."
+                        + waiting.category(), null, waiting.category().toLowerCase(), locale),
+                        waiting.resolvedOn().toString())));
             }
         }
         for (AgendaRepository.Expiring card : agenda.cardsExpiring(owner, first.isBefore(today) ? today : first, last)) {
             items.add(new Item(card.validUntil(), Kind.CARD_EXPIRING, Urgency.of(today, card.validUntil()),
-                    card.customerId(), card.name(), card.tier().toLowerCase() + " card " + card.cardNumber()
-                    + " ends " + card.validUntil()));
+                    card.customerId(), card.name(), text(locale, "agenda.cardExpiring", messages.getMessage(
+                    "membership.tier." + card.tier(), null, card.tier().toLowerCase(), locale), card.cardNumber(),
+                    card.validUntil().toString())));
         }
         commercial.all(now, owner, true).stream().filter(one -> one.lifecycle().atRisk())
                 .forEach(one -> items.add(new Item(today, Kind.AT_RISK, Urgency.URGENT, one.figures().customerId(),
-                        one.figures().name(), one.lifecycle().reason())));
+                        one.figures().name(), riskReason(locale, one.lifecycle().reason()))));
         items.sort(Comparator.comparing(Item::date).thenComparing(Item::kind).thenComparing(Item::customerId));
         return items;
+    }
+
+    private String text(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args.length == 0 ? null : args, locale);
+    }
+
+    /** The churn warning's reasons ("no purchase for a year; overdue by …") in the request's language. */
+    private String riskReason(Locale locale, String reason) {
+        return java.util.Arrays.stream(reason.split("; ")).map(part -> part.equals(Lifecycle.NO_PURCHASE_FOR_A_YEAR)
+                        ? text(locale, "agenda.atRisk.idle") : part.equals(Lifecycle.OVERDUE_TWICE)
+                        ? text(locale, "agenda.atRisk.neglected") : part)
+                .collect(java.util.stream.Collectors.joining(locale.getLanguage().equals("zh") ? "；" : "; "));
     }
 
     /** The next anniversary of an ISO date on or after {@code first}, if it falls by {@code last} (29 Feb: 28 Feb). */

@@ -38,9 +38,9 @@ import java.util.stream.Collectors;
 @Component
 public class AccessLog {
 
-    /** The views that show personal data. */
+    /** The views that show personal data, one per endpoint: opening a customer is one entry per endpoint read. */
     public enum View {
-        PROFILE("profile"), HISTORY("history"), CHANGES("changes"), AS_OF("as-of");
+        PROFILE("profile"), HISTORY("history"), CHANGES("changes"), AS_OF("as-of"), VISITS("visits");
 
         private final String label;
 

@@ -1,6 +1,9 @@
 package com.customerarchive.query.audit;
 
 import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.platform.web.CsvMessageConverter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import com.customerarchive.platform.web.NotFoundException;
 import com.customerarchive.query.web.CustomerScope;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -69,14 +72,19 @@ class AuditController {
                     + "'GET /api/profiles'), format (application/json or text/csv; empty for a single read), filter "
                     + "(the query string), customers (how many the answer named) and customerIds. user, from "
                     + "(inclusive) and to (exclusive, instants or dates) narrow it; page from 0, size 1-1000. As "
-                    + "text/csv (Accept: text/csv) one row per entry of the page.")
+                    + "text/csv (Accept: text/csv, the export) every entry that matches, one row each, page and size "
+                    + "ignored; customerIds joined by '; '.")
     AccessLog.TrailPage access(@RequestParam(required = false) String user, @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "100") int size) {
+                               @RequestParam(defaultValue = "100") int size, HttpServletRequest request) {
+        if (CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT))) {
+            page = 0;
+            size = Integer.MAX_VALUE;
+        }
         if (page < 0) {
             throw new InvalidRequestException("page", "must be 0 or more");
         }
-        if (size < 1 || size > 1000) {
+        if (size < 1 || size > 1000 && size != Integer.MAX_VALUE) {
             throw new InvalidRequestException("size", "must be from 1 to 1000");
         }
         if (from != null && to != null && !from.isBefore(to)) {

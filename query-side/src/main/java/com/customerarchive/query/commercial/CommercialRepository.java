@@ -31,6 +31,15 @@ public class CommercialRepository {
                        count(DISTINCT date_trunc('quarter', purchased_at AT TIME ZONE :zone))
                            FILTER (WHERE purchased_at >= :quartersFrom AND purchased_at < :quartersTo) AS quarters
                 FROM kept GROUP BY customer_id),
+            quarters AS (
+                SELECT DISTINCT customer_id, CAST(date_trunc('quarter', purchased_at AT TIME ZONE :zone) AS date) AS q
+                FROM kept WHERE purchased_at < :quartersTo),
+            islands AS (
+                -- consecutive quarters share one island: the quarter's number less its rank
+                SELECT customer_id, q, (extract(year FROM q) * 4 + extract(quarter FROM q))
+                           - row_number() OVER (PARTITION BY customer_id ORDER BY q) AS island
+                FROM quarters),
+            runs AS (SELECT customer_id, min(q) AS run_from, max(q) AS run_to FROM islands GROUP BY customer_id, island),
             spent AS (SELECT customer_id, currency, sum(amount) AS total FROM kept GROUP BY customer_id, currency),
             spent_lines AS (SELECT s.customer_id, {totals} FROM spent s GROUP BY s.customer_id),
             referred AS (
@@ -48,10 +57,11 @@ public class CommercialRepository {
                    p.state ->> 'archiveReason' AS archive_reason, p.state ->> 'archivedAt' AS archived_at,
                    COALESCE(b.purchases, 0) AS purchases, b.first_at, b.second_at,
                    b.last_at, COALESCE(b.last_year, 0) AS last_year, COALESCE(b.quarters, 0) AS quarters,
-                   COALESCE(r.referred, 0) AS referred, own.currencies, own.amounts,
+                   run.run_from, COALESCE(r.referred, 0) AS referred, own.currencies, own.amounts,
                    theirs.currencies AS referred_currencies, theirs.amounts AS referred_amounts
             FROM profile p
             LEFT JOIN bought b ON b.customer_id = p.customer_id
+            LEFT JOIN runs run ON run.customer_id = p.customer_id AND run.run_to = CAST(:lastQuarter AS date)
             LEFT JOIN spent_lines own ON own.customer_id = p.customer_id
             LEFT JOIN referrals r ON r.referrer = CAST(p.customer_id AS varchar)
             LEFT JOIN referred_lines theirs ON theirs.referrer = CAST(p.customer_id AS varchar)
@@ -74,6 +84,7 @@ public class CommercialRepository {
                 .param("asOf", Timestamp.from(asOf))
                 .param("quartersFrom", Timestamp.from(Lifecycle.quarterStart(asOf, 4, zone)))
                 .param("quartersTo", Timestamp.from(Lifecycle.quarterStart(asOf, 0, zone)))
+                .param("lastQuarter", java.sql.Date.valueOf(zone.dayOf(Lifecycle.quarterStart(asOf, 1, zone))))
                 .param("zone", zone.zone().getId())
                 .param("customer", customerId).param("owner", ownerId)
                 .query((row, n) -> new Figures(row.getObject("customer_id", UUID.class), row.getString("name"),
@@ -83,7 +94,9 @@ public class CommercialRepository {
                         row.getString("archived_at") == null ? null : Instant.parse(row.getString("archived_at")),
                         row.getInt("purchases"), Totals.read(row), instant(row.getTimestamp("first_at")),
                         instant(row.getTimestamp("second_at")), instant(row.getTimestamp("last_at")),
-                        row.getInt("last_year"), row.getInt("quarters"), row.getInt("referred"),
+                        row.getInt("last_year"), row.getInt("quarters"),
+                        row.getDate("run_from") == null ? null : row.getDate("run_from").toLocalDate(),
+                        row.getInt("referred"),
                         Totals.read(row, "referred_currencies", "referred_amounts")))
                 .list();
     }

@@ -14,6 +14,11 @@ import java.time.LocalDate;
  * PROSPECT (none) → FIRST_PURCHASE (one) → REPEAT (two or more) → LOYAL (a purchase in each of the last four calendar
  * quarters before the current one); LOST once archived after buying, with the archive's reason. A buying customer is
  * at risk after a full year without a purchase, or when overdue by twice its grade's cadence.
+ * <p>{@code since} is when the customer entered its stage: the registration (PROSPECT), the first purchase, the second
+ * (REPEAT), the archiving (LOST), and for LOYAL the day it became loyal: the start of the quarter after the first four
+ * quarters of its unbroken run of buying quarters (bought every quarter of 2025, on: LOYAL since 1 January 2026 in the
+ * business zone). It is never before the first purchase, and a lifecycle report asked for any day from then on counts
+ * the customer LOYAL.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Lifecycle(Stage stage, Instant since, boolean atRisk, String reason) {
@@ -34,7 +39,7 @@ public record Lifecycle(Stage stage, Instant since, boolean atRisk, String reaso
         }
         String reason = riskReason(figures, rules, asOf, zone);
         if (figures.quartersOfLastFour() == 4) {
-            return new Lifecycle(Stage.LOYAL, quarterStart(asOf, 4, zone), reason != null, reason);
+            return new Lifecycle(Stage.LOYAL, loyalSince(figures, zone), reason != null, reason);
         }
         if (figures.purchases() >= 2) {
             return new Lifecycle(Stage.REPEAT, figures.secondPurchaseAt(), reason != null, reason);
@@ -51,6 +56,11 @@ public record Lifecycle(Stage stage, Instant since, boolean atRisk, String reaso
             return NO_PURCHASE_FOR_A_YEAR + "; " + OVERDUE_TWICE;
         }
         return idle ? NO_PURCHASE_FOR_A_YEAR : neglected ? OVERDUE_TWICE : null;
+    }
+
+    /** The start of the quarter after the first four of the unbroken run of quarters the customer bought in. */
+    static Instant loyalSince(Figures figures, BusinessZone zone) {
+        return zone.startOf(figures.buyingSince().plusMonths(12));
     }
 
     /** The first instant of the calendar quarter {@code back} quarters before the one {@code at} falls in, in the business zone. */

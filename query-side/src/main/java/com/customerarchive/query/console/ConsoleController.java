@@ -37,6 +37,13 @@ class ConsoleController {
     record Me(String user, List<String> roles) {
     }
 
+    /** The app's address leads to the console, without asking for credentials (the console asks). */
+    @Hidden
+    @GetMapping("/")
+    String home() {
+        return "redirect:/console/";
+    }
+
     @Hidden
     @GetMapping({"/console", "/console/"})
     String page() {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
@@ -28,10 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Live subscribers of the feed. Each reads the feed table at its own pace on its own thread, a page at a
  * time, so a slow or stalled one holds no buffer and slows neither the writers nor the others; one poller
- * watches the head and wakes the waiting subscribers. Idle subscribers get heartbeat comments.
+ * watches the head and wakes the waiting subscribers. Idle subscribers get heartbeat comments. When the app stops,
+ * the streams are ended first, before the web server waits for open requests: a subscriber never holds a stop up
+ * (it reconnects with Last-Event-ID to another instance, or to this one once it is back).
  */
 @Component
-public class FeedSubscriptions {
+public class FeedSubscriptions implements SmartLifecycle {
 
     static final int MAX_SUBSCRIBERS = 100;
     static final int PAGE = 500;
@@ -42,12 +45,8 @@ public class FeedSubscriptions {
     private final FeedRepository feed;
     private final FeedPages pages;
     private volatile long revision = -1;
-    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(0, MAX_SUBSCRIBERS, 60, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), runnable -> {
-                Thread thread = new Thread(runnable, "feed-subscriber");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private volatile ThreadPoolExecutor senders = senders();
+    private volatile boolean running;
     private final ScheduledExecutorService headWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "feed-head");
         thread.setDaemon(true);
@@ -72,6 +71,40 @@ public class FeedSubscriptions {
                         .mapToLong(cursor -> Math.max(head.get() - cursor.get(), 0)).max().orElse(0))
                 .description("Events the furthest-behind live subscriber has still to receive").register(meters);
         headWatch.scheduleWithFixedDelay(this::watchHead, 0, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private static ThreadPoolExecutor senders() {
+        return new ThreadPoolExecutor(0, MAX_SUBSCRIBERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "feed-subscriber");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void start() {
+        if (senders.isShutdown()) {
+            senders = senders();
+        }
+        running = true;
+    }
+
+    /** Ends every stream (each subscriber's thread is interrupted and completes its answer), waiting up to 5 s. */
+    @Override
+    public void stop() {
+        running = false;
+        ThreadPoolExecutor stopping = senders;
+        stopping.shutdownNow();
+        try {
+            stopping.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** @throws RejectedExecutionException when {@value #MAX_SUBSCRIBERS} subscribers are already connected */
@@ -109,10 +142,16 @@ public class FeedSubscriptions {
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException failure) {
-            log.warn("feed subscriber {} stopped at position {}: {}", id, cursor.get(), failure.toString());
+            if (running) {
+                log.warn("feed subscriber {} stopped at position {}: {}", id, cursor.get(), failure.toString());
+            }
         } finally {
             cursors.remove(id);
-            emitter.complete();
+            try {
+                emitter.complete();
+            } catch (IllegalStateException alreadyGone) {
+                log.debug("feed subscriber {}: its answer was already closed", id);
+            }
         }
     }
 
@@ -167,7 +206,7 @@ public class FeedSubscriptions {
     }
 
     @PreDestroy
-    void stop() {
+    void close() {
         headWatch.shutdownNow();
         senders.shutdownNow();
     }

@@ -2,6 +2,9 @@ package com.customerarchive.query.history;
 
 import com.customerarchive.query.audit.AccessLog;
 import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.platform.web.CsvMessageConverter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import com.customerarchive.query.web.CustomerScope;
 import com.customerarchive.query.web.Freshness;
 import com.customerarchive.platform.web.NotFoundException;
@@ -42,7 +45,7 @@ class HistoryController {
         CustomerScope.Visibility visibility = scope.check(customerId);
         requireKnown(customerId);
         List<HistoryRepository.Visit> visits = history.visits(customerId, visibility.marker());
-        accessLog.record(customerId, AccessLog.View.HISTORY);
+        accessLog.record(customerId, AccessLog.View.VISITS);
         return visits;
     }
 
@@ -52,14 +55,20 @@ class HistoryController {
     @GetMapping("/history")
     @Operation(summary = "Every event of the customer in sequence order", description = "Who (actor), when "
             + "(occurredAt in the business, recordedAt in the store), which request (correlationId), the event's "
-            + "data and the profile fields it changed. page from 0, size 1–1000 (default 100).")
+            + "data and the profile fields it changed. page from 0, size 1–1000 (default 100). As text/csv (the "
+            + "export) every event, page and size ignored: data flattened to dotted columns, changes joined.")
     HistoryPage history(@PathVariable UUID customerId, @RequestParam(defaultValue = "0") int page,
-                        @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) Long minVersion) {
+                        @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) Long minVersion,
+                        HttpServletRequest request) {
         CustomerScope.Visibility visibility = scope.check(customerId);
+        if (CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT))) {
+            page = 0;
+            size = Integer.MAX_VALUE;
+        }
         if (page < 0) {
             throw new InvalidRequestException("page", "must be 0 or more");
         }
-        if (size < 1 || size > 1000) {
+        if (size < 1 || size > 1000 && size != Integer.MAX_VALUE) {
             throw new InvalidRequestException("size", "must be from 1 to 1000");
         }
         freshness.await(customerId, minVersion);

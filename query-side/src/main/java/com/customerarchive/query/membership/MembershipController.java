@@ -7,6 +7,9 @@ import com.customerarchive.events.MembershipTier;
 import com.customerarchive.platform.security.Role;
 import com.customerarchive.platform.security.Roles;
 import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.platform.web.CsvMessageConverter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import com.customerarchive.platform.web.NotFoundException;
 import com.customerarchive.query.web.CustomerScope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,15 +78,22 @@ class MembershipController {
     @GetMapping("/api/membership-cards")
     @Operation(summary = "Cards, soonest ending first", description = "status (LIVE, REPORTED_LOST, REPLACED, "
             + "CANCELLED, EXPIRED), tier, expiringBefore (a live card ending before that date), ownerId: for notices "
-            + "when a tier's rules change and for renewal reminders. page from 0, size 1-200.")
+            + "when a tier's rules change and for renewal reminders. page from 0, size 1-200. As text/csv (the export) "
+            + "every matching card, page and size ignored.")
     CardPage list(@RequestParam(required = false) String status, @RequestParam(required = false) MembershipTier tier,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiringBefore, @RequestParam(required = false) String ownerId,
-                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                  HttpServletRequest request) {
+        boolean export = CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT));
         if (status != null && !STATUSES.contains(status)) {
             throw new InvalidRequestException("status", "must be one of " + new java.util.TreeSet<>(STATUSES));
         }
-        if (page < 0 || size < 1 || size > 200) {
+        if (!export && (page < 0 || size < 1 || size > 200)) {
             throw new InvalidRequestException("size", "page from 0, size from 1 to 200");
+        }
+        if (export) {
+            page = 0;
+            size = Integer.MAX_VALUE;
         }
         var filter = new MembershipRepository.CardFilter(status, tier, expiringBefore, scope.owner(ownerId), today());
         return new CardPage(cards.list(filter, page, size).stream().map(card -> view(card, false)).toList(), page, size,

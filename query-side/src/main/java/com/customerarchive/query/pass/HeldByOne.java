@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Work that one instance among several does at a time (the pass, the Kafka publisher): it holds a PostgreSQL
  * advisory lock on a connection of its own while it works, the others wait and take over when that connection
- * goes. A failure releases the lock and is retried after a pause that grows to five seconds.
+ * goes. A failure releases the lock and is retried after a pause that grows to five seconds; what breaks because the
+ * app is stopping is no failure (a clean stop logs no error).
  */
 public final class HeldByOne {
 
@@ -60,6 +61,11 @@ public final class HeldByOne {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | SQLException e) {
+                if (!running.getAsBoolean()) {
+                    // stopping: the work's helpers (reader threads, connections) went first; nothing failed
+                    log.debug("{} stopped while the app stops ({})", name, e.toString());
+                    return;
+                }
                 failed.accept(e);
                 log.error("{} stopped on {}; retrying in {} ms", name, e.toString(), backoff);
                 try {

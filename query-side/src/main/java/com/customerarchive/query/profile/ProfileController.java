@@ -13,6 +13,9 @@ import com.customerarchive.query.web.CustomerScope;
 import com.customerarchive.query.web.Freshness;
 import com.customerarchive.platform.web.NotFoundException;
 import com.customerarchive.platform.web.ProblemResponses;
+import com.customerarchive.platform.web.CsvMessageConverter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,19 +71,24 @@ class ProfileController {
     @GetMapping
     @Operation(summary = "Search current profiles", description = "Filters combine; q matches the name. overdue "
             + "and stale are judged at asOf (default now). sort: name, updatedAt, registeredAt, lastContactAt, grade, "
-            + "ownerId or city, '-' first for descending. page counts from 0; size 1–200.")
+            + "ownerId or city, '-' first for descending. page counts from 0; size 1–200. As text/csv (Accept: "
+            + "text/csv, the export) every matching profile, page and size ignored: one row each, no page wrapper.")
     PageView search(@RequestParam(required = false) Grade grade, @RequestParam(required = false) String ownerId,
                     @RequestParam(required = false) CustomerTier tier, @RequestParam(required = false) CustomerNature nature,
                     @RequestParam(required = false) String city, @RequestParam(required = false) String q,
                     @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean stale,
                     @RequestParam(required = false) Instant asOf,
                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-                    @RequestParam(defaultValue = "name") String sort) {
+                    @RequestParam(defaultValue = "name") String sort, HttpServletRequest request) {
+        if (CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT))) {
+            page = 0;
+            size = Integer.MAX_VALUE;
+        }
         List<ProblemResponses.FieldError> errors = new ArrayList<>();
         if (page < 0) {
             errors.add(new ProblemResponses.FieldError("page", "must be 0 or more"));
         }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
+        if (size < 1 || size > MAX_PAGE_SIZE && size != Integer.MAX_VALUE) {
             errors.add(new ProblemResponses.FieldError("size", "must be from 1 to " + MAX_PAGE_SIZE));
         }
         boolean descending = sort.startsWith("-");

@@ -155,6 +155,7 @@ class Reports {
         Instant quartersFrom = Lifecycle.quarterStart(at, 4, zone);
         Instant quartersTo = Lifecycle.quarterStart(at, 0, zone);
         Set<Instant> quarters = new HashSet<>();
+        Set<LocalDate> bought = new HashSet<>();
         int lastYear = 0;
         for (Fact purchase : purchases) {
             if (purchase.at().isAfter(yearBefore)) {
@@ -163,12 +164,21 @@ class Reports {
             if (!purchase.at().isBefore(quartersFrom) && purchase.at().isBefore(quartersTo)) {
                 quarters.add(Lifecycle.quarterStart(purchase.at(), 0, zone));
             }
+            if (purchase.at().isBefore(quartersTo)) {
+                bought.add(zone.dayOf(Lifecycle.quarterStart(purchase.at(), 0, zone)));
+            }
+        }
+        // the unbroken run of quarters with a purchase that ends with the quarter before at's own
+        LocalDate buyingSince = null;
+        for (LocalDate quarter = zone.dayOf(Lifecycle.quarterStart(at, 1, zone)); bought.contains(quarter);
+             quarter = quarter.minusMonths(3)) {
+            buyingSince = quarter;
         }
         return new Figures(timeline.customerId(), null, state.owner, state.grade, state.status, state.archiveReason,
                 state.registeredAt, state.lastContactAt, state.archivedAt, purchases.size(), totals(purchases),
                 purchases.isEmpty() ? null : purchases.get(0).at(), purchases.size() < 2 ? null : purchases.get(1).at(),
                 purchases.isEmpty() ? null : purchases.get(purchases.size() - 1).at(), lastYear, quarters.size(),
-                referred, referredTotals);
+                buyingSince, referred, referredTotals);
     }
 
     /** The lifecycle stage of a customer at an instant (the key of statistics by lifecycle). */

@@ -22,7 +22,7 @@ class SecurityConfiguration {
     @Bean
     ApiAccess queryApi() {
         return ApiAccess.of(
-                AccessRule.open("/console", "/console/**", "/webjars/**"),
+                AccessRule.open("/", "/favicon.ico", "/console", "/console/**", "/webjars/**"),
                 AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, INTEGRATOR, OUTLET, ADMIN), "/api/me"),
                 AccessRule.get(Set.of(AUDITOR, ADMIN), "/api/profiles/*/access-log", "/api/audit/**"),
                 AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, ADMIN), "/api/profiles/**"),

@@ -49,6 +49,10 @@ class ReturnVisitAgendaTest extends BothAppsTest {
         assertThat(agenda(queries, ownerC, "2022-05-13")).as("a period ending the day before the return visit is due")
                 .containsExactly(
                 "2022-06-02|OVERDUE|URGENT|" + looms + "|Return Visit Looms|contact was due 2022-06-02 (grade D)");
+        // the same agenda in Chinese: the details speak it, the kinds and urgencies stay codes
+        assertThat(agenda(queries, ownerC, "2022-05-31", "zh-CN")).containsExactly(
+                "2022-05-14|RETURN_VISIT_DUE|URGENT|" + looms + "|Return Visit Looms|2022-05-11 处理完毕的交付投诉待回访",
+                "2022-06-02|OVERDUE|URGENT|" + looms + "|Return Visit Looms|应于 2022-06-02 联系（D 级客户）");
         List<String> otherRep = List.of(
                 "2022-05-23|RETURN_VISIT_DUE|URGENT|" + dyes + "|Return Visit Dyes|return visit after the billing complaint resolved 2022-05-20",
                 "2022-06-02|OVERDUE|URGENT|" + dyes + "|Return Visit Dyes|contact was due 2022-06-02 (grade D)");
@@ -64,7 +68,13 @@ class ReturnVisitAgendaTest extends BothAppsTest {
 
     /** The owner's agenda from 2022-05-01 to {@code to}, as a manager reads it: one line an item, fields joined by |. */
     private static List<String> agenda(Api queries, String ownerId, String to) {
-        Api.Response answer = queries.get("/api/agenda?ownerId=" + ownerId + "&from=2022-05-01&to=" + to, "manager");
+        return agenda(queries, ownerId, to, "en");
+    }
+
+    private static List<String> agenda(Api queries, String ownerId, String to, String language) {
+        Api.Response answer = queries.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(queries.baseUrl()
+                + "/api/agenda?ownerId=" + ownerId + "&from=2022-05-01&to=" + to)).header("Accept-Language", language)
+                .GET(), "manager");
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
         return StreamSupport.stream(answer.json().spliterator(), false)
                 .map(item -> FIELDS.stream().map(field -> item.get(field).asString()).collect(Collectors.joining("|")))

@@ -404,6 +404,23 @@ class AuditAndPrivacyTest extends BothAppsTest {
     }
 
     @Test
+    void opening_a_customer_as_the_console_does_writes_one_entry_per_view_read() {
+        String id = customerWithHistory(token());
+        awaitProfile(id, 4);
+        // the console's customer page: the profile, then its history, visits and purchases
+        assertThat(queries.get("/api/profiles/" + id, "auditor").status()).isEqualTo(200);
+        assertThat(queries.get("/api/profiles/" + id + "/history?size=200", "auditor").status()).isEqualTo(200);
+        assertThat(queries.get("/api/profiles/" + id + "/visits", "auditor").status()).isEqualTo(200);
+        assertThat(queries.get("/api/profiles/" + id + "/purchases", "auditor").status()).isEqualTo(200);
+
+        JsonNode entries = queries.get("/api/profiles/" + id + "/access-log", "admin").json();
+
+        assertThat(entries.valueStream().filter(entry -> entry.get("user").asString().equals("auditor"))
+                .map(entry -> entry.get("view").asString()).toList())
+                .as("newest first, one entry per endpoint read").containsExactly("visits", "history", "profile");
+    }
+
+    @Test
     void reads_of_personal_data_are_in_the_access_log_newest_first() {
         String id = customerWithHistory(token());
         awaitProfile(id, 4);

@@ -5,14 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A CSV answer read back as rows by header, quotes taken off; for test values holding no comma or line break. */
+/**
+ * A CSV answer read back as rows by header, quotes taken off; for test values holding no comma or line break. The byte
+ * order mark every CSV answer starts with (for Excel) is taken off first.
+ */
 public final class Csv {
 
     private Csv() {
     }
 
     public static List<Map<String, String>> rows(String text) {
-        String[] lines = text.strip().split("\r?\n");
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).strip().split("\r?\n");
         String[] header = cells(lines[0]);
         List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {

@@ -1,0 +1,112 @@
+package com.customerarchive.command.demo;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo archive looks like the seeds' world: Chinese names, cities and industries, contacts who are people and not
+ * the company, notes in Chinese and English, complaints only from customers who bought before, a loyal buyer never
+ * graded E; and the same seed writes the same requests. The requests are recorded, not sent.
+ */
+class DemoDataTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** 2026-05-20 10:00 in Beijing: the four quarters before are 2025 Q2 to 2026 Q1. */
+    private static final Instant NOW = Instant.parse("2026-05-20T02:00:00Z");
+    private static final int CUSTOMERS = 150;
+
+    record Request(String method, String path, JsonNode body) {
+    }
+
+    @Test
+    void the_demo_archive_is_chinese_and_consistent() throws Exception {
+        Map<String, List<Request>> byCustomer = record(1);
+
+        assertThat(byCustomer).hasSize(CUSTOMERS);
+        List<String> notes = new ArrayList<>();
+        int complaints = 0;
+        int loyal = 0;
+        for (List<Request> requests : byCustomer.values()) {
+            JsonNode registration = requests.get(0).body();
+            String name = registration.at("/card/basic/name").asString();
+            assertThat(name).as("a Chinese name").matches(".*\\p{IsHan}.*");
+            assertThat(registration.at("/card/basic/address/city").asString()).isIn((Object[]) DemoData.CITIES);
+            assertThat(registration.at("/card/basic/industry").asString()).matches("\\p{IsHan}+");
+            boolean organisation = registration.get("kind").asString().equals("ORGANIZATION");
+            if (organisation) {
+                assertThat(name).endsWith("公司");
+                assertThat(registration.at("/card/contacts/0/name").asString()).as("a contact of " + name)
+                        .matches("\\p{IsHan}{2,3}").isNotEqualTo(name);
+            }
+            List<Instant> purchases = new ArrayList<>();
+            String grade = registration.get("grade").asString();
+            for (Request request : requests) {
+                if (request.path().endsWith("/purchases")) {
+                    purchases.add(Instant.parse(request.body().get("occurredAt").asString()));
+                } else if (request.path().endsWith("/visits")) {
+                    if (organisation) {
+                        assertThat(request.body().at("/contact/name").asString()).isNotEqualTo(name);
+                    }
+                    notes.add(request.body().get("notes").asString());
+                } else if (request.path().endsWith("/complaints")) {
+                    complaints++;
+                    Instant filed = Instant.parse(request.body().get("occurredAt").asString());
+                    assertThat(purchases).as("a purchase before the complaint of " + name)
+                            .anyMatch(purchase -> purchase.isBefore(filed));
+                    assertThat(request.body().get("description").asString()).matches(".*\\p{IsHan}.*");
+                } else if (request.path().endsWith("/grade")) {
+                    grade = request.body().get("grade").asString();
+                }
+            }
+            // loyal: a purchase in each of 2025 Q2, Q3, Q4 and 2026 Q1 (Beijing time)
+            TreeSet<String> quarters = new TreeSet<>();
+            for (Instant purchase : purchases) {
+                LocalDate day = LocalDate.ofInstant(purchase, DemoData.BUSINESS_ZONE);
+                if (!day.isBefore(LocalDate.parse("2025-04-01")) && day.isBefore(LocalDate.parse("2026-04-01"))) {
+                    quarters.add(day.getYear() + "Q" + ((day.getMonthValue() - 1) / 3 + 1));
+                }
+            }
+            if (quarters.size() == 4) {
+                loyal++;
+                assertThat(grade).as("the grade of the loyal buyer " + name).isNotEqualTo("E");
+            }
+        }
+        assertThat(complaints).as("complaints in the demo").isGreaterThan(10);
+        assertThat(loyal).as("loyal buyers in the demo").isGreaterThan(5);
+        assertThat(notes).anyMatch(note -> note.matches(".*\\p{IsHan}.*"))
+                .anyMatch(note -> note.matches("[a-z ]+"))
+                .noneMatch(note -> note.matches("visit \\d+"));
+        assertThat(record(1).toString()).as("the same seed, the same archive").isEqualTo(byCustomer.toString());
+    }
+
+    /** Every customer's requests in order, each customer on its own (as the threads of a real run write them). */
+    private static Map<String, List<Request>> record(long seed) throws Exception {
+        Map<String, List<Request>> byCustomer = new LinkedHashMap<>();
+        DemoData demo = new DemoData((method, path, body) -> {
+            // ids as command-side would answer them: a customer's "c000…n", a complaint's or a card's anything
+            String customer = path.equals("/api/customers") ? "c%015d".formatted(byCustomer.size())
+                    : path.startsWith("/api/customers/c") ? path.split("/")[3] : null;
+            if (customer != null) {
+                byCustomer.computeIfAbsent(customer, key -> new ArrayList<>())
+                        .add(new Request(method, path, JSON.readTree(body)));
+            }
+            return path.equals("/api/customers") ? "{\"customerId\": \"" + customer + "\"}"
+                    : "{\"complaintId\": \"0000000000000000\", \"cardNumber\": \"8886000000000001\"}";
+        }, NOW);
+        for (int number = 0; number < CUSTOMERS; number++) {
+            demo.customer(number, DemoData.randomFor(seed, number));
+        }
+        return byCustomer;
+    }
+}
