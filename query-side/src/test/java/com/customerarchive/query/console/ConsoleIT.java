@@ -521,7 +521,10 @@ class ConsoleIT {
                 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
                 while (walker.nextNode()) {
                   const node = walker.currentNode, element = node.parentElement;
-                  if (!element || element.closest('[translate=no], script, style') || !element.checkVisibility()) continue;
+                  if (!element || element.closest('[translate=no], script, style')) continue;
+                  // an option of a closed list counts when its list is on the page
+                  const shown = element.closest('select') || element;
+                  if (!shown.checkVisibility()) continue;
                   const words = chinese ? node.textContent.match(/[A-Za-z][A-Za-z_'-]*/g) : node.textContent.match(/\\b[A-Z_]{3,}\\b/g);
                   (words || []).filter(word => !allow.has(word))
                     .forEach(word => found.push(word + ' in "' + node.textContent.trim().substring(0, 60) + '"'));
