@@ -9,6 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -31,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  * a manager's dashboard agrees with the API, an auditor looks back in time, a sales rep records a visit and meets a
  * refusal, an integrator cannot sign in, a rep cannot open another rep's customer. Screenshots go to target/console.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ConsoleIT {
 
     private static AppProcess commandSide;
@@ -49,6 +55,7 @@ class ConsoleIT {
     private static Api queries;
     private WebDriver browser;
     private WebDriverWait wait;
+    private Path downloads;
 
     @BeforeAll
     static void start() {
@@ -66,11 +73,17 @@ class ConsoleIT {
     }
 
     @BeforeEach
-    void openBrowser() {
+    void openBrowser() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800",
                 "--lang=en-US");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        downloads = Files.createTempDirectory("console-downloads");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         browser = new ChromeDriver(service, options);
@@ -125,7 +138,8 @@ class ConsoleIT {
         signIn("auditor");
         browser.get(querySide.baseUrl() + "/console/#/customer/" + customer);
         assertThat(visible(testId("grade")).getText()).isEqualTo("A");
-        assertThat(browser.findElement(testId("email")).getText()).isEqualTo("new@console.example");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=card] [data-field='basic.email']")).getText())
+                .isEqualTo("new@console.example");
         browser.findElement(testId("asof-version")).sendKeys("1");
         browser.findElement(By.id("asof-go")).click();
         assertThat(visible(testId("asof-grade")).getText()).isEqualTo("C");
@@ -136,25 +150,25 @@ class ConsoleIT {
     }
 
     @Test
-    void a_sales_rep_records_a_visit_sees_it_in_the_timeline_and_reads_a_refusal_with_its_rule() throws IOException {
+    void a_refusal_reads_as_its_rule_in_words_and_a_rep_cannot_open_another_reps_customer() throws IOException {
         String customer = register("sales", "Console Sales Case", "rep@console.example");
         String other = register("rep-other", "Console Other Rep", "other@console.example");
-        awaitVersion(customer, 1);
+        String until = LocalDate.now(ZoneOffset.UTC).plusDays(200).toString();
+        assertThat(commands.post("/api/customers/" + customer + "/membership-card", "sales",
+                "{\"tier\": \"GOLD\", \"validUntil\": \"" + until + "\", \"fee\": 300, \"identityChecked\": true}")
+                .status()).isEqualTo(201);
+        awaitVersion(customer, 2);
         signIn("sales");
         visible(testId("agenda"));
         screenshot("agenda-en");
         browser.get(querySide.baseUrl() + "/console/#/customer/" + customer);
-        WebElement visit = visible(By.id("visit-form"));
-        visit.findElement(By.name("notes")).sendKeys("talked about the spring order");
-        visit.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("timeline"), "VisitRecorded"));
-
-        WebElement grade = visible(By.id("grade-form"));
-        new org.openqa.selenium.support.ui.Select(grade.findElement(By.name("grade"))).selectByVisibleText("C");
-        grade.findElement(By.name("reason")).sendKeys("still C");
-        grade.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement renew = visible(By.id("card-renew-form"));
+        setValue(renew.findElement(By.name("validUntil")), LocalDate.now(ZoneOffset.UTC).plusDays(100).toString());
+        renew.findElement(By.name("fee")).sendKeys("100");
+        renew.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement rule = visible(testId("rule"));
-        assertThat(rule.getText()).isEqualTo("same-grade");
+        assertThat(rule.getAttribute("data-rule")).isEqualTo("renewal-not-extending");
+        assertThat(rule.getText()).isEqualTo("A renewal must end after the current end date");
         screenshot("customer-refusal-en");
 
         browser.get(querySide.baseUrl() + "/console/#/customer/" + other);
@@ -172,6 +186,367 @@ class ConsoleIT {
         browser.findElement(By.id("signin-submit")).click();
         assertThat(visible(testId("signin-error")).getText())
                 .contains("Wrong user or password");
+    }
+
+    /** Issue 25: nav links were shown while signed out; an auditor opening #/dashboard met a JavaScript error. */
+    @Test
+    void signed_out_no_page_is_offered_and_an_auditor_on_the_dashboard_is_told_it_is_not_for_its_role() {
+        browser.get(querySide.baseUrl() + "/console/");
+        visible(By.id("user"));
+        assertThat(browser.findElements(By.cssSelector("#nav a")).stream().filter(WebElement::isDisplayed).toList())
+                .as("navigation links while signed out").isEmpty();
+        assertThat(browser.findElement(testId("signout")).isDisplayed()).isFalse();
+        signIn("auditor");
+        assertThat(browser.findElements(By.cssSelector("#nav a")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList()).containsExactly("Customers");
+        browser.get(querySide.baseUrl() + "/console/#/dashboard");
+        assertThat(visible(testId("not-for-role")).getText()).isEqualTo("This page is not open to your role.");
+        browser.findElement(testId("language")).click();
+        assertThat(visible(testId("not-for-role")).getText()).isEqualTo("您的角色无权打开此页面。");
+        assertThat(consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    /**
+     * Issue 25: the heat map's axis order disagreed with its table and its scale labels overlapped; at-risk was a bare
+     * count; the agenda was hundreds of unpaged rows.
+     */
+    @Test
+    void the_dashboard_heat_map_reads_as_its_table_the_at_risk_figure_opens_its_list_and_the_agenda_pages()
+            throws IOException {
+        String owner = "pager" + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String atRisk = registerAt(owner, "Console 流失 Case", today.minusDays(800));
+        assertThat(commands.post("/api/customers/" + atRisk + "/purchases", "manager",
+                "{\"product\": \"茶\", \"quantity\": 1, \"amount\": 100, \"currency\": \"CNY\", \"orderRef\": \"R-1\","
+                        + " \"occurredAt\": \"" + today.minusDays(500) + "T04:00:00Z\"}").status()).isEqualTo(201);
+        for (int i = 0; i < 21; i++) {
+            String due = register(owner, "Console Pager " + i, "pager" + i + "@console.example");
+            assertThat(commands.put("/api/customers/" + due + "/grade", "manager",
+                    "{\"grade\": \"A\", \"reason\": \"daily\"}").status()).isEqualTo(200);
+        }
+        awaitVersion(atRisk, 2);
+        signIn("manager");
+        browser.get(querySide.baseUrl() + "/console/#/dashboard?ownerId=" + owner);
+        visible(testId("migration-table"));
+        wait.until(driver -> ((JavascriptExecutor) driver).executeScript(
+                "return !!echarts.getInstanceByDom(document.getElementById('heatmap'))"));
+        // the table lists grade then A..E top to bottom: the chart draws row A above row E, column A left of E
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> a = (java.util.List<Number>) js("return echarts.getInstanceByDom(document.getElementById("
+                + "'heatmap')).convertToPixel({seriesIndex: 0}, [0, 0])");
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> e = (java.util.List<Number>) js("return echarts.getInstanceByDom(document.getElementById("
+                + "'heatmap')).convertToPixel({seriesIndex: 0}, [4, 4])");
+        assertThat(a.get(1).doubleValue()).as("row A above row E").isLessThan(e.get(1).doubleValue());
+        assertThat(a.get(0).doubleValue()).as("column A left of column E").isLessThan(e.get(0).doubleValue());
+        org.openqa.selenium.Rectangle low = browser.findElement(testId("scale-low")).getRect();
+        org.openqa.selenium.Rectangle high = browser.findElement(testId("scale-high")).getRect();
+        assertThat(low.getX() + low.getWidth()).as("the scale's labels apart").isLessThan(high.getX());
+        screenshot("dashboard-heatmap-en");
+
+        WebElement figure = visible(testId("at-risk-count"));
+        assertThat(figure.getText()).isEqualTo("1");
+        figure.click();
+        WebElement list = visible(testId("at-risk-table"));
+        assertThat(list.getText()).contains("Console 流失 Case").contains("no purchase for a year");
+
+        browser.get(querySide.baseUrl() + "/console/#/agenda?ownerId=" + owner);
+        WebElement agenda = visible(testId("agenda-table"));
+        assertThat(agenda.findElements(By.cssSelector("tbody tr"))).hasSize(20);
+        assertThat(browser.findElement(testId("pager")).getText()).contains("Page 1 of 2");
+        browser.findElement(testId("pager-next")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("pager"), "Page 2 of 2"));
+        // 21 follow-ups due tomorrow (grade A), the at-risk customer's overdue contact and its churn warning: 23 rows
+        assertThat(browser.findElements(By.cssSelector("[data-testid=agenda-table] tbody tr"))).hasSize(3);
+        assertThat(consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    /** Issue 25: the grade picker sent no If-Match, so one user silently overwrote another. */
+    @Test
+    void a_grade_change_over_someone_elses_change_is_refused_and_shows_who_changed_what() throws IOException {
+        String customer = register("sales", "Console Conflict Case", "conflict@console.example");
+        awaitVersion(customer, 1);
+        signIn("sales");
+        browser.get(querySide.baseUrl() + "/console/#/customer/" + customer);
+        WebElement form = visible(By.id("grade-form"));
+        assertThat(new Select(form.findElement(By.name("grade"))).getFirstSelectedOption().getAttribute("value"))
+                .as("no grade chosen for the user").isEmpty();
+        assertThat(commands.put("/api/customers/" + customer + "/grade", "manager",
+                "{\"grade\": \"B\", \"reason\": \"manager call\"}").status()).isEqualTo(200);
+        new Select(form.findElement(By.name("grade"))).selectByValue("A");
+        form.findElement(By.name("reason")).sendKeys("rep thinks A");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement conflict = visible(testId("conflict"));
+        assertThat(conflict.getText()).contains("manager").contains("Grade C → B").contains("manager call");
+        awaitVersion(customer, 2);
+        assertThat(queries.get("/api/profiles/" + customer, "manager").json().get("grade").asString()).isEqualTo("B");
+        screenshot("customer-conflict-en");
+    }
+
+    /** Issue 25: reports had no period, grouping or owner controls; knownAt and freezing are new. */
+    @Test
+    void the_reports_ask_for_the_period_grouping_and_known_at_the_user_set_and_freezing_answers_either_way() {
+        signIn("manager");
+        browser.get(querySide.baseUrl() + "/console/#/reports");
+        visible(testId("statistics-table"));
+        js("performance.clearResourceTimings()");
+        new Select(browser.findElement(testId("report-by"))).selectByValue("city");
+        setValue(browser.findElement(testId("known-at")), "2026-01-05T10:30");
+        setValue(browser.findElement(testId("period-from")), "2025-12-01");
+        setValue(browser.findElement(testId("period-to")), "2025-12-31");
+        browser.findElement(testId("period-apply")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "City"));
+        visible(testId("statistics-table"));
+        @SuppressWarnings("unchecked")
+        java.util.List<String> asked = (java.util.List<String>) js("return performance.getEntriesByType('resource')"
+                + ".map(e => e.name).filter(n => n.includes('/api/reports/'))");
+        assertThat(asked).isNotEmpty().allSatisfy(url -> assertThat(url).contains("knownAt=2026-01-05T02:30:00.000Z"));
+        // 2025-12-01 and the end of 2025-12-31 in Shanghai
+        assertThat(asked).anySatisfy(url -> assertThat(url).contains("/statistics?from=2025-11-30T16:00:00.000Z"
+                + "&to=2025-12-31T16:00:00.000Z").contains("by=city"));
+        browser.findElement(testId("freeze")).click();
+        wait.until(driver -> !driver.findElement(testId("frozen")).getText().isBlank());
+        assertThat(browser.findElement(testId("frozen")).getText())
+                .satisfiesAnyOf(text -> assertThat(text).contains("Frozen as"),
+                        text -> assertThat(text).isEqualTo("Freezing is not available on this server yet."));
+    }
+
+    /**
+     * The issue's done-when walk: a rep in Chinese and a manager in English register, visit, buy, file a complaint and
+     * take it through every step, export and look back by business date; an auditor reads the record in both
+     * languages. No untranslated word on any page, no error in the browser's console.
+     */
+    @Test
+    void a_rep_in_chinese_walks_every_daily_task_with_no_untranslated_text() throws IOException {
+        walk("sales", true);
+    }
+
+    @Test
+    void a_manager_in_english_walks_every_daily_task_and_every_management_page() throws IOException {
+        walk("manager", false);
+    }
+
+    private void walk(String user, boolean chinese) throws IOException {
+        java.util.List<String> untranslated = new java.util.ArrayList<>();
+        String name = (chinese ? "苏州恒达电器 " : "Suzhou Hengda ") + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        signIn(user);
+        if (chinese) {
+            browser.findElement(testId("language")).click();
+        }
+        scan(chinese, "home", untranslated);
+        browser.findElement(testId("nav-new")).click();
+        WebElement register = visible(By.id("register-form"));
+        scan(chinese, "register", untranslated);
+        choose(register, "kind", "ORGANIZATION");
+        choose(register, "nature", "COMPANY");
+        choose(register, "tier", "REGULAR");
+        choose(register, "source", "EXHIBITION");
+        choose(register, "grade", "C");
+        if (!user.equals("sales")) {
+            register.findElement(By.name("ownerId")).sendKeys("sales");
+        }
+        register.findElement(By.name("name")).sendKeys(name);
+        register.findElement(By.name("email")).sendKeys("old@hengda.example");
+        register.findElement(By.name("city")).sendKeys("苏州");
+        register.findElement(By.name("contactName")).sendKeys("李雷");
+        choose(register, "contactRole", "DECISION_MAKER");
+        // registered 90 days ago (back-dated): the as-of by a business date in between finds the card as it was
+        setValue(register.findElement(By.name("occurredAt")), today.minusDays(90).toString());
+        register.findElement(By.cssSelector("button[type=submit]")).click();
+        saved();
+        String customer = browser.getCurrentUrl().replaceAll(".*#/customer/([0-9a-f-]+).*", "$1");
+        assertThat(visible(testId("customer-name")).getText()).isEqualTo(name);
+        scan(chinese, "customer", untranslated);
+
+        WebElement visit = visible(By.id("visit-form"));
+        choose(visit, "method", "ON_SITE_VISIT");
+        visit.findElement(By.name("contactName")).sendKeys("李雷");
+        choose(visit, "contactRole", "DECISION_MAKER");
+        visit.findElement(By.name("notes")).sendKeys("参观工厂，谈春季订单");
+        visit.findElement(By.name("conclusion")).sendKeys("下周报价");
+        setValue(visit.findElement(By.name("nextFollowUpOn")), today.plusDays(10).toString());
+        submit(visit);
+        saved();
+
+        WebElement purchase = visible(By.id("purchase-form"));
+        purchase.findElement(By.name("product")).sendKeys("空调 KFR-35");
+        purchase.findElement(By.name("quantity")).sendKeys("2");
+        purchase.findElement(By.name("amount")).sendKeys("1134394.2");
+        purchase.findElement(By.name("orderRef")).sendKeys("SZ-" + customer.substring(0, 8));
+        submit(purchase);
+        saved();
+        assertThat(visible(testId("purchases")).getText()).contains(chinese ? "¥1,134,394.20" : "CN¥1,134,394.20");
+
+        WebElement complaint = visible(By.id("complaint-form"));
+        choose(complaint, "category", "DELIVERY");
+        choose(complaint, "severity", "HIGH");
+        complaint.findElement(By.name("description")).sendKeys("送货晚了三天");
+        submit(complaint);
+        saved();
+        step("assign", form -> form.findElement(By.name("assignee")).sendKeys(user));
+        step("resolve", form -> {
+            form.findElement(By.name("resolution")).sendKeys("补发并致歉");
+            choose(form, "responsibility", "THIRD_PARTY");
+        });
+        step("follow-up", form -> {
+            choose(form, "satisfaction", "2");
+            form.findElement(By.name("notes")).sendKeys("客户仍有意见");
+        });
+        step("close", form -> { });
+        assertThat(visible(testId("complaint-status")).getAttribute("data-status")).isEqualTo("CLOSED");
+        scan(chinese, "customer after the complaint", untranslated);
+        // what the rep typed and chose is what was stored: not "handled", OURS and 4
+        JsonNode stored = queries.get("/api/complaints?customerId=" + customer, "manager").json().get(0);
+        assertThat(stored.get("responsibility").asString()).isEqualTo("THIRD_PARTY");
+        assertThat(stored.get("satisfaction").asInt()).isEqualTo(2);
+
+        WebElement card = visible(By.id("card-form"));
+        card.findElement(By.name("email")).sendKeys("new@hengda.example");
+        submit(card);
+        saved();
+        WebElement feed = visible(testId("feed"));
+        java.util.List<WebElement> rows = feed.findElements(By.cssSelector("tbody tr"));
+        assertThat(rows.get(0).findElement(By.cssSelector("[data-type]")).getAttribute("data-type"))
+                .as("newest first").isEqualTo("ProfileCardEdited");
+        assertThat(rows.get(0).getText()).contains("old@hengda.example → new@hengda.example")
+                .contains(chinese ? "电子邮箱" : "Email");
+        assertThat(rows.get(rows.size() - 1).findElement(By.cssSelector("[data-type]")).getAttribute("data-type"))
+                .as("the back-dated registration last").isEqualTo("CustomerRegistered");
+        assertThat(feed.getText()).contains("李雷").contains("下周报价").contains("补发并致歉");
+        scan(chinese, "customer after the card edit", untranslated);
+
+        // as-of by business date: 30 days ago the card held the old email
+        setValue(browser.findElement(testId("asof-date")), today.minusDays(30).toString());
+        browser.findElement(By.id("asof-go")).click();
+        assertThat(visible(testId("asof-email")).getText()).isEqualTo("old@hengda.example");
+        assertThat(browser.findElement(testId("asof-grade")).getText()).isEqualTo("C");
+        scan(chinese, "as-of", untranslated);
+        screenshot("customer-" + user + (chinese ? "-zh" : "-en"));
+
+        browser.get(querySide.baseUrl() + "/console/#/search?q=" + java.net.URLEncoder.encode(name.split(" ")[0],
+                java.nio.charset.StandardCharsets.UTF_8));
+        visible(testId("results"));
+        scan(chinese, "search", untranslated);
+        browser.findElement(testId("csv")).click();
+        Path csv = downloads.resolve("customers.csv");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && Files.size(csv) > 3);
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).as("UTF-8 BOM for Excel and WPS")
+                .isEqualTo(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).contains(name);
+
+        for (String page : user.equals("manager")
+                ? java.util.List.of("agenda", "dashboard", "reports", "at-risk", "complaints?breached=true")
+                : java.util.List.of("agenda")) {
+            browser.get(querySide.baseUrl() + "/console/#/" + page);
+            visible(By.cssSelector("main h1"));
+            wait.until(driver -> driver.findElements(By.cssSelector("main .loading")).isEmpty());
+            scan(chinese, page, untranslated);
+            screenshot(page.replaceAll("\\W", "") + "-" + user + (chinese ? "-zh" : "-en"));
+        }
+        assertThat(untranslated).as("untranslated text").isEmpty();
+        assertThat(consoleErrors()).as("browser console errors").isEmpty();
+
+        // the auditor reads the same record in both languages, by business date and by recording time
+        browser.findElement(testId("signout")).click();
+        signIn("auditor");
+        for (boolean inChinese : new boolean[]{chinese, !chinese}) {
+            if (inChinese != (browser.findElement(testId("language")).getText().equals("English"))) {
+                browser.findElement(testId("language")).click();
+            }
+            browser.get(querySide.baseUrl() + "/console/#/customer/" + customer);
+            visible(testId("activity"));
+            setValue(browser.findElement(testId("asof-date")), today.minusDays(30).toString());
+            browser.findElement(By.id("asof-go")).click();
+            assertThat(visible(testId("asof-email")).getText()).isEqualTo("old@hengda.example");
+            scan(inChinese, "auditor customer", untranslated);
+            setValue(browser.findElement(testId("asof-date")), "");
+            setValue(browser.findElement(testId("asof-at")), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                    .plusDays(1) + "T12:00");
+            browser.findElement(By.id("asof-go")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("asof-email"), "new@hengda.example"));
+            browser.get(querySide.baseUrl() + "/console/#/search");
+            visible(testId("results"));
+            scan(inChinese, "auditor search", untranslated);
+        }
+        screenshot("customer-auditor");
+        assertThat(untranslated).as("untranslated text").isEmpty();
+        assertThat(consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    private void step(String step, java.util.function.Consumer<WebElement> fill) {
+        visible(testId("step-" + step)).click();
+        WebElement form = visible(testId("step-form-" + step));
+        fill.accept(form);
+        js("document.getElementById('flash').innerHTML = ''");
+        form.findElement(testId("step-save")).click();
+        saved();
+    }
+
+    private void submit(WebElement form) {
+        js("document.getElementById('flash').innerHTML = ''");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private void saved() {
+        WebElement saved = visible(testId("saved"));
+        assertThat(saved.getText()).isIn("Saved.", "已保存。");
+    }
+
+    private void choose(WebElement form, String name, String value) {
+        new Select(form.findElement(By.name(name))).selectByValue(value);
+    }
+
+    private void setValue(WebElement input, String value) {
+        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    /**
+     * The page's own words that are not in the user's language: in Chinese any Latin word outside a short allow-list
+     * (grade letters, the switch to English); in English any code such as PHONE or FIRST_PURCHASE. Values of the
+     * archive (names, notes, user names) are marked translate="no" and are not the console's words.
+     */
+    private void scan(boolean chinese, String where, java.util.List<String> untranslated) {
+        @SuppressWarnings("unchecked")
+        java.util.List<String> found = (java.util.List<String>) js("""
+                const chinese = arguments[0];
+                const allow = new Set(['A', 'B', 'C', 'D', 'E', 'English']);
+                const found = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                  const node = walker.currentNode, element = node.parentElement;
+                  if (!element || element.closest('[translate=no], script, style')) continue;
+                  // an option of a closed list counts when its list is on the page
+                  const shown = element.closest('select') || element;
+                  if (!shown.checkVisibility()) continue;
+                  const words = chinese ? node.textContent.match(/[A-Za-z][A-Za-z_'-]*/g) : node.textContent.match(/\\b[A-Z_]{3,}\\b/g);
+                  (words || []).filter(word => !allow.has(word))
+                    .forEach(word => found.push(word + ' in "' + node.textContent.trim().substring(0, 60) + '"'));
+                }
+                return [...new Set(found)];""", chinese);
+        found.forEach(word -> untranslated.add(where + ": " + word));
+    }
+
+    /** What the page wrote to the browser's console as an error (a failed request, a script error). */
+    private java.util.List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    private static String registerAt(String owner, String name, LocalDate on) {
+        Api.Response created = commands.post("/api/customers", "manager", """
+                {"kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR", "source": "EXHIBITION", "grade": "C",
+                 "ownerId": "%s", "occurredAt": "%sT04:00:00Z", "card": {"basic": {"name": "%s"}}}"""
+                .formatted(owner, on, name));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("customerId").asString();
     }
 
     private void signIn(String user) {
