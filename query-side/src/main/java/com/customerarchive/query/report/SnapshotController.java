@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.security.Principal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,18 +40,18 @@ class SnapshotController {
 
     private final Reports reports;
     private final ReportQueries queries;
-    private final JdbcClient jdbc;
+    private final SnapshotRepository snapshots;
     private final Signer signer;
     private final JsonMapper web;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    SnapshotController(Reports reports, ReportQueries queries, JdbcClient jdbc, Signer signer, JsonMapper web,
-                       Clock clock) {
+    SnapshotController(Reports reports, ReportQueries queries, SnapshotRepository snapshots, Signer signer,
+                       JsonMapper web, Clock clock) {
         this.reports = reports;
         this.queries = queries;
-        this.jdbc = jdbc;
+        this.snapshots = snapshots;
         this.signer = signer;
         this.web = web;
         this.clock = clock;
@@ -98,16 +96,9 @@ class SnapshotController {
         signed.put("frozenBy", principal.getName());
         signed.set("answer", answer);
         String signature = signer.sign(signed);
-        jdbc.sql("""
-                        INSERT INTO report_snapshot (id, report, parameters, known_at, position, frozen_at, frozen_by,
-                                                     answer, signature)
-                        VALUES (:id, :report, CAST(:parameters AS jsonb), :knownAt, :position, :frozenAt, :frozenBy,
-                                :answer, :signature)""")
-                .param("id", id).param("report", query.report()).param("parameters", parameters.toString())
-                .param("knownAt", Timestamp.from(query.knownAt())).param("position", signed.get("position").asLong())
-                .param("frozenAt", Timestamp.from(Instant.parse(signed.get("frozenAt").asText())))
-                .param("frozenBy", principal.getName()).param("answer", answer.toString())
-                .param("signature", signature).update();
+        snapshots.save(new SnapshotRepository.Stored(id, query.report(), parameters.toString(), query.knownAt(),
+                signed.get("position").asLong(), Instant.parse(signed.get("frozenAt").asText()), principal.getName(),
+                answer.toString(), signature));
         return ResponseEntity.created(URI.create("/api/reports/snapshots/" + id)).body(out(view(signed, signature)));
     }
 
@@ -124,14 +115,11 @@ class SnapshotController {
     @Operation(summary = "Frozen reports, newest first (MANAGER, AUDITOR)", description = "id, report, parameters, "
             + "knownAt, frozenAt, frozenBy; the answers are read one by one.")
     List<Map<String, Object>> list() {
-        return jdbc.sql("""
-                        SELECT id, report, parameters::text AS parameters, known_at, frozen_at, frozen_by
-                        FROM report_snapshot ORDER BY frozen_at DESC LIMIT 500""")
-                .query((row, n) -> Map.<String, Object>of("id", row.getObject("id", UUID.class),
-                        "report", row.getString("report"), "parameters", web.readTree(row.getString("parameters")),
-                        "knownAt", row.getTimestamp("known_at").toInstant(),
-                        "frozenAt", row.getTimestamp("frozen_at").toInstant(), "frozenBy", row.getString("frozen_by")))
-                .list();
+        return snapshots.newest(500).stream()
+                .map(one -> Map.<String, Object>of("id", one.id(), "report", one.report(),
+                        "parameters", web.readTree(one.parameters()), "knownAt", one.knownAt(),
+                        "frozenAt", one.frozenAt(), "frozenBy", one.frozenBy()))
+                .toList();
     }
 
     /** A frozen report checked: its signature, and its figures against a re-run at the same knownAt. */
@@ -203,37 +191,27 @@ class SnapshotController {
 
     /** The recording time of the newest event the reports have read (now, when there is none). */
     private Instant newestKnown() {
-        Timestamp newest = jdbc.sql("SELECT max(recorded_at) FROM report_fact").query(Timestamp.class).single();
-        return newest == null ? clock.instant() : newest.toInstant();
+        return snapshots.newestKnown().orElseGet(clock::instant);
     }
 
     private long position() {
-        Long position = jdbc.sql("SELECT max(last_index) FROM pass_token").query(Long.class).single();
-        return position == null ? -1 : position;
+        return snapshots.position();
     }
 
     private ObjectNode load(UUID id) {
-        return jdbc.sql("""
-                        SELECT report, parameters::text AS parameters, known_at, position, frozen_at, frozen_by, answer,
-                               signature
-                        FROM report_snapshot WHERE id = :id""")
-                .param("id", id)
-                .query((row, n) -> {
-                    ObjectNode signed = json.createObjectNode();
-                    signed.put("id", id.toString());
-                    signed.put("report", row.getString("report"));
-                    signed.set("parameters", tree(row.getString("parameters")));
-                    signed.put("knownAt", row.getTimestamp("known_at").toInstant().toString());
-                    signed.put("position", row.getLong("position"));
-                    signed.put("frozenAt", row.getTimestamp("frozen_at").toInstant().toString());
-                    signed.put("frozenBy", row.getString("frozen_by"));
-                    signed.set("answer", tree(row.getString("answer")));
-                    signed.put("signature", row.getString("signature"));
-                    return signed;
-                })
-                .optional()
-                .orElseThrow(() -> new NotFoundException("report-snapshot-not-found", "No such frozen report",
-                        "no frozen report " + id));
+        SnapshotRepository.Stored stored = snapshots.find(id).orElseThrow(() -> new NotFoundException(
+                "report-snapshot-not-found", "No such frozen report", "no frozen report " + id));
+        ObjectNode signed = json.createObjectNode();
+        signed.put("id", id.toString());
+        signed.put("report", stored.report());
+        signed.set("parameters", tree(stored.parameters()));
+        signed.put("knownAt", stored.knownAt().toString());
+        signed.put("position", stored.position());
+        signed.put("frozenAt", stored.frozenAt().toString());
+        signed.put("frozenBy", stored.frozenBy());
+        signed.set("answer", tree(stored.answer()));
+        signed.put("signature", stored.signature());
+        return signed;
     }
 
     private ObjectNode view(ObjectNode signed, String signature) {

@@ -58,6 +58,10 @@ class OwnerScopeIT {
             Map.entry("GET /api/reports/complaints", "counts over every customer (MANAGER, ADMIN only)"),
             Map.entry("GET /api/reports/membership", "counts over every card (MANAGER, ADMIN only)"),
             Map.entry("GET /api/reports/drill", "what is behind a report's figure, for those who read reports (MANAGER, ADMIN only)"),
+            Map.entry("GET /api/reports/snapshots", "frozen reports, for managers and auditors (no SALES)"),
+            Map.entry("GET /api/reports/snapshots/{id}", "a frozen report, for managers and auditors (no SALES)"),
+            Map.entry("GET /api/reports/snapshots/{id}/verify", "a frozen report checked, for managers and auditors (no SALES)"),
+            Map.entry("POST /api/reports/snapshots", "freezes a report (MANAGER, ADMIN only)"),
             Map.entry("GET /api/admin/projections", "the read models' positions, no customer (MANAGER, ADMIN only)"),
             Map.entry("GET /api/admin/projections/{name}", "one read model's position, no customer (MANAGER, ADMIN only)"),
             Map.entry("POST /api/admin/projections/{name}/replay", "rebuilds a read model, no customer (ADMIN only)"));

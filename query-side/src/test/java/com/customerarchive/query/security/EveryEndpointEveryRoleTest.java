@@ -92,6 +92,11 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
                 "GET /api/admin/projections", "GET /api/admin/projections/{name}")) {
             MAY.put(report, MANAGERS);
         }
+        for (String frozen : List.of("GET /api/reports/snapshots", "GET /api/reports/snapshots/{id}",
+                "GET /api/reports/snapshots/{id}/verify")) {
+            MAY.put(frozen, Set.of("manager", "auditor", "admin"));
+        }
+        MAY.put("POST /api/reports/snapshots", MANAGERS);
         MAY.put("POST /api/admin/projections/{name}/replay", Set.of("admin"));
         MAY.put("GET /api/admin/dead-letters", Set.of("admin"));
         MAY.put("POST /api/admin/dead-letters/retry", Set.of("admin"));
