@@ -867,8 +867,12 @@
     }
     document.getElementById('freeze').addEventListener('click', async () => {
       const out = document.getElementById('frozen');
-      const parameters = { from: instant(from), to: endOf(to), by, complaintsBy, ownerId: owner || undefined, knownAt: knownAt || undefined };
-      const frozen = await Promise.all(names.map(report => query('/api/reports/snapshots', { method: 'POST', body: { report, parameters } })));
+      // each report frozen with its own parameters: the grouping of statistics, the dimension of the complaint analysis
+      const parametersOf = report => report === 'lifecycle' ? { asOf: endOf(to), ownerId: owner || undefined, knownAt: knownAt || undefined }
+        : report === 'value' ? { top: '20', ownerId: owner || undefined, knownAt: knownAt || undefined }
+        : { from: instant(from), to: endOf(to), knownAt: knownAt || undefined,
+            by: report === 'statistics' ? by : report === 'complaints' ? complaintsBy : undefined };
+      const frozen = await Promise.all(names.map(report => query('/api/reports/snapshots', { method: 'POST', body: { report, parameters: parametersOf(report) } })));
       // until the snapshots endpoint exists a manager meets 404 (or the catch-all's 403): say so once, calmly
       if (frozen.some(answer => answer.status === 404 || answer.status === 405 || (answer.status === 403 && has('MANAGER')))) { out.innerHTML = `<span class="muted" data-testid="freeze-missing">${esc(t('reports.freezeMissing'))}</span>`; return; }
       out.innerHTML = frozen.map((answer, i) => ok(answer) && answer.json ? `${esc(t('reports.' + names[i]))} · ${esc(t('reports.frozen'))}

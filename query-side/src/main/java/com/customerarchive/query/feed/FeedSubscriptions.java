@@ -93,6 +93,9 @@ public class FeedSubscriptions implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        synchronized (headMoved) {
+            headMoved.notifyAll();
+        }
         ThreadPoolExecutor stopping = senders;
         stopping.shutdownNow();
         try {
@@ -121,7 +124,8 @@ public class FeedSubscriptions implements SmartLifecycle {
         try {
             emitter.send(SseEmitter.event().reconnectTime(RETRY_MILLIS).comment("customer archive feed"));
             long lastSent = System.nanoTime();
-            while (!Thread.currentThread().isInterrupted()) {
+            // an interrupt can be swallowed by a read in progress (the JDBC driver clears it): stopping is also a flag
+            while (running && !Thread.currentThread().isInterrupted()) {
                 FeedPages.Page page = pages.page(cursor.get(), PAGE);
                 if (!page.entries().isEmpty()) {
                     // a page as one write: its frames were written out once for every subscriber reading it

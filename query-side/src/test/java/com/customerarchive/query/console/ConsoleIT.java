@@ -247,8 +247,12 @@ class ConsoleIT {
         WebElement figure = visible(testId("at-risk-count"));
         assertThat(figure.getText()).isEqualTo("1");
         figure.click();
-        WebElement list = visible(testId("at-risk-table"));
-        assertThat(list.getText()).contains("Console 流失 Case").contains("no purchase for a year");
+        // the figure opens the customers behind it (the report's drill-down), the one at risk among them
+        WebElement list = visible(testId("drill-table"));
+        assertThat(list.getText()).contains("Console 流失 Case");
+        // and the churn warning's own list gives the reason
+        browser.get(querySide.baseUrl() + "/console/#/at-risk");
+        assertThat(visible(testId("at-risk-table")).getText()).contains("Console 流失 Case").contains("no purchase for a year");
 
         browser.get(querySide.baseUrl() + "/console/#/agenda?ownerId=" + owner);
         WebElement agenda = visible(testId("agenda-table"));
@@ -291,7 +295,13 @@ class ConsoleIT {
         visible(testId("statistics-table"));
         js("performance.clearResourceTimings()");
         new Select(browser.findElement(testId("report-by"))).selectByValue("city");
-        setValue(browser.findElement(testId("known-at")), "2026-01-05T10:30");
+        // the reports are as the archive knew them at a minute the user types (the input has minutes): the next whole
+        // minute, waited for, so that what this test wrote is known then
+        java.time.LocalDateTime knownAt = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusMinutes(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        await().atMost(Duration.ofSeconds(65)).pollInterval(Duration.ofMillis(500)).until(() ->
+                java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).isAfter(knownAt.plusSeconds(1)));
+        setValue(browser.findElement(testId("known-at")), knownAt.toString());
         setValue(browser.findElement(testId("period-from")), "2025-12-01");
         setValue(browser.findElement(testId("period-to")), "2025-12-31");
         browser.findElement(testId("period-apply")).click();
@@ -300,15 +310,20 @@ class ConsoleIT {
         @SuppressWarnings("unchecked")
         java.util.List<String> asked = (java.util.List<String>) js("return performance.getEntriesByType('resource')"
                 + ".map(e => e.name).filter(n => n.includes('/api/reports/'))");
-        assertThat(asked).isNotEmpty().allSatisfy(url -> assertThat(url).contains("knownAt=2026-01-05T02:30:00.000Z"));
+        String knownInstant = knownAt.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant().toString()
+                .replace("Z", ".000Z");
+        assertThat(asked).isNotEmpty().allSatisfy(url -> assertThat(url).contains("knownAt=" + knownInstant));
         // 2025-12-01 and the end of 2025-12-31 in Shanghai
         assertThat(asked).anySatisfy(url -> assertThat(url).contains("/statistics?from=2025-11-30T16:00:00.000Z"
                 + "&to=2025-12-31T16:00:00.000Z").contains("by=city"));
         browser.findElement(testId("freeze")).click();
         wait.until(driver -> !driver.findElement(testId("frozen")).getText().isBlank());
-        assertThat(browser.findElement(testId("frozen")).getText())
-                .satisfiesAnyOf(text -> assertThat(text).contains("Frozen as"),
-                        text -> assertThat(text).isEqualTo("Freezing is not available on this server yet."));
+        // every report on the page is frozen, each with its own id and a link to its verification
+        assertThat(browser.findElements(By.cssSelector("[data-testid=frozen] a[href$='/verify']"))).hasSize(6);
+        assertThat(browser.findElement(testId("frozen")).getText()).doesNotContain("not available");
+        // a figure opens the customers or events behind it
+        browser.findElement(By.cssSelector("[data-testid=statistics-table] a[href^='#/drill']")).click();
+        visible(testId("drill-table"));
     }
 
     /**

@@ -57,7 +57,6 @@ class OwnerScopeIT {
             Map.entry("GET /api/reports/statistics", "counts over every customer (MANAGER, ADMIN only)"),
             Map.entry("GET /api/reports/complaints", "counts over every customer (MANAGER, ADMIN only)"),
             Map.entry("GET /api/reports/membership", "counts over every card (MANAGER, ADMIN only)"),
-            Map.entry("GET /api/reports/drill", "what is behind a report's figure, for those who read reports (MANAGER, ADMIN only)"),
             Map.entry("GET /api/reports/snapshots", "frozen reports, for managers and auditors (no SALES)"),
             Map.entry("GET /api/reports/snapshots/{id}", "a frozen report, for managers and auditors (no SALES)"),
             Map.entry("GET /api/reports/snapshots/{id}/verify", "a frozen report checked, for managers and auditors (no SALES)"),
