@@ -72,16 +72,19 @@ class ReportController {
             + "value.scoredTotal, the totals converted to archive.money.base-currency (CNY) with the rates named in "
             + "value.rates (archive.money.rates); an amount in a currency without a rate is left out of the score and "
             + "named in value.excludedCurrencies. Ties: the higher scoredTotal first. top: how many (default 100, at "
-            + "most 1000). drill.purchases lists the purchases counted. knownAt: " + KNOWN_AT + ". As text/csv: one "
+            + "most 1000). Archived customers are left out of the ranking unless archived=true (they still count in the "
+            + "archive the scores are ranked against). drill.purchases lists the purchases counted. knownAt: " + KNOWN_AT + ". As text/csv: one "
             + "row per currency (column currency, each money list's amount in it).")
     List<Reports.Ranked> value(@RequestParam(required = false) Instant asOf,
                                @RequestParam(required = false) Instant knownAt,
                                @RequestParam(required = false) String ownerId,
-                               @RequestParam(defaultValue = "100") int top) {
+                               @RequestParam(defaultValue = "100") int top,
+                               @RequestParam(defaultValue = "false") boolean archived) {
         if (top < 1 || top > 1000) {
             throw new InvalidRequestException("top", "must be from 1 to 1000");
         }
-        return reports.value(queries.query("value", null, null, asOf, knownAt, null, ownerId, top), new Tally());
+        return reports.value(queries.query("value", null, null, asOf, knownAt, null, ownerId, top, archived),
+                new Tally());
     }
 
     @ReadsCustomers
@@ -189,7 +192,8 @@ class ReportController {
                     @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                     @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Instant knownAt,
                     @RequestParam(required = false) String by, @RequestParam(required = false) String ownerId,
-                    @RequestParam(required = false) Integer top, @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(required = false) Integer top,
+                    @RequestParam(defaultValue = "false") boolean archived, @RequestParam(defaultValue = "0") int page,
                     @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String sort,
                     @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         ReportQueries.requireOneOf("report", report, ReportQuery.REPORTS);
@@ -203,7 +207,7 @@ class ReportController {
         if (sort != null) {
             ReportQueries.requireOneOf("sort", sort, SORTS);
         }
-        ReportQuery query = queries.query(report, from, to, asOf, knownAt, by, ownerId, top);
+        ReportQuery query = queries.query(report, from, to, asOf, knownAt, by, ownerId, top, archived);
         Tally tally = new Tally();
         reports.run(query, tally);
         Tally.Figure opened = new Tally.Figure(figure, key, column);

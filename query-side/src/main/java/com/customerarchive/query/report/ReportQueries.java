@@ -21,6 +21,19 @@ class ReportQueries {
     /** The report a drill-down (or a frozen report) names, its parameters checked as the report's own endpoint does. */
     ReportQuery query(String report, Instant from, Instant to, Instant asOf, Instant knownAt, String by, String ownerId,
                       Integer top) {
+        return query(report, from, to, asOf, knownAt, by, ownerId, top, false);
+    }
+
+    /** @param archived for the value ranking: archived customers ranked too */
+    ReportQuery query(String report, Instant from, Instant to, Instant asOf, Instant knownAt, String by, String ownerId,
+                      Integer top, boolean archived) {
+        ReportQuery query = checked(report, from, to, asOf, knownAt, by, ownerId, top);
+        return archived && report.equals("value") ? new ReportQuery(query.report(), query.from(), query.to(),
+                query.asOf(), query.knownAt(), query.by(), query.ownerId(), query.top(), true) : query;
+    }
+
+    private ReportQuery checked(String report, Instant from, Instant to, Instant asOf, Instant knownAt, String by,
+                                String ownerId, Integer top) {
         Instant known = knownAt(knownAt);
         return switch (report) {
             case "lifecycle", "at-risk", "value" -> judgedAt(report, asOf, knownAt, ownerId,

@@ -13,7 +13,12 @@ import java.util.Set;
  * with the report's own parameters. It names each figure's drill-down with the very same parameters.
  */
 record ReportQuery(String report, Instant from, Instant to, Instant asOf, Instant knownAt, String by, String ownerId,
-                   Integer top) {
+                   Integer top, Boolean archived) {
+
+    ReportQuery(String report, Instant from, Instant to, Instant asOf, Instant knownAt, String by, String ownerId,
+                Integer top) {
+        this(report, from, to, asOf, knownAt, by, ownerId, top, null);
+    }
 
     static final Set<String> REPORTS = Set.of("lifecycle", "at-risk", "value", "referrals", "statistics", "complaints",
             "grade-migration", "activity", "membership");
@@ -28,6 +33,7 @@ record ReportQuery(String report, Instant from, Instant to, Instant asOf, Instan
         put(parameters, "by", by);
         put(parameters, "ownerId", ownerId);
         put(parameters, "top", top);
+        put(parameters, "archived", Boolean.TRUE.equals(archived) ? true : null);
         return parameters;
     }
 

@@ -1,6 +1,7 @@
 package com.customerarchive.query.report;
 
 import com.customerarchive.events.ComplaintSeverity;
+import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.Grade;
 import com.customerarchive.events.MembershipTier;
 import com.customerarchive.platform.time.BusinessZone;
@@ -260,6 +261,7 @@ class Reports {
         }
         List<Scored> ranked = all.stream()
                 .filter(one -> query.ownerId() == null || query.ownerId().equals(one.state().owner))
+                .filter(one -> one.state().status != CustomerStatus.ARCHIVED || Boolean.TRUE.equals(query.archived()))
                 .map(one -> new Scored(one, distribution.of(one.figures(), value.weights())))
                 .sorted(Comparator.comparingInt((Scored one) -> one.value().score()).reversed()
                         .thenComparing(one -> one.value().scoredTotal().amount(), Comparator.reverseOrder())

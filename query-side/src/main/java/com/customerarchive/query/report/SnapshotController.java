@@ -35,7 +35,8 @@ import java.util.UUID;
 @Tag(name = "reports")
 class SnapshotController {
 
-    private static final Set<String> PARAMETERS = Set.of("from", "to", "asOf", "knownAt", "by", "ownerId", "top");
+    private static final Set<String> PARAMETERS = Set.of("from", "to", "asOf", "knownAt", "by", "ownerId", "top",
+            "archived");
     private static final int DIFFERENCES_SHOWN = 20;
 
     private final Reports reports;
@@ -162,7 +163,8 @@ class SnapshotController {
             throw new InvalidRequestException("parameters.top", "must be a number from 1 to 1000");
         }
         return queries.query(report, instant("from", parameters.get("from")), instant("to", parameters.get("to")),
-                instant("asOf", parameters.get("asOf")), knownAt, parameters.get("by"), parameters.get("ownerId"), topN);
+                instant("asOf", parameters.get("asOf")), knownAt, parameters.get("by"), parameters.get("ownerId"), topN,
+                "true".equals(parameters.get("archived")));
     }
 
     /** The report's answer exactly as its endpoint writes it in JSON. */

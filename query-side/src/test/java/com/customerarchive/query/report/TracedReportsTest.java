@@ -61,6 +61,7 @@ class TracedReportsTest extends BothAppsTest {
     private long version;
     private Instant knownBefore;
     private String snapshot;
+    private String archived;
 
     @Test
     @Order(1)
@@ -177,6 +178,11 @@ class TracedReportsTest extends BothAppsTest {
         assertThat(opened).isGreaterThan(200);
         assertThat(nonZero).isGreaterThan(60);
 
+        // the value ranking leaves an archived customer out unless asked
+        String value = "/api/reports/value?asOf=2023-04-01&top=1000";
+        assertThat(ok(queries.get(value, "manager")).toString()).doesNotContain(archived);
+        assertThat(ok(queries.get(value + "&archived=true", "manager")).toString()).contains(archived);
+
         // a figure of events lists the events, paged and sorted by business time
         JsonNode visits = ok(queries.get(link("/api/reports/activity?" + MARCH + "&ownerId=" + ownerA, "visits"), "manager"));
         assertThat(visits.get("kind").asString()).isEqualTo("events");
@@ -287,6 +293,10 @@ class TracedReportsTest extends BothAppsTest {
                     ok(commands.post(c + "/complaints/" + complaint + "/resolve", "sales", """
                             {"resolution": "re-sent", "responsibility": "OURS", "occurredAt": "2023-03-21T04:00:00Z"}"""));
                 }
+            }
+            if (i == 9) {
+                ok(commands.post(c + "/archive", "manager", "{\"reason\": \"closed down\", \"occurredAt\": \"2023-03-28T04:00:00Z\"}"));
+                archived = id;
             }
             if (i == 3) {
                 ok(commands.put(c + "/referrer", "sales", "{\"referredBy\": \"%s\", \"reason\": \"introduced\", \"occurredAt\": \"2023-03-22T04:00:00Z\"}"
