@@ -251,7 +251,7 @@ class ConsoleIT {
         WebElement list = visible(testId("drill-table"));
         assertThat(list.getText()).contains("Console 流失 Case");
         // and the churn warning's own list gives the reason
-        browser.get(querySide.baseUrl() + "/console/#/at-risk");
+        browser.get(querySide.baseUrl() + "/console/#/at-risk?ownerId=" + owner);
         assertThat(visible(testId("at-risk-table")).getText()).contains("Console 流失 Case").contains("no purchase for a year");
 
         browser.get(querySide.baseUrl() + "/console/#/agenda?ownerId=" + owner);
