@@ -31,6 +31,7 @@ class ProblemHandler {
         if (!ex.fields().isEmpty()) {
             problem.setProperty("errors", ex.fields().stream()
                     .map(field -> java.util.Map.of("field", field, "message", "required")).toList());
+            ProblemResponses.localised(problem, "problem." + ex.rule().code() + ".fields", String.join(", ", ex.fields()));
         }
         return ProblemResponses.answer(problem);
     }

@@ -29,7 +29,7 @@ class SecurityConfiguration {
                 AccessRule.get(Set.of(AUDITOR, ADMIN), "/api/profiles/*/access-log", "/api/audit/**"),
                 AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, ADMIN, CLERK, FINANCE), "/api/profiles/**",
                         "/api/customers/by-code/*"),
-                AccessRule.get(Set.of(MANAGER, ADMIN, CLERK), "/api/admission/queue"),
+                AccessRule.get(Set.of(SALES, MANAGER, ADMIN, CLERK), "/api/admission/queue"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/agenda"),
                 AccessRule.get(Set.of(OUTLET, SALES, MANAGER, AUDITOR, ADMIN), "/api/membership-cards/*"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/membership-cards"),
