@@ -107,6 +107,11 @@ public final class AppProcess {
         return start(module, port, jvmOptions, database, true);
     }
 
+    /** An app as {@link #start(String, List)} with more environment (e.g. ARCHIVE_ADMISSION_ENABLED=true). */
+    public static AppProcess start(String module, List<String> jvmOptions, java.util.Map<String, String> environment) {
+        return start(module, freePort(), jvmOptions, TestDatabase.get(), true, environment);
+    }
+
     /** Both apps with the default access rule: each SALES user reads and writes only its own customers. */
     public static AppProcess startOwnerScoped(String module) {
         return startOwnerScoped(module, java.util.Map.of());
