@@ -10,7 +10,6 @@ import com.customerarchive.events.CustomerId;
 import com.customerarchive.platform.time.BusinessZone;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -45,22 +44,26 @@ public class Admission {
         this.zone = zone;
     }
 
-    /** Review on: the card waits for a manager. Review off: approved at once, with the next code. */
-    @Transactional
+    /**
+     * Review on: the card waits for a manager. Review off: approved at once, with the next code, in the transaction
+     * that stores the registration; registrations of one customer id wait for each other there, so a repeat finds
+     * the first one's code (and the aggregate answers it as the first).
+     */
     public long register(RegisterCustomerCommand command, Instant occurredAt) {
-        RegisterCustomerCommand admitted;
         if (properties.enabled()) {
-            admitted = withAdmission(command, AdmissionState.PENDING_REVIEW, null);
-        } else {
-            // a repeat of a registration keeps the first one's code (the aggregate answers it as the first)
+            return commands.send(withAdmission(command, AdmissionState.PENDING_REVIEW, null), occurredAt);
+        }
+        Long version = transactions.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:id))").param("id", command.customerId().toString())
+                    .query((row, n) -> 1).list();
             String code = codes.codeOf(command.customerId().value()).orElseGet(() -> codes.next(command.customerId(),
                     command.card(), zone.dayOf(occurredAt != null ? occurredAt : clock.instant())));
-            admitted = withAdmission(command, AdmissionState.APPROVED, code);
-        }
-        return commands.send(admitted, occurredAt);
+            return commands.<Long>send(withAdmission(command, AdmissionState.APPROVED, code), occurredAt);
+        });
+        return version == null ? 0 : version;
     }
 
-    @Transactional
+    /** The code is taken in the command's own transaction (the command bus's), with the approval's event. */
     public Approval approve(UUID customerId, Long expectedVersion, String notes, Instant occurredAt) {
         return commands.send(new ApproveCustomerCommand(new CustomerId(customerId), expectedVersion, notes,
                 properties.requiredFields()), occurredAt);
@@ -70,7 +73,7 @@ public class Admission {
      * Every customer registered before review existed is approved as of now and coded, in the order they were
      * registered; those already coded (or pending review) are left as they are, so a second run changes nothing.
      */
-    public List<Migrated> migrate() {
+    public List<Migrated> migrate(String notes) {
         List<UUID> uncoded = jdbc.sql("""
                         SELECT e.aggregate_identifier FROM domain_event_entry e
                         WHERE e.sequence_number = 0 AND NOT EXISTS (
@@ -80,7 +83,7 @@ public class Admission {
         List<Migrated> migrated = new ArrayList<>();
         for (UUID customerId : uncoded) {
             Approval approval = transactions.execute(status ->
-                    commands.send(new MigrateAdmissionCommand(new CustomerId(customerId)), null));
+                    commands.send(new MigrateAdmissionCommand(new CustomerId(customerId), notes), null));
             if (approval != null && approval.code() != null) {
                 migrated.add(new Migrated(customerId, approval.code(), approval.version()));
             }

@@ -62,6 +62,9 @@ class AdmissionController {
     record Approved(String code, long version) {
     }
 
+    record Migrate(@Size(max = 4000) String notes) {
+    }
+
     record MigrationDone(int migrated, List<Admission.Migrated> customers) {
     }
 
@@ -128,10 +131,11 @@ class AdmissionController {
 
     @PostMapping("/api/admin/admission/migrate")
     @Operation(summary = "Approve and code every customer registered before review existed (ADMIN)",
-            description = "Coded in the order they were registered, approved as of now; customers already coded or "
+            description = "notes (optional) go on each approval. Coded in the order they were registered, approved as "
+                    + "of now; customers already coded or "
                     + "waiting for review are left as they are, so a second run migrates none.")
-    MigrationDone migrate() {
-        List<Admission.Migrated> migrated = admission.migrate();
+    MigrationDone migrate(@Valid @RequestBody(required = false) Migrate request) {
+        List<Admission.Migrated> migrated = admission.migrate(request == null ? null : request.notes());
         return new MigrationDone(migrated.size(), migrated);
     }
 }

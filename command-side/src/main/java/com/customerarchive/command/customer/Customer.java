@@ -202,7 +202,8 @@ class Customer {
             return new Approval(code, version());
         }
         String given = codes.next(customerId, card, LocalDate.parse(businessDay));
-        apply(new CustomerApprovedEvent(customerId, given, "admission migration", true));
+        apply(new CustomerApprovedEvent(customerId, given, command.notes() != null ? command.notes()
+                : "admission migration", true));
         return new Approval(given, version());
     }
 

@@ -326,16 +326,16 @@ class AdmissionRulesTest {
         CustomerRegisteredEvent legacy = new CustomerRegisteredEvent(ID, CustomerKind.ORGANIZATION,
                 CustomerNature.COMPANY, CustomerTier.KEY, InformationSource.REFERRAL, Grade.B, "rep-1", complete());
         fixture.given(as("rep-1", legacy))
-                .when(new MigrateAdmissionCommand(ID), by("admin"))
+                .when(new MigrateAdmissionCommand(ID, null), by("admin"))
                 .expectEvents(new CustomerApprovedEvent(ID, "ZJ202600042", "admission migration", true))
                 .expectResultMessagePayload(new Approval("ZJ202600042", 2));
         fixture.given(as("rep-1", legacy), as("admin", new CustomerApprovedEvent(ID, "ZJ202600042",
                         "admission migration", true)))
-                .when(new MigrateAdmissionCommand(ID), by("admin"))
+                .when(new MigrateAdmissionCommand(ID, null), by("admin"))
                 .expectNoEvents()
                 .expectResultMessagePayload(new Approval("ZJ202600042", 2));
         fixture.given(as("rep-1", pending(complete())))
-                .when(new MigrateAdmissionCommand(ID), by("admin"))
+                .when(new MigrateAdmissionCommand(ID, null), by("admin"))
                 .expectNoEvents();
     }
 }
