@@ -194,12 +194,15 @@ class Customer {
         return version();
     }
 
-    /** A customer registered before review existed is approved as of now under the next code; a coded one is left. */
+    /**
+     * A customer registered before review existed is approved as of now under the next code; a coded one is left
+     * (the answer then gives no code: none was given).
+     */
     @CommandHandler
     Approval handle(MigrateAdmissionCommand command, @MetaDataValue(EventMetadata.BUSINESS_DAY) String businessDay,
                     CustomerCodes codes) {
         if (code != null || admissionState() != AdmissionState.APPROVED || erased) {
-            return new Approval(code, version());
+            return new Approval(null, version());
         }
         String given = codes.next(customerId, card, LocalDate.parse(businessDay));
         apply(new CustomerApprovedEvent(customerId, given, command.notes() != null ? command.notes()

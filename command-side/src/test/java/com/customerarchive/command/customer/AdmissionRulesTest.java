@@ -333,7 +333,7 @@ class AdmissionRulesTest {
                         "admission migration", true)))
                 .when(new MigrateAdmissionCommand(ID, null), by("admin"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new Approval("ZJ202600042", 2));
+                .expectResultMessagePayload(new Approval(null, 2));
         fixture.given(as("rep-1", pending(complete())))
                 .when(new MigrateAdmissionCommand(ID, null), by("admin"))
                 .expectNoEvents();

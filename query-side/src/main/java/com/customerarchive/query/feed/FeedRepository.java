@@ -46,7 +46,7 @@ public class FeedRepository {
 
     private static final List<Column> COLUMNS = List.of(Column.of("position"), Column.of("event_id"),
             Column.of("customer_id"), Column.of("sequence"), Column.of("type"), Column.of("occurred_at"),
-            Column.of("recorded_at"), Column.of("actor"), Column.of("cloud_event"));
+            Column.of("recorded_at"), Column.of("actor"), Column.of("customer_code"), Column.of("cloud_event"));
 
     private final JdbcClient jdbc;
     private final RowAppender appender;
@@ -89,6 +89,7 @@ public class FeedRepository {
             // its CloudEvent written out once, here, for every reader to come
             rows.add(new Object[]{position, event.eventId(), event.customerId(), event.sequence(), type,
                     event.context().occurredAt(), event.context().recordedAt(), event.context().actor(),
+                    codes.get(event.customerId()),
                     cloudEvent(position, event.eventId(), event.customerId().toString(), event.sequence(), type,
                             event.context().occurredAt(), event.context().recordedAt(), event.context().actor(),
                             codes.get(event.customerId()), event.json(json))});
@@ -193,7 +194,7 @@ public class FeedRepository {
     public List<Entry> page(long after, int limit, String type, UUID customerId) {
         return jdbc.sql("""
                         SELECT position, event_id, customer_id, sequence, type, occurred_at, recorded_at, actor,
-                               data::text AS data, cloud_event, COALESCE(feed_consent.withdrawn, FALSE) AS withheld
+                               customer_code, data::text AS data, cloud_event, COALESCE(feed_consent.withdrawn, FALSE) AS withheld
                         FROM feed_event LEFT JOIN feed_consent USING (customer_id)
                         WHERE position > :after
                           AND (CAST(:type AS varchar) IS NULL OR type = :type)
@@ -212,8 +213,7 @@ public class FeedRepository {
                         cloudEvent = cloudEvent(row.getLong("position"), row.getString("event_id"),
                                 row.getString("customer_id"), row.getLong("sequence"), shortType,
                                 row.getTimestamp("occurred_at").toInstant(), row.getTimestamp("recorded_at").toInstant(),
-                                row.getString("actor"), stored == null ? null : read(stored).path("customercode")
-                                        .asText(null),
+                                row.getString("actor"), row.getString("customer_code"),
                                 withheld ? redaction.eventData(shortType, data, Redaction.WITHHELD) : data);
                     }
                     return new Entry(row.getLong("position"), TYPE_PREFIX + shortType, row.getString("customer_id"),
