@@ -478,7 +478,7 @@
       ${access ? `<div class="panel"><h2 data-i18n="customer.accessLog"></h2>${ok(access) ? table(access.json, [{ title: 'col.when', render: a => time(a.at) },
         { title: 'col.who', key: 'user' }, { title: 'col.view', render: a => code('view', a.view) }]) : problem(access)}</div>` : ''}`;
     translate(main);
-    wireReview(main, id, () => customer(id, null));
+    wireReview(main, id, version => customer(id, version));
     drawFeed(feed, 0);
     document.getElementById('verify').addEventListener('click', async () => {
       const verdict = await query(`/api/profiles/${id}/verify`);
@@ -914,33 +914,34 @@
 
   /** Wires the review buttons inside root; after a decision, refresh() redraws the page. */
   function wireReview(root, id, refresh) {
-    const show = (button, answer) => {
+    const show = (button, answer, customerId) => {
       const result = button.closest('[data-testid=review], tr, .panel').querySelector('.result') || flash;
       if (ok(answer)) {
         pendingFlash = null;
-        refresh().then(() => { if (answer.json && answer.json.code) flash.innerHTML = `<p class="ok" data-testid="approved-code">${esc(t('form.approved', { code: answer.json.code }))}</p>`; else showFlash('form.saved'); });
+        const version = (answer.json && answer.json.version) || Number((answer.headers.get('ETag') || '').replace(/"/g, '')) || undefined;
+        refresh(version, customerId).then(() => { if (answer.json && answer.json.code) flash.innerHTML = `<p class="ok" data-testid="approved-code">${esc(t('form.approved', { code: answer.json.code }))}</p>`; else showFlash('form.saved'); });
       } else {
         result.innerHTML = problem(answer);
       }
     };
     root.querySelectorAll('button[data-approve]').forEach(button => button.addEventListener('click', async () => {
       button.disabled = true;
-      show(button, await command(`/api/customers/${button.dataset.approve}/admission/approve`, { method: 'POST', body: {} }));
+      show(button, await command(`/api/customers/${button.dataset.approve}/admission/approve`, { method: 'POST', body: {} }), button.dataset.approve);
       button.disabled = false;
     }));
     root.querySelectorAll('form[data-return]').forEach(form => form.addEventListener('submit', async event => {
       event.preventDefault();
       const values = Object.fromEntries(new FormData(form));
       show(form, await command(`/api/customers/${form.dataset.return}/admission/return`, { method: 'POST',
-        body: { reasons: [{ field: values.field, message: values.message }] } }));
+        body: { reasons: [{ field: values.field, message: values.message }] } }), form.dataset.return);
     }));
     root.querySelectorAll('button[data-resubmit]').forEach(button => button.addEventListener('click', async () =>
       show(button, await command(`/api/customers/${button.dataset.resubmit}/admission/resubmit`, { method: 'POST', body: {} }))));
     root.querySelectorAll('button[data-proposal-approve]').forEach(button => button.addEventListener('click', async () =>
-      show(button, await command(`/api/customers/${button.dataset.customer}/proposals/${button.dataset.proposalApprove}/approve`, { method: 'POST', body: {} }))));
+      show(button, await command(`/api/customers/${button.dataset.customer}/proposals/${button.dataset.proposalApprove}/approve`, { method: 'POST', body: {} }), button.dataset.customer)));
     root.querySelectorAll('button[data-proposal-reject]').forEach(button => button.addEventListener('click', async () => {
       const reason = window.prompt(t('form.reason'));
-      if (reason) show(button, await command(`/api/customers/${button.dataset.customer}/proposals/${button.dataset.proposalReject}/reject`, { method: 'POST', body: { reason } }));
+      if (reason) show(button, await command(`/api/customers/${button.dataset.customer}/proposals/${button.dataset.proposalReject}/reject`, { method: 'POST', body: { reason } }), button.dataset.customer);
     }));
   }
 
@@ -959,7 +960,9 @@
       { title: 'queue.actions', render: i => i.admission === 'PENDING_REVIEW' && manager ? reviewForms(i.customerId) + '<div class="result"></div>' : '' }],
       { testid: 'queue-table' }) : problem(answer)}</div>`;
     translate(main);
-    wireReview(main, null, reviewQueue);
+    // the queue is read from the profiles: it is redrawn once the decided customer's profile holds the decision
+    wireReview(main, null, (version, customerId) => (version && customerId
+      ? query(`/api/profiles/${customerId}?minVersion=${version}`) : Promise.resolve()).then(() => reviewQueue()));
   }
 
   // ---------------------------------------------------------------- routing
