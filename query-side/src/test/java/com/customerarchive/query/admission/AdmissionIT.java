@@ -99,7 +99,8 @@ class AdmissionIT extends BothAppsTest {
 
     @Test
     void a_card_goes_from_the_reps_registration_through_return_and_approval_to_a_coded_customer() {
-        String id = register(one, "sales", card("宁波海港贸易有限公司", "浙江", "宁波"));
+        String id = register(one, "sales", card("宁波海港贸易有限公司", "浙江", "宁波")
+                .replace("\"ownerId\": \"sales\"", "\"ownerId\": \"rep-harbour\""));
         String path = "/api/customers/" + id;
 
         JsonNode pending = profileAt(id, 1);
@@ -147,6 +148,12 @@ class AdmissionIT extends BothAppsTest {
         assertThat(one.post(path + "/purchases", "sales", """
                 {"product": "tea", "quantity": 1, "amount": 100, "currency": "CNY", "orderRef": "SO-NOW"}""").status())
                 .isEqualTo(201);
+        // a report row that names the customer carries its code
+        JsonNode ranked = await().atMost(Duration.ofSeconds(20)).until(() -> queries().get(
+                "/api/reports/value?ownerId=rep-harbour", "manager").json(), rows -> rows.size() == 1
+                && rows.get(0).get("purchases").asInt() == 1);
+        assertThat(ranked.get(0).get("customerId").asString()).isEqualTo(id);
+        assertThat(ranked.get(0).get("code").asString()).isEqualTo(code);
 
         // a signed field changes only through a proposal a manager approves; others change at once
         Api.Response edited = one.patch(path + "/card", "sales",

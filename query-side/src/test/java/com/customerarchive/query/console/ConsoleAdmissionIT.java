@@ -97,8 +97,11 @@ class ConsoleAdmissionIT {
         form.findElement(By.name("field")).sendKeys("basic.address.street");
         form.findElement(By.name("message")).sendKeys("street missing");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(driver -> queries.get("/api/profiles/" + id, "manager").json().path("admission").asString()
-                .equals("RETURNED"));
+        // the queue is drawn again once it holds the decision: returned, with the reason
+        wait.until(ExpectedConditions.textToBe(By.xpath("//tr[.//a[contains(@href, '" + id
+                + "')]]//*[@data-testid='queue-state']"), "Returned"));
+        assertThat(browser.findElement(By.xpath("//tr[.//a[contains(@href, '" + id + "')]]")).getText())
+                .contains("street missing");
         screenshot("queue-en");
 
         signIn("sales");
