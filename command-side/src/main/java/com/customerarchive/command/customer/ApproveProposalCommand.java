@@ -1,11 +1,8 @@
 package com.customerarchive.command.customer;
 
 import com.customerarchive.events.CustomerId;
-import com.customerarchive.events.ReturnReason;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
-
-import java.util.List;
 
 public record ApproveProposalCommand(
         @TargetAggregateIdentifier CustomerId customerId,
