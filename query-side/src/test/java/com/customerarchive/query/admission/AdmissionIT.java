@@ -154,6 +154,12 @@ class AdmissionIT extends BothAppsTest {
                 && rows.get(0).get("purchases").asInt() == 1);
         assertThat(ranked.get(0).get("customerId").asString()).isEqualTo(id);
         assertThat(ranked.get(0).get("code").asString()).isEqualTo(code);
+        assertThat(one.post(path + "/membership-card", "sales", """
+                {"tier": "GOLD", "validUntil": "%s", "fee": 100, "identityChecked": true}"""
+                .formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusYears(1))).status()).isEqualTo(201);
+        JsonNode cards = await().atMost(Duration.ofSeconds(20)).until(() -> queries().get(
+                "/api/membership-cards?ownerId=rep-harbour", "manager").json(), page -> page.get("total").asInt() == 1);
+        assertThat(cards.get("items").get(0).get("holderCode").asString()).isEqualTo(code);
 
         // a signed field changes only through a proposal a manager approves; others change at once
         Api.Response edited = one.patch(path + "/card", "sales",
@@ -161,13 +167,13 @@ class AdmissionIT extends BothAppsTest {
         assertThat(edited.json().get("changed").toString()).isEqualTo("[\"basic.website\"]");
         String proposal = edited.json().get("proposal").get("proposalId").asString();
         assertThat(edited.json().get("proposal").get("fields").toString()).isEqualTo("[\"basic.taxNumber\"]");
-        JsonNode waiting = profileAt(id, 9);
+        JsonNode waiting = profileAt(id, 10);
         assertThat(waiting.at("/card/basic/taxNumber").asString()).isEqualTo("330100123456789");
         assertThat(waiting.at("/card/basic/website").asString()).isEqualTo("www.harbour.example");
         assertThat(waiting.get("pendingProposals").get(0).get("proposalId").asString()).isEqualTo(proposal);
         assertThat(one.post(path + "/proposals/" + proposal + "/approve", "sales", "{}").status()).isEqualTo(403);
         assertThat(one.post(path + "/proposals/" + proposal + "/approve", "manager", "{}").status()).isEqualTo(200);
-        JsonNode signed = profileAt(id, 11);
+        JsonNode signed = profileAt(id, 12);
         assertThat(signed.at("/card/basic/taxNumber").asString()).isEqualTo("330100999999999");
         assertThat(signed.has("pendingProposals")).isFalse();
 
@@ -176,11 +182,11 @@ class AdmissionIT extends BothAppsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             events.clear();
             queries().get("/api/events?customerId=" + id, "integrator").json().get("events").forEach(events::add);
-            return events.size() == 11;
+            return events.size() == 12;
         });
         assertThat(events.get(0).has("customercode")).isFalse();
         assertThat(events.get(5).get("type").asString()).isEqualTo("customerarchive.CustomerApproved");
-        assertThat(events.subList(5, 11)).allMatch(event -> code.equals(event.path("customercode").asString()));
+        assertThat(events.subList(5, 12)).allMatch(event -> code.equals(event.path("customercode").asString()));
     }
 
     private static JsonNode item(JsonNode queue, String id) {
