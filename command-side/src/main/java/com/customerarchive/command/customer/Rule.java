@@ -49,7 +49,18 @@ public enum Rule {
             "The card was replaced by a new number; this number is dead for good."),
     MEMBERSHIP_CARD_OUTSIDE_VALIDITY("membership-card-outside-validity", "Card outside its validity",
             "The card is used only between its first and last day of validity."),
-    VALIDITY_NOT_AHEAD("validity-not-ahead", "Validity not ahead", "A card's end date lies after the day it is issued.");
+    VALIDITY_NOT_AHEAD("validity-not-ahead", "Validity not ahead", "A card's end date lies after the day it is issued."),
+    CUSTOMER_MERGED("customer-merged", "Customer merged",
+            "The customer was merged into another as its duplicate and is read-only; write to the customer it was merged into."),
+    MERGE_INTO_ITSELF("merge-into-itself", "Merge into itself", "A customer is merged into another customer, not into itself."),
+    MERGE_TARGET_MERGED("merge-target-merged", "Target already merged",
+            "The target was itself merged into another customer; merge into that one."),
+    MERGE_TARGET_ARCHIVED("merge-target-archived", "Target archived",
+            "A customer is not merged into an archived one; reactivate the target first."),
+    MERGE_TARGET_ERASED("merge-target-erased", "Target erased",
+            "A customer is not merged into one whose personal data was erased."),
+    MERGE_ACROSS_KINDS("merge-across-kinds", "Merge across kinds",
+            "A person is not merged into an organisation, nor an organisation into a person.");
 
     private final String code;
     private final String title;

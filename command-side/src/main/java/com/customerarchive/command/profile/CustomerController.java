@@ -14,6 +14,7 @@ import com.customerarchive.command.customer.ReviewProfileCommand;
 import com.customerarchive.command.customer.Rule;
 import com.customerarchive.command.customer.RuleViolationException;
 import com.customerarchive.command.customer.TransferOwnerCommand;
+import com.customerarchive.command.duplicate.DuplicateCheck;
 import com.customerarchive.command.web.CardPatchReader;
 import com.customerarchive.command.web.CommandSender;
 import com.customerarchive.command.web.CompleteCard;
@@ -59,9 +60,11 @@ class CustomerController {
     private final PersonalDataEraser eraser;
     private final CustomerDirectory directory;
     private final AccessProperties access;
+    private final DuplicateCheck duplicates;
 
     CustomerController(CommandSender commands, CardPatchReader cardPatches, PersonalDataEraser eraser,
-                       CustomerDirectory directory, AccessProperties access) {
+                       CustomerDirectory directory, AccessProperties access, DuplicateCheck duplicates) {
+        this.duplicates = duplicates;
         this.commands = commands;
         this.cardPatches = cardPatches;
         this.eraser = eraser;
@@ -72,7 +75,11 @@ class CustomerController {
     @PostMapping
     @Operation(summary = "Register a customer", description = "201 with the id and version 1; Location names its "
             + "profile on query-side. A repeat with the same customerId and body answers the same and writes nothing; "
-            + "the same customerId with another body is 409 customer-id-taken.")
+            + "the same customerId with another body is 409 customer-id-taken. A customer the archive may already hold (same "
+            + "tax or licence number, same phone, same organisation name in the same city, after normalisation) is 409 "
+            + "possible-duplicate listing the candidates (id, code, name, owner, status, matchedOn; name and owner "
+            + "masked for a rep the candidate does not belong to); a MANAGER registers it anyway with force: true and a "
+            + "forceReason (recorded as PossibleDuplicateAccepted), force from another role is 403 force-needs-manager.")
     ResponseEntity<Written.Registered> register(
             @Validated({Default.class, CompleteCard.class}) @RequestBody RegisterCustomerRequest request,
             Authentication user) {
@@ -88,7 +95,8 @@ class CustomerController {
         }
         var command = new RegisterCustomerCommand(customerId, request.kind(), request.nature(), request.tier(),
                 request.source(), request.grade(), request.ownerId(), request.card(), referredBy);
-        long version = commands.send(command, request.occurredAt());
+        long version = duplicates.register(command, Boolean.TRUE.equals(request.force()), request.forceReason(), user,
+                request.occurredAt());
         return ResponseEntity.created(URI.create("/api/profiles/" + customerId)).eTag(Long.toString(version))
                 .body(new Written.Registered(customerId.value(), version));
     }
@@ -96,15 +104,16 @@ class CustomerController {
     @PatchMapping(path = "/{customerId}/card", consumes = {"application/json", "application/merge-patch+json"})
     @Operation(summary = "Edit the profile card", description = "A JSON merge patch of the card: null clears a "
             + "field, an object merges into its section, a list replaces the list. Answers the changed field paths; "
-            + "a patch that changes nothing writes no event and answers changed: [].")
+            + "a patch that changes nothing writes no event and answers changed: []. A change of an identifying field that "
+            + "gives the card a key another customer holds is 409 possible-duplicate with the candidates.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = CustomerRequests.CardEdit.class)),
             @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerRequests.CardEdit.class))})
     ResponseEntity<Written.CardEdited> editCard(@PathVariable UUID customerId, @RequestBody JsonNode patch,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication user) {
         var read = cardPatches.read(patch);
-        CardEdit edit = commands.send(new EditProfileCardCommand(new CustomerId(customerId),
-                IfMatch.expectedAggregateVersion(ifMatch), read.patch()), read.occurredAt());
+        CardEdit edit = duplicates.edit(new EditProfileCardCommand(new CustomerId(customerId),
+                IfMatch.expectedAggregateVersion(ifMatch), read.patch()), user, read.occurredAt());
         return Written.answer(HttpStatus.OK, edit.version(), new Written.CardEdited(edit.version(), edit.changed()));
     }
 

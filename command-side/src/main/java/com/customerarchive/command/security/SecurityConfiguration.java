@@ -26,6 +26,7 @@ class SecurityConfiguration {
                 AccessRule.on(HttpMethod.POST, Set.of(OUTLET, SALES, MANAGER), "/api/customers/membership-cards/*/uses"),
                 AccessRule.on(HttpMethod.DELETE, Set.of(ADMIN), "/api/customers/*/personal-data",
                         "/api/customers/*/personal-data/*"),
+                AccessRule.on(HttpMethod.POST, Set.of(MANAGER), "/api/customers/*/merge-into/*"),
                 AccessRule.any(Set.of(SALES, MANAGER), "/api/customers/**")).allowingOrigins(consoleOrigins);
     }
 }

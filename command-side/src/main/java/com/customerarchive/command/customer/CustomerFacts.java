@@ -1,0 +1,12 @@
+package com.customerarchive.command.customer;
+
+import com.customerarchive.events.CustomerKind;
+import com.customerarchive.events.CustomerStatus;
+import com.customerarchive.events.ProfileCard;
+
+import java.util.UUID;
+
+/** A customer as the duplicate check and a merge see it; the card is null once its personal data was erased. */
+public record CustomerFacts(UUID customerId, CustomerKind kind, CustomerStatus status, String ownerId, ProfileCard card,
+                            UUID mergedInto, boolean erased, long version) {
+}
