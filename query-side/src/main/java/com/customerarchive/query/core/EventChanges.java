@@ -41,6 +41,9 @@ public final class EventChanges {
         if (event instanceof CustomerReactivatedEvent) {
             return List.of(new FieldChange("status", CustomerStatus.ARCHIVED.name(), CustomerStatus.ACTIVE.name()));
         }
+        if (event instanceof com.customerarchive.events.CustomerMergedEvent merged) {
+            return List.of(new FieldChange("mergedInto", null, merged.mergedInto().toString()));
+        }
         if (event instanceof CustomerRegisteredEvent registered) {
             List<FieldChange> changes = new ArrayList<>();
             changes.add(new FieldChange("grade", null, registered.grade().name()));

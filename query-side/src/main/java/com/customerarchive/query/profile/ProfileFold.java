@@ -11,6 +11,7 @@ import com.customerarchive.events.ConsentRecordedEvent;
 import com.customerarchive.events.CustomerArchivedEvent;
 import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.CustomerReactivatedEvent;
+import com.customerarchive.events.CustomerMergedEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.Grade;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The one fold from a customer's events to its profile: the profile projection applies it event by event,
@@ -56,7 +58,7 @@ public final class ProfileFold {
             return new ProfileState(registered.customerId().value(), context.sequence(), registered.kind(),
                     registered.nature(), registered.tier(), registered.source(), registered.grade(),
                     registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
-                    0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null, null);
+                    0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null, null, null);
         }
         if (state == null) {
             throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
@@ -102,6 +104,8 @@ public final class ProfileFold {
             next.status = CustomerStatus.ACTIVE;
             next.archiveReason = null;
             next.archivedAt = null;
+        } else if (event instanceof CustomerMergedEvent merged) {
+            next.mergedInto = merged.mergedInto().value();
         } else if (event instanceof ReferrerRecordedEvent referrer) {
             next.referredBy = referrer.referredBy();
         } else if (event instanceof MembershipCardIssuedEvent issued) {
@@ -154,6 +158,7 @@ public final class ProfileFold {
         private String archiveReason;
         private Instant archivedAt;
         private MembershipCardState membershipCard;
+        private UUID mergedInto;
 
         Builder(ProfileState base, EventContext context) {
             this.base = base;
@@ -174,6 +179,7 @@ public final class ProfileFold {
             archiveReason = base.archiveReason();
             archivedAt = base.archivedAt();
             membershipCard = base.membershipCard();
+            mergedInto = base.mergedInto();
         }
 
         /** The card was made current by this event (a late-recorded one does not move it back). */
@@ -189,7 +195,7 @@ public final class ProfileFold {
             return new ProfileState(base.customerId(), context.sequence(), base.kind(), base.nature(), base.tier(),
                     base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
                     visitCount, complaints, consentGranted, updatedAt, personalDataErased, referredBy, lastReviewedAt,
-                    freshAt, archiveReason, archivedAt, membershipCard);
+                    freshAt, archiveReason, archivedAt, membershipCard, mergedInto);
         }
     }
 }

@@ -40,7 +40,8 @@ public record ProfileState(
         Instant freshAt,
         String archiveReason,
         Instant archivedAt,
-        MembershipCardState membershipCard) {
+        MembershipCardState membershipCard,
+        UUID mergedInto) {
 
     private static final Set<ComplaintStatus> OPEN =
             Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 
 /**
@@ -58,7 +59,10 @@ public record ProfileView(
         Purchases purchases,
         Lifecycle lifecycle,
         Value value,
-        MembershipCardState membershipCard) {
+        MembershipCardState membershipCard,
+        @Schema(description = "Set when this customer was merged into another as its duplicate (客户归属): the id of "
+                + "that customer, which the reads name in a Link header (rel=canonical); this profile is read-only")
+        UUID mergedInto) {
 
     /**
      * The customer's purchases, cancelled ones left out: what they add up to per currency, and {@code total} only
@@ -79,7 +83,7 @@ public record ProfileView(
                 registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
                 figures.totals(), Totals.single(figures.totals()), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
-                membershipCard);
+                membershipCard, mergedInto);
     }
 
     /** The same profile with the card's personal fields and the referral link "[withheld]" (consent withdrawn). */
@@ -87,7 +91,8 @@ public record ProfileView(
         return new ProfileView(customerId, version, kind, nature, tier, source, grade, ownerId, status,
                 Redaction.card(card, Redaction.WITHHELD), registeredAt, lastContactAt, nextFollowUpOn, overdue, stale,
                 openComplaints, visitCount, consentGranted, personalDataErased, updatedAt, asOf,
-                referredBy == null ? null : Redaction.WITHHELD, lastReviewedAt, purchases, lifecycle, value, membershipCard);
+                referredBy == null ? null : Redaction.WITHHELD, lastReviewedAt, purchases, lifecycle, value, membershipCard,
+                mergedInto);
     }
 
     private static LocalDate day(Instant at, BusinessZone zone) {
@@ -108,6 +113,6 @@ public record ProfileView(
                 state.lastContactAt(), state.nextFollowUpOn(), overdue, stale, state.openComplaints(),
                 state.visitCount(), state.consentGranted(), state.personalDataErased(), state.updatedAt(), asOf,
                 state.referredBy(), state.lastReviewedAt(), null, null, null,
-                state.membershipCard() == null ? null : state.membershipCard().judgedOn(judgedOn));
+                state.membershipCard() == null ? null : state.membershipCard().judgedOn(judgedOn), state.mergedInto());
     }
 }
