@@ -7,7 +7,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -47,8 +49,22 @@ class DuplicatesIT extends BothAppsTest {
     private Api scoped;
     private Api queries;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A customer registered as if before the check existed: no keys, not indexed. */
+    private String unindexed;
+    private String unindexedPhone;
+
     @BeforeAll
     void startCommandSidesWithTheCheckOn() {
+        unindexedPhone = "021-" + digits(8);
+        unindexed = created(new Api(COMMAND_SIDE.baseUrl()).post("/api/customers", "manager",
+                organisation("rep-old", "{\"name\": \"Old " + token() + "\", \"phones\": [\"" + unindexedPhone + "\"]}")));
+        assertThat(jdbc.sql("DELETE FROM event_store.duplicate_key WHERE customer_id = :id").param("id", unindexed)
+                .update()).isEqualTo(1);
+        jdbc.sql("DELETE FROM event_store.duplicate_key_indexed WHERE customer_id = :id").param("id", unindexed).update();
+        // each of these computes at its start the keys of the customers that have none (the three runs find one)
         first = new Api(start(AppProcess.startWith("command-side", CHECK_ON)).baseUrl());
         second = new Api(start(AppProcess.startWith("command-side", CHECK_ON)).baseUrl());
         scoped = new Api(start(AppProcess.startOwnerScoped("command-side", CHECK_ON)).baseUrl());
@@ -109,6 +125,16 @@ class DuplicatesIT extends BothAppsTest {
         List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asString()));
         return texts;
+    }
+
+    @Test
+    void a_customer_registered_before_the_check_gets_its_keys_at_start_once_and_is_found() {
+        assertThat(jdbc.sql("SELECT count(*) FROM event_store.duplicate_key WHERE customer_id = :id")
+                .param("id", unindexed).query(Long.class).single()).isEqualTo(1);
+        JsonNode candidates = possibleDuplicate(second.post("/api/customers", "manager",
+                organisation("rep-new", "{\"name\": \"New " + token() + "\", \"phones\": [\"+86 21 "
+                        + unindexedPhone.substring(4) + "\"]}")));
+        assertThat(candidates).extracting(node -> node.get("id").asString()).containsExactly(unindexed);
     }
 
     @Test
