@@ -100,7 +100,7 @@ class OwnerScopeIT {
                     case "cardNumber" -> cardNumber;
                     case "purchaseNo" -> "1";
                     case "field" -> "basic.phones";
-                    case "another" -> another.id;
+                    case "another", "targetId" -> another.id;
                     default -> throw new AssertionError("no value for {" + variable.group(1) + "} in " + template
                             + ": give this test's Customer one");
                 };

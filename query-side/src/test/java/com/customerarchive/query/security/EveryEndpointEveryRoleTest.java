@@ -72,6 +72,7 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
             MAY.put(write, WRITERS);
         }
         MAY.put("POST /api/customers/membership-cards/{cardNumber}/uses", Set.of("sales", "manager", "outlet"));
+        MAY.put("POST /api/customers/{customerId}/merge-into/{targetId}", Set.of("manager"));
         MAY.put("DELETE /api/customers/{customerId}/personal-data", Set.of("admin"));
         MAY.put("DELETE /api/customers/{customerId}/personal-data/{field}", Set.of("admin"));
         for (String read : List.of("GET /api/profiles", "GET /api/profiles/{customerId}",
