@@ -441,6 +441,11 @@ class Customer {
             throw new RuleViolationException(Rule.MERGE_ACROSS_KINDS, "An " + kind + " customer is not merged into an "
                     + target.kind() + " one.");
         }
+        long open = complaints.values().stream().filter(complaint -> !complaint.closed()).count();
+        if (open > 0) {
+            throw new RuleViolationException(Rule.DUPLICATE_HAS_OPEN_COMPLAINTS, "The duplicate has " + open
+                    + " complaint(s) not closed; close them (or file them on the target) before the merge.");
+        }
         apply(new CustomerMergedEvent(customerId, new CustomerId(target.customerId()), command.reason()));
         return version();
     }

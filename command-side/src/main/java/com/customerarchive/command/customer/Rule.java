@@ -59,6 +59,8 @@ public enum Rule {
             "A customer is not merged into an archived one; reactivate the target first."),
     MERGE_TARGET_ERASED("merge-target-erased", "Target erased",
             "A customer is not merged into one whose personal data was erased."),
+    DUPLICATE_HAS_OPEN_COMPLAINTS("duplicate-has-open-complaints", "Duplicate has open complaints",
+            "A duplicate is merged once its complaints are closed: a merged customer takes no further step on them."),
     MERGE_ACROSS_KINDS("merge-across-kinds", "Merge across kinds",
             "A person is not merged into an organisation, nor an organisation into a person.");
 

@@ -40,7 +40,8 @@ class MergeController {
                     + "and a Link header (rel=\"canonical\") naming the target, lists and reports count it as the "
                     + "target; its history stays. Refused: into itself (merge-into-itself), into a merged "
                     + "(merge-target-merged), archived (merge-target-archived) or erased customer (merge-target-erased), "
-                    + "across kinds (merge-across-kinds), without a reason (reason-required); an unknown target is 404.")
+                    + "across kinds (merge-across-kinds), a duplicate with complaints not closed (duplicate-has-open-complaints), "
+                    + "without a reason (reason-required); an unknown target is 404.")
     ResponseEntity<Written.WriteAnswer> merge(@PathVariable UUID customerId, @PathVariable UUID targetId,
             @Valid @RequestBody MergeRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

@@ -115,6 +115,14 @@ class MergeRulesTest {
     }
 
     @Test
+    void a_duplicate_with_a_complaint_not_closed_is_not_merged() {
+        fixture.given(registered(), CustomerFixtures.complaintFiled())
+                .when(merge(liveTarget(), "dup"))
+                .expectNoEvents()
+                .expectException(breaks(Rule.DUPLICATE_HAS_OPEN_COMPLAINTS));
+    }
+
+    @Test
     void a_merged_customer_is_not_merged_again() {
         fixture.given(registered(), new CustomerMergedEvent(ID, new CustomerId(TARGET), "dup"))
                 .when(merge(target(CustomerKind.ORGANIZATION, CustomerStatus.ACTIVE, null, false), "again"))

@@ -102,7 +102,7 @@ public record ProfileView(
     static ProfileView of(ProfileState state, ArchiveRules rules, BusinessZone zone, Instant judgedAt, Instant asOf) {
         LocalDate judgedOn = zone.dayOf(judgedAt);
         Instant lastContact = state.lastContactAt() != null ? state.lastContactAt() : state.registeredAt();
-        boolean overdue = state.status() == CustomerStatus.ACTIVE
+        boolean overdue = state.status() == CustomerStatus.ACTIVE && state.mergedInto() == null
                 && (Duration.between(lastContact, judgedAt).compareTo(Duration.ofDays(rules.cadence(state.grade()))) > 0
                 || state.nextFollowUpOn() != null
                 && state.nextFollowUpOn().isBefore(judgedOn));

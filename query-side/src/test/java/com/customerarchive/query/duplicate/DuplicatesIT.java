@@ -312,12 +312,17 @@ class DuplicatesIT extends BothAppsTest {
     void a_merged_duplicate_is_read_only_its_profile_names_the_target_and_reports_count_it_once() {
         String owner = "rep-merge-" + token().toLowerCase();
         String t = token();
+        // both registered 60 days ago with no contact since: overdue for grade C (15 days)
+        String daysAgo = java.time.Instant.now().minus(Duration.ofDays(60)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
         String target = created(first.post("/api/customers", "manager",
-                organisation(owner, named("温州瓯江电器" + t + "有限公司", "温州"))));
+                organisation(owner, named("温州瓯江电器" + t + "有限公司", "温州"))
+                        .replaceFirst("\\{", "{\"occurredAt\": \"" + daysAgo + "\", ")));
         String duplicate = created(first.post("/api/customers", "manager", """
-                {"force": true, "forceReason": "the rep did not find it", "kind": "ORGANIZATION", "nature": "COMPANY",
+                {"occurredAt": "%s",
+                 "force": true, "forceReason": "the rep did not find it", "kind": "ORGANIZATION", "nature": "COMPANY",
                  "tier": "REGULAR", "source": "EXHIBITION", "grade": "C", "ownerId": "%s",
-                 "card": {"basic": {"name": "温州瓯江电器%s", "address": {"city": "温州"}}}}""".formatted(owner, t)));
+                 "card": {"basic": {"name": "温州瓯江电器%s", "address": {"city": "温州"}}}}""".formatted(daysAgo, owner, t)));
         String merge = "/api/customers/" + duplicate + "/merge-into/" + target;
 
         assertThat(first.post(merge, "sales", "{\"reason\": \"same company\"}").status()).isEqualTo(403);
@@ -347,6 +352,9 @@ class DuplicatesIT extends BothAppsTest {
         JsonNode listed = queries.get("/api/profiles?ownerId=" + owner, "manager").json();
         assertThat(listed.get("total").asLong()).isEqualTo(1);
         assertThat(listed.get("items").get(0).get("customerId").asString()).isEqualTo(target);
+        // and the follow-ups: only the target is overdue
+        JsonNode overdue = queries.get("/api/follow-ups/overdue?ownerId=" + owner, "manager").json();
+        assertThat(overdue).extracting(node -> node.get("customerId").asString()).containsExactly(target);
         // and so do the reports
         JsonNode statistics = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(
                 () -> queries.get("/api/reports/statistics?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&by=owner",
