@@ -217,6 +217,36 @@ class DuplicatesIT extends BothAppsTest {
     }
 
     @Test
+    void an_erased_customer_leaves_no_key_behind_and_a_destroyed_field_takes_its_own() {
+        String phone = "0573-" + digits(8);
+        String tax = "91330500MA" + token();
+        String erased = created(first.post("/api/customers", "manager",
+                organisation("rep-er", "{\"name\": \"Erased " + token() + "\", \"phones\": [\"" + phone + "\"]}")));
+        String destroyed = created(first.post("/api/customers", "manager", organisation("rep-er",
+                "{\"name\": \"Destroyed " + token() + "\", \"taxNumber\": \"" + tax + "\", \"phones\": [\"0573-"
+                        + digits(8) + "\"]}")));
+        assertThat(keys(erased)).isEqualTo(1);
+        assertThat(keys(destroyed)).isEqualTo(2);
+
+        assertThat(first.call("DELETE", "/api/customers/" + erased + "/personal-data", "admin",
+                "{\"reason\": \"the customer asked to be forgotten\"}", null).status()).isEqualTo(200);
+        assertThat(keys(erased)).isZero();
+        created(first.post("/api/customers", "manager",
+                organisation("rep-er2", "{\"name\": \"After " + token() + "\", \"phones\": [\"" + phone + "\"]}")));
+
+        assertThat(first.call("DELETE", "/api/customers/" + destroyed + "/personal-data/basic.taxNumber", "admin",
+                "{\"reason\": \"wrongly recorded\"}", null).status()).isEqualTo(200);
+        assertThat(keys(destroyed)).isEqualTo(1);
+        created(first.post("/api/customers", "manager",
+                organisation("rep-er2", "{\"name\": \"Tax " + token() + "\", \"taxNumber\": \"" + tax + "\"}")));
+    }
+
+    private long keys(String customerId) {
+        return jdbc.sql("SELECT count(*) FROM event_store.duplicate_key WHERE customer_id = :id").param("id", customerId)
+                .query(Long.class).single();
+    }
+
+    @Test
     void a_rep_sees_the_candidates_of_other_reps_masked_and_its_own_in_full() {
         String phone = "0574-" + digits(8);
         String others = created(scoped.post("/api/customers", "manager",
