@@ -411,6 +411,19 @@ class Customer {
         return version();
     }
 
+    /** A manager's edit although the card then shares keys with other customers: the reason is recorded. */
+    @CommandHandler
+    CardEdit handle(EditDespiteDuplicatesCommand command) {
+        requireActive();
+        requireReason(command.reason());
+        CardEdit edit = handle(command.edit());
+        if (edit.changed().isEmpty()) {
+            return edit;
+        }
+        apply(new PossibleDuplicateAcceptedEvent(customerId, command.candidates(), command.reason()));
+        return new CardEdit(version(), edit.changed());
+    }
+
     @CommandHandler
     CustomerFacts handle(DescribeCustomerCommand command) {
         return new CustomerFacts(customerId.value(), registration.kind(), status, ownerId, card,

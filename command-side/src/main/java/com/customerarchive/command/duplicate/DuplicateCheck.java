@@ -5,6 +5,7 @@ import com.customerarchive.command.customer.CardEdit;
 import com.customerarchive.command.customer.CustomerDirectory;
 import com.customerarchive.command.customer.CustomerFacts;
 import com.customerarchive.command.customer.DescribeCustomerCommand;
+import com.customerarchive.command.customer.EditDespiteDuplicatesCommand;
 import com.customerarchive.command.customer.EditProfileCardCommand;
 import com.customerarchive.command.customer.RegisterCustomerCommand;
 import com.customerarchive.command.customer.RegisterDespiteDuplicatesCommand;
@@ -90,10 +91,15 @@ public class DuplicateCheck {
 
     /**
      * Edits the card; an edit that gives the customer an identity key another customer holds is refused (409
-     * possible-duplicate). An edit that touches no identifying field goes straight through.
+     * possible-duplicate) unless a manager forces it with a reason. An edit that touches no identifying field goes
+     * straight through.
      */
     @Transactional
-    public CardEdit edit(EditProfileCardCommand command, Authentication user, Instant occurredAt) {
+    public CardEdit edit(EditProfileCardCommand command, boolean force, String forceReason, Authentication user,
+                         Instant occurredAt) {
+        if (force && !Roles.of(user).contains(Role.MANAGER)) {
+            throw new DuplicateProblems.ForceNeedsManagerException();
+        }
         if (!touchesIdentity(command.patch().merge())) {
             return commands.send(command, occurredAt);
         }
@@ -106,19 +112,25 @@ public class DuplicateCheck {
             return commands.send(command, occurredAt); // the customer refuses the patch with its own rule
         }
         List<DuplicateKeyTable.Digest> keys = digestsOf(facts.kind(), edited);
+        List<Candidate> candidates = List.of();
         if (properties.enabled()) {
             Set<String> held = table.digestsOf(id);
             List<DuplicateKeyTable.Digest> added = keys.stream().filter(key -> !held.contains(key.value())).toList();
             table.lock(added);
-            List<Candidate> candidates = candidates(added, id, user);
-            if (!candidates.isEmpty()) {
+            candidates = candidates(added, id, user);
+            if (!candidates.isEmpty() && !force) {
                 throw new PossibleDuplicateException(candidates);
             }
         }
         table.replace(id, keys);
         // the keys were computed from the card at this version: the edit applies to that card or is refused
         Long expected = command.expectedVersion() != null ? command.expectedVersion() : facts.version() - 1;
-        return commands.send(new EditProfileCardCommand(command.customerId(), expected, command.patch()), occurredAt);
+        var edit = new EditProfileCardCommand(command.customerId(), expected, command.patch());
+        if (candidates.isEmpty()) {
+            return commands.send(edit, occurredAt);
+        }
+        return commands.send(new EditDespiteDuplicatesCommand(edit,
+                candidates.stream().map(candidate -> candidate.id().toString()).toList(), forceReason), occurredAt);
     }
 
     /** The keys of a customer that has none yet (registered before the check existed). */

@@ -43,6 +43,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -105,15 +106,20 @@ class CustomerController {
     @Operation(summary = "Edit the profile card", description = "A JSON merge patch of the card: null clears a "
             + "field, an object merges into its section, a list replaces the list. Answers the changed field paths; "
             + "a patch that changes nothing writes no event and answers changed: []. A change of an identifying field that "
-            + "gives the card a key another customer holds is 409 possible-duplicate with the candidates.")
+            + "gives the card a key another customer holds is 409 possible-duplicate with the candidates; a MANAGER makes it "
+            + "anyway with ?force=true&forceReason=… (recorded as PossibleDuplicateAccepted), force from another role is "
+            + "403 force-needs-manager.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = CustomerRequests.CardEdit.class)),
             @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerRequests.CardEdit.class))})
     ResponseEntity<Written.CardEdited> editCard(@PathVariable UUID customerId, @RequestBody JsonNode patch,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication user) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication user,
+            @RequestParam(required = false) Boolean force,
+            @RequestParam(required = false) String forceReason) {
         var read = cardPatches.read(patch);
         CardEdit edit = duplicates.edit(new EditProfileCardCommand(new CustomerId(customerId),
-                IfMatch.expectedAggregateVersion(ifMatch), read.patch()), user, read.occurredAt());
+                IfMatch.expectedAggregateVersion(ifMatch), read.patch()), Boolean.TRUE.equals(force), forceReason, user,
+                read.occurredAt());
         return Written.answer(HttpStatus.OK, edit.version(), new Written.CardEdited(edit.version(), edit.changed()));
     }
 

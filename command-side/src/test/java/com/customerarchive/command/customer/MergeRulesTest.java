@@ -176,6 +176,20 @@ class MergeRulesTest {
     }
 
     @Test
+    void an_edit_despite_duplicates_says_why_and_an_edit_that_changes_nothing_records_nothing() {
+        var patch = new CardPatch(java.util.Map.of("basic", java.util.Map.of("name", "Hangzhou Tea Co.")));
+        fixture.given(registered())
+                .when(new EditDespiteDuplicatesCommand(new EditProfileCardCommand(ID, null, patch), List.of(TARGET.toString()), ""))
+                .expectNoEvents()
+                .expectException(breaks(Rule.REASON_REQUIRED));
+        fixture.given(registered())
+                .when(new EditDespiteDuplicatesCommand(new EditProfileCardCommand(ID, null, patch), List.of(TARGET.toString()),
+                        "same switchboard"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CardEdit(1, List.of()));
+    }
+
+    @Test
     void a_registration_despite_duplicates_says_why() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterDespiteDuplicatesCommand(register(), List.of(TARGET.toString()), ""))

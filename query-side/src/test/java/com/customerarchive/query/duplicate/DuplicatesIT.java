@@ -214,6 +214,21 @@ class DuplicatesIT extends BothAppsTest {
         Api.Response own = first.patch("/api/customers/" + original + "/card", "manager",
                 "{\"basic\": {\"phones\": [\"" + phone + "\", \"13" + digits(9) + "\"]}}");
         assertThat(own.status()).as(own.raw().body()).isEqualTo(200);
+
+        // a manager makes the edit anyway, with the reason; a rep may not, nor a manager without a reason
+        String samePhone = "{\"basic\": {\"phones\": [\"" + phone + "\"]}}";
+        String forced = "/api/customers/" + other + "/card?force=true&forceReason="
+                + java.net.URLEncoder.encode("one switchboard for both companies", java.nio.charset.StandardCharsets.UTF_8);
+        Api.Response byRep = first.patch(forced, "sales", samePhone);
+        assertThat(byRep.status()).isEqualTo(403);
+        assertThat(byRep.json().get("type").asString()).endsWith("/force-needs-manager");
+        Api.Response noReason = first.patch("/api/customers/" + other + "/card?force=true", "manager", samePhone);
+        assertThat(noReason.json().get("type").asString()).endsWith("/reason-required");
+        Api.Response byManager = first.patch(forced, "manager", samePhone);
+        assertThat(byManager.status()).as(byManager.raw().body()).isEqualTo(200);
+        // the edit and the manager's acceptance after the registration and the website
+        assertThat(byManager.json().get("version").asLong()).isEqualTo(4);
+        assertThat(texts(byManager.json().get("changed"))).containsExactly("basic.phones");
     }
 
     @Test
