@@ -435,8 +435,8 @@
       case 'ComplaintResolved': return line('form.resolution', val(d.resolution)) + line('form.responsibility', code('responsibility', d.responsibility));
       case 'ComplaintFollowedUp': return line('form.satisfaction', `<span data-testid="satisfaction">${esc(d.satisfaction)}</span> / 5`) + line('form.returnNotes', val(d.notes));
       case 'ComplaintReopened': return line('form.reason', val(d.reason));
-      case 'CustomerMerged': return line('merge.target', `<a href="#/customer/${esc(d.mergedInto)}">${val(d.mergedInto)}</a>`) + line('form.reason', val(d.reason));
-      case 'PossibleDuplicateAccepted': return line('dup.candidates', (d.candidates || []).map(c => `<a href="#/customer/${esc(c)}">${val(c)}</a>`).join('、')) + line('dup.forceReason', val(d.reason));
+      case 'CustomerMerged': return line('feed.mergedInto', `<a href="#/customer/${esc(d.mergedInto)}">${val(d.mergedInto)}</a>`) + line('form.reason', val(d.reason));
+      case 'PossibleDuplicateAccepted': return line('feed.candidates', (d.candidates || []).map(c => `<a href="#/customer/${esc(c)}">${val(c)}</a>`).join('、')) + line('dup.forceReason', val(d.reason));
       case 'OwnerTransferred': return esc(t('feed.owner', { from: '\u0000', to: '\u0001' })).replace('\u0000', val(d.from)).replace('\u0001', val(d.to)) + line('form.reason', val(d.reason));
       case 'MembershipCardIssued': case 'MembershipCardReissued': case 'MembershipCardRenewed':
         return `${val(d.cardNumber)} ${code('cardTier', d.tier)}` + line('form.validUntil', date(d.validUntil)) + line('form.fee', money(d.fee, 'CNY'));
@@ -731,6 +731,7 @@
         const result = form.querySelector('.result');
         result.innerHTML = problem(answer);
         if (answer.json && answer.json.rule === 'possible-duplicate' && has('MANAGER')) forceOffer(result, body);
+        result.scrollIntoView({ block: 'nearest' });
       }
     });
   }

@@ -322,6 +322,7 @@
       'merge.title': 'Merge as a duplicate', 'merge.help': 'This customer duplicates another: it becomes read-only and is counted as the other one; its history stays.',
       'merge.target': 'Id of the customer it duplicates', 'merge.go': 'Merge',
       'merged.banner': 'This customer was merged into another as its duplicate and is read-only.', 'merged.open': 'Open the customer it was merged into',
+      'feed.mergedInto': 'Merged into', 'feed.candidates': 'Candidates',
       'event.CustomerMerged': 'Merged into another customer', 'event.PossibleDuplicateAccepted': 'Registered despite possible duplicates'
     },
     zh: {
@@ -335,6 +336,7 @@
       'merge.title': '作为重复客户合并', 'merge.help': '此客户与另一客户重复：合并后只读，统计时计为另一客户；其历史保留。',
       'merge.target': '被重复的客户编号（ID）', 'merge.go': '合并',
       'merged.banner': '该客户已作为重复客户并入另一客户，只读。', 'merged.open': '打开并入的客户',
+      'feed.mergedInto': '并入', 'feed.candidates': '候选客户',
       'event.CustomerMerged': '并入另一客户', 'event.PossibleDuplicateAccepted': '疑似重复仍登记'
     }
   };

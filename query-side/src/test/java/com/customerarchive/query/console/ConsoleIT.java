@@ -206,6 +206,7 @@ class ConsoleIT {
         WebElement candidate = visible(testId("candidate"));
         assertThat(candidate.getAttribute("data-id")).isEqualTo(target);
         assertThat(candidate.getText()).contains(targetName).contains("rep-other").contains("phone");
+        js("arguments[0].scrollIntoView({block: 'center'})", candidate);
         screenshot("possible-duplicate-en");
         visible(testId("force-reason")).sendKeys("a second plant with its own purchasing");
         browser.findElement(testId("force-go")).click();
@@ -219,6 +220,7 @@ class ConsoleIT {
         js("document.getElementById('flash').innerHTML = ''");
         merge.findElement(testId("merge-go")).click();
         WebElement banner = visible(testId("merged-banner"));
+        js("window.scrollTo(0, 0)");
         screenshot("merged-en");
         // read-only: no task is offered on the merged card
         assertThat(browser.findElements(By.id("visit-form"))).isEmpty();
