@@ -371,14 +371,15 @@ public final class DemoData {
      * keeps apart (force, with the reason), and a company registered twice that the manager merges into the first.
      */
     void duplicates() throws Exception {
+        String again = "演示数据再次写入 (the demo written again)";
         Instant at = now.minus(Duration.ofDays(20));
         register(organisation("rep-wang", at, "绍兴鉴湖黄酒有限公司", "绍兴", "浙江", "+86 575 8512 3400",
-                "91330600MA2BX1J8K3"), "");
+                "91330600MA2BX1J8K3"), again);
         register(organisation("rep-li", at.plus(Duration.ofDays(1)), "绍兴鉴湖黄酒", "绍兴", "浙江", "+86 575 8512 9900",
                 null).replaceFirst("\\{", "{\"force\": true, \"forceReason\": \"集团下属独立核算的分公司，单独开票 "
-                + "(a branch of the group that keeps its own accounts and invoices)\", "), "");
+                + "(a branch of the group that keeps its own accounts and invoices)\", "), again);
         String first = field(register(organisation("rep-chen", at.plus(Duration.ofDays(2)), "苏州金鸡湖电子科技有限公司",
-                "苏州", "江苏", "0512-6688 1200", null), ""), "customerId");
+                "苏州", "江苏", "0512-6688 1200", null), again), "customerId");
         String twice = field(send("POST", "/api/customers", organisation("rep-zhou", at.plus(Duration.ofDays(3)),
                         "苏州金鸡湖电子科技", "苏州", "江苏", "+86 512 6688 1200", null).replaceFirst("\\{",
                         "{\"force\": true, \"forceReason\": \"业务员未查到已有档案 (the rep did not find the card)\", ")),
