@@ -93,7 +93,15 @@
     const fields = (body.errors || []).map(error => `${fieldLabel(error.field || '')}: ${esc(error.message)}`).join('; ');
     const title = answer.status === 403 ? t('forbidden') : answer.status === 404 ? t('notFound') : t('problem.status', { status: answer.status });
     return `<div class="problem" role="alert" data-testid="problem">${rule}<strong>${esc(title)}</strong>
-      <div>${esc(body.detail || '')}${fields ? ' — ' + fields : ''}</div></div>`;
+      <div>${esc(body.detail || '')}${fields ? ' — ' + fields : ''}</div>${body.candidates ? candidateList(body.candidates) : ''}</div>`;
+  }
+
+  /** The customers a registration or an edit may duplicate (客户归属): each opens; a masked one shows no name or owner. */
+  function candidateList(candidates) {
+    return `<p>${esc(t('dup.candidates'))}</p><ul class="candidates" data-testid="candidates">${candidates.map(c => `<li data-testid="candidate" data-id="${esc(c.id)}">
+      <a href="#/customer/${esc(c.id)}">${val(c.name)}</a>${c.code ? ' · ' + val(c.code) : ''} · ${esc(t('col.owner'))}：${val(c.owner)}
+      · ${esc(t('dup.matchedOn'))}：${(c.matchedOn || []).map(m => code('match', m)).join('、')}
+      ${c.masked ? ` <span class="badge" data-testid="candidate-masked">${esc(t('dup.masked'))}</span>` : ''}</li>`).join('')}</ul>`;
   }
 
   function table(rows, columns, { empty = t('empty'), testid = '' } = {}) {
@@ -429,6 +437,8 @@
       case 'ComplaintResolved': return line('form.resolution', val(d.resolution)) + line('form.responsibility', code('responsibility', d.responsibility));
       case 'ComplaintFollowedUp': return line('form.satisfaction', `<span data-testid="satisfaction">${esc(d.satisfaction)}</span> / 5`) + line('form.returnNotes', val(d.notes));
       case 'ComplaintReopened': return line('form.reason', val(d.reason));
+      case 'CustomerMerged': return line('feed.mergedInto', `<a href="#/customer/${esc(d.mergedInto)}">${val(d.mergedInto)}</a>`) + line('form.reason', val(d.reason));
+      case 'PossibleDuplicateAccepted': return line('feed.candidates', (d.candidates || []).map(c => `<a href="#/customer/${esc(c)}">${val(c)}</a>`).join('、')) + line('dup.forceReason', val(d.reason));
       case 'OwnerTransferred': return esc(t('feed.owner', { from: '\u0000', to: '\u0001' })).replace('\u0000', val(d.from)).replace('\u0001', val(d.to)) + line('form.reason', val(d.reason));
       case 'MembershipCardIssued': case 'MembershipCardReissued': case 'MembershipCardRenewed':
         return `${val(d.cardNumber)} ${code('cardTier', d.tier)}` + line('form.validUntil', date(d.validUntil)) + line('form.fee', money(d.fee, 'CNY'));
@@ -456,6 +466,8 @@
     // newest first in business time; events of one instant newest recorded first
     const feed = [...events].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || b.sequence - a.sequence);
     main.innerHTML = `<h1 data-testid="customer-name">${val(basic.name)}</h1>
+      ${p.mergedInto ? `<div class="banner" role="note" data-testid="merged-banner">${esc(t('merged.banner'))}
+        <a href="#/customer/${esc(p.mergedInto)}" data-testid="merged-target">${esc(t('merged.open'))}</a></div>` : ''}
       ${facts(p, complaints)}
       ${reviewPanel(p)}
       <div class="grid2"><div class="panel"><h2 data-i18n="customer.card"></h2>${cardSections(p.card)}
@@ -467,7 +479,8 @@
         <button type="submit" id="asof-go" data-i18n="customer.asOfGo"></button></form>
         <div id="asof" data-testid="asof"></div></div></div>
       <div class="panel" data-testid="complaints"><h2 data-i18n="customer.complaints"></h2>${complaints.length ? complaints.map(c => complaintBlock(c, writer)).join('') : `<p class="empty">${esc(t('empty'))}</p>`}</div>
-      ${writer ? tasks(p) : ''}
+      ${writer && !p.mergedInto ? tasks(p) : ''}
+      ${has('MANAGER') && !p.mergedInto && p.status === 'ACTIVE' ? mergeForm() : ''}
       <div class="panel"><h2 data-i18n="customer.activity"></h2><div id="feed" data-testid="activity"></div></div>
       <div class="panel"><h2 data-i18n="customer.purchases"></h2>${ok(purchases) ? table(purchases.json, [{ title: 'col.no', key: 'purchaseNo' },
         { title: 'col.when', render: v => time(v.purchasedAt) }, { title: 'col.product', key: 'product' }, { title: 'col.quantity', render: v => number(v.quantity) },
@@ -501,7 +514,8 @@
         <dt>${esc(t('customer.asOfVersion'))}</dt><dd data-testid="asof-version-shown">${esc(then.json.version)}</dd></dl>${cardSections(then.json.card, 'asof-card')}` : problem(then);
       translate(target);
     });
-    if (writer) wireTasks(id, p, events);
+    if (writer && !p.mergedInto) wireTasks(id, p, events);
+    wireMerge(id, p);
   }
 
   function drawFeed(feed, page) {
@@ -567,6 +581,30 @@
         <fieldset><legend>${esc(t('form.addContact'))}</legend>${input('form.contactName', 'contactName')}${labelled('form.contactRole', select('contactRole', 'role', ROLES, { required: false }))}
         ${input('form.contactTitle', 'contactTitle')}${input('form.phone', 'contactPhone', 'type="tel"')}</fieldset>${saveButton()}</form>
       ${cardForms}</div>`;
+  }
+
+  /** A manager's merge of this customer, a duplicate, into the one it duplicates (by the other's id). */
+  function mergeForm() {
+    return `<form class="panel task" id="merge-form" data-testid="merge-form"><h2>${esc(t('merge.title'))}</h2><p class="muted">${esc(t('merge.help'))}</p>
+      ${input('merge.target', 'targetId', 'required pattern="[0-9a-fA-F\\-]{36}" data-testid="merge-target"')}${input('form.reason', 'reason', 'required data-testid="merge-reason"')}
+      <button class="primary" type="submit" data-testid="merge-go">${esc(t('merge.go'))}</button><div class="result"></div></form>`;
+  }
+
+  function wireMerge(id, p) {
+    const form = document.getElementById('merge-form');
+    if (!form) return;
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const v = Object.fromEntries(new FormData(form));
+      const answer = await command(`/api/customers/${id}/merge-into/${encodeURIComponent(v.targetId.trim())}`,
+        { method: 'POST', ifMatch: `"${p.version}"`, body: { reason: v.reason } });
+      if (ok(answer)) {
+        await customer(id, answer.json.version);
+        showFlash('form.saved');
+      } else {
+        form.querySelector('.result').innerHTML = problem(answer);
+      }
+    });
   }
 
   /** What changed since the version the user saw: who, when, which event, in words. */
@@ -694,7 +732,28 @@
         pendingFlash = 'form.saved';
         location.hash = `#/customer/${answer.json.customerId}?v=${answer.json.version}`;
       } else {
-        form.querySelector('.result').innerHTML = problem(answer);
+        const result = form.querySelector('.result');
+        result.innerHTML = problem(answer);
+        if (answer.json && answer.json.rule === 'possible-duplicate' && has('MANAGER')) forceOffer(result, body);
+        result.scrollIntoView({ block: 'nearest' });
+      }
+    });
+  }
+
+  /** A manager's "register anyway" under the candidates: the same registration with force and the reason typed. */
+  function forceOffer(result, body) {
+    result.insertAdjacentHTML('beforeend', `<div class="panel task" data-testid="force"><h3>${esc(t('dup.force'))}</h3>
+      ${input('dup.forceReason', 'forceReason', 'required maxlength="2000" data-testid="force-reason"')}
+      <button type="button" class="primary" data-testid="force-go">${esc(t('dup.registerAnyway'))}</button><div class="force-result"></div></div>`);
+    const reason = result.querySelector('[name=forceReason]');
+    result.querySelector('[data-testid=force-go]').addEventListener('click', async () => {
+      if (!reason.value.trim()) { reason.reportValidity(); return; }
+      const forced = await command('/api/customers', { method: 'POST', body: { ...body, force: true, forceReason: reason.value.trim() } });
+      if (ok(forced)) {
+        pendingFlash = 'form.saved';
+        location.hash = `#/customer/${forced.json.customerId}?v=${forced.json.version}`;
+      } else {
+        result.querySelector('.force-result').innerHTML = problem(forced);
       }
     });
   }

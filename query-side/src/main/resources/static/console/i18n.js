@@ -341,5 +341,36 @@
     'rule.required-fields-missing': '缺少必填项', 'rule.return-reasons-required': '须逐项说明退回理由',
     'roleName.CLERK': '销售内勤', 'roleName.FINANCE': '财务'
   };
-  window.I18N = { en: { ...flatten(en), ...admissionEn }, 'zh-CN': { ...flatten(zh), ...admissionZh } };
+  /** Duplicates (客户归属): the possible-duplicate answer and its candidates, a manager's force, the merge. */
+  const duplicates = {
+    en: {
+      'rule.possible-duplicate': 'The archive may already hold this customer', 'rule.customer-merged': 'The customer was merged into another',
+      'rule.merge-into-itself': 'A customer is not merged into itself', 'rule.merge-target-merged': 'The target was itself merged',
+      'rule.merge-target-archived': 'The target is archived', 'rule.merge-target-erased': "The target's personal data was destroyed",
+      'rule.merge-across-kinds': 'A person and an organisation are not merged', 'rule.duplicate-has-open-complaints': 'The duplicate still has complaints not closed',
+      'dup.candidates': 'Possible duplicates already in the archive:', 'dup.matchedOn': 'same', 'dup.masked': 'another rep\'s customer',
+      'match.TAX_NUMBER': 'tax number', 'match.LICENCE_NUMBER': 'licence number', 'match.PHONE': 'phone', 'match.NAME_IN_CITY': 'name in the city',
+      'dup.force': 'Register anyway (manager)', 'dup.forceReason': 'Why it is another customer', 'dup.registerAnyway': 'Register anyway',
+      'merge.title': 'Merge as a duplicate', 'merge.help': 'This customer duplicates another: it becomes read-only and is counted as the other one; its history stays.',
+      'merge.target': 'Id of the customer it duplicates', 'merge.go': 'Merge',
+      'merged.banner': 'This customer was merged into another as its duplicate and is read-only.', 'merged.open': 'Open the customer it was merged into',
+      'feed.mergedInto': 'Merged into', 'feed.candidates': 'Candidates',
+      'event.CustomerMerged': 'Merged into another customer', 'event.PossibleDuplicateAccepted': 'Registered despite possible duplicates'
+    },
+    zh: {
+      'rule.possible-duplicate': '档案中可能已有此客户', 'rule.customer-merged': '该客户已并入另一客户',
+      'rule.merge-into-itself': '客户不能并入自身', 'rule.merge-target-merged': '目标客户本身已被合并',
+      'rule.merge-target-archived': '目标客户已归档', 'rule.merge-target-erased': '目标客户的个人资料已销毁',
+      'rule.merge-across-kinds': '个人与机构不能合并', 'rule.duplicate-has-open-complaints': '重复客户仍有未结案的投诉',
+      'dup.candidates': '档案中可能重复的客户：', 'dup.matchedOn': '相同', 'dup.masked': '其他业务员的客户',
+      'match.TAX_NUMBER': '税号', 'match.LICENCE_NUMBER': '营业执照号', 'match.PHONE': '电话', 'match.NAME_IN_CITY': '同城同名',
+      'dup.force': '仍然登记（经理）', 'dup.forceReason': '为何是另一客户', 'dup.registerAnyway': '仍然登记',
+      'merge.title': '作为重复客户合并', 'merge.help': '此客户与另一客户重复：合并后只读，统计时计为另一客户；其历史保留。',
+      'merge.target': '被重复的客户编号（ID）', 'merge.go': '合并',
+      'merged.banner': '该客户已作为重复客户并入另一客户，只读。', 'merged.open': '打开并入的客户',
+      'feed.mergedInto': '并入', 'feed.candidates': '候选客户',
+      'event.CustomerMerged': '并入另一客户', 'event.PossibleDuplicateAccepted': '疑似重复仍登记'
+    }
+  };
+  window.I18N = { en: { ...flatten(en), ...admissionEn, ...duplicates.en }, 'zh-CN': { ...flatten(zh), ...admissionZh, ...duplicates.zh } };
 })();

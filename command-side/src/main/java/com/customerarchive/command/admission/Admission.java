@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Where review meets the store: a registration starts pending (or, review off, approved under its code) and an
@@ -47,18 +48,20 @@ public class Admission {
     /**
      * Review on: the card waits for a manager. Review off: approved at once, with the next code, in the transaction
      * that stores the registration; registrations of one customer id wait for each other there, so a repeat finds
-     * the first one's code (and the aggregate answers it as the first).
+     * the first one's code (and the aggregate answers it as the first). {@code store} stores the registration as
+     * review made it (the duplicate check's, in the same transaction).
      */
-    public long register(RegisterCustomerCommand command, Instant occurredAt) {
+    public long register(RegisterCustomerCommand command, Instant occurredAt,
+                         Function<RegisterCustomerCommand, Long> store) {
         if (properties.enabled()) {
-            return commands.send(withAdmission(command, AdmissionState.PENDING_REVIEW, null), occurredAt);
+            return store.apply(withAdmission(command, AdmissionState.PENDING_REVIEW, null));
         }
         Long version = transactions.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:id))").param("id", command.customerId().toString())
                     .query((row, n) -> 1).list();
             String code = codes.codeOf(command.customerId().value()).orElseGet(() -> codes.next(command.customerId(),
                     command.card(), zone.dayOf(occurredAt != null ? occurredAt : clock.instant())));
-            return commands.<Long>send(withAdmission(command, AdmissionState.APPROVED, code), occurredAt);
+            return store.apply(withAdmission(command, AdmissionState.APPROVED, code));
         });
         return version == null ? 0 : version;
     }

@@ -88,6 +88,11 @@ class Complaint {
         apply(new ComplaintReopenedEvent(customerId, complaintId, reason));
     }
 
+    /** Closed after its return visit: nothing more is owed on it. */
+    boolean closed() {
+        return status == ComplaintStatus.CLOSED;
+    }
+
     private boolean isResolved() {
         return status == ComplaintStatus.RESOLVED || status == ComplaintStatus.FOLLOWED_UP
                 || status == ComplaintStatus.CLOSED;

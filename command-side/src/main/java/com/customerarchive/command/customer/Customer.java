@@ -13,6 +13,9 @@ import com.customerarchive.events.ComplaintId;
 import com.customerarchive.events.ConsentRecordedEvent;
 import com.customerarchive.events.CustomerArchivedEvent;
 import com.customerarchive.events.CustomerId;
+import com.customerarchive.events.CustomerKind;
+import com.customerarchive.events.CustomerMergedEvent;
+import com.customerarchive.events.PossibleDuplicateAcceptedEvent;
 import com.customerarchive.events.CustomerReactivatedEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.CustomerStatus;
@@ -103,6 +106,8 @@ class Customer {
     private String lastEditor;
     /** Proposed changes to signed fields that wait for a manager, by proposal id. */
     private Map<String, PendingProposal> proposals = new LinkedHashMap<>();
+    /** Set when the customer was merged into another as its duplicate: it is read-only from then on. */
+    private CustomerId mergedInto;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Complaint> complaints = new HashMap<>();
 
@@ -272,7 +277,8 @@ class Customer {
     @CommandHandlerInterceptor
     Object ownerScope(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object scope = command.getMetaData().get(OWNER_SCOPE);
-        if (scope != null && registration != null && !scope.equals(ownerId)) {
+        if (scope != null && registration != null && !scope.equals(ownerId)
+                && !(command.getPayload() instanceof DescribeCustomerCommand describe && describe.asCandidate())) {
             throw new NotYourCustomerException(scope.toString());
         }
         return chain.proceed();
@@ -561,6 +567,84 @@ class Customer {
         return version();
     }
 
+    /** A merged customer is read-only: only its description and the erasure of its personal data pass. */
+    @CommandHandlerInterceptor
+    Object mergedIsReadOnly(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Object payload = command.getPayload();
+        if (mergedInto != null && !(payload instanceof DescribeCustomerCommand
+                || payload instanceof EraseCustomerPersonalDataCommand || payload instanceof DestroyPersonalFieldCommand)) {
+            throw new RuleViolationException(Rule.CUSTOMER_MERGED, "The customer was merged into " + mergedInto
+                    + " as its duplicate and is read-only; write to " + mergedInto + ".");
+        }
+        return chain.proceed();
+    }
+
+    /** A manager's registration although the archive may hold the same customer: the reason is recorded. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(RegisterDespiteDuplicatesCommand command) {
+        requireReason(command.reason());
+        boolean repeat = registration != null;
+        long version = handle(command.registration());
+        if (repeat) {
+            return version;
+        }
+        apply(new PossibleDuplicateAcceptedEvent(command.customerId(), command.candidates(), command.reason()));
+        return version();
+    }
+
+    /** A manager's edit although the card then shares keys with other customers: the reason is recorded. */
+    @CommandHandler
+    CardEdit handle(EditDespiteDuplicatesCommand command, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        requireActive();
+        requireReason(command.reason());
+        CardEdit edit = handle(command.edit(), actor);
+        if (edit.changed().isEmpty() && edit.proposed().isEmpty()) {
+            return edit;
+        }
+        apply(new PossibleDuplicateAcceptedEvent(customerId, command.candidates(), command.reason()));
+        return new CardEdit(version(), edit.changed(), edit.proposalId(), edit.proposed());
+    }
+
+    @CommandHandler
+    CustomerFacts handle(DescribeCustomerCommand command) {
+        return new CustomerFacts(customerId.value(), registration.kind(), status, ownerId, card,
+                mergedInto == null ? null : mergedInto.value(), erased, version(), code);
+    }
+
+    /** Into another customer that is live and of the same kind; never into itself, never into a merged one. */
+    @CommandHandler
+    long handle(MergeCustomerCommand command) {
+        requireActive();
+        requireReason(command.reason());
+        CustomerFacts target = command.target();
+        if (customerId.value().equals(target.customerId())) {
+            throw new RuleViolationException(Rule.MERGE_INTO_ITSELF);
+        }
+        if (target.mergedInto() != null) {
+            throw new RuleViolationException(Rule.MERGE_TARGET_MERGED, "The target was itself merged into "
+                    + target.mergedInto() + "; merge into that customer.");
+        }
+        if (target.erased()) {
+            throw new RuleViolationException(Rule.MERGE_TARGET_ERASED);
+        }
+        if (target.status() == CustomerStatus.ARCHIVED) {
+            throw new RuleViolationException(Rule.MERGE_TARGET_ARCHIVED);
+        }
+        CustomerKind kind = registration.kind();
+        if (target.kind() != kind) {
+            throw new RuleViolationException(Rule.MERGE_ACROSS_KINDS, "An " + kind + " customer is not merged into an "
+                    + target.kind() + " one.");
+        }
+        long open = complaints.values().stream().filter(complaint -> !complaint.closed()).count();
+        if (open > 0) {
+            throw new RuleViolationException(Rule.DUPLICATE_HAS_OPEN_COMPLAINTS, "The duplicate has " + open
+                    + " complaint(s) not closed; close them (or file them on the target) before the merge.");
+        }
+        apply(new CustomerMergedEvent(customerId, new CustomerId(target.customerId()), command.reason()));
+        return version();
+    }
+
     private Complaint complaint(ComplaintId complaintId) {
         Complaint complaint = complaints.get(complaintId.toString());
         if (complaint == null) {
@@ -641,6 +725,11 @@ class Customer {
         grade = event.grade();
         ownerId = event.ownerId();
         card = event.card();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerMergedEvent event) {
+        mergedInto = event.mergedInto();
     }
 
     @EventSourcingHandler

@@ -60,7 +60,20 @@ public enum Rule {
     REQUIRED_FIELDS_MISSING("required-fields-missing", "Required fields missing",
             "The card lacks fields an approval requires."),
     RETURN_REASONS_REQUIRED("return-reasons-required", "Reasons required",
-            "A returned card says, field by field, what is wrong.");
+            "A returned card says, field by field, what is wrong."),
+    CUSTOMER_MERGED("customer-merged", "Customer merged",
+            "The customer was merged into another as its duplicate and is read-only; write to the customer it was merged into."),
+    MERGE_INTO_ITSELF("merge-into-itself", "Merge into itself", "A customer is merged into another customer, not into itself."),
+    MERGE_TARGET_MERGED("merge-target-merged", "Target already merged",
+            "The target was itself merged into another customer; merge into that one."),
+    MERGE_TARGET_ARCHIVED("merge-target-archived", "Target archived",
+            "A customer is not merged into an archived one; reactivate the target first."),
+    MERGE_TARGET_ERASED("merge-target-erased", "Target erased",
+            "A customer is not merged into one whose personal data was erased."),
+    DUPLICATE_HAS_OPEN_COMPLAINTS("duplicate-has-open-complaints", "Duplicate has open complaints",
+            "A duplicate is merged once its complaints are closed: a merged customer takes no further step on them."),
+    MERGE_ACROSS_KINDS("merge-across-kinds", "Merge across kinds",
+            "A person is not merged into an organisation, nor an organisation into a person.");
 
     private final String code;
     private final String title;

@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What an erasure deletes, in the erasure's transaction: the customer's keys (or one field's) and every snapshot of
+ * What an erasure deletes, in the erasure's transaction: the customer's keys (or one field's), its duplicate-check digests (or those the field made) and every snapshot of
  * the customer (a snapshot holds the card in clear).
  */
 @Repository
@@ -21,11 +21,17 @@ public class Shredder {
 
     public void customer(String customerId) {
         keys.destroy(customerId);
+        jdbc.sql("DELETE FROM duplicate_key WHERE customer_id = :id").param("id", customerId).update();
         deleteSnapshots(customerId);
     }
 
     public void field(String customerId, String field) {
         keys.destroyField(customerId, field);
+        var kinds = com.customerarchive.command.duplicate.IdentityKeys.kindsOf(field).stream().map(Enum::name).toList();
+        if (!kinds.isEmpty()) {
+            jdbc.sql("DELETE FROM duplicate_key WHERE customer_id = :id AND kind IN (:kinds)")
+                    .param("id", customerId).param("kinds", kinds).update();
+        }
         deleteSnapshots(customerId);
     }
 

@@ -16,6 +16,7 @@ import com.customerarchive.command.customer.ReviewProfileCommand;
 import com.customerarchive.command.customer.Rule;
 import com.customerarchive.command.customer.RuleViolationException;
 import com.customerarchive.command.customer.TransferOwnerCommand;
+import com.customerarchive.command.duplicate.DuplicateCheck;
 import com.customerarchive.command.web.CardPatchReader;
 import com.customerarchive.command.web.CommandSender;
 import com.customerarchive.command.web.CompleteCard;
@@ -44,6 +45,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -64,12 +66,14 @@ class CustomerController {
     private final AccessProperties access;
     private final Admission admission;
     private final AdmissionProperties admissionProperties;
+    private final DuplicateCheck duplicates;
 
     CustomerController(CommandSender commands, CardPatchReader cardPatches, PersonalDataEraser eraser,
                        CustomerDirectory directory, AccessProperties access, Admission admission,
-                       AdmissionProperties admissionProperties) {
+                       AdmissionProperties admissionProperties, DuplicateCheck duplicates) {
         this.admission = admission;
         this.admissionProperties = admissionProperties;
+        this.duplicates = duplicates;
         this.commands = commands;
         this.cardPatches = cardPatches;
         this.eraser = eraser;
@@ -80,7 +84,11 @@ class CustomerController {
     @PostMapping
     @Operation(summary = "Register a customer", description = "201 with the id and version 1; Location names its "
             + "profile on query-side. A repeat with the same customerId and body answers the same and writes nothing; "
-            + "the same customerId with another body is 409 customer-id-taken.")
+            + "the same customerId with another body is 409 customer-id-taken. A customer the archive may already hold (same "
+            + "tax or licence number, same phone, same organisation name in the same city, after normalisation) is 409 "
+            + "possible-duplicate listing the candidates (id, code, name, owner, status, matchedOn; name and owner "
+            + "masked for a rep the candidate does not belong to); a MANAGER registers it anyway with force: true and a "
+            + "forceReason (recorded as PossibleDuplicateAccepted), force from another role is 403 force-needs-manager.")
     ResponseEntity<Written.Registered> register(
             @Validated({Default.class, CompleteCard.class}) @RequestBody RegisterCustomerRequest request,
             Authentication user) {
@@ -96,7 +104,8 @@ class CustomerController {
         }
         var command = new RegisterCustomerCommand(customerId, request.kind(), request.nature(), request.tier(),
                 request.source(), request.grade(), request.ownerId(), request.card(), referredBy);
-        long version = admission.register(command, request.occurredAt());
+        long version = admission.register(command, request.occurredAt(), admitted -> duplicates.register(admitted,
+                Boolean.TRUE.equals(request.force()), request.forceReason(), user, request.occurredAt()));
         return ResponseEntity.created(URI.create("/api/profiles/" + customerId)).eTag(Long.toString(version))
                 .body(new Written.Registered(customerId.value(), version));
     }
@@ -108,17 +117,23 @@ class CustomerController {
             + "to a signed field (archive.admission.signed-fields: legal name, tax number, licence number, legal "
             + "representative, payment terms, credit limit) is not made but proposed: the answer's proposal names it "
             + "and its fields, the card keeps the old values until a manager other than the author approves it "
-            + "(POST /api/customers/{id}/proposals/{proposalId}/approve or /reject).")
+            + "(POST /api/customers/{id}/proposals/{proposalId}/approve or /reject). "
+            + "A change of an identifying field that "
+            + "gives the card a key another customer holds is 409 possible-duplicate with the candidates; a MANAGER makes it "
+            + "anyway with ?force=true&forceReason=… (recorded as PossibleDuplicateAccepted), force from another role is "
+            + "403 force-needs-manager.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = CustomerRequests.CardEdit.class)),
             @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerRequests.CardEdit.class))})
     ResponseEntity<Written.CardEdited> editCard(@PathVariable UUID customerId, @RequestBody JsonNode patch,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication user,
+            @RequestParam(required = false) Boolean force,
+            @RequestParam(required = false) String forceReason) {
         var read = cardPatches.read(patch);
         Set<String> signed = admissionProperties.enabled() ? admissionProperties.signedFields() : Set.of();
-        CardEdit edit = commands.send(new EditProfileCardCommand(new CustomerId(customerId),
+        CardEdit edit = duplicates.edit(new EditProfileCardCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), read.patch(), signed, UUID.randomUUID().toString()),
-                read.occurredAt());
+                Boolean.TRUE.equals(force), forceReason, user, read.occurredAt());
         return Written.answer(HttpStatus.OK, edit.version(), new Written.CardEdited(edit.version(), edit.changed(),
                 edit.proposalId() == null ? null : new Written.Proposal(UUID.fromString(edit.proposalId()),
                         edit.proposed())));

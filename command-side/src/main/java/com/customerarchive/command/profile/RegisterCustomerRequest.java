@@ -28,5 +28,8 @@ record RegisterCustomerRequest(
         String ownerId,
         @NotNull @Valid ProfileCard card,
         @PastOrPresent Instant occurredAt,
-        UUID referredBy) {
+        UUID referredBy,
+        /* a MANAGER's registration despite possible duplicates, with the reason */
+        Boolean force,
+        @Size(max = 2000) String forceReason) {
 }

@@ -37,6 +37,7 @@ class SecurityConfiguration {
                         "/api/customers/*/admission/resubmit"),
                 AccessRule.on(HttpMethod.PATCH, Set.of(SALES, MANAGER, CLERK), "/api/customers/*/card"),
                 AccessRule.on(HttpMethod.POST, Set.of(ADMIN), "/api/admin/admission/migrate"),
+                AccessRule.on(HttpMethod.POST, Set.of(MANAGER), "/api/customers/*/merge-into/*"),
                 AccessRule.any(Set.of(SALES, MANAGER), "/api/customers/**")).allowingOrigins(consoleOrigins);
     }
 }

@@ -125,6 +125,7 @@ public final class DemoData {
             future.get();
         }
         pool.shutdown();
+        demo.duplicates();
         System.out.printf("Demo archive written: %d customers, %d requests in %.1f s%n", customers,
                 demo.requests.get(), (System.nanoTime() - start) / 1e9);
     }
@@ -164,7 +165,7 @@ public final class DemoData {
         String contact = person ? name : person(random);
         String contactTitle = pick(random, TITLES);
         String owner = REPS[random.nextInt(REPS.length)];
-        String id = field(send(CLERK, "POST", "/api/customers", """
+        String id = field(registerByClerk("""
                 {"kind": "%s", "nature": "%s", "tier": "%s", "source": "%s", "grade": "%s", "ownerId": "%s",
                  "occurredAt": "%s",
                  "card": {"basic": {"name": "%s", "phones": ["+86 %s %04d %04d"], "email": "contact%d@example.com",
@@ -184,7 +185,8 @@ public final class DemoData {
                         person ? "" : """
                                 {"name": "%s", "role": "%s", "title": "%s", "phones": ["+86 13%d %04d %04d"]}"""
                                 .formatted(contact, pick(random, ROLES), contactTitle, random.nextInt(10),
-                                        random.nextInt(10_000), random.nextInt(10_000)))),
+                                        random.nextInt(10_000), random.nextInt(10_000))),
+                        name),
                 "customerId");
         String c = "/api/customers/" + id;
         // a few prospects' cards still wait for review, a few were sent back; the manager signs the others
@@ -370,6 +372,74 @@ public final class DemoData {
             send("POST", complaint + "/reopen", "{\"reason\": \"问题再次出现 (the fault came back)\", \"occurredAt\": \""
                     + at.plusSeconds(7200) + "\"}");
         }
+    }
+
+    /**
+     * The clerk's registration of a card. The demo's names repeat in a city (杭州恒达茶业有限公司 and 杭州恒达茶业股份有限公司
+     * are one name to the duplicate check): another company of the same name is told apart as the clerk would, by its
+     * shop number, so that every demo card can be signed by the manager (who could not sign a card he forced in).
+     */
+    private String registerByClerk(String body, String name) throws Exception {
+        String named = body;
+        for (int shop = 2; ; shop++) {
+            try {
+                return send(CLERK, "POST", "/api/customers", named);
+            } catch (IllegalStateException refused) {
+                if (shop > 30 || refused.getMessage() == null || !refused.getMessage().contains("possible-duplicate")) {
+                    throw refused;
+                }
+                named = body.replace("\"name\": \"" + name + "\"", "\"name\": \"" + name + "（" + shop + "号店）\"");
+            }
+        }
+    }
+
+    /**
+     * A registration; one the archive refuses as a possible duplicate (409 possible-duplicate: the demo's names repeat
+     * with 有限公司 and 股份有限公司) is sent again by the manager with force and the reason.
+     */
+    private String register(String body, String forceReason) throws Exception {
+        try {
+            return send("POST", "/api/customers", body);
+        } catch (IllegalStateException refused) {
+            if (refused.getMessage() == null || !refused.getMessage().contains("possible-duplicate")) {
+                throw refused;
+            }
+            return send("POST", "/api/customers", body.replaceFirst("\\{", "{\"force\": true, \"forceReason\": \""
+                    + forceReason + "\", "));
+        }
+    }
+
+    /**
+     * Two duplicates (客户归属) of the kind the seeds warn of: a branch registered again by a second rep that the manager
+     * keeps apart (force, with the reason), and a company registered twice that the manager merges into the first.
+     */
+    void duplicates() throws Exception {
+        String again = "演示数据再次写入 (the demo written again)";
+        Instant at = now.minus(Duration.ofDays(20));
+        register(organisation("rep-wang", at, "绍兴鉴湖黄酒有限公司", "绍兴", "浙江", "+86 575 8512 3400",
+                "91330600MA2BX1J8K3"), again);
+        register(organisation("rep-li", at.plus(Duration.ofDays(1)), "绍兴鉴湖黄酒", "绍兴", "浙江", "+86 575 8512 9900",
+                null).replaceFirst("\\{", "{\"force\": true, \"forceReason\": \"集团下属独立核算的分公司，单独开票 "
+                + "(a branch of the group that keeps its own accounts and invoices)\", "), again);
+        String first = field(register(organisation("rep-chen", at.plus(Duration.ofDays(2)), "苏州金鸡湖电子科技有限公司",
+                "苏州", "江苏", "0512-6688 1200", null), again), "customerId");
+        String twice = field(send("POST", "/api/customers", organisation("rep-zhou", at.plus(Duration.ofDays(3)),
+                        "苏州金鸡湖电子科技", "苏州", "江苏", "+86 512 6688 1200", null).replaceFirst("\\{",
+                        "{\"force\": true, \"forceReason\": \"业务员未查到已有档案 (the rep did not find the card)\", ")),
+                "customerId");
+        send("POST", "/api/customers/" + twice + "/merge-into/" + first, "{\"reason\": \"同一家公司被两位业务员重复登记 "
+                + "(the same company registered twice by two reps)\", \"occurredAt\": \"" + at.plus(Duration.ofDays(4))
+                + "\"}");
+    }
+
+    private static String organisation(String owner, Instant at, String name, String city, String province,
+                                       String phone, String taxNumber) {
+        return """
+                {"kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR", "source": "EXHIBITION", "grade": "C",
+                 "ownerId": "%s", "occurredAt": "%s",
+                 "card": {"basic": {"name": "%s", "phones": ["%s"], "address": {"province": "%s", "city": "%s"}%s}}}"""
+                .formatted(owner, at, name, phone, province, city,
+                        taxNumber == null ? "" : ", \"taxNumber\": \"" + taxNumber + "\"");
     }
 
     private String send(String method, String path, String body) throws Exception {

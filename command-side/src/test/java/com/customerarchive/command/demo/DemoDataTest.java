@@ -111,6 +111,31 @@ class DemoDataTest {
         assertThat(record(1).toString()).as("the same seed, the same archive").isEqualTo(byCustomer.toString());
     }
 
+    @Test
+    void the_demo_has_a_duplicate_kept_apart_by_a_manager_and_one_merged() throws Exception {
+        List<Request> requests = new ArrayList<>();
+        DemoData demo = new DemoData((user, method, path, body) -> {
+            requests.add(new Request(user, method, path, JSON.readTree(body)));
+            return "{\"customerId\": \"c%015d\"}".formatted(requests.size());
+        }, NOW);
+        demo.duplicates();
+
+        assertThat(requests).extracting(Request::method, Request::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("POST", "/api/customers"),
+                org.assertj.core.groups.Tuple.tuple("POST", "/api/customers"),
+                org.assertj.core.groups.Tuple.tuple("POST", "/api/customers"),
+                org.assertj.core.groups.Tuple.tuple("POST", "/api/customers"),
+                org.assertj.core.groups.Tuple.tuple("POST", "/api/customers/c000000000000004/merge-into/c000000000000003"));
+        Request branch = requests.get(1);
+        assertThat(branch.body().get("force").asBoolean()).isTrue();
+        assertThat(branch.body().get("forceReason").asString()).contains("分公司");
+        assertThat(branch.body().at("/card/basic/name").asString()).isEqualTo("绍兴鉴湖黄酒");
+        assertThat(requests.get(0).body().at("/card/basic/name").asString()).isEqualTo("绍兴鉴湖黄酒有限公司");
+        assertThat(requests.get(3).body().at("/card/basic/phones/0").asString()).isEqualTo("+86 512 6688 1200");
+        assertThat(requests.get(2).body().at("/card/basic/phones/0").asString()).isEqualTo("0512-6688 1200");
+        assertThat(requests.get(4).body().get("reason").asString()).contains("重复登记");
+    }
+
     /** Every customer's requests in order, each customer on its own (as the threads of a real run write them). */
     private static Map<String, List<Request>> record(long seed) throws Exception {
         Map<String, List<Request>> byCustomer = new LinkedHashMap<>();

@@ -21,5 +21,7 @@ public abstract class PostgresTest {
         registry.add("archive.access.sales-see-all", () -> "true");
         // the tests before review existed register and then buy at once; the admission tests turn review on
         registry.add("archive.admission.enabled", () -> "false");
+        // the tests register many customers with the same names and phones; DuplicatesIT checks with the check on
+        registry.add("archive.duplicates.enabled", () -> "false");
     }
 }

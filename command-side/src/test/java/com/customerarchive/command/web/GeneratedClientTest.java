@@ -68,7 +68,7 @@ class GeneratedClientTest extends PostgresTest {
 
         // the client leaves out what it does not set: the edit changes the occupation, not the contacts
         CardEdited edited = customers.editCard(registered.getCustomerId(),
-                new CardEdit().basic(new BasicSection().occupation("importer")), "\"2\"");
+                new CardEdit().basic(new BasicSection().occupation("importer")), "\"2\"", null, null);
         assertThat(edited.getVersion()).isEqualTo(3L);
         assertThat(edited.getChanged()).containsExactly("basic.occupation");
 

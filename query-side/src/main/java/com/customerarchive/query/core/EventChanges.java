@@ -60,6 +60,9 @@ public final class EventChanges {
         if (event instanceof CustomerResubmittedEvent) {
             return List.of(new FieldChange(ADMISSION, AdmissionState.RETURNED.name(), AdmissionState.PENDING_REVIEW.name()));
         }
+        if (event instanceof com.customerarchive.events.CustomerMergedEvent merged) {
+            return List.of(new FieldChange("mergedInto", null, merged.mergedInto().toString()));
+        }
         if (event instanceof CustomerRegisteredEvent registered) {
             List<FieldChange> changes = new ArrayList<>();
             changes.add(new FieldChange("grade", null, registered.grade().name()));

@@ -122,6 +122,9 @@ class FollowUpProjection implements ReadModel {
             row.status = "ARCHIVED";
         } else if (event instanceof CustomerReactivatedEvent) {
             row.status = "ACTIVE";
+        } else if (event instanceof com.customerarchive.events.CustomerMergedEvent) {
+            // a duplicate merged into another is followed up as that other one: it leaves the schedules
+            row.status = "MERGED";
         } else if (event instanceof ComplaintFollowedUpEvent) {
             // a complaint's return visit is a contact too; it supersedes a follow-up date agreed before
             Instant at = passEvent.context().occurredAt();

@@ -64,6 +64,8 @@ public final class RedactionRegistry {
             .nothingPersonal("ConsentRecorded", ConsentRecordedEvent.class)
             .nothingPersonal("CustomerArchived", CustomerArchivedEvent.class)
             .nothingPersonal("CustomerReactivated", CustomerReactivatedEvent.class)
+            .nothingPersonal("CustomerMerged", com.customerarchive.events.CustomerMergedEvent.class)
+            .nothingPersonal("PossibleDuplicateAccepted", com.customerarchive.events.PossibleDuplicateAcceptedEvent.class)
             .nothingPersonal("PersonalDataErased", PersonalDataErasedEvent.class)
             .nothingPersonal("PersonalDataFieldDestroyed", PersonalDataFieldDestroyedEvent.class)
             .nothingPersonal("ComplaintFiled", ComplaintFiledEvent.class)

@@ -57,13 +57,13 @@ class AdmissionQueueController {
     @GetMapping("/api/customers/by-code/{code}")
     @Operation(summary = "A customer's current profile by its code (ZJ202600042)",
             description = "The same answer as GET /api/profiles/{id}; 404 when no customer has the code.")
-    ProfileView byCode(@PathVariable String code) {
+    ProfileView byCode(@PathVariable String code, jakarta.servlet.http.HttpServletResponse response) {
         if (code.length() > 64) {
             throw new InvalidRequestException("code", "at most 64 characters");
         }
         UUID customerId = profiles.byCode(code).map(ProfileState::customerId).orElseThrow(() ->
                 new NotFoundException("customer-not-found", "Customer not found", "No customer has the code " + code + "."));
-        return profileController.profile(customerId, null);
+        return profileController.profile(customerId, null, response);
     }
 
     @ReadsCustomers

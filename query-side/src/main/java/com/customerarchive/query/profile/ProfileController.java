@@ -123,8 +123,11 @@ class ProfileController {
             + "up to per currency, never added across currencies; purchases.total and card.purchase.totalAmount only "
             + "while they are all in one currency. value.scoredTotal: the total the score ranked, converted to "
             + "archive.money.base-currency with value.rates; value.excludedCurrencies: amounts left out for want of "
-            + "a rate; value.referredTotals: what the customers it referred bought, per currency.")
-    ProfileView profile(@PathVariable UUID customerId, @RequestParam(required = false) Long minVersion) {
+            + "a rate; value.referredTotals: what the customers it referred bought, per currency. A customer merged into "
+            + "another as its duplicate answers 200 with its own (read-only) profile, mergedInto naming the target and "
+            + "Link: </api/profiles/{target}>; rel=\"canonical\"; the lists leave it out.")
+    ProfileView profile(@PathVariable UUID customerId, @RequestParam(required = false) Long minVersion,
+                        jakarta.servlet.http.HttpServletResponse response) {
         scope.check(customerId);
         freshness.await(customerId, minVersion);
         Instant now = clock.instant();
@@ -133,6 +136,9 @@ class ProfileController {
         ProfileView judged = commercial.of(customerId, now, true).map(one -> found.with(one, zone)).orElse(found);
         ProfileView profile = scope.withholds(judged.consentGranted()) ? judged.withheld() : judged;
         accessLog.record(customerId, AccessLog.View.PROFILE);
+        if (profile.mergedInto() != null) {
+            response.setHeader(HttpHeaders.LINK, "</api/profiles/" + profile.mergedInto() + ">; rel=\"canonical\"");
+        }
         return profile;
     }
 

@@ -20,6 +20,7 @@ import com.customerarchive.events.ConsentRecordedEvent;
 import com.customerarchive.events.CustomerArchivedEvent;
 import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.CustomerReactivatedEvent;
+import com.customerarchive.events.CustomerMergedEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.Grade;
@@ -48,6 +49,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The one fold from a customer's events to its profile: the profile projection applies it event by event,
@@ -68,7 +70,7 @@ public final class ProfileFold {
                     registered.nature(), registered.tier(), registered.source(), registered.grade(),
                     registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
                     0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null, null,
-                    registered.admissionState(), registered.code(), context.occurredAt(), List.of(), List.of());
+                    registered.admissionState(), registered.code(), context.occurredAt(), List.of(), List.of(), null);
         }
         if (state == null) {
             throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
@@ -114,6 +116,8 @@ public final class ProfileFold {
             next.status = CustomerStatus.ACTIVE;
             next.archiveReason = null;
             next.archivedAt = null;
+        } else if (event instanceof CustomerMergedEvent merged) {
+            next.mergedInto = merged.mergedInto().value();
         } else if (event instanceof ReferrerRecordedEvent referrer) {
             next.referredBy = referrer.referredBy();
         } else if (event instanceof MembershipCardIssuedEvent issued) {
@@ -195,6 +199,7 @@ public final class ProfileFold {
         private Instant admissionSince;
         private List<ReturnReason> returnReasons;
         private final List<ProposalState> proposals;
+        private UUID mergedInto;
 
         Builder(ProfileState base, EventContext context) {
             this.base = base;
@@ -220,6 +225,7 @@ public final class ProfileFold {
             admissionSince = base.admissionSince() != null ? base.admissionSince() : base.registeredAt();
             returnReasons = base.returnReasons();
             proposals = new ArrayList<>(base.proposals());
+            mergedInto = base.mergedInto();
         }
 
         /** The card was made current by this event (a late-recorded one does not move it back). */
@@ -236,7 +242,7 @@ public final class ProfileFold {
                     base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
                     visitCount, complaints, consentGranted, updatedAt, personalDataErased, referredBy, lastReviewedAt,
                     freshAt, archiveReason, archivedAt, membershipCard, admission, code, admissionSince, returnReasons,
-                    proposals);
+                    proposals, mergedInto);
         }
     }
 }

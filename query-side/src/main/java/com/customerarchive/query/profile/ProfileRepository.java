@@ -103,7 +103,8 @@ class ProfileRepository {
     /** One page of profiles matching every given filter, and how many match in all. */
     Page search(ProfileFilter filter, int page, int size, String sortKey, boolean descending) {
         String orderBy = SORTS.get(sortKey) + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST");
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        // a customer merged into another is that other one: the lists name it once
+        StringBuilder where = new StringBuilder(" WHERE (state->>'mergedInto') IS NULL");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.grade() != null) {
             where.append(" AND grade = :grade");

@@ -48,7 +48,8 @@ public record ProfileState(
         String code,
         Instant admissionSince,
         List<ReturnReason> returnReasons,
-        List<ProposalState> proposals) {
+        List<ProposalState> proposals,
+        UUID mergedInto) {
 
     private static final Set<ComplaintStatus> OPEN =
             Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);

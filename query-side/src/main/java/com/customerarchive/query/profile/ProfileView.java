@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 
 /**
@@ -65,7 +66,10 @@ public record ProfileView(
         String code,
         AdmissionState admission,
         List<ReturnReason> returnReasons,
-        List<ProposalState> pendingProposals) {
+        List<ProposalState> pendingProposals,
+        @Schema(description = "Set when this customer was merged into another as its duplicate (客户归属): the id of "
+                + "that customer, which the reads name in a Link header (rel=canonical); this profile is read-only")
+        UUID mergedInto) {
 
     /**
      * The customer's purchases, cancelled ones left out: what they add up to per currency, and {@code total} only
@@ -86,7 +90,7 @@ public record ProfileView(
                 registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
                 figures.totals(), Totals.single(figures.totals()), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
-                membershipCard, code, admission, returnReasons, pendingProposals);
+                membershipCard, code, admission, returnReasons, pendingProposals, mergedInto);
     }
 
     /** The same profile with the card's personal fields and the referral link "[withheld]" (consent withdrawn). */
@@ -99,7 +103,8 @@ public record ProfileView(
                 .map(proposal -> new ProposalState(proposal.proposalId(), proposal.changes().stream()
                         .map(change -> CardFields.isPersonal(change.field()) ? new com.customerarchive.events.FieldChange(
                                 change.field(), Redaction.WITHHELD, Redaction.WITHHELD) : change).toList(),
-                        proposal.proposedBy(), proposal.proposedAt())).toList());
+                        proposal.proposedBy(), proposal.proposedAt())).toList(),
+                mergedInto);
     }
 
     private static LocalDate day(Instant at, BusinessZone zone) {
@@ -109,7 +114,7 @@ public record ProfileView(
     static ProfileView of(ProfileState state, ArchiveRules rules, BusinessZone zone, Instant judgedAt, Instant asOf) {
         LocalDate judgedOn = zone.dayOf(judgedAt);
         Instant lastContact = state.lastContactAt() != null ? state.lastContactAt() : state.registeredAt();
-        boolean overdue = state.status() == CustomerStatus.ACTIVE
+        boolean overdue = state.status() == CustomerStatus.ACTIVE && state.mergedInto() == null
                 && (Duration.between(lastContact, judgedAt).compareTo(Duration.ofDays(rules.cadence(state.grade()))) > 0
                 || state.nextFollowUpOn() != null
                 && state.nextFollowUpOn().isBefore(judgedOn));
@@ -122,6 +127,6 @@ public record ProfileView(
                 state.referredBy(), state.lastReviewedAt(), null, null, null,
                 state.membershipCard() == null ? null : state.membershipCard().judgedOn(judgedOn), state.code(),
                 state.admission(), state.returnReasons().isEmpty() ? null : state.returnReasons(),
-                state.proposals().isEmpty() ? null : state.proposals());
+                state.proposals().isEmpty() ? null : state.proposals(), state.mergedInto());
     }
 }

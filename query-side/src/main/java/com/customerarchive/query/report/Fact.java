@@ -36,6 +36,7 @@ record Fact(UUID customerId, long sequence, Instant occurredAt, Instant recorded
     static final String CARD = "card";
     static final String UNTIL = "until";
     static final String REPLACES = "replaces";
+    static final String MERGED_INTO = "mergedInto";
     /** Membership fees are recorded without a currency: they are in CNY. */
     static final String FEE_CURRENCY = "CNY";
 
@@ -45,6 +46,7 @@ record Fact(UUID customerId, long sequence, Instant occurredAt, Instant recorded
     static final String OWNER_TRANSFERRED = "OwnerTransferred";
     static final String ARCHIVED = "CustomerArchived";
     static final String REACTIVATED = "CustomerReactivated";
+    static final String MERGED = "CustomerMerged";
     static final String REFERRER_RECORDED = "ReferrerRecorded";
     static final String VISIT = "VisitRecorded";
     static final String PURCHASE = "PurchaseRecorded";

@@ -10,6 +10,7 @@ import com.customerarchive.events.ComplaintReopenedEvent;
 import com.customerarchive.events.ComplaintResolvedEvent;
 import com.customerarchive.events.CustomerArchivedEvent;
 import com.customerarchive.events.CustomerEvent;
+import com.customerarchive.events.CustomerMergedEvent;
 import com.customerarchive.events.CustomerReactivatedEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.GradeChangedEvent;
@@ -154,6 +155,8 @@ class FactProjection implements ReadModel {
             facts.put(Fact.REASON, archived.reason());
         } else if (event instanceof CustomerReactivatedEvent) {
             return facts;
+        } else if (event instanceof CustomerMergedEvent merged) {
+            facts.put(Fact.MERGED_INTO, merged.mergedInto().toString());
         } else if (event instanceof ReferrerRecordedEvent referrer) {
             personal(facts, Fact.REFERRER, referrer.referredBy());
         } else if (event instanceof VisitRecordedEvent visit) {

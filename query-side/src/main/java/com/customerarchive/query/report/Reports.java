@@ -374,13 +374,16 @@ class Reports {
         Instant end = before(query.to());
         timelines.each(query.knownAt(), timeline -> {
             Timeline.State last = timeline.at(end);
-            if (last == null) {
+            if (last == null && !timeline.mergedBy(end)) {
                 return;
             }
-            String key = key(by, timeline, last, end);
-            tally.customer(Figure.of("customers", key), timeline.customerId(), last);
-            if (!last.registeredAt.isBefore(query.from())) {
-                tally.customer(Figure.of("newCustomers", key), timeline.customerId(), last);
+            if (last != null) {
+                // a duplicate merged by the end is counted as the customer it was merged into; what it did before stays
+                String key = key(by, timeline, last, end);
+                tally.customer(Figure.of("customers", key), timeline.customerId(), last);
+                if (!last.registeredAt.isBefore(query.from())) {
+                    tally.customer(Figure.of("newCustomers", key), timeline.customerId(), last);
+                }
             }
             Set<Long> counted = new HashSet<>();
             timeline.purchases().forEach(purchase -> counted.add(purchase.sequence()));

@@ -44,6 +44,11 @@ final class Timeline {
         return facts.stream().anyMatch(fact -> fact.type().equals(Fact.REGISTERED));
     }
 
+    /** Whether it was merged into another customer by {@code at}. */
+    boolean mergedBy(Instant at) {
+        return facts.stream().anyMatch(fact -> fact.type().equals(Fact.MERGED) && !fact.at().isAfter(at));
+    }
+
     Instant registeredAt() {
         return facts.stream().filter(fact -> fact.type().equals(Fact.REGISTERED)).findFirst().map(Fact::at)
                 .orElse(null);
@@ -61,12 +66,18 @@ final class Timeline {
                 && !cancelledPurchases.contains(fact.number(Fact.NUMBER))).toList();
     }
 
-    /** The customer as it stood at {@code at}: every fact that happened by then folded; null before its registration. */
+    /**
+     * The customer as it stood at {@code at}: every fact that happened by then folded; null before its registration,
+     * and from its merge into another customer on (a duplicate is counted as the customer it duplicates, once).
+     */
     State at(Instant at) {
         State state = null;
         for (Fact fact : facts) {
             if (fact.at().isAfter(at)) {
                 break;
+            }
+            if (fact.type().equals(Fact.MERGED)) {
+                return null;
             }
             if (fact.type().equals(Fact.REGISTERED)) {
                 state = registration(fact);
@@ -97,7 +108,7 @@ final class Timeline {
     void walk(Instant until, java.util.function.BiConsumer<Fact, State> consumer) {
         State state = null;
         for (Fact fact : facts) {
-            if (fact.at().isAfter(until)) {
+            if (fact.at().isAfter(until) || fact.type().equals(Fact.MERGED)) {
                 break;
             }
             if (fact.type().equals(Fact.REGISTERED)) {

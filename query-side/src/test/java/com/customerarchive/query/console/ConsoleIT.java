@@ -59,7 +59,8 @@ class ConsoleIT {
 
     @BeforeAll
     static void start() {
-        commandSide = AppProcess.startOwnerScoped("command-side");
+        // the duplicate check on, as in the product (no other registration here shares a phone, a number or a city)
+        commandSide = AppProcess.startOwnerScoped("command-side", Map.of("ARCHIVE_DUPLICATES_ENABLED", "true"));
         querySide = AppProcess.startOwnerScoped("query-side", Map.of("ARCHIVE_CONSOLE_COMMANDSIDEURL",
                 commandSide.baseUrl()));
         commands = new Api(commandSide.baseUrl());
@@ -173,6 +174,62 @@ class ConsoleIT {
 
         browser.get(querySide.baseUrl() + "/console/#/customer/" + other);
         assertThat(visible(testId("forbidden")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void a_manager_meets_a_possible_duplicate_registers_it_anyway_then_merges_it_and_the_banner_leads_to_the_target()
+            throws IOException {
+        String token = UUID.randomUUID().toString().substring(0, 6);
+        String landline = Integer.toString(60_000_000 + new java.util.Random().nextInt(30_000_000));
+        String targetName = "苏州金鸡湖电子 " + token + " 有限公司";
+        Api.Response first = commands.post("/api/customers", "manager", """
+                {"kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR", "source": "EXHIBITION", "grade": "C",
+                 "ownerId": "rep-other", "card": {"basic": {"name": "%s", "phones": ["0512-%s"]}}}"""
+                .formatted(targetName, landline));
+        assertThat(first.status()).isEqualTo(201);
+        String target = first.json().get("customerId").asString();
+        awaitVersion(target, 1);
+
+        signIn("manager");
+        browser.findElement(testId("nav-new")).click();
+        WebElement register = visible(By.id("register-form"));
+        choose(register, "kind", "ORGANIZATION");
+        choose(register, "nature", "COMPANY");
+        choose(register, "tier", "REGULAR");
+        choose(register, "source", "EXHIBITION");
+        choose(register, "grade", "C");
+        register.findElement(By.name("ownerId")).sendKeys("sales");
+        register.findElement(By.name("name")).sendKeys("Jinjihu Electronics " + token);
+        register.findElement(By.name("phone")).sendKeys("+86 512 " + landline);
+        submit(register);
+        assertThat(visible(testId("rule")).getAttribute("data-rule")).isEqualTo("possible-duplicate");
+        WebElement candidate = visible(testId("candidate"));
+        assertThat(candidate.getAttribute("data-id")).isEqualTo(target);
+        assertThat(candidate.getText()).contains(targetName).contains("rep-other").contains("phone");
+        js("arguments[0].scrollIntoView({block: 'center'})", candidate);
+        screenshot("possible-duplicate-en");
+        visible(testId("force-reason")).sendKeys("a second plant with its own purchasing");
+        browser.findElement(testId("force-go")).click();
+        saved();
+        String duplicate = browser.getCurrentUrl().replaceAll(".*#/customer/([0-9a-f-]+).*", "$1");
+        assertThat(duplicate).isNotEqualTo(target);
+
+        WebElement merge = visible(testId("merge-form"));
+        merge.findElement(testId("merge-target")).sendKeys(target);
+        merge.findElement(testId("merge-reason")).sendKeys("the same company after all");
+        js("document.getElementById('flash').innerHTML = ''");
+        merge.findElement(testId("merge-go")).click();
+        WebElement banner = visible(testId("merged-banner"));
+        js("window.scrollTo(0, 0)");
+        screenshot("merged-en");
+        // read-only: no task is offered on the merged card
+        assertThat(browser.findElements(By.id("visit-form"))).isEmpty();
+        assertThat(browser.findElements(testId("merge-form"))).isEmpty();
+        banner.findElement(testId("merged-target")).click();
+        wait.until(ExpectedConditions.urlContains(target));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("customer-name"), targetName));
+        // the one failed request the browser reports is the refusal the test provoked
+        assertThat(consoleErrors()).allMatch(error -> error.contains("/api/customers - ") && error.contains("409"));
     }
 
     @Test

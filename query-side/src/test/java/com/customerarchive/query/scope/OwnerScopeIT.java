@@ -104,7 +104,7 @@ class OwnerScopeIT {
                     case "purchaseNo" -> "1";
                     case "proposalId" -> "9c1d7e0a-3f55-4d0b-8a7e-5f2c1b9d0e11";
                     case "field" -> "basic.phones";
-                    case "another" -> another.id;
+                    case "another", "targetId" -> another.id;
                     default -> throw new AssertionError("no value for {" + variable.group(1) + "} in " + template
                             + ": give this test's Customer one");
                 };

@@ -87,6 +87,7 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
         MAY.put("GET /api/customers/by-code/{code}", READERS);
         MAY.put("GET /api/admission/queue", Set.of("sales", "manager", "admin", "clerk"));
         MAY.put("POST /api/customers/membership-cards/{cardNumber}/uses", Set.of("sales", "manager", "outlet"));
+        MAY.put("POST /api/customers/{customerId}/merge-into/{targetId}", Set.of("manager"));
         MAY.put("DELETE /api/customers/{customerId}/personal-data", Set.of("admin"));
         MAY.put("DELETE /api/customers/{customerId}/personal-data/{field}", Set.of("admin"));
         for (String read : List.of("GET /api/profiles", "GET /api/profiles/{customerId}",

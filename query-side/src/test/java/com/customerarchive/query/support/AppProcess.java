@@ -48,6 +48,11 @@ public final class AppProcess {
         return start("query-side", port == 0 ? freePort() : port);
     }
 
+    /** An app with more environment (e.g. the duplicate check on) on any free port, every rep seeing all customers. */
+    public static AppProcess startWith(String module, java.util.Map<String, String> environment) {
+        return start(module, freePort(), List.of("-Xmx384m"), TestDatabase.get(), true, environment);
+    }
+
     /** An app started with the given JVM options (a benchmark's heap limit) on any free port. */
     public static AppProcess start(String module, List<String> jvmOptions) {
         return start(module, freePort(), jvmOptions);
@@ -150,6 +155,8 @@ public final class AppProcess {
         builder.environment().put("ARCHIVE_ACCESS_SALESSEEALL", Boolean.toString(salesSeeAll));
         // the tests before review existed register and then buy at once; AdmissionIT turns review on
         builder.environment().put("ARCHIVE_ADMISSION_ENABLED", "false");
+        // the tests register many customers with the same names and phones; DuplicatesIT turns the check on
+        builder.environment().put("ARCHIVE_DUPLICATES_ENABLED", "false");
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
