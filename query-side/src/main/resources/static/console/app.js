@@ -6,7 +6,7 @@
  */
 (() => {
   'use strict';
-  const STAFF = ['SALES', 'MANAGER', 'AUDITOR', 'ADMIN'];
+  const STAFF = ['SALES', 'MANAGER', 'AUDITOR', 'ADMIN', 'CLERK', 'FINANCE'];
   const GRADES = ['A', 'B', 'C', 'D', 'E'];
   const session = { user: null, password: null, roles: [], commandSide: null, zone: 'Asia/Shanghai' };
   let lang = navigator.language && navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
@@ -294,7 +294,8 @@
       <label class="check"><input type="checkbox" name="stale" value="true" ${form.get('stale') ? 'checked' : ''}><span data-i18n="search.stale"></span></label>
       <button class="primary" type="submit" data-i18n="search.go"></button><button type="button" id="csv" data-testid="csv" data-i18n="search.csv"></button></form>
       <div class="panel" data-testid="results">${ok(answer) ? table(answer.json.items.map(p => ({ ...p, name: p.card && p.card.basic ? p.card.basic.name : '' })), [
-        { title: 'col.name', render: customerLink }, { title: 'col.grade', key: 'grade' }, { title: 'col.owner', key: 'ownerId' },
+        { title: 'col.name', render: customerLink }, { title: 'col.code', render: p => p.code ? val(p.code) : code('admission', p.admission) },
+        { title: 'col.grade', key: 'grade' }, { title: 'col.owner', key: 'ownerId' },
         { title: 'col.city', render: p => val(p.card && p.card.basic && p.card.basic.address ? p.card.basic.address.city : '') },
         { title: 'col.lastContact', render: p => time(p.lastContactAt) },
         { title: 'col.overdue', render: p => p.overdue ? `<span class="badge true">${esc(t('bool.true'))}</span>` : '' }])
@@ -398,6 +399,7 @@
     const item = (label, value, testid) => `<div class="fact"><div class="label">${esc(t(label))}</div><div class="value" ${testid ? `data-testid="${testid}"` : ''}>${value || esc(t('none'))}</div></div>`;
     return `<div class="facts" data-testid="facts">
       ${p.code ? item('customer.code', val(p.code), 'code') : ''}
+      ${item('customer.admission', `<span data-testid="admission-state">${code('admission', p.admission)}</span>`, 'admission')}
       ${item('col.grade', esc(p.grade), 'grade')}${item('col.owner', val(p.ownerId), 'owner')}
       ${item('customer.lifecycle', p.lifecycle ? `${code('stage', p.lifecycle.stage)}${p.lifecycle.since ? ` <span class="muted">${esc(t('customer.since'))} ${time(p.lifecycle.since)}</span>` : ''}${p.lifecycle.atRisk ? `<br><span class="badge URGENT">${esc(t('customer.atRisk'))}</span> ${reason(p.lifecycle.reason)}` : ''}` : '', 'stage')}
       ${item('customer.value', p.value ? number(p.value.score) : '', 'value')}
@@ -455,6 +457,7 @@
     const feed = [...events].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || b.sequence - a.sequence);
     main.innerHTML = `<h1 data-testid="customer-name">${val(basic.name)}</h1>
       ${facts(p, complaints)}
+      ${reviewPanel(p)}
       <div class="grid2"><div class="panel"><h2 data-i18n="customer.card"></h2>${cardSections(p.card)}
         <p><button type="button" id="verify" data-i18n="customer.verify"></button> <span id="verdict" data-testid="verdict"></span></p></div>
       <div class="panel"><h2 data-i18n="customer.asOf"></h2><form class="inline" id="asof-form">
@@ -475,6 +478,7 @@
       ${access ? `<div class="panel"><h2 data-i18n="customer.accessLog"></h2>${ok(access) ? table(access.json, [{ title: 'col.when', render: a => time(a.at) },
         { title: 'col.who', key: 'user' }, { title: 'col.view', render: a => code('view', a.view) }]) : problem(access)}</div>` : ''}`;
     translate(main);
+    wireReview(main, id, version => customer(id, version));
     drawFeed(feed, 0);
     document.getElementById('verify').addEventListener('click', async () => {
       const verdict = await query(`/api/profiles/${id}/verify`);
@@ -881,14 +885,95 @@
     });
   }
 
+  // ---------------------------------------------------------------- review (审核 · 签字 · 编码管理)
+  const proposalList = (customerId, proposals, manager) => (proposals || []).map(proposal => `<div class="proposal" data-testid="proposal">
+      <ul class="changes">${proposal.changes.map(c => `<li>${fieldLabel(c.field)}：${fieldValue(c.field, c.from)} → ${fieldValue(c.field, c.to)}</li>`).join('')}</ul>
+      <span class="muted">${val(proposal.proposedBy)} ${time(proposal.proposedAt)}</span>
+      ${manager ? `<button type="button" data-proposal-approve="${esc(proposal.proposalId)}" data-customer="${esc(customerId)}" data-testid="approve-proposal">${esc(t('form.approveProposal'))}</button>
+        <button type="button" data-proposal-reject="${esc(proposal.proposalId)}" data-customer="${esc(customerId)}" data-testid="reject-proposal">${esc(t('form.rejectProposal'))}</button>` : ''}</div>`).join('');
+  const reasonList = reasons => (reasons || []).length ? `<ul class="changes">${reasons.map(r => `<li>${fieldLabel(r.field)}：${esc(r.message)}</li>`).join('')}</ul>` : '';
+
+  /** What waits on the card: approve or return it (a manager), resubmit it (its rep, a clerk), decide proposed changes. */
+  function reviewPanel(p) {
+    const manager = has('MANAGER');
+    const pending = p.admission === 'PENDING_REVIEW';
+    const returned = p.admission === 'RETURNED';
+    const proposals = p.pendingProposals || [];
+    if (!pending && !returned && !proposals.length) return '';
+    return `<div class="panel" data-testid="review"><h2>${esc(t('customer.admission'))}：${code('admission', p.admission)}</h2>
+      ${returned ? `<p>${esc(t('customer.returnReasons'))}</p>${reasonList(p.returnReasons)}` : ''}
+      ${pending && manager ? reviewForms(p.customerId) : ''}
+      ${returned && has('SALES', 'MANAGER', 'CLERK') ? `<button type="button" class="primary" data-resubmit="${esc(p.customerId)}" data-testid="resubmit">${esc(t('form.resubmit'))}</button>` : ''}
+      ${proposals.length ? `<h3>${esc(t('customer.proposals'))}</h3>${proposalList(p.customerId, proposals, manager)}` : ''}
+      <div class="result" data-testid="review-result"></div></div>`;
+  }
+
+  const reviewForms = customerId => `<button type="button" class="primary" data-approve="${esc(customerId)}" data-testid="approve">${esc(t('form.approve'))}</button>
+    <form class="inline" data-return="${esc(customerId)}" data-testid="return-form">${input('form.returnField', 'field', 'required value="basic.name"')}
+      ${input('form.returnMessage', 'message', 'required')}<button type="submit">${esc(t('form.return'))}</button></form>`;
+
+  /** Wires the review buttons inside root; after a decision, refresh() redraws the page. */
+  function wireReview(root, id, refresh) {
+    const show = (button, answer, customerId) => {
+      const result = button.closest('[data-testid=review], tr, .panel').querySelector('.result') || flash;
+      if (ok(answer)) {
+        pendingFlash = null;
+        const version = (answer.json && answer.json.version) || Number((answer.headers.get('ETag') || '').replace(/"/g, '')) || undefined;
+        refresh(version, customerId).then(() => { if (answer.json && answer.json.code) flash.innerHTML = `<p class="ok" data-testid="approved-code">${esc(t('form.approved', { code: answer.json.code }))}</p>`; else showFlash('form.saved'); });
+      } else {
+        result.innerHTML = problem(answer);
+      }
+    };
+    root.querySelectorAll('button[data-approve]').forEach(button => button.addEventListener('click', async () => {
+      button.disabled = true;
+      show(button, await command(`/api/customers/${button.dataset.approve}/admission/approve`, { method: 'POST', body: {} }), button.dataset.approve);
+      button.disabled = false;
+    }));
+    root.querySelectorAll('form[data-return]').forEach(form => form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const values = Object.fromEntries(new FormData(form));
+      show(form, await command(`/api/customers/${form.dataset.return}/admission/return`, { method: 'POST',
+        body: { reasons: [{ field: values.field, message: values.message }] } }), form.dataset.return);
+    }));
+    root.querySelectorAll('button[data-resubmit]').forEach(button => button.addEventListener('click', async () =>
+      show(button, await command(`/api/customers/${button.dataset.resubmit}/admission/resubmit`, { method: 'POST', body: {} }))));
+    root.querySelectorAll('button[data-proposal-approve]').forEach(button => button.addEventListener('click', async () =>
+      show(button, await command(`/api/customers/${button.dataset.customer}/proposals/${button.dataset.proposalApprove}/approve`, { method: 'POST', body: {} }), button.dataset.customer)));
+    root.querySelectorAll('button[data-proposal-reject]').forEach(button => button.addEventListener('click', async () => {
+      const reason = window.prompt(t('form.reason'));
+      if (reason) show(button, await command(`/api/customers/${button.dataset.customer}/proposals/${button.dataset.proposalReject}/reject`, { method: 'POST', body: { reason } }), button.dataset.customer);
+    }));
+  }
+
+  /** The review queue: cards waiting for review or returned, and proposed changes, the longest waiting first. */
+  async function reviewQueue() {
+    const token = current;
+    const answer = await query('/api/admission/queue');
+    if (token !== current) return;
+    const manager = has('MANAGER');
+    main.innerHTML = `<h1 data-i18n="queue.title"></h1><div class="panel" data-testid="queue">${ok(answer) ? table(answer.json.items, [
+      { title: 'col.name', render: customerLink }, { title: 'col.code', render: i => val(i.code) },
+      { title: 'col.owner', key: 'ownerId' }, { title: 'customer.admission', render: i => `<span data-testid="queue-state">${code('admission', i.admission)}</span>` },
+      { title: 'queue.since', render: i => time(i.since) }, { title: 'queue.age', render: i => number(i.ageDays) },
+      { title: 'queue.reasons', render: i => reasonList(i.returnReasons) },
+      { title: 'queue.proposals', render: i => proposalList(i.customerId, i.pendingProposals, manager) },
+      { title: 'queue.actions', render: i => i.admission === 'PENDING_REVIEW' && manager ? reviewForms(i.customerId) + '<div class="result"></div>' : '' }],
+      { testid: 'queue-table' }) : problem(answer)}</div>`;
+    translate(main);
+    // the queue is read from the profiles: it is redrawn once the decided customer's profile holds the decision
+    wireReview(main, null, (version, customerId) => (version && customerId
+      ? query(`/api/profiles/${customerId}?minVersion=${version}`) : Promise.resolve()).then(() => reviewQueue()));
+  }
+
   // ---------------------------------------------------------------- routing
-  const ALL = ['SALES', 'MANAGER', 'AUDITOR', 'ADMIN'];
+  const ALL = ['SALES', 'MANAGER', 'AUDITOR', 'ADMIN', 'CLERK', 'FINANCE'];
   const ROUTES = [
     { path: '/dashboard', roles: ['MANAGER', 'ADMIN'], show: dashboard },
     { path: '/search', roles: ALL, show: search },
     { path: '/agenda', roles: ['SALES', 'MANAGER', 'ADMIN'], show: agenda },
     { path: '/reports', roles: ['MANAGER', 'ADMIN'], show: reports },
-    { path: '/new', roles: ['SALES', 'MANAGER'], show: register },
+    { path: '/new', roles: ['SALES', 'MANAGER', 'CLERK'], show: register },
+    { path: '/queue', roles: ['MANAGER', 'ADMIN', 'CLERK', 'SALES'], show: reviewQueue },
     { path: '/at-risk', roles: ['MANAGER', 'ADMIN'], show: atRisk },
     { path: '/complaints', roles: ['MANAGER', 'ADMIN'], show: complaintList },
     { path: '/drill', roles: ['MANAGER', 'ADMIN'], show: drill },

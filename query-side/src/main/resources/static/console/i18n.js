@@ -309,5 +309,37 @@
       Object.entries(codes).forEach(([value, text]) => { flat[group + '.' + value] = text; }));
     return flat;
   };
-  window.I18N = { en: flatten(en), 'zh-CN': flatten(zh) };
+  /** Review and coding (审核 · 签字 · 编码管理). */
+  const admissionEn = {
+    'nav.queue': 'Review queue', 'queue.title': 'Review queue', 'queue.since': 'Waiting since', 'queue.age': 'Days waiting',
+    'queue.reasons': 'Reasons', 'queue.proposals': 'Proposed changes', 'queue.actions': 'Decision', 'col.code': 'Code',
+    'customer.admission': 'Review', 'customer.returnReasons': 'Returned because', 'customer.proposals': 'Changes waiting for approval',
+    'form.approve': 'Approve and code', 'form.return': 'Return to the rep', 'form.returnField': 'Field',
+    'form.returnMessage': 'What is wrong', 'form.resubmit': 'Resubmit for review', 'form.approveProposal': 'Approve change',
+    'form.rejectProposal': 'Reject change', 'form.approved': 'Approved: code {code}',
+    'admission.PENDING_REVIEW': 'Waiting for review', 'admission.APPROVED': 'Approved', 'admission.RETURNED': 'Returned',
+    'event.CustomerApproved': 'Card approved and coded', 'event.CustomerReturned': 'Card returned',
+    'event.CustomerResubmitted': 'Card resubmitted', 'event.ProfileChangeProposed': 'Change proposed',
+    'event.ProfileChangeApproved': 'Proposed change approved', 'event.ProfileChangeRejected': 'Proposed change rejected',
+    'rule.reviewer-is-author': 'You registered or last edited this card: another manager reviews it',
+    'rule.customer-not-approved': 'The customer is not approved yet', 'rule.admission-not-pending': 'The card is not waiting for review',
+    'rule.admission-not-returned': 'The card was not returned', 'rule.required-fields-missing': 'Required fields are missing',
+    'rule.return-reasons-required': 'Say what is wrong, field by field', 'roleName.CLERK': 'sales clerk', 'roleName.FINANCE': 'finance'
+  };
+  const admissionZh = {
+    'nav.queue': '待审档案', 'queue.title': '待审档案', 'queue.since': '等待起始', 'queue.age': '已等待（天）',
+    'queue.reasons': '退回理由', 'queue.proposals': '待批变更', 'queue.actions': '审核', 'col.code': '客户编码',
+    'customer.admission': '审核状态', 'customer.returnReasons': '退回理由', 'customer.proposals': '待批准的变更',
+    'form.approve': '审核通过并编码', 'form.return': '退回业务员', 'form.returnField': '字段',
+    'form.returnMessage': '问题说明', 'form.resubmit': '重新提交审核', 'form.approveProposal': '批准变更',
+    'form.rejectProposal': '驳回变更', 'form.approved': '已审核通过，客户编码 {code}',
+    'admission.PENDING_REVIEW': '待审核', 'admission.APPROVED': '已审核', 'admission.RETURNED': '已退回',
+    'event.CustomerApproved': '审核通过并编码', 'event.CustomerReturned': '档案卡退回', 'event.CustomerResubmitted': '重新提交审核',
+    'event.ProfileChangeProposed': '提议变更', 'event.ProfileChangeApproved': '批准变更', 'event.ProfileChangeRejected': '驳回变更',
+    'rule.reviewer-is-author': '您是该档案卡的登记人或最后修改人，须由其他经理审核', 'rule.customer-not-approved': '客户尚未审核通过',
+    'rule.admission-not-pending': '档案卡不在待审状态', 'rule.admission-not-returned': '档案卡未被退回',
+    'rule.required-fields-missing': '缺少必填项', 'rule.return-reasons-required': '须逐项说明退回理由',
+    'roleName.CLERK': '销售内勤', 'roleName.FINANCE': '财务'
+  };
+  window.I18N = { en: { ...flatten(en), ...admissionEn }, 'zh-CN': { ...flatten(zh), ...admissionZh } };
 })();

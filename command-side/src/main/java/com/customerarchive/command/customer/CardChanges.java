@@ -37,6 +37,30 @@ public final class CardChanges {
         return TREE.convertValue(tree, ProfileCard.class);
     }
 
+    /** The card with each change's field set to its new value ({@code to}; null clears it), the others as they are. */
+    @SuppressWarnings("unchecked")
+    public static ProfileCard with(ProfileCard card, List<FieldChange> changes) {
+        Map<String, Object> tree = CardFields.tree(card);
+        for (FieldChange change : changes) {
+            String[] path = change.field().split("\\.");
+            Map<String, Object> node = tree;
+            for (int i = 0; i < path.length - 1; i++) {
+                Object next = node.get(path[i]);
+                if (!(next instanceof Map<?, ?>)) {
+                    next = new LinkedHashMap<String, Object>();
+                    node.put(path[i], next);
+                }
+                node = (Map<String, Object>) next;
+            }
+            if (change.to() == null) {
+                node.remove(path[path.length - 1]);
+            } else {
+                node.put(path[path.length - 1], change.to());
+            }
+        }
+        return TREE.convertValue(tree, ProfileCard.class);
+    }
+
     /** What a patch says on its own, merged into a blank card: used to check its shapes before it is sent. */
     public static ProfileCard mergeIntoBlank(CardPatch patch) {
         return merge(BLANK, patch);

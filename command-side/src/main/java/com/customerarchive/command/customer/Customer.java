@@ -1,6 +1,14 @@
 package com.customerarchive.command.customer;
 
+import com.customerarchive.events.AdmissionState;
 import com.customerarchive.events.ComplaintFiledEvent;
+import com.customerarchive.events.CustomerApprovedEvent;
+import com.customerarchive.events.CustomerResubmittedEvent;
+import com.customerarchive.events.CustomerReturnedEvent;
+import com.customerarchive.events.ProfileChangeApprovedEvent;
+import com.customerarchive.events.ProfileChangeProposedEvent;
+import com.customerarchive.events.ProfileChangeRejectedEvent;
+import com.customerarchive.events.ReturnReason;
 import com.customerarchive.events.ComplaintId;
 import com.customerarchive.events.ConsentRecordedEvent;
 import com.customerarchive.events.CustomerArchivedEvent;
@@ -34,6 +42,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -47,7 +56,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,6 +95,14 @@ class Customer {
     /** Numbers of the customer's replaced cards: dead for good. */
     private java.util.Set<String> replacedCardNumbers = new java.util.HashSet<>();
     private int cardUses;
+    /** Where the card stands in review; null (a snapshot from before review existed) is approved. */
+    private AdmissionState admission;
+    private String code;
+    /** Who registered the card and who last changed it: neither may review it (四眼原则). */
+    private String registrant;
+    private String lastEditor;
+    /** Proposed changes to signed fields that wait for a manager, by proposal id. */
+    private Map<String, PendingProposal> proposals = new LinkedHashMap<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Complaint> complaints = new HashMap<>();
 
@@ -96,9 +115,12 @@ class Customer {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(RegisterCustomerCommand command) {
         var registered = new CustomerRegisteredEvent(command.customerId(), command.kind(), command.nature(),
-                command.tier(), command.source(), command.grade(), command.ownerId(), command.card());
+                command.tier(), command.source(), command.grade(), command.ownerId(), command.card(),
+                command.admission() == null ? AdmissionState.APPROVED : command.admission(),
+                command.admission() == AdmissionState.PENDING_REVIEW ? null : command.code());
         if (registration != null) {
-            if (registration.equals(registered) && Objects.equals(referredBy, command.referredBy())) {
+            // a repeat meets the first as it was registered, whatever code the repeat would have been given
+            if (sameRegistration(registration, registered) && Objects.equals(referredBy, command.referredBy())) {
                 return 1;
             }
             throw new RuleViolationException(Rule.CUSTOMER_ID_TAKEN);
@@ -111,6 +133,139 @@ class Customer {
             apply(new ReferrerRecordedEvent(command.customerId(), command.referredBy().toString(), null));
         }
         return version();
+    }
+
+    private static boolean sameRegistration(CustomerRegisteredEvent first, CustomerRegisteredEvent repeat) {
+        return first.customerId().equals(repeat.customerId()) && first.kind() == repeat.kind()
+                && first.nature() == repeat.nature() && first.tier() == repeat.tier()
+                && first.source() == repeat.source() && first.grade() == repeat.grade()
+                && Objects.equals(first.ownerId(), repeat.ownerId()) && Objects.equals(first.card(), repeat.card());
+    }
+
+    /**
+     * A manager other than the card's registrant and last editor signs it (四眼原则), when every required field is
+     * filled in: the customer is admitted under the next code.
+     */
+    @CommandHandler
+    Approval handle(ApproveCustomerCommand command, @MetaDataValue(EventMetadata.ACTOR) String actor,
+                @MetaDataValue(EventMetadata.BUSINESS_DAY) String businessDay, CustomerCodes codes) {
+        requireActive();
+        if (admissionState() != AdmissionState.PENDING_REVIEW) {
+            throw new RuleViolationException(Rule.NOT_PENDING_REVIEW, "The card is " + admissionState()
+                    + "; only a card waiting for review is approved (a returned card is resubmitted first).");
+        }
+        requireOtherReviewer(actor);
+        List<String> missing = new AdmissionPolicy(true, command.requiredFields(), null)
+                .missing(registration.kind(), registration.nature(), card);
+        if (!missing.isEmpty()) {
+            throw new RuleViolationException(Rule.REQUIRED_FIELDS_MISSING,
+                    "The card lacks required fields: " + String.join(", ", missing) + ".", missing);
+        }
+        String given = codes.next(customerId, card, LocalDate.parse(businessDay));
+        apply(new CustomerApprovedEvent(customerId, given, command.notes(), false));
+        return new Approval(given, version());
+    }
+
+    /** The reviewer sends the card back to its rep with what is wrong, field by field. */
+    @CommandHandler
+    long handle(ReturnCustomerCommand command, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        requireActive();
+        if (admissionState() != AdmissionState.PENDING_REVIEW) {
+            throw new RuleViolationException(Rule.NOT_PENDING_REVIEW, "The card is " + admissionState()
+                    + "; only a card waiting for review is returned.");
+        }
+        requireOtherReviewer(actor);
+        if (command.reasons() == null || command.reasons().isEmpty() || command.reasons().stream()
+                .anyMatch(reason -> reason.message() == null || reason.message().isBlank())) {
+            throw new RuleViolationException(Rule.RETURN_REASONS_REQUIRED);
+        }
+        apply(new CustomerReturnedEvent(customerId, List.copyOf(command.reasons())));
+        return version();
+    }
+
+    /** The rep sends a returned card, corrected, back for review. */
+    @CommandHandler
+    long handle(ResubmitCustomerCommand command) {
+        requireActive();
+        if (admissionState() != AdmissionState.RETURNED) {
+            throw new RuleViolationException(Rule.NOT_RETURNED);
+        }
+        apply(new CustomerResubmittedEvent(customerId, command.notes()));
+        return version();
+    }
+
+    /**
+     * A customer registered before review existed is approved as of now under the next code; a coded one is left
+     * (the answer then gives no code: none was given).
+     */
+    @CommandHandler
+    Approval handle(MigrateAdmissionCommand command, @MetaDataValue(EventMetadata.BUSINESS_DAY) String businessDay,
+                    CustomerCodes codes) {
+        if (code != null || admissionState() != AdmissionState.APPROVED || erased) {
+            return new Approval(null, version());
+        }
+        String given = codes.next(customerId, card, LocalDate.parse(businessDay));
+        apply(new CustomerApprovedEvent(customerId, given, command.notes() != null ? command.notes()
+                : "admission migration", true));
+        return new Approval(given, version());
+    }
+
+    /** A manager other than the proposal's author carries it out: the card edit follows the approval. */
+    @CommandHandler
+    long handle(ApproveProposalCommand command, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        requireActive();
+        PendingProposal proposal = proposal(command.proposalId());
+        if (actor != null && actor.equals(proposal.author())) {
+            throw new RuleViolationException(Rule.REVIEWER_IS_AUTHOR,
+                    "The proposal was made by " + actor + "; another manager decides it.");
+        }
+        apply(new ProfileChangeApprovedEvent(customerId, command.proposalId(), command.notes()));
+        ProfileCard changed = CardChanges.with(card, proposal.changes());
+        List<FieldChange> changes = CardChanges.between(card, changed);
+        if (!changes.isEmpty()) {
+            apply(new ProfileCardEditedEvent(customerId, changes, changed));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RejectProposalCommand command, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        requireActive();
+        PendingProposal proposal = proposal(command.proposalId());
+        if (actor != null && actor.equals(proposal.author())) {
+            throw new RuleViolationException(Rule.REVIEWER_IS_AUTHOR,
+                    "The proposal was made by " + actor + "; another manager decides it.");
+        }
+        requireReason(command.reason());
+        apply(new ProfileChangeRejectedEvent(customerId, command.proposalId(), command.reason()));
+        return version();
+    }
+
+    private PendingProposal proposal(String proposalId) {
+        PendingProposal proposal = proposalId == null ? null : proposals.get(proposalId);
+        if (proposal == null) {
+            throw new ProposalNotFoundException(proposalId);
+        }
+        return proposal;
+    }
+
+    private void requireOtherReviewer(String actor) {
+        if (actor != null && (actor.equals(registrant) || actor.equals(lastEditor))) {
+            throw new RuleViolationException(Rule.REVIEWER_IS_AUTHOR, actor + " registered or last edited the card; "
+                    + "another manager reviews it.");
+        }
+    }
+
+    /** Orders, cards and referrals wait until the card is approved; contact (visits, complaints) does not. */
+    private void requireApproved() {
+        if (admissionState() != AdmissionState.APPROVED) {
+            throw new RuleViolationException(Rule.CUSTOMER_NOT_APPROVED, "The customer's card is "
+                    + admissionState() + "; purchases, membership cards and referrals wait for its approval.");
+        }
+    }
+
+    private AdmissionState admissionState() {
+        return admission == null ? AdmissionState.APPROVED : admission;
     }
 
     /** A sales rep whose scope is its own customers (command metadata {@code ownerScope}) changes only those. */
@@ -127,6 +282,7 @@ class Customer {
     @CommandHandler
     RecordedPurchase handle(RecordPurchaseCommand command, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
         requireActive();
+        requireApproved();
         PurchaseRecordedEvent earlier = purchasesByOrder.get(command.orderRef());
         if (earlier != null) {
             boolean same = earlier.product().equals(command.product())
@@ -166,6 +322,7 @@ class Customer {
     @CommandHandler
     long handle(RecordReferrerCommand command) {
         requireActive();
+        requireApproved();
         if (customerId.equals(command.referredBy())) {
             throw new RuleViolationException(Rule.SELF_REFERRAL);
         }
@@ -181,6 +338,7 @@ class Customer {
     @CommandHandler
     RecordedCard handle(IssueMembershipCardCommand command, @MetaDataValue(EventMetadata.BUSINESS_DAY) String businessDay) {
         requireActive();
+        requireApproved();
         if (membershipCard != null && membershipCard.held()) {
             throw new RuleViolationException(Rule.MEMBERSHIP_CARD_HELD, "The customer holds card "
                     + membershipCard.number() + "; cancel it first, or reissue it if it was lost.");
@@ -272,14 +430,38 @@ class Customer {
     }
 
     @CommandHandler
-    CardEdit handle(EditProfileCardCommand command) {
+    CardEdit handle(EditProfileCardCommand command, @MetaDataValue(EventMetadata.ACTOR) String actor) {
         requireActive();
         ProfileCard edited = CardChanges.merge(card, command.patch());
         List<FieldChange> changes = CardChanges.between(card, edited);
-        if (!changes.isEmpty()) {
-            apply(new ProfileCardEditedEvent(customerId, changes, edited));
+        List<FieldChange> signed = new ArrayList<>();
+        List<FieldChange> atOnce = new ArrayList<>();
+        for (FieldChange change : changes) {
+            // a signed field of an approved card stays signed: its change waits for a second person
+            (admissionState() == AdmissionState.APPROVED && command.signedFields().contains(change.field())
+                    ? signed : atOnce).add(change);
         }
-        return new CardEdit(version(), changes.stream().map(FieldChange::field).toList());
+        if (!atOnce.isEmpty()) {
+            ProfileCard now = signed.isEmpty() ? edited : CardChanges.with(card, atOnce);
+            apply(new ProfileCardEditedEvent(customerId, CardChanges.between(card, now), now),
+                    onBehalfOf(actor));
+        }
+        if (!signed.isEmpty()) {
+            if (command.proposalId() == null) {
+                throw new IllegalArgumentException("a change to a signed field needs a proposal id");
+            }
+            apply(new ProfileChangeProposedEvent(customerId, command.proposalId(), List.copyOf(signed)),
+                    onBehalfOf(actor));
+            return new CardEdit(version(), atOnce.stream().map(FieldChange::field).toList(), command.proposalId(),
+                    signed.stream().map(FieldChange::field).toList());
+        }
+        return new CardEdit(version(), atOnce.stream().map(FieldChange::field).toList());
+    }
+
+    /** A change made by someone else than the owner (a clerk, a manager) also names the owner it was made for. */
+    private MetaData onBehalfOf(String actor) {
+        return actor == null || actor.equals(ownerId) ? MetaData.emptyInstance()
+                : MetaData.with(EventMetadata.ON_BEHALF_OF, ownerId);
     }
 
     @CommandHandler
@@ -448,7 +630,11 @@ class Customer {
     }
 
     @EventSourcingHandler
-    void on(CustomerRegisteredEvent event) {
+    void on(CustomerRegisteredEvent event, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        admission = event.admissionState();
+        code = event.code();
+        registrant = actor;
+        lastEditor = actor;
         customerId = event.customerId();
         registration = event;
         status = CustomerStatus.ACTIVE;
@@ -458,8 +644,40 @@ class Customer {
     }
 
     @EventSourcingHandler
-    void on(ProfileCardEditedEvent event) {
+    void on(ProfileCardEditedEvent event, @MetaDataValue(EventMetadata.ACTOR) String actor) {
         card = event.card();
+        lastEditor = actor;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerApprovedEvent event) {
+        admission = AdmissionState.APPROVED;
+        code = event.code();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerReturnedEvent event) {
+        admission = AdmissionState.RETURNED;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerResubmittedEvent event) {
+        admission = AdmissionState.PENDING_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(ProfileChangeProposedEvent event, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        proposals.put(event.proposalId(), new PendingProposal(actor, event.changes()));
+    }
+
+    @EventSourcingHandler
+    void on(ProfileChangeApprovedEvent event) {
+        proposals.remove(event.proposalId());
+    }
+
+    @EventSourcingHandler
+    void on(ProfileChangeRejectedEvent event) {
+        proposals.remove(event.proposalId());
     }
 
     @EventSourcingHandler

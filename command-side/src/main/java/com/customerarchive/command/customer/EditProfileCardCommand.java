@@ -4,9 +4,26 @@ import com.customerarchive.events.CustomerId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/** @param expectedVersion the version Axon expects: the If-Match event count minus one; null checks nothing */
+import java.util.Set;
+
+/**
+ * @param expectedVersion the version Axon expects: the If-Match event count minus one; null checks nothing
+ * @param signedFields    card paths that, once the customer is approved, change only through a proposal
+ * @param proposalId      the id such a proposal gets (made at the edge); unused when the edit touches no signed field
+ */
 public record EditProfileCardCommand(
         @TargetAggregateIdentifier CustomerId customerId,
         @TargetAggregateVersion Long expectedVersion,
-        CardPatch patch) {
+        CardPatch patch,
+        Set<String> signedFields,
+        String proposalId) {
+
+    public EditProfileCardCommand {
+        signedFields = signedFields == null ? Set.of() : Set.copyOf(signedFields);
+    }
+
+    /** An edit in which every field changes at once. */
+    public EditProfileCardCommand(CustomerId customerId, Long expectedVersion, CardPatch patch) {
+        this(customerId, expectedVersion, patch, Set.of(), null);
+    }
 }

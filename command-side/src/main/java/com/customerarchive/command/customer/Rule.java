@@ -49,7 +49,18 @@ public enum Rule {
             "The card was replaced by a new number; this number is dead for good."),
     MEMBERSHIP_CARD_OUTSIDE_VALIDITY("membership-card-outside-validity", "Card outside its validity",
             "The card is used only between its first and last day of validity."),
-    VALIDITY_NOT_AHEAD("validity-not-ahead", "Validity not ahead", "A card's end date lies after the day it is issued.");
+    VALIDITY_NOT_AHEAD("validity-not-ahead", "Validity not ahead", "A card's end date lies after the day it is issued."),
+    REVIEWER_IS_AUTHOR("reviewer-is-author", "Reviewer is the author",
+            "A card is reviewed, and a proposal decided, by a manager other than the one who made or last edited it."),
+    CUSTOMER_NOT_APPROVED("customer-not-approved", "Customer not approved",
+            "Purchases, membership cards and referrals wait until a manager has approved the customer's card."),
+    NOT_PENDING_REVIEW("admission-not-pending", "Card not waiting for review",
+            "Only a card waiting for review is approved or returned; a returned card is resubmitted first."),
+    NOT_RETURNED("admission-not-returned", "Card not returned", "Only a returned card is resubmitted for review."),
+    REQUIRED_FIELDS_MISSING("required-fields-missing", "Required fields missing",
+            "The card lacks fields an approval requires."),
+    RETURN_REASONS_REQUIRED("return-reasons-required", "Reasons required",
+            "A returned card says, field by field, what is wrong.");
 
     private final String code;
     private final String title;

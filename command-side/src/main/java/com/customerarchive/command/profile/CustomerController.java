@@ -1,5 +1,7 @@
 package com.customerarchive.command.profile;
 
+import com.customerarchive.command.admission.Admission;
+import com.customerarchive.command.admission.AdmissionProperties;
 import com.customerarchive.command.customer.ArchiveCustomerCommand;
 import com.customerarchive.command.customer.CardEdit;
 import com.customerarchive.command.customer.ChangeGradeCommand;
@@ -46,6 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 
 @RestController
@@ -59,9 +62,14 @@ class CustomerController {
     private final PersonalDataEraser eraser;
     private final CustomerDirectory directory;
     private final AccessProperties access;
+    private final Admission admission;
+    private final AdmissionProperties admissionProperties;
 
     CustomerController(CommandSender commands, CardPatchReader cardPatches, PersonalDataEraser eraser,
-                       CustomerDirectory directory, AccessProperties access) {
+                       CustomerDirectory directory, AccessProperties access, Admission admission,
+                       AdmissionProperties admissionProperties) {
+        this.admission = admission;
+        this.admissionProperties = admissionProperties;
         this.commands = commands;
         this.cardPatches = cardPatches;
         this.eraser = eraser;
@@ -88,7 +96,7 @@ class CustomerController {
         }
         var command = new RegisterCustomerCommand(customerId, request.kind(), request.nature(), request.tier(),
                 request.source(), request.grade(), request.ownerId(), request.card(), referredBy);
-        long version = commands.send(command, request.occurredAt());
+        long version = admission.register(command, request.occurredAt());
         return ResponseEntity.created(URI.create("/api/profiles/" + customerId)).eTag(Long.toString(version))
                 .body(new Written.Registered(customerId.value(), version));
     }
@@ -96,16 +104,24 @@ class CustomerController {
     @PatchMapping(path = "/{customerId}/card", consumes = {"application/json", "application/merge-patch+json"})
     @Operation(summary = "Edit the profile card", description = "A JSON merge patch of the card: null clears a "
             + "field, an object merges into its section, a list replaces the list. Answers the changed field paths; "
-            + "a patch that changes nothing writes no event and answers changed: [].")
+            + "a patch that changes nothing writes no event and answers changed: []. Once the customer is approved, a change "
+            + "to a signed field (archive.admission.signed-fields: legal name, tax number, licence number, legal "
+            + "representative, payment terms, credit limit) is not made but proposed: the answer's proposal names it "
+            + "and its fields, the card keeps the old values until a manager other than the author approves it "
+            + "(POST /api/customers/{id}/proposals/{proposalId}/approve or /reject).")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = CustomerRequests.CardEdit.class)),
             @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerRequests.CardEdit.class))})
     ResponseEntity<Written.CardEdited> editCard(@PathVariable UUID customerId, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         var read = cardPatches.read(patch);
+        Set<String> signed = admissionProperties.enabled() ? admissionProperties.signedFields() : Set.of();
         CardEdit edit = commands.send(new EditProfileCardCommand(new CustomerId(customerId),
-                IfMatch.expectedAggregateVersion(ifMatch), read.patch()), read.occurredAt());
-        return Written.answer(HttpStatus.OK, edit.version(), new Written.CardEdited(edit.version(), edit.changed()));
+                IfMatch.expectedAggregateVersion(ifMatch), read.patch(), signed, UUID.randomUUID().toString()),
+                read.occurredAt());
+        return Written.answer(HttpStatus.OK, edit.version(), new Written.CardEdited(edit.version(), edit.changed(),
+                edit.proposalId() == null ? null : new Written.Proposal(UUID.fromString(edit.proposalId()),
+                        edit.proposed())));
     }
 
     @PutMapping("/{customerId}/grade")

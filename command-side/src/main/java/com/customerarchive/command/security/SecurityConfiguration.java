@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Set;
 
 import static com.customerarchive.platform.security.Role.ADMIN;
+import static com.customerarchive.platform.security.Role.CLERK;
 import static com.customerarchive.platform.security.Role.MANAGER;
 import static com.customerarchive.platform.security.Role.OUTLET;
 import static com.customerarchive.platform.security.Role.SALES;
 
-/** Who may write what (API.md): sales reps and managers write, only an admin erases, an outlet records card uses. */
+/**
+ * Who may write what (API.md): sales reps and managers write, only an admin erases, an outlet records card uses;
+ * only a manager reviews a card or decides a proposal; a clerk registers, edits and resubmits cards for the reps.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -26,6 +30,13 @@ class SecurityConfiguration {
                 AccessRule.on(HttpMethod.POST, Set.of(OUTLET, SALES, MANAGER), "/api/customers/membership-cards/*/uses"),
                 AccessRule.on(HttpMethod.DELETE, Set.of(ADMIN), "/api/customers/*/personal-data",
                         "/api/customers/*/personal-data/*"),
+                AccessRule.on(HttpMethod.POST, Set.of(MANAGER), "/api/customers/*/admission/approve",
+                        "/api/customers/*/admission/return", "/api/customers/*/proposals/*/approve",
+                        "/api/customers/*/proposals/*/reject"),
+                AccessRule.on(HttpMethod.POST, Set.of(SALES, MANAGER, CLERK), "/api/customers",
+                        "/api/customers/*/admission/resubmit"),
+                AccessRule.on(HttpMethod.PATCH, Set.of(SALES, MANAGER, CLERK), "/api/customers/*/card"),
+                AccessRule.on(HttpMethod.POST, Set.of(ADMIN), "/api/admin/admission/migrate"),
                 AccessRule.any(Set.of(SALES, MANAGER), "/api/customers/**")).allowingOrigins(consoleOrigins);
     }
 }

@@ -2,6 +2,7 @@ package com.customerarchive.command.web;
 
 import com.customerarchive.command.customer.ComplaintNotFoundException;
 import com.customerarchive.command.customer.NotYourCustomerException;
+import com.customerarchive.command.customer.ProposalNotFoundException;
 import com.customerarchive.command.customer.PurchaseNotFoundException;
 import com.customerarchive.command.customer.RuleViolationException;
 import com.customerarchive.platform.web.DatabaseUnavailable;
@@ -26,7 +27,19 @@ class ProblemHandler {
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<Object> ruleViolated(RuleViolationException ex) {
-        return ProblemResponses.answer(ProblemResponses.ruleViolated(ex.rule().code(), ex.rule().title(), ex.getMessage()));
+        var problem = ProblemResponses.ruleViolated(ex.rule().code(), ex.rule().title(), ex.getMessage());
+        if (!ex.fields().isEmpty()) {
+            problem.setProperty("errors", ex.fields().stream()
+                    .map(field -> java.util.Map.of("field", field, "message", "required")).toList());
+            ProblemResponses.localised(problem, "problem." + ex.rule().code() + ".fields", String.join(", ", ex.fields()));
+        }
+        return ProblemResponses.answer(problem);
+    }
+
+    @ExceptionHandler(ProposalNotFoundException.class)
+    ResponseEntity<Object> proposalNotFound(ProposalNotFoundException ex) {
+        return ProblemResponses.answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, "proposal-not-found",
+                "Proposal not found", ex.getMessage()));
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)

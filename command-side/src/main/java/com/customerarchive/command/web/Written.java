@@ -20,7 +20,13 @@ public final class Written {
     }
 
     /** The card's field paths the edit changed; none when the patch changed nothing (and no event was written). */
-    public record CardEdited(long version, List<String> changed) {
+    public record CardEdited(long version, List<String> changed,
+                             @com.fasterxml.jackson.annotation.JsonInclude(
+                                     com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Proposal proposal) {
+    }
+
+    /** Changes to signed fields that wait for a manager: the proposal's id and the fields it would change. */
+    public record Proposal(UUID proposalId, List<String> fields) {
     }
 
     public record VisitRecorded(int visitNo, long version) {

@@ -35,11 +35,18 @@ import java.util.regex.Pattern;
  */
 public final class DemoData {
 
-    /** Where the requests go: command-side over HTTP, or a test's recorder. Answers the body of the answer. */
+    /**
+     * Where the requests go: command-side over HTTP as the user named, or a test's recorder. Answers the body of the
+     * answer.
+     */
     @FunctionalInterface
     interface Sender {
-        String send(String method, String path, String body) throws Exception;
+        String send(String user, String method, String path, String body) throws Exception;
     }
+
+    /** The office clerk (销售内勤) enters the cards the reps collect; a manager reviews and signs them and writes the rest. */
+    static final String CLERK = "clerk";
+    static final String MANAGER = "manager";
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
@@ -103,7 +110,7 @@ public final class DemoData {
         String base = args.length > 0 ? args[0] : "http://localhost:8081";
         int customers = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-        var demo = new DemoData((method, path, body) -> http(base, method, path, body), Instant.now());
+        var demo = new DemoData((user, method, path, body) -> http(base, user, method, path, body), Instant.now());
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
@@ -157,7 +164,7 @@ public final class DemoData {
         String contact = person ? name : person(random);
         String contactTitle = pick(random, TITLES);
         String owner = REPS[random.nextInt(REPS.length)];
-        String id = field(send("POST", "/api/customers", """
+        String id = field(send(CLERK, "POST", "/api/customers", """
                 {"kind": "%s", "nature": "%s", "tier": "%s", "source": "%s", "grade": "%s", "ownerId": "%s",
                  "occurredAt": "%s",
                  "card": {"basic": {"name": "%s", "phones": ["+86 %s %04d %04d"], "email": "contact%d@example.com",
@@ -180,6 +187,18 @@ public final class DemoData {
                                         random.nextInt(10_000), random.nextInt(10_000)))),
                 "customerId");
         String c = "/api/customers/" + id;
+        // a few prospects' cards still wait for review, a few were sent back; the manager signs the others
+        boolean waiting = purchases.isEmpty() && number % 10 == 7;
+        boolean returned = purchases.isEmpty() && number % 10 == 8;
+        if (returned) {
+            send(MANAGER, "POST", c + "/admission/return", """
+                    {"reasons": [{"field": "basic.address.street", "message": "门牌号待核实 (check the street number)"}],
+                     "occurredAt": "%s"}""".formatted(registered.plus(Duration.ofHours(2))));
+        } else if (!waiting) {
+            send(MANAGER, "POST", c + "/admission/approve", "{\"notes\": \"资料齐全，同意建档\", \"occurredAt\": \""
+                    + registered.plus(Duration.ofHours(1)) + "\"}");
+        }
+        boolean approved = !waiting && !returned;
         purchases(c, number, random, purchases);
         Instant firstPurchase = purchases.isEmpty() ? null : purchases.get(0);
         boolean overdue = random.nextInt(4) == 0;
@@ -222,12 +241,17 @@ public final class DemoData {
         if (random.nextInt(5) == 0 && firstPurchase != null && firstPurchase.isBefore(recent)) {
             complaint(c, random, recent, true);
         }
-        if (!created.isEmpty() && random.nextInt(6) == 0) {
+        if (approved && !person && number % 10 == 9) {
+            // the clerk asks for a higher credit limit: a signed field, it waits for the manager
+            send(CLERK, "PATCH", c + "/card", "{\"payment\": {\"creditLimit\": " + (50_000 + 10_000 * random.nextInt(20))
+                    + "}}");
+        }
+        if (approved && !created.isEmpty() && random.nextInt(6) == 0) {
             String referrer = created.get(random.nextInt(created.size()));
             send("PUT", c + "/referrer", "{\"referredBy\": \"" + referrer + "\", \"reason\": \"老客户介绍 (introduced by a customer)\"}");
         }
         created.add(id);
-        if (random.nextInt(4) == 0) {
+        if (approved && random.nextInt(4) == 0) {
             membershipCard(c, random, registered, now);
         }
         if (!forgotten && random.nextInt(3) == 0) {
@@ -349,17 +373,25 @@ public final class DemoData {
     }
 
     private String send(String method, String path, String body) throws Exception {
-        requests.incrementAndGet();
-        return sender.send(method, path, body);
+        return send(MANAGER, method, path, body);
     }
 
-    private static String http(String base, String method, String path, String body) throws Exception {
+    private String send(String user, String method, String path, String body) throws Exception {
+        requests.incrementAndGet();
+        return sender.send(user, method, path, body);
+    }
+
+    private static String http(String base, String user, String method, String path, String body) throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("manager:manager-pw".getBytes(StandardCharsets.UTF_8)))
+                        .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 409 && path.contains("/admission/") && response.body().contains("admission-not-pending")) {
+            // review is off in this archive (archive.admission.enabled=false): every card was approved at once
+            return response.body();
+        }
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
                     + response.body());

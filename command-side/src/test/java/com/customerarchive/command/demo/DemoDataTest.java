@@ -26,7 +26,7 @@ class DemoDataTest {
     private static final Instant NOW = Instant.parse("2026-05-20T02:00:00Z");
     private static final int CUSTOMERS = 150;
 
-    record Request(String method, String path, JsonNode body) {
+    record Request(String user, String method, String path, JsonNode body) {
     }
 
     @Test
@@ -83,6 +83,27 @@ class DemoDataTest {
             }
         }
         assertThat(complaints).as("complaints in the demo").isGreaterThan(10);
+        // review: the clerk enters every card, a manager signs most; some wait, some were sent back
+        int approved = 0;
+        int returned = 0;
+        int waiting = 0;
+        for (List<Request> requests : byCustomer.values()) {
+            assertThat(requests.get(0).user()).isEqualTo("clerk");
+            boolean signed = requests.stream().anyMatch(request -> request.path().endsWith("/admission/approve")
+                    && request.user().equals("manager"));
+            boolean sentBack = requests.stream().anyMatch(request -> request.path().endsWith("/admission/return"));
+            if (!signed) {
+                assertThat(requests).as("business waits for the approval").noneMatch(request ->
+                        request.path().endsWith("/purchases") || request.path().endsWith("/membership-card")
+                                || request.path().endsWith("/referrer"));
+            }
+            approved += signed ? 1 : 0;
+            returned += sentBack ? 1 : 0;
+            waiting += signed || sentBack ? 0 : 1;
+        }
+        assertThat(approved).as("approved cards").isGreaterThan(CUSTOMERS * 3 / 4);
+        assertThat(returned).as("returned cards").isGreaterThan(0);
+        assertThat(waiting).as("cards waiting for review").isGreaterThan(0);
         assertThat(loyal).as("loyal buyers in the demo").isGreaterThan(5);
         assertThat(notes).anyMatch(note -> note.matches(".*\\p{IsHan}.*"))
                 .anyMatch(note -> note.matches("[a-z ]+"))
@@ -93,13 +114,13 @@ class DemoDataTest {
     /** Every customer's requests in order, each customer on its own (as the threads of a real run write them). */
     private static Map<String, List<Request>> record(long seed) throws Exception {
         Map<String, List<Request>> byCustomer = new LinkedHashMap<>();
-        DemoData demo = new DemoData((method, path, body) -> {
+        DemoData demo = new DemoData((user, method, path, body) -> {
             // ids as command-side would answer them: a customer's "c000…n", a complaint's or a card's anything
             String customer = path.equals("/api/customers") ? "c%015d".formatted(byCustomer.size())
                     : path.startsWith("/api/customers/c") ? path.split("/")[3] : null;
             if (customer != null) {
                 byCustomer.computeIfAbsent(customer, key -> new ArrayList<>())
-                        .add(new Request(method, path, JSON.readTree(body)));
+                        .add(new Request(user, method, path, JSON.readTree(body)));
             }
             return path.equals("/api/customers") ? "{\"customerId\": \"" + customer + "\"}"
                     : "{\"complaintId\": \"0000000000000000\", \"cardNumber\": \"8886000000000001\"}";

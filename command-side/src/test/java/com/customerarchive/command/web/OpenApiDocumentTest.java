@@ -61,7 +61,7 @@ class OpenApiDocumentTest extends PostgresTest {
                 operations.add(name);
                 assertThat(operation.at("/security/0/basic").isArray()).as(name).isTrue();
                 assertThat(operation.get("x-roles").valueStream().map(JsonNode::asString).toList()).as(name)
-                        .isNotEmpty().isSubsetOf("SALES", "MANAGER", "AUDITOR", "INTEGRATOR", "OUTLET", "ADMIN");
+                        .isNotEmpty().isSubsetOf("SALES", "MANAGER", "AUDITOR", "INTEGRATOR", "OUTLET", "ADMIN", "CLERK", "FINANCE");
                 assertThat(operation.get("description").asString()).as(name).contains("Roles: ");
                 JsonNode responses = operation.get("responses");
                 assertThat(responses.propertyNames()).as(name).contains("400", "401", "403", "409", "503");

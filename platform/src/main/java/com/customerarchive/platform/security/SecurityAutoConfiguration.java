@@ -64,7 +64,9 @@ public class SecurityAutoConfiguration {
             "auditor", new UsersProperties.User("{noop}auditor-pw", Set.of(Role.AUDITOR)),
             "integrator", new UsersProperties.User("{noop}integrator-pw", Set.of(Role.INTEGRATOR)),
             "outlet", new UsersProperties.User("{noop}outlet-pw", Set.of(Role.OUTLET)),
-            "admin", new UsersProperties.User("{noop}admin-pw", Set.of(Role.ADMIN)));
+            "admin", new UsersProperties.User("{noop}admin-pw", Set.of(Role.ADMIN)),
+            "clerk", new UsersProperties.User("{noop}clerk-pw", Set.of(Role.CLERK)),
+            "finance", new UsersProperties.User("{noop}finance-pw", Set.of(Role.FINANCE)));
 
     /**
      * No observation around each of the security filters: measured at some 10 % of a command's CPU, for traces

@@ -1,6 +1,10 @@
 package com.customerarchive.query.core;
 
+import com.customerarchive.events.AdmissionState;
+import com.customerarchive.events.CustomerApprovedEvent;
 import com.customerarchive.events.CustomerArchivedEvent;
+import com.customerarchive.events.CustomerResubmittedEvent;
+import com.customerarchive.events.CustomerReturnedEvent;
 import com.customerarchive.events.CustomerReactivatedEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.CustomerStatus;
@@ -21,6 +25,9 @@ public final class EventChanges {
 
     /** The field an owner transfer changes. */
     public static final String OWNER = "ownerId";
+    /** Where the card stands in review, and the customer's code. */
+    public static final String ADMISSION = "admission";
+    public static final String CODE = "code";
 
     private EventChanges() {
     }
@@ -40,6 +47,18 @@ public final class EventChanges {
         }
         if (event instanceof CustomerReactivatedEvent) {
             return List.of(new FieldChange("status", CustomerStatus.ARCHIVED.name(), CustomerStatus.ACTIVE.name()));
+        }
+        if (event instanceof CustomerApprovedEvent approved) {
+            // the migration codes a customer that was approved before review existed
+            return approved.migrated() ? List.of(new FieldChange(CODE, null, approved.code()))
+                    : List.of(new FieldChange(ADMISSION, AdmissionState.PENDING_REVIEW.name(), AdmissionState.APPROVED.name()),
+                    new FieldChange(CODE, null, approved.code()));
+        }
+        if (event instanceof CustomerReturnedEvent) {
+            return List.of(new FieldChange(ADMISSION, AdmissionState.PENDING_REVIEW.name(), AdmissionState.RETURNED.name()));
+        }
+        if (event instanceof CustomerResubmittedEvent) {
+            return List.of(new FieldChange(ADMISSION, AdmissionState.RETURNED.name(), AdmissionState.PENDING_REVIEW.name()));
         }
         if (event instanceof CustomerRegisteredEvent registered) {
             List<FieldChange> changes = new ArrayList<>();

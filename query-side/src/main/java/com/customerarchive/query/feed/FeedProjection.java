@@ -40,7 +40,7 @@ class FeedProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of(FeedRepository.EVENTS, FeedRepository.CONSENT);
+        return List.of(FeedRepository.EVENTS, FeedRepository.CONSENT, FeedRepository.CODES);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.customerarchive.query.feed;
 
+import com.customerarchive.events.CustomerApprovedEvent;
+import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.query.core.EventContext;
 import com.customerarchive.query.pass.PassEvent;
 import com.customerarchive.query.pass.RowAppender;
@@ -20,7 +22,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,10 +42,11 @@ public class FeedRepository {
 
     static final String EVENTS = "feed_event";
     static final String CONSENT = "feed_consent";
+    static final String CODES = "feed_customer_code";
 
     private static final List<Column> COLUMNS = List.of(Column.of("position"), Column.of("event_id"),
             Column.of("customer_id"), Column.of("sequence"), Column.of("type"), Column.of("occurred_at"),
-            Column.of("recorded_at"), Column.of("actor"), Column.of("cloud_event"));
+            Column.of("recorded_at"), Column.of("actor"), Column.of("customer_code"), Column.of("cloud_event"));
 
     private final JdbcClient jdbc;
     private final RowAppender appender;
@@ -71,18 +76,47 @@ public class FeedRepository {
             return;
         }
         List<Object[]> rows = new ArrayList<>(events.size());
+        Map<UUID, String> codes = codes(events.stream().map(PassEvent::customerId).distinct().toList());
+        Map<UUID, String> learnt = new LinkedHashMap<>();
         for (PassEvent event : events) {
             String type = EventContext.typeOf(event.event());
             long position = next++;
+            String code = codeOf(event.event());
+            if (code != null) {
+                codes.put(event.customerId(), code);
+                learnt.put(event.customerId(), code);
+            }
             // its CloudEvent written out once, here, for every reader to come
             rows.add(new Object[]{position, event.eventId(), event.customerId(), event.sequence(), type,
                     event.context().occurredAt(), event.context().recordedAt(), event.context().actor(),
+                    codes.get(event.customerId()),
                     cloudEvent(position, event.eventId(), event.customerId().toString(), event.sequence(), type,
                             event.context().occurredAt(), event.context().recordedAt(), event.context().actor(),
-                            event.json(json))});
+                            codes.get(event.customerId()), event.json(json))});
         }
+        learnt.forEach((customerId, code) -> jdbc.sql("""
+                        INSERT INTO feed_customer_code (customer_id, code) VALUES (:customer, :code)
+                        ON CONFLICT (customer_id) DO UPDATE SET code = EXCLUDED.code""")
+                .param("customer", customerId).param("code", code).update());
         // the feed's single writer filtered out what the feed holds: nothing can conflict
         appender.copy(EVENTS, COLUMNS, rows);
+    }
+
+    /** The code a customer has from this event on: given at a registration (review off) or by an approval. */
+    private static String codeOf(Object event) {
+        if (event instanceof CustomerRegisteredEvent registered) {
+            return registered.code();
+        }
+        return event instanceof CustomerApprovedEvent approved ? approved.code() : null;
+    }
+
+    /** The codes the feed knows of these customers. */
+    private Map<UUID, String> codes(List<UUID> customerIds) {
+        Map<UUID, String> codes = new HashMap<>();
+        jdbc.sql("SELECT customer_id, code FROM feed_customer_code WHERE customer_id = ANY(:ids)")
+                .param("ids", SqlArrays.uuids(customerIds))
+                .query((row, n) -> codes.put(UUID.fromString(row.getString(1)), row.getString(2))).list();
+        return codes;
     }
 
     /** Entries already written read otherwise from now on: live subscribers drop the pages they share. */
@@ -160,7 +194,7 @@ public class FeedRepository {
     public List<Entry> page(long after, int limit, String type, UUID customerId) {
         return jdbc.sql("""
                         SELECT position, event_id, customer_id, sequence, type, occurred_at, recorded_at, actor,
-                               data::text AS data, cloud_event, COALESCE(feed_consent.withdrawn, FALSE) AS withheld
+                               customer_code, data::text AS data, cloud_event, COALESCE(feed_consent.withdrawn, FALSE) AS withheld
                         FROM feed_event LEFT JOIN feed_consent USING (customer_id)
                         WHERE position > :after
                           AND (CAST(:type AS varchar) IS NULL OR type = :type)
@@ -179,7 +213,7 @@ public class FeedRepository {
                         cloudEvent = cloudEvent(row.getLong("position"), row.getString("event_id"),
                                 row.getString("customer_id"), row.getLong("sequence"), shortType,
                                 row.getTimestamp("occurred_at").toInstant(), row.getTimestamp("recorded_at").toInstant(),
-                                row.getString("actor"),
+                                row.getString("actor"), row.getString("customer_code"),
                                 withheld ? redaction.eventData(shortType, data, Redaction.WITHHELD) : data);
                     }
                     return new Entry(row.getLong("position"), TYPE_PREFIX + shortType, row.getString("customer_id"),
@@ -190,7 +224,7 @@ public class FeedRepository {
 
     /** A CloudEvent 1.0 (JSON format) with the archive's extensions; {@code data} is written as it is. */
     private String cloudEvent(long position, String eventId, String customerId, long sequence, String shortType,
-                              Instant occurredAt, Instant recordedAt, String actor, String data) {
+                              Instant occurredAt, Instant recordedAt, String actor, String customerCode, String data) {
         StringWriter out = new StringWriter(data.length() + 420);
         try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
             generator.writeStartObject();
@@ -205,6 +239,9 @@ public class FeedRepository {
             generator.writeNumberField("sequence", sequence);
             generator.writeStringField("actor", actor);
             generator.writeStringField("recordedtime", recordedAt.toString());
+            if (customerCode != null) {
+                generator.writeStringField("customercode", customerCode);
+            }
             generator.writeFieldName("data");
             generator.writeRawValue(data);
             generator.writeEndObject();

@@ -52,7 +52,7 @@ class MembershipController {
 
     /** A card as an outlet or the archive's staff see it; an outlet sees the holder's name masked. */
     record CardView(String cardNumber, UUID customerId, MembershipTier tier, String status, LocalDate validFrom,
-                    LocalDate validUntil, long uses, String holder, String replacedBy) {
+                    LocalDate validUntil, long uses, String holder, String replacedBy, String holderCode) {
     }
 
     record CardPage(List<CardView> items, int page, int size, long total) {
@@ -102,7 +102,8 @@ class MembershipController {
 
     private static CardView view(MembershipRepository.Card card, boolean masked) {
         return new CardView(card.cardNumber(), card.customerId(), card.tier(), card.status(), card.validFrom(),
-                card.validUntil(), card.uses(), masked ? mask(card.holder()) : card.holder(), card.replacedBy());
+                card.validUntil(), card.uses(), masked ? mask(card.holder()) : card.holder(), card.replacedBy(),
+                card.code());
     }
 
     /** "Zhang Wei" reads "Z** W**": the first letter of each part of the name. */

@@ -24,7 +24,7 @@ class MembershipRepository {
             + "ELSE c.status END";
     private static final String CARD = """
             SELECT c.card_number, c.customer_id, c.tier, {status} AS status, c.valid_from, c.valid_until, c.replaced_by,
-                   p.name AS holder, p.owner_id,
+                   p.name AS holder, p.owner_id, p.code,
                    (SELECT count(*) FROM membership_activity a WHERE a.card_number = c.card_number AND a.kind = 'USED') AS uses
             FROM membership_card c JOIN profile p ON p.customer_id = c.customer_id
             """.replace("{status}", STATUS);
@@ -36,7 +36,7 @@ class MembershipRepository {
     }
 
     record Card(String cardNumber, UUID customerId, MembershipTier tier, String status, LocalDate validFrom,
-                LocalDate validUntil, String replacedBy, long uses, String holder, String ownerId) {
+                LocalDate validUntil, String replacedBy, long uses, String holder, String ownerId, String code) {
     }
 
     Optional<Card> find(String cardNumber, LocalDate today) {
@@ -78,6 +78,7 @@ class MembershipRepository {
         return new Card(row.getString("card_number"), row.getObject("customer_id", UUID.class),
                 MembershipTier.valueOf(row.getString("tier")), row.getString("status"),
                 row.getDate("valid_from").toLocalDate(), row.getDate("valid_until").toLocalDate(),
-                row.getString("replaced_by"), row.getLong("uses"), row.getString("holder"), row.getString("owner_id"));
+                row.getString("replaced_by"), row.getLong("uses"), row.getString("holder"), row.getString("owner_id"),
+                row.getString("code"));
     }
 }

@@ -9,7 +9,13 @@ import com.customerarchive.events.ComplaintResolvedEvent;
 import com.customerarchive.events.ConsentRecordedEvent;
 import com.customerarchive.events.CustomerArchivedEvent;
 import com.customerarchive.events.CustomerReactivatedEvent;
+import com.customerarchive.events.CustomerApprovedEvent;
 import com.customerarchive.events.CustomerRegisteredEvent;
+import com.customerarchive.events.CustomerResubmittedEvent;
+import com.customerarchive.events.CustomerReturnedEvent;
+import com.customerarchive.events.ProfileChangeApprovedEvent;
+import com.customerarchive.events.ProfileChangeProposedEvent;
+import com.customerarchive.events.ProfileChangeRejectedEvent;
 import com.customerarchive.events.GradeChangedEvent;
 import com.customerarchive.events.MembershipCardCancelledEvent;
 import com.customerarchive.events.MembershipCardIssuedEvent;
@@ -74,7 +80,13 @@ public final class RedactionRegistry {
             .nothingPersonal("MembershipCardTierChanged", MembershipCardTierChangedEvent.class)
             .nothingPersonal("MembershipCardReportedLost", MembershipCardReportedLostEvent.class)
             .nothingPersonal("MembershipCardReissued", MembershipCardReissuedEvent.class)
-            .nothingPersonal("MembershipCardCancelled", MembershipCardCancelledEvent.class);
+            .nothingPersonal("MembershipCardCancelled", MembershipCardCancelledEvent.class)
+            .personal("ProfileChangeProposed", ProfileChangeProposedEvent.class)
+            .nothingPersonal("ProfileChangeApproved", ProfileChangeApprovedEvent.class)
+            .nothingPersonal("ProfileChangeRejected", ProfileChangeRejectedEvent.class)
+            .nothingPersonal("CustomerApproved", CustomerApprovedEvent.class)
+            .nothingPersonal("CustomerReturned", CustomerReturnedEvent.class)
+            .nothingPersonal("CustomerResubmitted", CustomerResubmittedEvent.class);
 
     private final Map<String, Known> types;
 

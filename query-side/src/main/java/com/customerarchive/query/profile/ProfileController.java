@@ -2,6 +2,7 @@ package com.customerarchive.query.profile;
 
 import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.query.audit.AccessLog;
+import com.customerarchive.events.AdmissionState;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
@@ -69,7 +70,9 @@ class ProfileController {
 
     @ReadsCustomers
     @GetMapping
-    @Operation(summary = "Search current profiles", description = "Filters combine; q matches the name. overdue "
+    @Operation(summary = "Search current profiles", description = "Filters combine; q matches the name, code the "
+            + "customer code exactly (ZJ202600042), admission where the card stands in review (PENDING_REVIEW, "
+            + "APPROVED, RETURNED). overdue "
             + "and stale are judged at asOf (default now). sort: name, updatedAt, registeredAt, lastContactAt, grade, "
             + "ownerId or city, '-' first for descending. page counts from 0; size 1–200. As text/csv (Accept: "
             + "text/csv, the export) every matching profile, page and size ignored: one row each, no page wrapper.")
@@ -78,6 +81,8 @@ class ProfileController {
                     @RequestParam(required = false) String city, @RequestParam(required = false) String q,
                     @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean stale,
                     @RequestParam(required = false) Instant asOf,
+                    @RequestParam(required = false) String code,
+                    @RequestParam(required = false) AdmissionState admission,
                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                     @RequestParam(defaultValue = "name") String sort, HttpServletRequest request) {
         if (CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT))) {
@@ -97,7 +102,7 @@ class ProfileController {
             errors.add(new ProblemResponses.FieldError("sort", "must be one of " + new java.util.TreeSet<>(ProfileRepository.SORTS.keySet())
                     + ", optionally with a leading -"));
         }
-        if (q != null && q.length() > 100 || city != null && city.length() > 100 || ownerId != null && ownerId.length() > 64) {
+        if (q != null && q.length() > 100 || code != null && code.length() > 64 || city != null && city.length() > 100 || ownerId != null && ownerId.length() > 64) {
             errors.add(new ProblemResponses.FieldError("q", "filters are at most 100 characters"));
         }
         if (!errors.isEmpty()) {
@@ -105,7 +110,8 @@ class ProfileController {
         }
         Instant judgedAt = asOf != null ? asOf : clock.instant();
         var found = profiles.search(new ProfileRepository.ProfileFilter(grade, scope.owner(blankToNull(ownerId)), tier, nature,
-                blankToNull(city), blankToNull(q), overdue, stale, judgedAt), page, size, sortKey, descending);
+                blankToNull(city), blankToNull(q), overdue, stale, judgedAt, blankToNull(code), admission), page, size,
+                sortKey, descending);
         return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, zone, judgedAt, null))
                 .map(view -> scope.withholds(view.consentGranted()) ? view.withheld() : view).toList(),
                 page, size, found.total());

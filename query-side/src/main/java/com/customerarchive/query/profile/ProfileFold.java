@@ -1,6 +1,15 @@
 package com.customerarchive.query.profile;
 
+import com.customerarchive.events.AdmissionState;
 import com.customerarchive.events.ComplaintAssignedEvent;
+import com.customerarchive.events.CustomerApprovedEvent;
+import com.customerarchive.events.CustomerResubmittedEvent;
+import com.customerarchive.events.CustomerReturnedEvent;
+import com.customerarchive.events.ProfileChangeApprovedEvent;
+import com.customerarchive.events.ProfileChangeProposedEvent;
+import com.customerarchive.events.ProfileChangeRejectedEvent;
+import com.customerarchive.events.ReturnReason;
+import com.customerarchive.events.card.CardFields;
 import com.customerarchive.events.ComplaintClosedEvent;
 import com.customerarchive.events.ComplaintFiledEvent;
 import com.customerarchive.events.ComplaintFollowedUpEvent;
@@ -35,7 +44,9 @@ import com.customerarchive.query.privacy.Redaction;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,7 +67,8 @@ public final class ProfileFold {
             return new ProfileState(registered.customerId().value(), context.sequence(), registered.kind(),
                     registered.nature(), registered.tier(), registered.source(), registered.grade(),
                     registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
-                    0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null, null);
+                    0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null, null,
+                    registered.admissionState(), registered.code(), context.occurredAt(), List.of(), List.of());
         }
         if (state == null) {
             throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
@@ -124,12 +136,36 @@ public final class ProfileFold {
             next.freshened();
         } else if (event instanceof ConsentRecordedEvent consent) {
             next.consentGranted = consent.granted();
+        } else if (event instanceof CustomerApprovedEvent approved) {
+            next.admission = AdmissionState.APPROVED;
+            next.code = approved.code();
+            next.admissionSince = context.occurredAt();
+            next.returnReasons = List.of();
+        } else if (event instanceof CustomerReturnedEvent returned) {
+            next.admission = AdmissionState.RETURNED;
+            next.admissionSince = context.occurredAt();
+            next.returnReasons = returned.reasons();
+        } else if (event instanceof CustomerResubmittedEvent) {
+            next.admission = AdmissionState.PENDING_REVIEW;
+            next.admissionSince = context.occurredAt();
+        } else if (event instanceof ProfileChangeProposedEvent proposed) {
+            next.proposals.add(new ProposalState(proposed.proposalId(), proposed.changes(), context.actor(),
+                    context.occurredAt()));
+        } else if (event instanceof ProfileChangeApprovedEvent decided) {
+            next.proposals.removeIf(proposal -> proposal.proposalId().equals(decided.proposalId()));
+        } else if (event instanceof ProfileChangeRejectedEvent decided) {
+            next.proposals.removeIf(proposal -> proposal.proposalId().equals(decided.proposalId()));
         } else if (event instanceof PersonalDataFieldDestroyedEvent destroyed) {
             next.card = Redaction.card(next.card, PersonalDataCipher.ERASED, destroyed.field());
+            // a proposal's values of the destroyed field go with them
+            next.proposals.replaceAll(proposal -> new ProposalState(proposal.proposalId(), proposal.changes().stream()
+                    .filter(change -> !CardFields.personalFieldOf(change.field()).map(destroyed.field()::equals)
+                            .orElse(false)).toList(), proposal.proposedBy(), proposal.proposedAt()));
         } else if (event instanceof PersonalDataErasedEvent) {
             next.card = Redaction.card(next.card, PersonalDataCipher.ERASED);
             next.referredBy = next.referredBy == null ? null : PersonalDataCipher.ERASED;
             next.personalDataErased = true;
+            next.proposals.clear();
         }
         return next.build();
     }
@@ -154,6 +190,11 @@ public final class ProfileFold {
         private String archiveReason;
         private Instant archivedAt;
         private MembershipCardState membershipCard;
+        private AdmissionState admission;
+        private String code;
+        private Instant admissionSince;
+        private List<ReturnReason> returnReasons;
+        private final List<ProposalState> proposals;
 
         Builder(ProfileState base, EventContext context) {
             this.base = base;
@@ -174,6 +215,11 @@ public final class ProfileFold {
             archiveReason = base.archiveReason();
             archivedAt = base.archivedAt();
             membershipCard = base.membershipCard();
+            admission = base.admission();
+            code = base.code();
+            admissionSince = base.admissionSince() != null ? base.admissionSince() : base.registeredAt();
+            returnReasons = base.returnReasons();
+            proposals = new ArrayList<>(base.proposals());
         }
 
         /** The card was made current by this event (a late-recorded one does not move it back). */
@@ -189,7 +235,8 @@ public final class ProfileFold {
             return new ProfileState(base.customerId(), context.sequence(), base.kind(), base.nature(), base.tier(),
                     base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
                     visitCount, complaints, consentGranted, updatedAt, personalDataErased, referredBy, lastReviewedAt,
-                    freshAt, archiveReason, archivedAt, membershipCard);
+                    freshAt, archiveReason, archivedAt, membershipCard, admission, code, admissionSince, returnReasons,
+                    proposals);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.customerarchive.query.profile;
 
 import com.customerarchive.platform.time.BusinessZone;
+import com.customerarchive.events.AdmissionState;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerTier;
 import com.customerarchive.events.Grade;
@@ -79,19 +80,23 @@ class ProfileRepository {
                     timestamp(state.registeredAt()), timestamp(state.lastContactAt()), timestamp(state.updatedAt()),
                     state.referredBy(), timestamp(state.freshSince()),
                     state.nextFollowUpOn() == null ? null : java.sql.Date.valueOf(state.nextFollowUpOn()),
+                    state.code(), state.admission().name(), timestamp(state.admissionSince()), state.proposals().size(),
                     states.write(state)});
         }
         String table = tables.of(TABLE);
         plain.batchUpdate("INSERT INTO " + table + """
                  (customer_id, version, grade, owner_id, tier, nature, status, name, city, registered_at,
-                  last_contact_at, updated_at, referred_by, fresh_at, next_follow_up_on, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                  last_contact_at, updated_at, referred_by, fresh_at, next_follow_up_on, code, admission,
+                  admission_since, pending_proposals, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
                 ON CONFLICT (customer_id) DO UPDATE SET
                     version = EXCLUDED.version, grade = EXCLUDED.grade, owner_id = EXCLUDED.owner_id,
                     tier = EXCLUDED.tier, nature = EXCLUDED.nature, status = EXCLUDED.status,
                     name = EXCLUDED.name, city = EXCLUDED.city, last_contact_at = EXCLUDED.last_contact_at,
                     updated_at = EXCLUDED.updated_at, referred_by = EXCLUDED.referred_by, fresh_at = EXCLUDED.fresh_at,
-                    next_follow_up_on = EXCLUDED.next_follow_up_on, state = EXCLUDED.state
+                    next_follow_up_on = EXCLUDED.next_follow_up_on, code = EXCLUDED.code,
+                    admission = EXCLUDED.admission, admission_since = EXCLUDED.admission_since,
+                    pending_proposals = EXCLUDED.pending_proposals, state = EXCLUDED.state
                 WHERE\s""" + table + ".version < EXCLUDED.version", rows);
     }
 
@@ -119,6 +124,14 @@ class ProfileRepository {
         if (filter.city() != null) {
             where.append(" AND lower(city) = lower(:city)");
             params.put("city", filter.city());
+        }
+        if (filter.code() != null) {
+            where.append(" AND code = upper(:code)");
+            params.put("code", filter.code().strip());
+        }
+        if (filter.admission() != null) {
+            where.append(" AND admission = :admission");
+            params.put("admission", filter.admission().name());
         }
         if (filter.q() != null) {
             where.append(" AND lower(name) LIKE :q ESCAPE '\\'");
@@ -154,7 +167,30 @@ class ProfileRepository {
     }
 
     record ProfileFilter(Grade grade, String ownerId, CustomerTier tier, CustomerNature nature, String city, String q,
-                         Boolean overdue, Boolean stale, Instant asOf) {
+                         Boolean overdue, Boolean stale, Instant asOf, String code, AdmissionState admission) {
+
+        ProfileFilter(Grade grade, String ownerId, CustomerTier tier, CustomerNature nature, String city, String q,
+                      Boolean overdue, Boolean stale, Instant asOf) {
+            this(grade, ownerId, tier, nature, city, q, overdue, stale, asOf, null, null);
+        }
+    }
+
+    /** The customer that has this code (codes are unique and never reused). */
+    Optional<ProfileState> byCode(String code) {
+        return jdbc.sql("SELECT state FROM profile WHERE code = upper(:code)").param("code", code.strip())
+                .query((row, n) -> states.read(row.getString(1))).optional();
+    }
+
+    /**
+     * The review queue: cards waiting for review or returned, and approved ones with proposals waiting, the longest
+     * waiting first; a rep's own only when {@code ownerId} is given.
+     */
+    List<ProfileState> queue(String ownerId, int limit) {
+        return jdbc.sql("SELECT state FROM profile WHERE (admission <> 'APPROVED' OR pending_proposals > 0)"
+                        + (ownerId == null ? "" : " AND owner_id = :owner")
+                        + " ORDER BY admission_since ASC NULLS FIRST, customer_id LIMIT :limit")
+                .params(ownerId == null ? Map.of("limit", limit) : Map.of("limit", limit, "owner", ownerId))
+                .query((row, n) -> states.read(row.getString(1))).list();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -1,6 +1,8 @@
 package com.customerarchive.query.profile;
 
+import com.customerarchive.events.AdmissionState;
 import com.customerarchive.events.ComplaintStatus;
+import com.customerarchive.events.ReturnReason;
 import com.customerarchive.events.CustomerKind;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerStatus;
@@ -11,6 +13,7 @@ import com.customerarchive.events.ProfileCard;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -40,13 +43,22 @@ public record ProfileState(
         Instant freshAt,
         String archiveReason,
         Instant archivedAt,
-        MembershipCardState membershipCard) {
+        MembershipCardState membershipCard,
+        AdmissionState admission,
+        String code,
+        Instant admissionSince,
+        List<ReturnReason> returnReasons,
+        List<ProposalState> proposals) {
 
     private static final Set<ComplaintStatus> OPEN =
             Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);
 
     public ProfileState {
         complaints = complaints == null ? Map.of() : Map.copyOf(complaints);
+        // a state stored before review existed: its customer was approved then
+        admission = admission == null ? AdmissionState.APPROVED : admission;
+        returnReasons = returnReasons == null ? List.of() : List.copyOf(returnReasons);
+        proposals = proposals == null ? List.of() : List.copyOf(proposals);
     }
 
     public int openComplaints() {

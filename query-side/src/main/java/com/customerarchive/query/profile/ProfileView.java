@@ -1,7 +1,10 @@
 package com.customerarchive.query.profile;
 
 import com.customerarchive.platform.time.BusinessZone;
+import com.customerarchive.events.AdmissionState;
 import com.customerarchive.events.CustomerKind;
+import com.customerarchive.events.ReturnReason;
+import com.customerarchive.events.card.CardFields;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.CustomerTier;
@@ -58,7 +61,11 @@ public record ProfileView(
         Purchases purchases,
         Lifecycle lifecycle,
         Value value,
-        MembershipCardState membershipCard) {
+        MembershipCardState membershipCard,
+        String code,
+        AdmissionState admission,
+        List<ReturnReason> returnReasons,
+        List<ProposalState> pendingProposals) {
 
     /**
      * The customer's purchases, cancelled ones left out: what they add up to per currency, and {@code total} only
@@ -79,7 +86,7 @@ public record ProfileView(
                 registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
                 figures.totals(), Totals.single(figures.totals()), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
-                membershipCard);
+                membershipCard, code, admission, returnReasons, pendingProposals);
     }
 
     /** The same profile with the card's personal fields and the referral link "[withheld]" (consent withdrawn). */
@@ -87,7 +94,12 @@ public record ProfileView(
         return new ProfileView(customerId, version, kind, nature, tier, source, grade, ownerId, status,
                 Redaction.card(card, Redaction.WITHHELD), registeredAt, lastContactAt, nextFollowUpOn, overdue, stale,
                 openComplaints, visitCount, consentGranted, personalDataErased, updatedAt, asOf,
-                referredBy == null ? null : Redaction.WITHHELD, lastReviewedAt, purchases, lifecycle, value, membershipCard);
+                referredBy == null ? null : Redaction.WITHHELD, lastReviewedAt, purchases, lifecycle, value, membershipCard,
+                code, admission, returnReasons, pendingProposals == null ? null : pendingProposals.stream()
+                .map(proposal -> new ProposalState(proposal.proposalId(), proposal.changes().stream()
+                        .map(change -> CardFields.isPersonal(change.field()) ? new com.customerarchive.events.FieldChange(
+                                change.field(), Redaction.WITHHELD, Redaction.WITHHELD) : change).toList(),
+                        proposal.proposedBy(), proposal.proposedAt())).toList());
     }
 
     private static LocalDate day(Instant at, BusinessZone zone) {
@@ -108,6 +120,8 @@ public record ProfileView(
                 state.lastContactAt(), state.nextFollowUpOn(), overdue, stale, state.openComplaints(),
                 state.visitCount(), state.consentGranted(), state.personalDataErased(), state.updatedAt(), asOf,
                 state.referredBy(), state.lastReviewedAt(), null, null, null,
-                state.membershipCard() == null ? null : state.membershipCard().judgedOn(judgedOn));
+                state.membershipCard() == null ? null : state.membershipCard().judgedOn(judgedOn), state.code(),
+                state.admission(), state.returnReasons().isEmpty() ? null : state.returnReasons(),
+                state.proposals().isEmpty() ? null : state.proposals());
     }
 }

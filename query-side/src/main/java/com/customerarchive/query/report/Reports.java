@@ -92,6 +92,10 @@ class Reports {
         return timelines.names(new HashSet<>(customerIds));
     }
 
+    Map<UUID, String> codes(java.util.Collection<UUID> customerIds) {
+        return timelines.codes(new HashSet<>(customerIds));
+    }
+
     /** The instant just before {@code to}: a period is [from, to). */
     private static Instant before(Instant to) {
         return to.minusNanos(1000);
@@ -221,7 +225,7 @@ class Reports {
     }
 
     record AtRisk(UUID customerId, String name, String ownerId, Grade grade, Lifecycle.Stage stage, String reason,
-                  LocalDate lastPurchaseOn, long daysSinceLastPurchase, Instant lastContactAt) {
+                  LocalDate lastPurchaseOn, long daysSinceLastPurchase, Instant lastContactAt, String code) {
     }
 
     /** The buying customers at risk at asOf, longest without a purchase first. */
@@ -231,12 +235,14 @@ class Reports {
                 .filter(one -> one.lifecycle().atRisk())
                 .filter(one -> query.ownerId() == null || query.ownerId().equals(one.state().owner)).toList();
         Map<UUID, String> names = timelines.names(atRisk.stream().map(one -> one.timeline().customerId()).toList());
+        Map<UUID, String> codes = timelines.codes(atRisk.stream().map(one -> one.timeline().customerId()).toList());
         atRisk.forEach(one -> tally.customer(Figure.of("customers"), one.timeline().customerId(), one.state()));
         return atRisk.stream()
                 .map(one -> new AtRisk(one.timeline().customerId(), names.get(one.timeline().customerId()),
                         one.state().owner, one.state().grade, one.lifecycle().stage(), one.lifecycle().reason(),
                         day(one.figures().lastPurchaseAt()),
-                        Duration.between(one.figures().lastPurchaseAt(), asOf).toDays(), one.figures().lastContactAt()))
+                        Duration.between(one.figures().lastPurchaseAt(), asOf).toDays(), one.figures().lastContactAt(),
+                        codes.get(one.timeline().customerId())))
                 .sorted(Comparator.comparingLong(AtRisk::daysSinceLastPurchase).reversed()
                         .thenComparing(AtRisk::customerId))
                 .toList();
@@ -249,7 +255,8 @@ class Reports {
     /** A customer ranked by value; its purchases per currency, {@code purchaseTotal} only while they are in one. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Ranked(int rank, UUID customerId, String name, String ownerId, Grade grade, Lifecycle.Stage stage,
-                  Value value, int purchases, List<Amount> totals, BigDecimal purchaseTotal, Map<String, Object> drill) {
+                  Value value, int purchases, List<Amount> totals, BigDecimal purchaseTotal, Map<String, Object> drill,
+                  String code) {
     }
 
     /** The {@code top} customers by value at asOf: score, then purchase total in the base currency, then id. */
@@ -269,6 +276,8 @@ class Reports {
                 .limit(query.top()).toList();
         Map<UUID, String> names = timelines.names(ranked.stream().map(one -> one.judged().timeline().customerId())
                 .toList());
+        Map<UUID, String> codes = timelines.codes(ranked.stream().map(one -> one.judged().timeline().customerId())
+                .toList());
         List<Ranked> answer = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             Judged one = ranked.get(i).judged();
@@ -278,7 +287,7 @@ class Reports {
             purchasesBy(one.timeline(), query.asOf()).forEach(purchase -> tally.event(purchases, purchase));
             answer.add(new Ranked(i + 1, id, names.get(id), one.state().owner, one.state().grade,
                     one.lifecycle().stage(), ranked.get(i).value(), one.figures().purchases(), one.figures().totals(),
-                    Totals.single(one.figures().totals()), Map.of("purchases", query.drill(purchases))));
+                    Totals.single(one.figures().totals()), Map.of("purchases", query.drill(purchases)), codes.get(id)));
         }
         return answer;
     }
@@ -291,7 +300,7 @@ class Reports {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Referral(UUID customerId, String name, long referred, List<Amount> totals, BigDecimal referredPurchaseTotal,
-                    Money.Converted ranked, Map<String, Object> drill) {
+                    Money.Converted ranked, Map<String, Object> drill, String code) {
     }
 
     /**
@@ -313,6 +322,7 @@ class Reports {
         });
         List<UUID> referrers = referred.keySet().stream().filter(known::contains).map(UUID::fromString).toList();
         Map<UUID, String> names = timelines.names(referrers);
+        Map<UUID, String> codes = timelines.codes(referrers);
         List<Referral> answer = new ArrayList<>();
         for (UUID referrer : referrers) {
             String key = referrer.toString();
@@ -335,7 +345,7 @@ class Reports {
             drill.put("referred", query.drill(count));
             drill.put("totals", totalLinks);
             answer.add(new Referral(referrer, names.get(referrer), tally.count(count), totals, Totals.single(totals),
-                    money.toBase(totals), drill));
+                    money.toBase(totals), drill, codes.get(referrer)));
         }
         answer.sort(Comparator.comparingLong(Referral::referred).reversed()
                 .thenComparing(one -> one.ranked().total().amount(), Comparator.reverseOrder())

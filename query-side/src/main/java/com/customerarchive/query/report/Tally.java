@@ -37,10 +37,11 @@ final class Tally {
     /** A customer, or one of its events, behind a figure. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(UUID customerId, String name, String ownerId, Grade grade, Long sequence, String type,
-                Instant occurredAt, BigDecimal amount, String currency) {
+                Instant occurredAt, BigDecimal amount, String currency, String code) {
 
-        Item named(String newName) {
-            return new Item(customerId, newName, ownerId, grade, sequence, type, occurredAt, amount, currency);
+        /** The customer's name and code as its profile shows them now. */
+        Item named(String newName, String newCode) {
+            return new Item(customerId, newName, ownerId, grade, sequence, type, occurredAt, amount, currency, newCode);
         }
     }
 
@@ -50,7 +51,7 @@ final class Tally {
     void customer(Figure figure, UUID customerId, Timeline.State state) {
         items.computeIfAbsent(figure, f -> new LinkedHashMap<>()).putIfAbsent(customerId,
                 new Item(customerId, null, state == null ? null : state.owner, state == null ? null : state.grade,
-                        null, null, null, null, null));
+                        null, null, null, null, null, null));
     }
 
     /** Puts an event under a figure. */
@@ -58,7 +59,7 @@ final class Tally {
         items.computeIfAbsent(figure, f -> new LinkedHashMap<>()).putIfAbsent(
                 new EventKey(fact.customerId(), fact.sequence()),
                 new Item(fact.customerId(), null, null, null, fact.sequence(), fact.type(), fact.at(), fact.amount(),
-                        fact.text(Fact.CURRENCY)));
+                        fact.text(Fact.CURRENCY), null));
     }
 
     /** Makes sure a figure exists (with nothing behind it yet): it reads 0 and its drill-down is empty. */

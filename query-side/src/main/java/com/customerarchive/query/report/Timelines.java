@@ -100,6 +100,20 @@ class Timelines {
         }
     }
 
+    /** The customers' codes as the profile shows them now; a customer without one is absent. */
+    Map<UUID, String> codes(Collection<UUID> customerIds) {
+        Map<UUID, String> codes = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return codes;
+        }
+        client.sql("SELECT customer_id, code FROM profile WHERE customer_id = ANY(:ids) AND code IS NOT NULL")
+                .param("ids", customerIds.toArray(UUID[]::new))
+                .query(row -> {
+                    codes.put(row.getObject("customer_id", UUID.class), row.getString("code"));
+                });
+        return codes;
+    }
+
     /** The customers' names as the profile shows them now (an erased name reads as erased). */
     Map<UUID, String> names(Collection<UUID> customerIds) {
         Map<UUID, String> names = new HashMap<>();

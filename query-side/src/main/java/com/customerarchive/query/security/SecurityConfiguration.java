@@ -10,6 +10,8 @@ import java.util.Set;
 
 import static com.customerarchive.platform.security.Role.ADMIN;
 import static com.customerarchive.platform.security.Role.AUDITOR;
+import static com.customerarchive.platform.security.Role.CLERK;
+import static com.customerarchive.platform.security.Role.FINANCE;
 import static com.customerarchive.platform.security.Role.INTEGRATOR;
 import static com.customerarchive.platform.security.Role.MANAGER;
 import static com.customerarchive.platform.security.Role.OUTLET;
@@ -23,9 +25,11 @@ class SecurityConfiguration {
     ApiAccess queryApi() {
         return ApiAccess.of(
                 AccessRule.open("/", "/favicon.ico", "/console", "/console/**", "/webjars/**"),
-                AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, INTEGRATOR, OUTLET, ADMIN), "/api/me"),
+                AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, INTEGRATOR, OUTLET, ADMIN, CLERK, FINANCE), "/api/me"),
                 AccessRule.get(Set.of(AUDITOR, ADMIN), "/api/profiles/*/access-log", "/api/audit/**"),
-                AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, ADMIN), "/api/profiles/**"),
+                AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, ADMIN, CLERK, FINANCE), "/api/profiles/**",
+                        "/api/customers/by-code/*"),
+                AccessRule.get(Set.of(SALES, MANAGER, ADMIN, CLERK), "/api/admission/queue"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/agenda"),
                 AccessRule.get(Set.of(OUTLET, SALES, MANAGER, AUDITOR, ADMIN), "/api/membership-cards/*"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/membership-cards"),

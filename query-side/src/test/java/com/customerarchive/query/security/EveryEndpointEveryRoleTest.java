@@ -34,9 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EveryEndpointEveryRoleTest extends BothAppsTest {
 
-    private static final List<String> ROLES = List.of("sales", "manager", "auditor", "integrator", "outlet", "admin");
+    private static final List<String> ROLES = List.of("sales", "manager", "auditor", "integrator", "outlet", "admin",
+            "clerk", "finance");
     private static final Set<String> WRITERS = Set.of("sales", "manager");
-    private static final Set<String> READERS = Set.of("sales", "manager", "auditor", "admin");
+    private static final Set<String> READERS = Set.of("sales", "manager", "auditor", "admin", "clerk", "finance");
+    /** A clerk (销售内勤) enters and edits cards for the reps. */
+    private static final Set<String> CARD_WRITERS = Set.of("sales", "manager", "clerk");
     private static final Set<String> MANAGERS = Set.of("manager", "admin");
     private static final Set<String> AUDIT = Set.of("auditor", "admin");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -71,6 +74,18 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
                 "POST /api/customers/{customerId}/review", "POST /api/customers/{customerId}/visits")) {
             MAY.put(write, WRITERS);
         }
+        MAY.put("POST /api/customers", CARD_WRITERS);
+        MAY.put("PATCH /api/customers/{customerId}/card", CARD_WRITERS);
+        MAY.put("POST /api/customers/{customerId}/admission/resubmit", CARD_WRITERS);
+        for (String review : List.of("POST /api/customers/{customerId}/admission/approve",
+                "POST /api/customers/{customerId}/admission/return",
+                "POST /api/customers/{customerId}/proposals/{proposalId}/approve",
+                "POST /api/customers/{customerId}/proposals/{proposalId}/reject")) {
+            MAY.put(review, Set.of("manager"));
+        }
+        MAY.put("POST /api/admin/admission/migrate", Set.of("admin"));
+        MAY.put("GET /api/customers/by-code/{code}", READERS);
+        MAY.put("GET /api/admission/queue", Set.of("sales", "manager", "admin", "clerk"));
         MAY.put("POST /api/customers/membership-cards/{cardNumber}/uses", Set.of("sales", "manager", "outlet"));
         MAY.put("DELETE /api/customers/{customerId}/personal-data", Set.of("admin"));
         MAY.put("DELETE /api/customers/{customerId}/personal-data/{field}", Set.of("admin"));
@@ -105,7 +120,8 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
         MAY.put("GET /api/membership-cards/{cardNumber}", Set.of("sales", "manager", "auditor", "outlet", "admin"));
         MAY.put("GET /api/events", Set.of("integrator", "admin"));
         MAY.put("GET /api/events/stream", Set.of("integrator", "admin"));
-        MAY.put("GET /api/me", Set.of("sales", "manager", "auditor", "integrator", "outlet", "admin"));
+        MAY.put("GET /api/me", Set.of("sales", "manager", "auditor", "integrator", "outlet", "admin", "clerk",
+                "finance"));
     }
 
     @LocalServerPort

@@ -107,6 +107,11 @@ public final class AppProcess {
         return start(module, port, jvmOptions, database, true);
     }
 
+    /** An app as {@link #start(String, List)} with more environment (e.g. ARCHIVE_ADMISSION_ENABLED=true). */
+    public static AppProcess start(String module, List<String> jvmOptions, java.util.Map<String, String> environment) {
+        return start(module, freePort(), jvmOptions, TestDatabase.get(), true, environment);
+    }
+
     /** Both apps with the default access rule: each SALES user reads and writes only its own customers. */
     public static AppProcess startOwnerScoped(String module) {
         return startOwnerScoped(module, java.util.Map.of());
@@ -143,6 +148,8 @@ public final class AppProcess {
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.password());
         builder.environment().put("ARCHIVE_PRIVACY_MASTER_KEY", TestKeys.masterKey());
         builder.environment().put("ARCHIVE_ACCESS_SALESSEEALL", Boolean.toString(salesSeeAll));
+        // the tests before review existed register and then buy at once; AdmissionIT turns review on
+        builder.environment().put("ARCHIVE_ADMISSION_ENABLED", "false");
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

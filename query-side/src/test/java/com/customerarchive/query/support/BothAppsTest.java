@@ -25,5 +25,7 @@ public abstract class BothAppsTest {
         registry.add("archive.privacy.master-key", TestKeys::masterKey);
         // the tests write and read as "sales" across owners; OwnerScopeIT checks the default, each rep its own
         registry.add("archive.access.sales-see-all", () -> "true");
+        // the tests before review existed register and then buy at once; the admission tests turn review on
+        registry.add("archive.admission.enabled", () -> "false");
     }
 }

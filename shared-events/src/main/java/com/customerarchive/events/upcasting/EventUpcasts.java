@@ -1,6 +1,8 @@
 package com.customerarchive.events.upcasting;
 
+import com.customerarchive.events.AdmissionState;
 import com.customerarchive.events.ConsentRecordedEvent;
+import com.customerarchive.events.CustomerRegisteredEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,19 +15,22 @@ import java.io.UncheckedIOException;
  * them); each reader turns an old event's JSON into the current shape before it deserializes it.
  * <ul>
  * <li>{@code ConsentRecordedEvent} 1 → 2: {@code "purpose": p} becomes {@code "purposes": [p]}.</li>
+ * <li>{@code CustomerRegisteredEvent} 1 → 2: a registration from before review existed is approved, without a code
+ * ({@code "admission": "APPROVED", "code": null}) until the admission migration codes it.</li>
  * </ul>
  */
 public final class EventUpcasts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONSENT = ConsentRecordedEvent.class.getName();
+    private static final String REGISTERED = CustomerRegisteredEvent.class.getName();
 
     private EventUpcasts() {
     }
 
     /** True when an event stored under this type and revision is read in another shape than stored. */
     public static boolean applies(String payloadType, String revision) {
-        return CONSENT.equals(payloadType) && "1".equals(revision);
+        return (CONSENT.equals(payloadType) || REGISTERED.equals(payloadType)) && "1".equals(revision);
     }
 
     /** The revision an event of this type and revision is read as. */
@@ -35,6 +40,15 @@ public final class EventUpcasts {
 
     /** The current shape of a stored event's JSON (the same node, changed, when it applies). */
     public static JsonNode upcast(String payloadType, String revision, JsonNode payload) {
+        if (applies(payloadType, revision) && REGISTERED.equals(payloadType) && payload instanceof ObjectNode registered) {
+            if (!registered.has("admission")) {
+                registered.put("admission", AdmissionState.APPROVED.name());
+            }
+            if (!registered.has("code")) {
+                registered.putNull("code");
+            }
+            return payload;
+        }
         if (applies(payloadType, revision) && payload instanceof ObjectNode consent) {
             JsonNode purpose = consent.remove("purpose");
             var purposes = consent.putArray("purposes");

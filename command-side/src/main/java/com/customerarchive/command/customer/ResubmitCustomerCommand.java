@@ -1,0 +1,11 @@
+package com.customerarchive.command.customer;
+
+import com.customerarchive.events.CustomerId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record ResubmitCustomerCommand(
+        @TargetAggregateIdentifier CustomerId customerId,
+        @TargetAggregateVersion Long expectedVersion,
+        String notes) {
+}
