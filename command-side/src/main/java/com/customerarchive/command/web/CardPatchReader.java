@@ -123,6 +123,10 @@ public class CardPatchReader {
         if (node == null || node.isNull()) {
             return null;
         }
+        if (!node.isString()) {
+            errors.add(new ProblemResponses.FieldError("occurredAt", "must be an ISO-8601 instant"));
+            return null;
+        }
         try {
             Instant value = Instant.parse(node.asString());
             if (value.isAfter(clock.instant())) {

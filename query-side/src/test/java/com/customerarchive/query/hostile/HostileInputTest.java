@@ -4,6 +4,7 @@ import com.customerarchive.query.support.AppProcess;
 import com.customerarchive.testsupport.TestDatabase;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -85,7 +86,7 @@ class HostileInputTest {
             }
             for (String field : required) {
                 JsonNode value = json.path(field);
-                if (value.isMissingNode() || value.isNull() || value.asString().isBlank()) {
+                if (value.isMissingNode() || value.isNull() || value.isContainer() || value.asString().isBlank()) {
                     return false;
                 }
             }
@@ -153,6 +154,20 @@ class HostileInputTest {
             assertThat(send("POST", base + "/api/customers/" + archivable + "/reactivate",
                     "{\"reason\": \"hostile input goes on\"}".getBytes(StandardCharsets.UTF_8)).statusCode())
                     .as("the archived customer reactivated").isEqualTo(200);
+        }
+    }
+
+    /** Found by a run of the property above: a container where a card edit's occurredAt should be (CI, 3 December). */
+    @Example
+    void a_card_edit_dated_by_a_container_is_a_bad_request() throws Exception {
+        for (String body : List.of("{\"validUntil\":\"\",\"purpose\":\"\",\"occurredAt\":[]}",
+                "{\"occurredAt\":{}}", "{\"occurredAt\":42}")) {
+            Map<String, Long> before = stored();
+            HttpResponse<String> answer = send("PATCH", base + "/api/customers/" + customer + "/card",
+                    body.getBytes(StandardCharsets.UTF_8));
+            assertThat(answer.statusCode()).as(body).isEqualTo(400);
+            assertThat(answer.body()).as(body).contains("occurredAt", "ISO-8601");
+            assertThat(stored()).as("nothing written by " + body).isEqualTo(before);
         }
     }
 
