@@ -206,7 +206,8 @@ class Customer {
     @CommandHandler
     Approval handle(MigrateAdmissionCommand command, @MetaDataValue(EventMetadata.BUSINESS_DAY) String businessDay,
                     CustomerCodes codes) {
-        if (code != null || admissionState() != AdmissionState.APPROVED || erased) {
+        // a merged duplicate is read-only and worked as the customer it was merged into: it takes no code
+        if (code != null || admissionState() != AdmissionState.APPROVED || erased || mergedInto != null) {
             return new Approval(null, version());
         }
         String given = codes.next(customerId, card, LocalDate.parse(businessDay));
@@ -572,7 +573,8 @@ class Customer {
     Object mergedIsReadOnly(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object payload = command.getPayload();
         if (mergedInto != null && !(payload instanceof DescribeCustomerCommand
-                || payload instanceof EraseCustomerPersonalDataCommand || payload instanceof DestroyPersonalFieldCommand)) {
+                || payload instanceof EraseCustomerPersonalDataCommand || payload instanceof DestroyPersonalFieldCommand
+                || payload instanceof MigrateAdmissionCommand)) {
             throw new RuleViolationException(Rule.CUSTOMER_MERGED, "The customer was merged into " + mergedInto
                     + " as its duplicate and is read-only; write to " + mergedInto + ".");
         }

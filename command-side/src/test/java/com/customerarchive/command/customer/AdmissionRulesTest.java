@@ -11,6 +11,7 @@ import com.customerarchive.events.ContactRole;
 import com.customerarchive.events.CustomerApprovedEvent;
 import com.customerarchive.events.CustomerId;
 import com.customerarchive.events.CustomerKind;
+import com.customerarchive.events.CustomerMergedEvent;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.CustomerResubmittedEvent;
@@ -337,5 +338,11 @@ class AdmissionRulesTest {
         fixture.given(as("rep-1", pending(complete())))
                 .when(new MigrateAdmissionCommand(ID, null), by("admin"))
                 .expectNoEvents();
+        // a duplicate merged before the migration is read-only and takes no code; the migration is not refused
+        fixture.given(as("rep-1", legacy), as("manager", new CustomerMergedEvent(ID,
+                        new CustomerId(UUID.fromString("00000000-0000-0000-0000-000000000042")), "registered twice")))
+                .when(new MigrateAdmissionCommand(ID, null), by("admin"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Approval(null, 2));
     }
 }

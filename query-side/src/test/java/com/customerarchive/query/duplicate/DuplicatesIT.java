@@ -6,6 +6,7 @@ import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,9 @@ import static org.awaitility.Awaitility.await;
  * other tests' customers are never candidates.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// closed after the class: a query-side left running in this JVM would hold the one pass's lock on the shared database
+// and starve the ITs after it that start query-sides of their own (OnePassIT waited on a pass that never ran)
+@DirtiesContext
 class DuplicatesIT extends BothAppsTest {
 
     private static final Map<String, String> CHECK_ON = Map.of("ARCHIVE_DUPLICATES_ENABLED", "true");
