@@ -80,7 +80,7 @@ if [[ "${1:-}" == "--demo" ]]; then
        "http://127.0.0.1:$COMMAND_PORT" "${DEMO_CUSTOMERS:-300}"
 fi
 
-users="sales, manager, auditor, integrator, outlet and admin, each with the password <name>-pw"
+users="sales, manager, clerk, finance, auditor, integrator, outlet and admin, each with the password <name>-pw"
 if [[ "${SPRING_PROFILES_ACTIVE:-}" == *prod* ]]; then
   users="those configured in ARCHIVE_SECURITY_USERS_* (the prod profile has no development users)"
 fi
@@ -91,7 +91,7 @@ Customer Archive is running (logs in $LOGS):
   command-side  http://localhost:$COMMAND_PORT   (Swagger UI: /swagger-ui.html)
   query-side    http://localhost:$QUERY_PORT   (Swagger UI: /swagger-ui.html)
   users         $users
-                (the console signs in sales, manager, auditor and admin; integrator reads the feed, outlet checks cards)
+                (the console signs in sales, manager, clerk, auditor and admin; integrator reads the feed, outlet checks cards)
 Press Ctrl-C to stop.
 MSG
 wait -n "${pids[@]}"
