@@ -414,7 +414,7 @@
       ${item('customer.openComplaints', esc(open), 'open-complaints')}
       ${item('customer.nextFollowUp', p.nextFollowUpOn ? date(p.nextFollowUpOn) : '', 'next-follow-up')}
       ${item('col.lastContact', time(p.lastContactAt))}
-      ${item('customer.status', code('status', p.status) + (p.overdue ? ` <span class="badge true">${esc(t('col.overdue'))}</span>` : ''), 'status')}
+      ${item('customer.status', code('status', p.mergedInto ? 'MERGED' : p.status) + (p.overdue ? ` <span class="badge true">${esc(t('col.overdue'))}</span>` : ''), 'status')}
       ${item('customer.membership', p.membershipCard ? `${val(p.membershipCard.cardNumber)} ${code('cardTier', p.membershipCard.tier)} · ${code('cardStatus', p.membershipCard.status)} · ${esc(t('customer.validUntil'))} ${date(p.membershipCard.validUntil)}` : esc(t('customer.noCard')), 'membership')}
     </div>`;
   }
@@ -586,7 +586,7 @@
   /** A manager's merge of this customer, a duplicate, into the one it duplicates (by the other's id). */
   function mergeForm() {
     return `<form class="panel task" id="merge-form" data-testid="merge-form"><h2>${esc(t('merge.title'))}</h2><p class="muted">${esc(t('merge.help'))}</p>
-      ${input('merge.target', 'targetId', 'required pattern="[0-9a-fA-F\\-]{36}" data-testid="merge-target"')}${input('form.reason', 'reason', 'required data-testid="merge-reason"')}
+      ${input('merge.target', 'targetId', 'required maxlength="64" data-testid="merge-target"')}${input('form.reason', 'reason', 'required data-testid="merge-reason"')}
       <button class="primary" type="submit" data-testid="merge-go">${esc(t('merge.go'))}</button><div class="result"></div></form>`;
   }
 
@@ -596,7 +596,17 @@
     form.addEventListener('submit', async event => {
       event.preventDefault();
       const v = Object.fromEntries(new FormData(form));
-      const answer = await command(`/api/customers/${id}/merge-into/${encodeURIComponent(v.targetId.trim())}`,
+      // the target as people name it, by its customer code (ZJ202600042), or by its id
+      let target = v.targetId.trim();
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(target)) {
+        const found = await query(`/api/customers/by-code/${encodeURIComponent(target)}`);
+        if (!ok(found)) {
+          form.querySelector('.result').innerHTML = problem(found);
+          return;
+        }
+        target = found.json.customerId;
+      }
+      const answer = await command(`/api/customers/${id}/merge-into/${encodeURIComponent(target)}`,
         { method: 'POST', ifMatch: `"${p.version}"`, body: { reason: v.reason } });
       if (ok(answer)) {
         await customer(id, answer.json.version);
@@ -967,8 +977,12 @@
       <div class="result" data-testid="review-result"></div></div>`;
   }
 
+  /** The card fields a reviewer names when returning a card, each under its label (the request sends the path). */
+  const RETURN_FIELDS = ['basic.name', 'basic.legalName', 'basic.address', 'basic.address.city', 'basic.address.street',
+    'basic.phones', 'basic.email', 'basic.industry', 'contacts', 'basic.legalRepresentative', 'basic.taxNumber',
+    'basic.licenceNumber', 'payment.paymentTerms', 'payment.creditLimit'];
   const reviewForms = customerId => `<button type="button" class="primary" data-approve="${esc(customerId)}" data-testid="approve">${esc(t('form.approve'))}</button>
-    <form class="inline" data-return="${esc(customerId)}" data-testid="return-form">${input('form.returnField', 'field', 'required value="basic.name"')}
+    <form class="inline" data-return="${esc(customerId)}" data-testid="return-form">${labelled('form.returnField', `<select name="field" required>${RETURN_FIELDS.map(f => `<option value="${esc(f)}">${fieldLabel(f)}</option>`).join('')}</select>`)}
       ${input('form.returnMessage', 'message', 'required')}<button type="submit">${esc(t('form.return'))}</button></form>`;
 
   /** Wires the review buttons inside root; after a decision, refresh() redraws the page. */

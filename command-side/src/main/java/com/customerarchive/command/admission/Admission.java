@@ -2,6 +2,7 @@ package com.customerarchive.command.admission;
 
 import com.customerarchive.command.customer.Approval;
 import com.customerarchive.command.customer.ApproveCustomerCommand;
+import com.customerarchive.command.customer.CustomerDirectory;
 import com.customerarchive.command.customer.MigrateAdmissionCommand;
 import com.customerarchive.command.customer.RegisterCustomerCommand;
 import com.customerarchive.command.web.CommandSender;
@@ -30,16 +31,18 @@ public class Admission {
     private final AdmissionProperties properties;
     private final CodeSequence codes;
     private final JdbcClient jdbc;
+    private final CustomerDirectory customers;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final BusinessZone zone;
 
     Admission(CommandSender commands, AdmissionProperties properties, CodeSequence codes, JdbcClient jdbc,
-              TransactionTemplate transactions, Clock clock, BusinessZone zone) {
+              CustomerDirectory customers, TransactionTemplate transactions, Clock clock, BusinessZone zone) {
         this.commands = commands;
         this.properties = properties;
         this.codes = codes;
         this.jdbc = jdbc;
+        this.customers = customers;
         this.transactions = transactions;
         this.clock = clock;
         this.zone = zone;
@@ -57,8 +60,7 @@ public class Admission {
             return store.apply(withAdmission(command, AdmissionState.PENDING_REVIEW, null));
         }
         Long version = transactions.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:id))").param("id", command.customerId().toString())
-                    .query((row, n) -> 1).list();
+            customers.lock(command.customerId().value());
             String code = codes.codeOf(command.customerId().value()).orElseGet(() -> codes.next(command.customerId(),
                     command.card(), zone.dayOf(occurredAt != null ? occurredAt : clock.instant())));
             return store.apply(withAdmission(command, AdmissionState.APPROVED, code));

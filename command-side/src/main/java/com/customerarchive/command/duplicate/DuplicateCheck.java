@@ -104,6 +104,9 @@ public class DuplicateCheck {
             return commands.send(command, occurredAt);
         }
         UUID id = command.customerId().value();
+        // identifying edits of one customer take turns, so the keys below stay those of the card the edit applies to;
+        // other writes (a visit, a grade) go on meanwhile and the edit needs no pinned version against them
+        directory.lock(id);
         CustomerFacts facts = commands.send(new DescribeCustomerCommand(command.customerId(), false), occurredAt);
         ProfileCard edited;
         try {
@@ -123,14 +126,10 @@ public class DuplicateCheck {
             }
         }
         table.replace(id, keys);
-        // the keys were computed from the card at this version: the edit applies to that card or is refused
-        Long expected = command.expectedVersion() != null ? command.expectedVersion() : facts.version() - 1;
-        var edit = new EditProfileCardCommand(command.customerId(), expected, command.patch(), command.signedFields(),
-                command.proposalId());
         if (candidates.isEmpty()) {
-            return commands.send(edit, occurredAt);
+            return commands.send(command, occurredAt);
         }
-        return commands.send(new EditDespiteDuplicatesCommand(edit,
+        return commands.send(new EditDespiteDuplicatesCommand(command,
                 candidates.stream().map(candidate -> candidate.id().toString()).toList(), forceReason), occurredAt);
     }
 

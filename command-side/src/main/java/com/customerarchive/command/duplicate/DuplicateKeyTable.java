@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** The digests of every customer's identity keys; rows change in the transaction of the events that change the keys. */
 @Repository
-class DuplicateKeyTable {
+public class DuplicateKeyTable {
 
     /** A digest of one of the customer's keys. */
     record Digest(IdentityKeys.Kind kind, String value) {
@@ -34,13 +34,6 @@ class DuplicateKeyTable {
         digests.forEach(digest -> locks.add(Long.parseUnsignedLong(digest.value().substring(0, 16), 16)));
         for (long lock : locks) {
             jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", lock).query(Object.class).single();
-        }
-    }
-
-    /** Holds, until the transaction ends, a lock on each customer (a merge's two), in one order. */
-    void lockCustomers(UUID... customerIds) {
-        for (String id : new TreeSet<>(java.util.Arrays.stream(customerIds).map(UUID::toString).toList())) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:id, 7))").param("id", id).query(Object.class).single();
         }
     }
 
@@ -65,13 +58,32 @@ class DuplicateKeyTable {
     void replace(UUID customerId, Collection<Digest> digests) {
         String id = customerId.toString();
         jdbc.sql("DELETE FROM duplicate_key WHERE customer_id = :id").param("id", id).update();
-        for (Digest digest : digests) {
-            jdbc.sql("INSERT INTO duplicate_key (digest, customer_id, kind) VALUES (:digest, :id, :kind) "
-                            + "ON CONFLICT DO NOTHING")
-                    .param("digest", digest.value()).param("id", id).param("kind", digest.kind().name()).update();
+        // the keys and the mark of an indexed customer in one statement, whatever the number of keys
+        jdbc.sql("""
+                        WITH indexed AS (
+                            INSERT INTO duplicate_key_indexed (customer_id) VALUES (:id) ON CONFLICT DO NOTHING)
+                        INSERT INTO duplicate_key (digest, customer_id, kind)
+                        SELECT digest, :id, kind
+                        FROM unnest(CAST(:digests AS text[]), CAST(:kinds AS text[])) AS k(digest, kind)
+                        ON CONFLICT DO NOTHING""")
+                .param("id", id)
+                .param("digests", digests.stream().map(Digest::value).toArray(String[]::new))
+                .param("kinds", digests.stream().map(digest -> digest.kind().name()).toArray(String[]::new))
+                .update();
+    }
+
+    /** The customer's erasure: its keys go (it stays indexed: an erased customer has none to find). */
+    public void forget(String customerId) {
+        jdbc.sql("DELETE FROM duplicate_key WHERE customer_id = :id").param("id", customerId).update();
+    }
+
+    /** A personal field destroyed: the keys it made go (a destroyed tax number no longer finds its customer). */
+    public void forgetField(String customerId, String field) {
+        List<String> kinds = IdentityKeys.kindsOf(field).stream().map(Enum::name).toList();
+        if (!kinds.isEmpty()) {
+            jdbc.sql("DELETE FROM duplicate_key WHERE customer_id = :id AND kind IN (:kinds)")
+                    .param("id", customerId).param("kinds", kinds).update();
         }
-        jdbc.sql("INSERT INTO duplicate_key_indexed (customer_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .param("id", id).update();
     }
 
     /** The digests the customer holds now. */

@@ -4,6 +4,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 
 /**
  * Keyed digests (HMAC-SHA256) of identity keys: equal keys give equal digests, while the table of digests says nothing
@@ -21,7 +22,8 @@ public final class KeyDigests {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return java.util.HexFormat.of().formatHex(mac.doFinal((identityKey.kind().name() + ":" + identityKey.text()).getBytes(StandardCharsets.UTF_8)));
+            byte[] text = (identityKey.kind().name() + ":" + identityKey.text()).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(mac.doFinal(text));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no HMAC-SHA256", e);
         }

@@ -1,5 +1,6 @@
 package com.customerarchive.command.duplicate;
 
+import com.customerarchive.command.customer.CustomerDirectory;
 import com.customerarchive.command.customer.CustomerFacts;
 import com.customerarchive.command.customer.DescribeCustomerCommand;
 import com.customerarchive.command.customer.MergeCustomerCommand;
@@ -19,16 +20,16 @@ import java.util.UUID;
 class Merges {
 
     private final CommandSender commands;
-    private final DuplicateKeyTable table;
+    private final CustomerDirectory customers;
 
-    Merges(CommandSender commands, DuplicateKeyTable table) {
+    Merges(CommandSender commands, CustomerDirectory customers) {
         this.commands = commands;
-        this.table = table;
+        this.customers = customers;
     }
 
     @Transactional
     public long merge(UUID customerId, Long expectedVersion, UUID targetId, String reason, Instant occurredAt) {
-        table.lockCustomers(customerId, targetId);
+        customers.lock(customerId, targetId);
         CustomerFacts target = commands.send(new DescribeCustomerCommand(new CustomerId(targetId), true), occurredAt);
         return commands.send(new MergeCustomerCommand(new CustomerId(customerId), expectedVersion, target, reason),
                 occurredAt);

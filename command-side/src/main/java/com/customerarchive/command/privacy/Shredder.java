@@ -1,37 +1,36 @@
 package com.customerarchive.command.privacy;
 
+import com.customerarchive.command.duplicate.DuplicateKeyTable;
 import com.customerarchive.events.privacy.JdbcKeyTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What an erasure deletes, in the erasure's transaction: the customer's keys (or one field's), its duplicate-check digests (or those the field made) and every snapshot of
- * the customer (a snapshot holds the card in clear).
+ * What an erasure deletes, in the erasure's transaction: the customer's keys (or one field's), its duplicate-check
+ * digests (or those the field made) and every snapshot of the customer (a snapshot holds the card in clear).
  */
 @Repository
 public class Shredder {
 
     private final JdbcKeyTable keys;
+    private final DuplicateKeyTable duplicateKeys;
     private final JdbcClient jdbc;
 
-    Shredder(JdbcKeyTable keys, JdbcClient jdbc) {
+    Shredder(JdbcKeyTable keys, DuplicateKeyTable duplicateKeys, JdbcClient jdbc) {
         this.keys = keys;
+        this.duplicateKeys = duplicateKeys;
         this.jdbc = jdbc;
     }
 
     public void customer(String customerId) {
         keys.destroy(customerId);
-        jdbc.sql("DELETE FROM duplicate_key WHERE customer_id = :id").param("id", customerId).update();
+        duplicateKeys.forget(customerId);
         deleteSnapshots(customerId);
     }
 
     public void field(String customerId, String field) {
         keys.destroyField(customerId, field);
-        var kinds = com.customerarchive.command.duplicate.IdentityKeys.kindsOf(field).stream().map(Enum::name).toList();
-        if (!kinds.isEmpty()) {
-            jdbc.sql("DELETE FROM duplicate_key WHERE customer_id = :id AND kind IN (:kinds)")
-                    .param("id", customerId).param("kinds", kinds).update();
-        }
+        duplicateKeys.forgetField(customerId, field);
         deleteSnapshots(customerId);
     }
 

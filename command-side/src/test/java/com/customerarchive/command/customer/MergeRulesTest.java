@@ -8,6 +8,7 @@ import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.Grade;
 import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.events.PossibleDuplicateAcceptedEvent;
+import com.customerarchive.events.ProfileCardEditedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,6 +188,20 @@ class MergeRulesTest {
                         "same switchboard"))
                 .expectNoEvents()
                 .expectResultMessagePayload(new CardEdit(1, List.of()));
+    }
+
+    @Test
+    void an_edit_despite_duplicates_that_changes_the_card_records_the_edit_then_the_acceptance() {
+        var patch = new CardPatch(java.util.Map.of("basic", java.util.Map.of("phones", List.of("0571-88886666"))));
+        fixture.given(registered())
+                .when(new EditDespiteDuplicatesCommand(new EditProfileCardCommand(ID, null, patch),
+                        List.of(TARGET.toString()), "same switchboard"))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        org.hamcrest.Matchers.instanceOf(ProfileCardEditedEvent.class),
+                        org.hamcrest.Matchers.equalTo(new PossibleDuplicateAcceptedEvent(ID,
+                                List.of(TARGET.toString()), "same switchboard")),
+                        Matchers.andNoMore())))
+                .expectResultMessagePayload(new CardEdit(3, List.of("basic.phones")));
     }
 
     @Test

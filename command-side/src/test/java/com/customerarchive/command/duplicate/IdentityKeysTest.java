@@ -60,6 +60,8 @@ class IdentityKeysTest {
                 new IdentityKeys.Key(IdentityKeys.Kind.PHONE, "057188886666"),
                 new IdentityKeys.Key(IdentityKeys.Kind.NAME_IN_CITY, "杭州恒达茶业@杭州"));
         assertThat(IdentityKeys.of(CustomerKind.INDIVIDUAL, card)).extracting(IdentityKeys.Key::kind)
-                .doesNotContain(IdentityKeys.Kind.NAME_IN_CITY);
+                .doesNotContain(IdentityKeys.Kind.NAME_IN_CITY)
+                .containsExactlyInAnyOrder(IdentityKeys.Kind.TAX_NUMBER, IdentityKeys.Kind.LICENCE_NUMBER,
+                        IdentityKeys.Kind.PHONE);
     }
 }

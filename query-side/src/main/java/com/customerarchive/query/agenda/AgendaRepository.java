@@ -58,7 +58,7 @@ class AgendaRepository {
                         SELECT customer_id, name, state #>> '{card,basic,birthday}' AS birthday,
                                state #>> '{card,basic,foundedOn}' AS founded_on
                         FROM profile
-                        WHERE status = 'ACTIVE' AND (state->>'mergedInto') IS NULL
+                        WHERE status = 'ACTIVE' AND merged_into IS NULL
                           AND (CAST(:owner AS varchar) IS NULL OR owner_id = :owner)
                           AND (state #>> '{card,basic,birthday}' IS NOT NULL OR state #>> '{card,basic,foundedOn}' IS NOT NULL)""")
                 .param("owner", ownerId)

@@ -94,10 +94,16 @@ public class FeedRepository {
                             event.context().occurredAt(), event.context().recordedAt(), event.context().actor(),
                             codes.get(event.customerId()), event.json(json))});
         }
-        learnt.forEach((customerId, code) -> jdbc.sql("""
-                        INSERT INTO feed_customer_code (customer_id, code) VALUES (:customer, :code)
-                        ON CONFLICT (customer_id) DO UPDATE SET code = EXCLUDED.code""")
-                .param("customer", customerId).param("code", code).update());
+        if (!learnt.isEmpty()) {
+            // every code the batch gave, in one statement (a rebuild with review off learns one per registration)
+            jdbc.sql("""
+                            INSERT INTO feed_customer_code (customer_id, code)
+                            SELECT * FROM unnest(:customers, :codes)
+                            ON CONFLICT (customer_id) DO UPDATE SET code = EXCLUDED.code""")
+                    .param("customers", SqlArrays.uuids(learnt.keySet()))
+                    .param("codes", SqlArrays.texts(learnt.values()))
+                    .update();
+        }
         // the feed's single writer filtered out what the feed holds: nothing can conflict
         appender.copy(EVENTS, COLUMNS, rows);
     }

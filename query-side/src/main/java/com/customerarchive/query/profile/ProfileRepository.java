@@ -81,14 +81,14 @@ class ProfileRepository {
                     state.referredBy(), timestamp(state.freshSince()),
                     state.nextFollowUpOn() == null ? null : java.sql.Date.valueOf(state.nextFollowUpOn()),
                     state.code(), state.admission().name(), timestamp(state.admissionSince()), state.proposals().size(),
-                    states.write(state)});
+                    state.mergedInto(), states.write(state)});
         }
         String table = tables.of(TABLE);
         plain.batchUpdate("INSERT INTO " + table + """
                  (customer_id, version, grade, owner_id, tier, nature, status, name, city, registered_at,
                   last_contact_at, updated_at, referred_by, fresh_at, next_follow_up_on, code, admission,
-                  admission_since, pending_proposals, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                  admission_since, pending_proposals, merged_into, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
                 ON CONFLICT (customer_id) DO UPDATE SET
                     version = EXCLUDED.version, grade = EXCLUDED.grade, owner_id = EXCLUDED.owner_id,
                     tier = EXCLUDED.tier, nature = EXCLUDED.nature, status = EXCLUDED.status,
@@ -96,7 +96,8 @@ class ProfileRepository {
                     updated_at = EXCLUDED.updated_at, referred_by = EXCLUDED.referred_by, fresh_at = EXCLUDED.fresh_at,
                     next_follow_up_on = EXCLUDED.next_follow_up_on, code = EXCLUDED.code,
                     admission = EXCLUDED.admission, admission_since = EXCLUDED.admission_since,
-                    pending_proposals = EXCLUDED.pending_proposals, state = EXCLUDED.state
+                    pending_proposals = EXCLUDED.pending_proposals, merged_into = EXCLUDED.merged_into,
+                    state = EXCLUDED.state
                 WHERE\s""" + table + ".version < EXCLUDED.version", rows);
     }
 
@@ -104,7 +105,7 @@ class ProfileRepository {
     Page search(ProfileFilter filter, int page, int size, String sortKey, boolean descending) {
         String orderBy = SORTS.get(sortKey) + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST");
         // a customer merged into another is that other one: the lists name it once
-        StringBuilder where = new StringBuilder(" WHERE (state->>'mergedInto') IS NULL");
+        StringBuilder where = new StringBuilder(" WHERE merged_into IS NULL");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.grade() != null) {
             where.append(" AND grade = :grade");

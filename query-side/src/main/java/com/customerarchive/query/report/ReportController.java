@@ -214,10 +214,9 @@ class ReportController {
         List<Tally.Item> behind = tally.behind(opened);
         boolean events = behind.stream().anyMatch(item -> item.sequence() != null);
         boolean everyRow = accept != null && accept.contains("text/csv");
-        Map<UUID, String> names = reports.names(behind.stream().map(Tally.Item::customerId).toList());
-        Map<UUID, String> codes = reports.codes(behind.stream().map(Tally.Item::customerId).toList());
-        List<Tally.Item> sorted = behind.stream().map(item -> item.named(names.get(item.customerId()),
-                        codes.get(item.customerId())))
+        Map<UUID, Timelines.Label> labels = reports.labels(behind.stream().map(Tally.Item::customerId).toList());
+        List<Tally.Item> sorted = behind.stream().map(item -> item.labelled(labels.getOrDefault(item.customerId(),
+                        Timelines.Label.NONE)))
                 .sorted(order(sort != null ? sort : events ? "occurredAt" : "name")).toList();
         int first = everyRow ? 0 : (int) Math.min((long) page * size, sorted.size());
         int last = everyRow ? sorted.size() : Math.min(first + size, sorted.size());

@@ -88,12 +88,12 @@ class Reports {
     }
 
     /** The customers' names as the profile shows them now. */
-    Map<UUID, String> names(java.util.Collection<UUID> customerIds) {
-        return timelines.names(new HashSet<>(customerIds));
+    Map<UUID, Timelines.Label> labels(java.util.Collection<UUID> customerIds) {
+        return timelines.labels(customerIds);
     }
 
-    Map<UUID, String> codes(java.util.Collection<UUID> customerIds) {
-        return timelines.codes(new HashSet<>(customerIds));
+    private static Timelines.Label label(Map<UUID, Timelines.Label> labels, UUID customerId) {
+        return labels.getOrDefault(customerId, Timelines.Label.NONE);
     }
 
     /** The instant just before {@code to}: a period is [from, to). */
@@ -234,15 +234,15 @@ class Reports {
         List<Judged> atRisk = judged(asOf, query.knownAt()).stream()
                 .filter(one -> one.lifecycle().atRisk())
                 .filter(one -> query.ownerId() == null || query.ownerId().equals(one.state().owner)).toList();
-        Map<UUID, String> names = timelines.names(atRisk.stream().map(one -> one.timeline().customerId()).toList());
-        Map<UUID, String> codes = timelines.codes(atRisk.stream().map(one -> one.timeline().customerId()).toList());
+        Map<UUID, Timelines.Label> labels = timelines.labels(atRisk.stream().map(one -> one.timeline().customerId())
+                .toList());
         atRisk.forEach(one -> tally.customer(Figure.of("customers"), one.timeline().customerId(), one.state()));
         return atRisk.stream()
-                .map(one -> new AtRisk(one.timeline().customerId(), names.get(one.timeline().customerId()),
+                .map(one -> new AtRisk(one.timeline().customerId(), label(labels, one.timeline().customerId()).name(),
                         one.state().owner, one.state().grade, one.lifecycle().stage(), one.lifecycle().reason(),
                         day(one.figures().lastPurchaseAt()),
                         Duration.between(one.figures().lastPurchaseAt(), asOf).toDays(), one.figures().lastContactAt(),
-                        codes.get(one.timeline().customerId())))
+                        label(labels, one.timeline().customerId()).code()))
                 .sorted(Comparator.comparingLong(AtRisk::daysSinceLastPurchase).reversed()
                         .thenComparing(AtRisk::customerId))
                 .toList();
@@ -274,10 +274,8 @@ class Reports {
                         .thenComparing(one -> one.value().scoredTotal().amount(), Comparator.reverseOrder())
                         .thenComparing(one -> one.judged().timeline().customerId()))
                 .limit(query.top()).toList();
-        Map<UUID, String> names = timelines.names(ranked.stream().map(one -> one.judged().timeline().customerId())
-                .toList());
-        Map<UUID, String> codes = timelines.codes(ranked.stream().map(one -> one.judged().timeline().customerId())
-                .toList());
+        Map<UUID, Timelines.Label> labels = timelines.labels(ranked.stream()
+                .map(one -> one.judged().timeline().customerId()).toList());
         List<Ranked> answer = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             Judged one = ranked.get(i).judged();
@@ -285,9 +283,10 @@ class Reports {
             Figure purchases = Figure.of("purchases", id.toString());
             tally.zero(purchases);
             purchasesBy(one.timeline(), query.asOf()).forEach(purchase -> tally.event(purchases, purchase));
-            answer.add(new Ranked(i + 1, id, names.get(id), one.state().owner, one.state().grade,
+            answer.add(new Ranked(i + 1, id, label(labels, id).name(), one.state().owner, one.state().grade,
                     one.lifecycle().stage(), ranked.get(i).value(), one.figures().purchases(), one.figures().totals(),
-                    Totals.single(one.figures().totals()), Map.of("purchases", query.drill(purchases)), codes.get(id)));
+                    Totals.single(one.figures().totals()), Map.of("purchases", query.drill(purchases)),
+                    label(labels, id).code()));
         }
         return answer;
     }
@@ -321,8 +320,7 @@ class Reports {
                     .add(new Object[]{timeline, state, purchasesBy(timeline, end)});
         });
         List<UUID> referrers = referred.keySet().stream().filter(known::contains).map(UUID::fromString).toList();
-        Map<UUID, String> names = timelines.names(referrers);
-        Map<UUID, String> codes = timelines.codes(referrers);
+        Map<UUID, Timelines.Label> labels = timelines.labels(referrers);
         List<Referral> answer = new ArrayList<>();
         for (UUID referrer : referrers) {
             String key = referrer.toString();
@@ -344,8 +342,8 @@ class Reports {
             Map<String, Object> drill = new LinkedHashMap<>();
             drill.put("referred", query.drill(count));
             drill.put("totals", totalLinks);
-            answer.add(new Referral(referrer, names.get(referrer), tally.count(count), totals, Totals.single(totals),
-                    money.toBase(totals), drill, codes.get(referrer)));
+            answer.add(new Referral(referrer, label(labels, referrer).name(), tally.count(count), totals,
+                    Totals.single(totals), money.toBase(totals), drill, label(labels, referrer).code()));
         }
         answer.sort(Comparator.comparingLong(Referral::referred).reversed()
                 .thenComparing(one -> one.ranked().total().amount(), Comparator.reverseOrder())

@@ -40,8 +40,9 @@ final class Tally {
                 Instant occurredAt, BigDecimal amount, String currency, String code) {
 
         /** The customer's name and code as its profile shows them now. */
-        Item named(String newName, String newCode) {
-            return new Item(customerId, newName, ownerId, grade, sequence, type, occurredAt, amount, currency, newCode);
+        Item labelled(Timelines.Label label) {
+            return new Item(customerId, label.name(), ownerId, grade, sequence, type, occurredAt, amount, currency,
+                    label.code());
         }
     }
 

@@ -100,31 +100,24 @@ class Timelines {
         }
     }
 
-    /** The customers' codes as the profile shows them now; a customer without one is absent. */
-    Map<UUID, String> codes(Collection<UUID> customerIds) {
-        Map<UUID, String> codes = new HashMap<>();
-        if (customerIds.isEmpty()) {
-            return codes;
-        }
-        client.sql("SELECT customer_id, code FROM profile WHERE customer_id = ANY(:ids) AND code IS NOT NULL")
-                .param("ids", customerIds.toArray(UUID[]::new))
-                .query(row -> {
-                    codes.put(row.getObject("customer_id", UUID.class), row.getString("code"));
-                });
-        return codes;
+    /** How the profile names a customer now: its name (erased reads as erased), its code (null until approved). */
+    record Label(String name, String code) {
+        /** A customer without a profile (yet). */
+        static final Label NONE = new Label(null, null);
     }
 
-    /** The customers' names as the profile shows them now (an erased name reads as erased). */
-    Map<UUID, String> names(Collection<UUID> customerIds) {
-        Map<UUID, String> names = new HashMap<>();
+    /** The customers' labels, read once for all of them; a customer without a profile is absent (Label.NONE). */
+    Map<UUID, Label> labels(Collection<UUID> customerIds) {
+        Map<UUID, Label> labels = new HashMap<>();
         if (customerIds.isEmpty()) {
-            return names;
+            return labels;
         }
-        client.sql("SELECT customer_id, name FROM profile WHERE customer_id = ANY(:ids)")
-                .param("ids", customerIds.toArray(UUID[]::new))
+        client.sql("SELECT customer_id, name, code FROM profile WHERE customer_id = ANY(:ids)")
+                .param("ids", customerIds.stream().distinct().toArray(UUID[]::new))
                 .query(row -> {
-                    names.put(row.getObject("customer_id", UUID.class), row.getString("name"));
+                    labels.put(row.getObject("customer_id", UUID.class),
+                            new Label(row.getString("name"), row.getString("code")));
                 });
-        return names;
+        return labels;
     }
 }

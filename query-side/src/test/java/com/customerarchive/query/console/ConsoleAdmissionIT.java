@@ -8,21 +8,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
@@ -40,7 +32,7 @@ class ConsoleAdmissionIT {
     private static AppProcess querySide;
     private static Api commands;
     private static Api queries;
-    private WebDriver browser;
+    private ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeAll
@@ -60,14 +52,8 @@ class ConsoleAdmissionIT {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser = ConsoleBrowser.open(900, new ChromeOptions());
+        wait = ConsoleBrowser.waiting(browser);
     }
 
     @AfterEach
@@ -93,8 +79,8 @@ class ConsoleAdmissionIT {
         WebElement row = visible(By.xpath("//tr[.//a[contains(@href, '" + id + "')]]"));
         assertThat(row.findElement(testId("queue-state")).getText()).isEqualTo("Waiting for review");
         WebElement form = row.findElement(testId("return-form"));
-        form.findElement(By.name("field")).clear();
-        form.findElement(By.name("field")).sendKeys("basic.address.street");
+        // the field is chosen by its label; the request names its path
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("field"))).selectByVisibleText("Street");
         form.findElement(By.name("message")).sendKeys("street missing");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         // the queue is drawn again once it holds the decision: returned, with the reason
@@ -103,6 +89,14 @@ class ConsoleAdmissionIT {
         assertThat(browser.findElement(By.xpath("//tr[.//a[contains(@href, '" + id + "')]]")).getText())
                 .contains("street missing");
         screenshot("queue-en");
+        // in Chinese the queue names the state and the returned field in words, not codes
+        browser.findElement(testId("language")).click();
+        wait.until(ExpectedConditions.textToBe(By.xpath("//tr[.//a[contains(@href, '" + id
+                + "')]]//*[@data-testid='queue-state']"), "已退回"));
+        assertThat(browser.findElement(By.xpath("//tr[.//a[contains(@href, '" + id + "')]]")).getText())
+                .contains("街道：street missing").doesNotContain("basic.");
+        screenshot("queue-zh");
+        browser.findElement(testId("language")).click();
 
         signIn("sales");
         browser.get(querySide.baseUrl() + "/console/#/customer/" + id);
@@ -116,8 +110,13 @@ class ConsoleAdmissionIT {
         browser.get(querySide.baseUrl() + "/console/#/customer/" + id);
         visible(testId("review")).findElement(testId("approve")).click();
         WebElement approved = visible(testId("approved-code"));
+        // registration 1, returned 2, resubmitted 3, approved 4
+        await().atMost(Duration.ofSeconds(20)).until(() -> queries.get("/api/profiles/" + id + "?minVersion=4",
+                "manager").status() == 200);
         String code = queries.get("/api/profiles/" + id, "manager").json().path("code").asString();
-        assertThat(code).startsWith("ZJ");
+        // 浙江 → ZJ, the approval's year in Beijing, five digits
+        assertThat(code).matches("ZJ" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear()
+                + "\\d{5}");
         assertThat(approved.getText()).contains(code);
         assertThat(visible(testId("code")).getText()).isEqualTo(code);
         assertThat(browser.findElement(testId("admission-state")).getText()).isEqualTo("Approved");
@@ -138,22 +137,14 @@ class ConsoleAdmissionIT {
     }
 
     private WebElement visible(By locator) {
-        try {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-        } catch (org.openqa.selenium.TimeoutException notShown) {
-            throw new AssertionError(locator + " never showed; the page showed: "
-                    + browser.findElement(By.tagName("main")).getText(), notShown);
-        }
+        return ConsoleBrowser.visible(browser, wait, locator);
     }
 
     private static By testId(String id) {
-        return By.cssSelector("[data-testid=" + id + "]");
+        return ConsoleBrowser.testId(id);
     }
 
     private void screenshot(String name) throws IOException {
-        Path target = Path.of("target", "console", "console-" + name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-                StandardCopyOption.REPLACE_EXISTING);
+        ConsoleBrowser.screenshot(browser, name);
     }
 }

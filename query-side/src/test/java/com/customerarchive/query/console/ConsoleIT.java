@@ -14,22 +14,16 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -53,7 +47,7 @@ class ConsoleIT {
     private static AppProcess querySide;
     private static Api commands;
     private static Api queries;
-    private WebDriver browser;
+    private ChromeDriver browser;
     private WebDriverWait wait;
     private Path downloads;
 
@@ -76,19 +70,14 @@ class ConsoleIT {
     @BeforeEach
     void openBrowser() throws IOException {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800",
-                "--lang=en-US");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         downloads = Files.createTempDirectory("console-downloads");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser = ConsoleBrowser.open(800, options);
+        wait = ConsoleBrowser.waiting(browser);
     }
 
     @AfterEach
@@ -205,31 +194,46 @@ class ConsoleIT {
         assertThat(visible(testId("rule")).getAttribute("data-rule")).isEqualTo("possible-duplicate");
         WebElement candidate = visible(testId("candidate"));
         assertThat(candidate.getAttribute("data-id")).isEqualTo(target);
-        assertThat(candidate.getText()).contains(targetName).contains("rep-other").contains("phone");
+        // the candidate names the target's customer code, by which the manager merges it below
+        String targetCode = queries.get("/api/profiles/" + target, "manager").json().path("code").asString();
+        assertThat(candidate.getText()).contains(targetName).contains("rep-other").contains("phone").contains(targetCode);
         js("arguments[0].scrollIntoView({block: 'center'})", candidate);
         screenshot("possible-duplicate-en");
         visible(testId("force-reason")).sendKeys("a second plant with its own purchasing");
         browser.findElement(testId("force-go")).click();
         saved();
         String duplicate = browser.getCurrentUrl().replaceAll(".*#/customer/([0-9a-f-]+).*", "$1");
-        assertThat(duplicate).isNotEqualTo(target);
+        assertThat(duplicate).matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}").isNotEqualTo(target);
 
         WebElement merge = visible(testId("merge-form"));
-        merge.findElement(testId("merge-target")).sendKeys(target);
+        // the manager names the target by its customer code, as the candidate list showed it
+        merge.findElement(testId("merge-target")).sendKeys(targetCode);
         merge.findElement(testId("merge-reason")).sendKeys("the same company after all");
         js("document.getElementById('flash').innerHTML = ''");
         merge.findElement(testId("merge-go")).click();
         WebElement banner = visible(testId("merged-banner"));
+        // the archive holds the merge: registration 1, possible duplicate accepted 2, merged 3
+        awaitVersion(duplicate, 3);
+        assertThat(queries.get("/api/profiles/" + duplicate, "manager").json().path("mergedInto").asString())
+                .isEqualTo(target);
         js("window.scrollTo(0, 0)");
         screenshot("merged-en");
         // read-only: no task is offered on the merged card
         assertThat(browser.findElements(By.id("visit-form"))).isEmpty();
         assertThat(browser.findElements(testId("merge-form"))).isEmpty();
+        assertThat(browser.findElement(testId("status")).getText()).isEqualTo("Merged (read-only)");
+        browser.findElement(testId("language")).click();
+        wait.until(ExpectedConditions.textToBe(testId("status"), "已合并（只读）"));
+        assertThat(visible(testId("merged-banner")).getText()).contains("该客户已作为重复客户并入另一客户，只读。");
+        screenshot("merged-zh");
+        browser.findElement(testId("language")).click();
+        banner = visible(testId("merged-banner"));
         banner.findElement(testId("merged-target")).click();
         wait.until(ExpectedConditions.urlContains(target));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("customer-name"), targetName));
         // the one failed request the browser reports is the refusal the test provoked
-        assertThat(consoleErrors()).allMatch(error -> error.contains("/api/customers - ") && error.contains("409"));
+        assertThat(consoleErrors()).hasSize(1)
+                .allMatch(error -> error.contains("/api/customers - ") && error.contains("409"));
     }
 
     @Test
@@ -645,24 +649,15 @@ class ConsoleIT {
                 + version, "manager").status() == 200);
     }
 
-    /** The element once visible; if it never shows, what the page showed instead. */
     private WebElement visible(By locator) {
-        try {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-        } catch (org.openqa.selenium.TimeoutException notShown) {
-            throw new AssertionError(locator + " never showed; the page showed: "
-                    + browser.findElement(By.tagName("main")).getText(), notShown);
-        }
+        return ConsoleBrowser.visible(browser, wait, locator);
     }
 
     private static By testId(String id) {
-        return By.cssSelector("[data-testid=" + id + "]");
+        return ConsoleBrowser.testId(id);
     }
 
     private void screenshot(String name) throws IOException {
-        Path target = Path.of("target", "console", "console-" + name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-                StandardCopyOption.REPLACE_EXISTING);
+        ConsoleBrowser.screenshot(browser, name);
     }
 }

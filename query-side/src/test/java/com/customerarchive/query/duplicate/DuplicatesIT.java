@@ -6,11 +6,11 @@ import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -132,6 +132,50 @@ class DuplicatesIT extends BothAppsTest {
     }
 
     @Test
+    void identifying_edits_without_if_match_are_all_taken_while_other_clients_write_to_the_customer() throws Exception {
+        String id = created(first.post("/api/customers", "manager",
+                organisation("rep-busy", named("嘉兴多端" + token() + "有限公司", "嘉兴"))));
+        // four clients at once, each five phone changes (a key each time) and five visits, without If-Match: a user who
+        // sends none is never told of a version it did not name
+        List<List<String>> phones = new ArrayList<>();
+        for (int client = 0; client < 4; client++) {
+            List<String> own = new ArrayList<>();
+            for (int edit = 0; edit < 5; edit++) {
+                own.add("0573-" + digits(8));
+            }
+            phones.add(own);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<List<Integer>>> clients = new ArrayList<>();
+        for (List<String> own : phones) {
+            clients.add(pool.submit(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (String phone : own) {
+                    statuses.add(first.patch("/api/customers/" + id + "/card", "manager",
+                            "{\"basic\": {\"phones\": [\"" + phone + "\"]}}").status());
+                    statuses.add(first.post("/api/customers/" + id + "/visits", "manager",
+                            "{\"method\": \"PHONE\"}").status());
+                }
+                return statuses;
+            }));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<List<Integer>> client : clients) {
+            statuses.addAll(client.get(120, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(statuses).hasSize(40);
+        assertThat(statuses.stream().filter(status -> status == 200)).as(statuses.toString()).hasSize(20);
+        assertThat(statuses.stream().filter(status -> status == 201)).as(statuses.toString()).hasSize(20);
+        // the registration, twenty edits and twenty visits
+        await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("/api/profiles/" + id + "?minVersion=41",
+                "manager").status() == 200);
+        assertThat(queries.get("/api/profiles/" + id, "manager").json().get("version").asLong()).isEqualTo(41);
+        // its keys: the name in its city and the phone it has now, not the nineteen it had on the way
+        assertThat(keys(id)).isEqualTo(2);
+    }
+
+    @Test
     void a_customer_registered_before_the_check_gets_its_keys_at_start_once_and_is_found() {
         assertThat(jdbc.sql("SELECT count(*) FROM event_store.duplicate_key WHERE customer_id = :id")
                 .param("id", unindexed).query(Long.class).single()).isEqualTo(1);
@@ -229,6 +273,7 @@ class DuplicatesIT extends BothAppsTest {
         assertThat(byRep.status()).isEqualTo(403);
         assertThat(byRep.json().get("type").asString()).endsWith("/force-needs-manager");
         Api.Response noReason = first.patch("/api/customers/" + other + "/card?force=true", "manager", samePhone);
+        assertThat(noReason.status()).isEqualTo(409);
         assertThat(noReason.json().get("type").asString()).endsWith("/reason-required");
         Api.Response byManager = first.patch(forced, "manager", samePhone);
         assertThat(byManager.status()).as(byManager.raw().body()).isEqualTo(200);
@@ -286,6 +331,7 @@ class DuplicatesIT extends BothAppsTest {
 
         JsonNode visible = possibleDuplicate(scoped.post("/api/customers", "sales",
                 organisation("sales", "{\"name\": \"New " + token() + "\", \"taxNumber\": \"" + tax + "\"}")));
+        assertThat(visible).hasSize(1);
         assertThat(visible.get(0).get("id").asString()).isEqualTo(own);
         assertThat(visible.get(0).get("name").asString()).startsWith("Own ");
         assertThat(visible.get(0).get("owner").asString()).isEqualTo("sales");

@@ -31,6 +31,9 @@ class RegistrationUpcastTest {
 
         assertThat(read.admission()).isEqualTo(AdmissionState.APPROVED);
         assertThat(read.code()).isNull();
+        // the upcast writes the code field, null: revision 2's shape, not a field left out
+        assertThat(json.readTree(current).has("code")).isTrue();
+        assertThat(json.readTree(current).get("code").isNull()).isTrue();
         assertThat(read.ownerId()).isEqualTo("rep-old");
         assertThat(read.card().basic().legalName()).isEqualTo("Old Mining Co.");
     }

@@ -1,0 +1,61 @@
+package com.customerarchive.query.console;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/** Debian's headless Chromium on the console, as its browser tests drive it: what they all find, wait for and keep. */
+final class ConsoleBrowser {
+
+    private ConsoleBrowser() {
+    }
+
+    /** Chromium in English at this window size, with the options a test adds (logs, a download folder). */
+    static ChromeDriver open(int height, ChromeOptions options) {
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280," + height,
+                "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        return new ChromeDriver(service, options);
+    }
+
+    static WebDriverWait waiting(ChromeDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    /** The element once visible; if it never shows, what the page showed instead. */
+    static WebElement visible(ChromeDriver browser, WebDriverWait wait, By locator) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        } catch (org.openqa.selenium.TimeoutException notShown) {
+            throw new AssertionError(locator + " never showed; the page showed: "
+                    + browser.findElement(By.tagName("main")).getText(), notShown);
+        }
+    }
+
+    static By testId(String id) {
+        return By.cssSelector("[data-testid=" + id + "]");
+    }
+
+    /** The page as it looks now, kept as target/console/console-{name}.png (README's screenshots come from there). */
+    static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Path target = Path.of("target", "console", "console-" + name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
