@@ -1038,6 +1038,51 @@
       ? query(`/api/profiles/${customerId}?minVersion=${version}`) : Promise.resolve()).then(() => reviewQueue()));
   }
 
+  // ---------------------------------------------------------------- the sales organisation
+  /**
+   * The part of the organisation the user belongs to: units with their members and customers; a branch manager picks
+   * one of its teams (or the branch) and sees that unit's activity for the period, each rep on its own row.
+   */
+  async function organisation(params) {
+    const token = current;
+    const form = new URLSearchParams(params);
+    const from = form.get('from') || daysAgo(30), to = form.get('to') || today();
+    form.set('from', from); form.set('to', to);
+    const answer = await query('/api/org');
+    if (token !== current) return;
+    if (!ok(answer)) { main.innerHTML = problem(answer); return; }
+    const root = answer.json.root;
+    const chosen = form.get('unit') || (root ? root.code : '');
+    const period = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const unitTree = unit => `<li data-testid="org-unit" data-code="${esc(unit.code)}">
+      <a href="#/org?unit=${encodeURIComponent(unit.code)}&${period}" class="${unit.code === chosen ? 'active' : ''}" data-testid="org-unit-link">${val(unit.name)}</a>
+      <span class="muted">${val(unit.code)}</span> · <span data-testid="org-customers">${esc(t('org.customers', { n: unit.customers }))}</span>
+      ${unit.members.length ? `<ul class="members">${unit.members.map(m => `<li data-testid="org-member">${val(m.user)} · ${code('position', m.position)} · ${esc(t('org.customers', { n: m.customers }))}</li>`).join('')}</ul>` : ''}
+      ${unit.units.length ? `<ul>${unit.units.map(unitTree).join('')}</ul>` : ''}</li>`;
+    const names = {};
+    const named = unit => { names[unit.code] = unit.name; unit.units.forEach(named); };
+    if (root) named(root);
+    let activity = null;
+    if (chosen && has('MANAGER', 'ADMIN')) {
+      activity = await query(`/api/reports/activity?unit=${encodeURIComponent(chosen)}&from=${instant(from)}&to=${endOf(to)}`);
+      if (token !== current) return;
+    }
+    main.innerHTML = `<h1 data-i18n="org.title"></h1>
+      <p data-testid="org-scope">${esc(t('org.scope'))}${scopeText(answer.json.scope)}</p>
+      ${root ? `<div class="panel"><ul class="tree" data-testid="org-tree">${unitTree(root)}</ul></div>` : `<p data-testid="org-none">${esc(t('org.none'))}</p>`}
+      ${activity ? `<div class="panel"><h2>${esc(t('org.activity', { unit: names[chosen] || chosen }))}</h2>${periodForm(form, `<input type="hidden" name="unit" value="${esc(chosen)}">`)}
+        ${ok(activity) ? activityTable(activity.json) : problem(activity)}</div>` : ''}`;
+    translate(main);
+    if (activity) wirePeriodForm('/org');
+  }
+
+  /** The scope's basis ("company (HEAD)", "team T1", "branch B1", "own") in the reader's words. */
+  function scopeText(basis) {
+    const [kind, unit] = String(basis || '').split(' ');
+    if (kind === 'team' || kind === 'branch') return esc(t('org.scope.' + kind, { unit }));
+    return esc(t(kind === 'own' ? 'org.scope.own' : 'org.scope.company'));
+  }
+
   // ---------------------------------------------------------------- routing
   const ALL = ['SALES', 'MANAGER', 'AUDITOR', 'ADMIN', 'CLERK', 'FINANCE'];
   const ROUTES = [
@@ -1050,6 +1095,7 @@
     { path: '/at-risk', roles: ['MANAGER', 'ADMIN'], show: atRisk },
     { path: '/complaints', roles: ['MANAGER', 'ADMIN'], show: complaintList },
     { path: '/drill', roles: ['MANAGER', 'ADMIN'], show: drill },
+    { path: '/org', roles: ALL, show: organisation },
     { prefix: '/customer/', roles: ALL, show: (params, rest) => customer(rest, new URLSearchParams(params).get('v')) }
   ];
 

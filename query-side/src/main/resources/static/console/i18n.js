@@ -372,5 +372,27 @@
       'event.CustomerMerged': '并入另一客户', 'event.PossibleDuplicateAccepted': '疑似重复仍登记'
     }
   };
-  window.I18N = { en: { ...flatten(en), ...admissionEn, ...duplicates.en }, 'zh-CN': { ...flatten(zh), ...admissionZh, ...duplicates.zh } };
+  /** The sales organisation (分公司 · 组 · 交接). */
+  const organisation = {
+    en: {
+      'nav.org': 'Organisation', 'org.title': 'Organisation', 'org.scope': 'You see: ', 'org.none': 'You are not placed in the organisation.',
+      'org.customers': 'customers: {n}', 'org.scope.company': 'every customer of the company',
+      'org.scope.team': 'the customers of team {unit}', 'org.scope.branch': 'the customers of branch {unit}', 'org.scope.own': 'your own customers', 'org.activity': 'Activity of {unit}, each rep on its own row',
+      'position.REP': 'sales rep', 'position.TEAM_LEAD': 'team lead', 'position.BRANCH_MANAGER': 'branch manager',
+      'position.HEAD': 'head office', 'position.CLERK': 'sales clerk', 'position.FINANCE': 'finance',
+      'rule.out-of-scope': 'This lies outside what you see', 'rule.export-not-permitted': 'Your position does not export',
+      'rule.handover-needs-lead': 'A handover is made by a team lead or above'
+    },
+    zh: {
+      'nav.org': '组织架构', 'org.title': '组织架构', 'org.scope': '可见范围：', 'org.none': '您不在组织架构中。',
+      'org.customers': '{n} 个客户', 'org.scope.company': '全公司的客户',
+      'org.scope.team': '组 {unit} 的客户', 'org.scope.branch': '分公司 {unit} 的客户', 'org.scope.own': '您本人的客户', 'org.activity': '{unit} 的业务活动（按业务员）',
+      'position.REP': '业务员', 'position.TEAM_LEAD': '组长', 'position.BRANCH_MANAGER': '分公司经理',
+      'position.HEAD': '总部', 'position.CLERK': '销售内勤', 'position.FINANCE': '财务',
+      'rule.out-of-scope': '超出您的可见范围', 'rule.export-not-permitted': '您的职位没有导出权限',
+      'rule.handover-needs-lead': '客户交接须由组长及以上办理'
+    }
+  };
+  window.I18N = { en: { ...flatten(en), ...admissionEn, ...duplicates.en, ...organisation.en },
+    'zh-CN': { ...flatten(zh), ...admissionZh, ...duplicates.zh, ...organisation.zh } };
 })();

@@ -81,7 +81,7 @@ public class Admission {
     public List<Migrated> migrate(String notes) {
         List<UUID> uncoded = jdbc.sql("""
                         SELECT e.aggregate_identifier FROM domain_event_entry e
-                        WHERE e.sequence_number = 0 AND NOT EXISTS (
+                        WHERE e.sequence_number = 0 AND e.type = 'Customer' AND NOT EXISTS (
                             SELECT 1 FROM customer_code c WHERE c.customer_id = e.aggregate_identifier)
                         ORDER BY e.global_index""")
                 .query(String.class).list().stream().map(UUID::fromString).toList();

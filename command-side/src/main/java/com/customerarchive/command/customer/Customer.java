@@ -274,13 +274,13 @@ class Customer {
         return admission == null ? AdmissionState.APPROVED : admission;
     }
 
-    /** A sales rep whose scope is its own customers (command metadata {@code ownerScope}) changes only those. */
+    /** A user whose scope is not the whole company (command metadata {@code ownerScope}) changes only its customers. */
     @CommandHandlerInterceptor
     Object ownerScope(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object scope = command.getMetaData().get(OWNER_SCOPE);
-        if (scope != null && registration != null && !scope.equals(ownerId)
+        if (registration != null && !OwnerScope.covers(scope, ownerId)
                 && !(command.getPayload() instanceof DescribeCustomerCommand describe && describe.asCandidate())) {
-            throw new NotYourCustomerException(scope.toString());
+            throw new OutOfScopeException(command.getMetaData().get(EventMetadata.ACTOR));
         }
         return chain.proceed();
     }
@@ -540,6 +540,18 @@ class Customer {
         }
         apply(new OwnerTransferredEvent(customerId, ownerId, command.ownerId(), command.reason()));
         return version();
+    }
+
+    /** A handover's transfer: the customer must still be the old owner's (one already moved answers same-owner). */
+    @CommandHandler
+    long handle(HandOverCustomerCommand command) {
+        if (Objects.equals(command.toOwner(), ownerId)) {
+            throw new RuleViolationException(Rule.SAME_OWNER);
+        }
+        if (!Objects.equals(command.fromOwner(), ownerId)) {
+            throw new RuleViolationException(Rule.OWNER_CHANGED);
+        }
+        return handle(new TransferOwnerCommand(customerId, null, command.toOwner(), command.reason()));
     }
 
     @CommandHandler

@@ -73,7 +73,18 @@ public enum Rule {
     DUPLICATE_HAS_OPEN_COMPLAINTS("duplicate-has-open-complaints", "Duplicate has open complaints",
             "A duplicate is merged once its complaints are closed: a merged customer takes no further step on them."),
     MERGE_ACROSS_KINDS("merge-across-kinds", "Merge across kinds",
-            "A person is not merged into an organisation, nor an organisation into a person.");
+            "A person is not merged into an organisation, nor an organisation into a person."),
+    OWNER_CHANGED("owner-changed", "Owner changed",
+            "The customer no longer belongs to the owner the handover takes it from: it stays with its new owner."),
+    UNIT_CODE_TAKEN("unit-code-taken", "Unit code taken", "Another unit has this code; a unit's code is never reused."),
+    COMPANY_EXISTS("company-exists", "Company exists",
+            "The organisation has one company at the top; every other unit names its parent."),
+    UNKNOWN_UNIT("unknown-unit", "Unknown unit", "No unit of the organisation has this code."),
+    UNIT_CLOSED("unit-closed", "Unit closed", "A closed unit takes no members, units or changes."),
+    UNIT_NOT_EMPTY("unit-not-empty", "Unit not empty",
+            "A unit closes once it has no members (and so no customers) and no open unit below it."),
+    UNIT_MOVED_BELOW_ITSELF("unit-moved-below-itself", "Unit moved below itself",
+            "A unit does not move under itself or a unit below it.");
 
     private final String code;
     private final String title;

@@ -9,11 +9,12 @@ import com.customerarchive.command.customer.EditDespiteDuplicatesCommand;
 import com.customerarchive.command.customer.EditProfileCardCommand;
 import com.customerarchive.command.customer.RegisterCustomerCommand;
 import com.customerarchive.command.customer.RegisterDespiteDuplicatesCommand;
+import com.customerarchive.command.customer.OrgScopes;
 import com.customerarchive.command.web.CommandSender;
+import com.customerarchive.events.org.Scope;
 import com.customerarchive.events.CustomerId;
 import com.customerarchive.events.CustomerKind;
 import com.customerarchive.events.ProfileCard;
-import com.customerarchive.platform.security.AccessProperties;
 import com.customerarchive.platform.security.Role;
 import com.customerarchive.platform.security.Roles;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -45,16 +46,16 @@ public class DuplicateCheck {
     private final DuplicateKeyTable table;
     private final KeyDigests digests;
     private final DuplicateProperties properties;
-    private final AccessProperties access;
+    private final OrgScopes scopes;
     private final CustomerDirectory directory;
 
     DuplicateCheck(CommandSender commands, DuplicateKeyTable table, KeyDigests digests, DuplicateProperties properties,
-                   AccessProperties access, CustomerDirectory directory) {
+                   OrgScopes scopes, CustomerDirectory directory) {
         this.commands = commands;
         this.table = table;
         this.digests = digests;
         this.properties = properties;
-        this.access = access;
+        this.scopes = scopes;
         this.directory = directory;
     }
 
@@ -146,7 +147,7 @@ public class DuplicateCheck {
     }
 
     private List<Candidate> candidates(List<DuplicateKeyTable.Digest> keys, UUID self, Authentication user) {
-        String scope = user == null ? null : access.ownerScope(user);
+        Scope scope = user == null ? null : scopes.of(user);
         Map<UUID, Candidate> found = new LinkedHashMap<>();
         for (Map.Entry<UUID, Set<IdentityKeys.Kind>> holder : table.holders(keys, self).entrySet()) {
             CustomerFacts facts = current(holder.getKey());
@@ -158,7 +159,7 @@ public class DuplicateCheck {
             if (earlier != null) {
                 matched.addAll(earlier.matchedOn());
             }
-            boolean masked = scope != null && !scope.equals(facts.ownerId());
+            boolean masked = scope != null && !scope.covers(facts.ownerId());
             String name = facts.card() == null ? null : facts.card().name();
             found.put(facts.customerId(), new Candidate(facts.customerId(), facts.code(), masked ? mask(name) : name,
                     masked ? "***" : facts.ownerId(), facts.status() == null ? null : facts.status().name(), matched,

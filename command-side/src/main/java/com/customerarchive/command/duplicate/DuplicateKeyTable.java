@@ -99,7 +99,7 @@ public class DuplicateKeyTable {
     /** Customers registered after {@code after} (a global index) whose keys were never computed, oldest first. */
     List<Unindexed> notIndexed(long after, int limit) {
         return jdbc.sql("SELECT e.aggregate_identifier, e.global_index FROM domain_event_entry e "
-                        + "WHERE e.sequence_number = 0 AND e.global_index > :after AND NOT EXISTS "
+                        + "WHERE e.sequence_number = 0 AND e.type = 'Customer' AND e.global_index > :after AND NOT EXISTS "
                         + "(SELECT 1 FROM duplicate_key_indexed i WHERE i.customer_id = e.aggregate_identifier) "
                         + "ORDER BY e.global_index LIMIT :limit")
                 .param("after", after).param("limit", limit)

@@ -1,6 +1,7 @@
 package com.customerarchive.command.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.customerarchive.command.handover.CustomerOwnerTable;
 import com.customerarchive.events.EventMetadata;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -69,7 +70,7 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer, CustomerKeys keys,
             @Qualifier("defaultAxonObjectMapper") ObjectMapper json, DataSource dataSource,
             PersistenceExceptionResolver persistenceExceptionResolver, TransactionManager transactionManager,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, CustomerOwnerTable owners) {
         // a snapshot holds the card in clear: sealed with its customer's key, blinded by the customer's erasure
         SealingSnapshotSerializer snapshots = new SealingSnapshotSerializer(json, keys);
         EventStorageEngine store = JdbcEventStorageEngine.builder()
@@ -85,7 +86,7 @@ class EventStoreConfiguration {
                 .dataType(byte[].class)
                 .upcasterChain(new EventUpcasterChain(new ArchiveUpcaster()))
                 .build();
-        return new HashChainingStorageEngine(store, eventSerializer, jdbc, 100_000);
+        return new HashChainingStorageEngine(store, eventSerializer, jdbc, 100_000, owners);
     }
 
     /** Who, which request and when in the business: copied from every command to the events it causes. */

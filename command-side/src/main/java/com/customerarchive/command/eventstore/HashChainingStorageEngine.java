@@ -1,5 +1,6 @@
 package com.customerarchive.command.eventstore;
 
+import com.customerarchive.command.handover.CustomerOwnerTable;
 import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.EventMetadata;
 import com.customerarchive.events.privacy.EventHash;
@@ -31,20 +32,25 @@ import java.util.stream.Stream;
  * previous event's hash) goes into its metadata. The payload is hashed as it will be stored, ciphertext and
  * all, which the serializer makes byte-for-byte repeatable (and writes out once: the store reuses those bytes).
  * The previous hash comes from the customer's last committed link, kept in memory; read from the store only when
- * this process did not write it. Everything else is the JDBC engine's.
+ * this process did not write it. Who owns each customer is noted in the same transaction ({@link CustomerOwnerTable}).
+ * Everything else is the JDBC engine's.
  */
 final class HashChainingStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
     private final Serializer serializer;
     private final JdbcClient jdbc;
+    /** Who owns each customer, written with the events that change it. */
+    private final CustomerOwnerTable owners;
     /** Each customer's newest committed link (sequence and hash): its next event needs no look-up in the store. */
     private final Cache<String, Head> heads;
 
     private record Head(long sequence, String hash) {
     }
 
-    HashChainingStorageEngine(EventStorageEngine delegate, Serializer serializer, JdbcClient jdbc, long headsKept) {
+    HashChainingStorageEngine(EventStorageEngine delegate, Serializer serializer, JdbcClient jdbc, long headsKept,
+                              CustomerOwnerTable owners) {
+        this.owners = owners;
         this.delegate = delegate;
         this.serializer = serializer;
         this.jdbc = jdbc;
@@ -55,8 +61,10 @@ final class HashChainingStorageEngine implements EventStorageEngine {
     public void appendEvents(List<? extends EventMessage<?>> events) {
         Map<String, Head> appended = new HashMap<>();
         List<EventMessage<?>> chained = new ArrayList<>(events.size());
+        List<CustomerEvent> customerEvents = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof CustomerEvent) {
+            if (event instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof CustomerEvent customerEvent) {
+                customerEvents.add(customerEvent);
                 String customer = domain.getAggregateIdentifier();
                 String previous = previousHash(customer, domain.getSequenceNumber() - 1, appended);
                 SerializedType type = serializer.typeForClass(domain.getPayloadType());
@@ -72,6 +80,7 @@ final class HashChainingStorageEngine implements EventStorageEngine {
             }
         }
         delegate.appendEvents(chained);
+        owners.record(customerEvents);
         // remembered once the transaction holding them commits; a rolled-back link is never a head
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

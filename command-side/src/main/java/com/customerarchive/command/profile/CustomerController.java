@@ -7,7 +7,8 @@ import com.customerarchive.command.customer.CardEdit;
 import com.customerarchive.command.customer.ChangeGradeCommand;
 import com.customerarchive.command.customer.CustomerDirectory;
 import com.customerarchive.command.customer.EditProfileCardCommand;
-import com.customerarchive.command.customer.NotYourCustomerException;
+import com.customerarchive.command.customer.OutOfScopeException;
+import com.customerarchive.command.customer.OrgScopes;
 import com.customerarchive.command.customer.ReactivateCustomerCommand;
 import com.customerarchive.command.customer.RecordConsentCommand;
 import com.customerarchive.command.customer.RecordReferrerCommand;
@@ -31,7 +32,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
-import com.customerarchive.platform.security.AccessProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
@@ -63,13 +63,13 @@ class CustomerController {
     private final CardPatchReader cardPatches;
     private final PersonalDataEraser eraser;
     private final CustomerDirectory directory;
-    private final AccessProperties access;
+    private final OrgScopes scopes;
     private final Admission admission;
     private final AdmissionProperties admissionProperties;
     private final DuplicateCheck duplicates;
 
     CustomerController(CommandSender commands, CardPatchReader cardPatches, PersonalDataEraser eraser,
-                       CustomerDirectory directory, AccessProperties access, Admission admission,
+                       CustomerDirectory directory, OrgScopes scopes, Admission admission,
                        AdmissionProperties admissionProperties, DuplicateCheck duplicates) {
         this.admission = admission;
         this.admissionProperties = admissionProperties;
@@ -78,7 +78,7 @@ class CustomerController {
         this.cardPatches = cardPatches;
         this.eraser = eraser;
         this.directory = directory;
-        this.access = access;
+        this.scopes = scopes;
     }
 
     @PostMapping
@@ -93,9 +93,8 @@ class CustomerController {
             @Validated({Default.class, CompleteCard.class}) @RequestBody RegisterCustomerRequest request,
             Authentication user) {
         CardPatchReader.refuseDerivedFields(request.card());
-        String scope = access.ownerScope(user);
-        if (scope != null && !scope.equals(request.ownerId())) {
-            throw new NotYourCustomerException(scope);
+        if (!scopes.of(user).covers(request.ownerId())) {
+            throw new OutOfScopeException(user.getName());
         }
         var customerId = new CustomerId(request.customerId() != null ? request.customerId() : UUID.randomUUID());
         CustomerId referredBy = request.referredBy() == null ? null : new CustomerId(request.referredBy());
@@ -150,10 +149,15 @@ class CustomerController {
     }
 
     @PutMapping("/{customerId}/owner")
-    @Operation(summary = "Transfer the customer to another sales rep, with a reason")
+    @Operation(summary = "Transfer the customer to another sales rep, with a reason", description = "Both the customer "
+            + "and the new owner lie in the user's scope (a team lead within its team, a branch manager within its "
+            + "branch; a rep only keeps its own), else 403 out-of-scope.")
     ResponseEntity<Written.WriteAnswer> transferOwner(@PathVariable UUID customerId,
             @Valid @RequestBody CustomerRequests.TransferOwner request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication user) {
+        if (!scopes.of(user).covers(request.ownerId())) {
+            throw new OutOfScopeException(user.getName());
+        }
         long version = commands.send(new TransferOwnerCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), request.ownerId(), request.reason()), request.occurredAt());
         return Written.ok(version);

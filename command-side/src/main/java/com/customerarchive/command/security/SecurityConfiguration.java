@@ -38,6 +38,8 @@ class SecurityConfiguration {
                 AccessRule.on(HttpMethod.PATCH, Set.of(SALES, MANAGER, CLERK), "/api/customers/*/card"),
                 AccessRule.on(HttpMethod.POST, Set.of(ADMIN), "/api/admin/admission/migrate"),
                 AccessRule.on(HttpMethod.POST, Set.of(MANAGER), "/api/customers/*/merge-into/*"),
+                AccessRule.any(Set.of(ADMIN), "/api/org/**"),
+                AccessRule.any(Set.of(SALES, MANAGER, ADMIN), "/api/customers/handover", "/api/customers/handover/*"),
                 AccessRule.any(Set.of(SALES, MANAGER), "/api/customers/**")).allowingOrigins(consoleOrigins);
     }
 }

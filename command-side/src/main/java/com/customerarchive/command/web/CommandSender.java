@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Sends a command on behalf of the current request and waits, bounded, for its outcome. */
@@ -39,10 +40,19 @@ public class CommandSender {
      * @param occurredAt when the change happened in the business; now when absent (its business day goes along)
      */
     public <R> R send(Object command, Instant occurredAt) {
+        return send(command, occurredAt, Map.of());
+    }
+
+    /**
+     * The same, with metadata of its own: the actor and correlation id of work done outside a request (a handover's
+     * transfers carry its requester and its job id); a request's own user and correlation id are not overwritten.
+     */
+    public <R> R send(Object command, Instant occurredAt, Map<String, ?> metadata) {
         Instant when = occurredAt != null ? occurredAt : clock.instant();
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.with(EventMetadata.OCCURRED_AT, when.toString())
-                        .and(EventMetadata.BUSINESS_DAY, zone.dayOf(when).toString()));
+                        .and(EventMetadata.BUSINESS_DAY, zone.dayOf(when).toString()))
+                .andMetaData(metadata);
         try {
             return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ConflictingAggregateVersionException stale) {

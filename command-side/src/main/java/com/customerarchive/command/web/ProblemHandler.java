@@ -1,7 +1,7 @@
 package com.customerarchive.command.web;
 
 import com.customerarchive.command.customer.ComplaintNotFoundException;
-import com.customerarchive.command.customer.NotYourCustomerException;
+import com.customerarchive.command.customer.OutOfScopeException;
 import com.customerarchive.command.customer.ProposalNotFoundException;
 import com.customerarchive.command.customer.PurchaseNotFoundException;
 import com.customerarchive.command.customer.RuleViolationException;
@@ -74,10 +74,10 @@ class ProblemHandler {
                 "Purchase not found", ex.getMessage()));
     }
 
-    @ExceptionHandler(NotYourCustomerException.class)
-    ResponseEntity<Object> notYourCustomer(NotYourCustomerException ex) {
-        return ProblemResponses.answer(ProblemResponses.problem(HttpStatus.FORBIDDEN, "not-your-customer",
-                "Not your customer", ex.getMessage()));
+    @ExceptionHandler(OutOfScopeException.class)
+    ResponseEntity<Object> outOfScope(OutOfScopeException ex) {
+        return ProblemResponses.answer(ProblemResponses.problem(HttpStatus.FORBIDDEN, "out-of-scope",
+                "Out of scope", ex.getMessage()));
     }
 
     @ExceptionHandler(IfMatch.InvalidIfMatchException.class)

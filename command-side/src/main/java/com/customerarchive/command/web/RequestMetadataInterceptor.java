@@ -1,8 +1,9 @@
 package com.customerarchive.command.web;
 
 import com.customerarchive.command.customer.OwnerScope;
+import com.customerarchive.command.customer.OrgScopes;
+import com.customerarchive.events.org.Scope;
 import com.customerarchive.events.EventMetadata;
-import com.customerarchive.platform.security.AccessProperties;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.security.core.Authentication;
@@ -18,15 +19,15 @@ import java.util.function.BiFunction;
 
 /**
  * Registered by Axon's auto-configuration on the command side: stamps every command with the acting user and the
- * request's correlation id (events inherit both) and, for a sales rep limited to its own customers, that scope.
+ * request's correlation id (events inherit both) and, for a user whose scope is not the whole company, the owners in it.
  */
 @Component
 class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
-    private final AccessProperties access;
+    private final OrgScopes scopes;
 
-    RequestMetadataInterceptor(AccessProperties access) {
-        this.access = access;
+    RequestMetadataInterceptor(OrgScopes scopes) {
+        this.scopes = scopes;
     }
 
     @Override
@@ -35,9 +36,9 @@ class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMe
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated()) {
             metadata.put(EventMetadata.ACTOR, authentication.getName());
-            String scope = access.ownerScope(authentication);
-            if (scope != null) {
-                metadata.put(OwnerScope.METADATA, scope);
+            Scope scope = scopes.of(authentication);
+            if (!scope.all()) {
+                metadata.put(OwnerScope.METADATA, scope.owners());
             }
         }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();

@@ -136,12 +136,12 @@ class PurchasesReferralsReviewTest {
     void a_sales_rep_limited_to_its_own_customers_changes_only_those() {
         fixture.given(registered())
                 .when(new ReviewProfileCommand(ID, null, "not mine"),
-                        Map.of(EventMetadata.OCCURRED_AT, RECORDED_AT, OwnerScope.METADATA, "rep-2"))
-                .expectException(NotYourCustomerException.class)
+                        Map.of(EventMetadata.OCCURRED_AT, RECORDED_AT, OwnerScope.METADATA, java.util.List.of("rep-2")))
+                .expectException(OutOfScopeException.class)
                 .expectNoEvents();
         fixture.given(registered())
                 .when(new ReviewProfileCommand(ID, null, "mine"),
-                        Map.of(EventMetadata.OCCURRED_AT, RECORDED_AT, OwnerScope.METADATA, "rep-1"))
+                        Map.of(EventMetadata.OCCURRED_AT, RECORDED_AT, OwnerScope.METADATA, java.util.List.of("rep-1", "rep-3")))
                 .expectEvents(new ProfileReviewedEvent(ID, "mine"));
     }
 }

@@ -93,7 +93,11 @@ public final class DemoData {
             {"发票金额有误", "已作废并重开发票", "invoice accepted"},
             {"外包装破损", "已补寄包装并赔偿", "客户表示理解"}};
     private static final String[] SEVERITIES = {"LOW", "MEDIUM", "HIGH", "CRITICAL"};
-    private static final String[] REPS = {"rep-wang", "rep-li", "rep-zhang", "rep-chen", "rep-zhou"};
+    private static final String[] REPS = {"rep-wang", "rep-li", "rep-zhang", "rep-chen", "rep-zhou", "rep-liu",
+        "rep-yang", "rep-zhao", "rep-huang", "rep-wu", "rep-xu", "rep-sun"};
+    /** The company, two branches and two teams in each: code, name, parent. */
+    static final String[][] UNITS = {{"HQ", "总公司", null}, {"HZ", "杭州分公司", "HQ"}, {"SZ", "苏州分公司", "HQ"},
+        {"HZ-1", "杭州一组", "HZ"}, {"HZ-2", "杭州二组", "HZ"}, {"SZ-1", "苏州一组", "SZ"}, {"SZ-2", "苏州二组", "SZ"}};
     /** The grades a customer may have by how it buys: none, now and then, often, every quarter (loyal). */
     private static final int[][] GRADES_BY_BUYING = {{2, 3, 4}, {1, 2, 3}, {0, 1, 2}, {0, 1}};
 
@@ -106,12 +110,32 @@ public final class DemoData {
         this.now = now.truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /**
+     * The sales organisation: twelve reps, three in each team, the first of each its lead; the clerk and finance at
+     * head office (they work for every branch; the development users keep seeing the whole company).
+     */
+    void organisation() throws Exception {
+        for (String[] unit : UNITS) {
+            send("admin", "POST", "/api/org/units", unit[2] == null
+                    ? "{\"code\": \"%s\", \"name\": \"%s\"}".formatted(unit[0], unit[1])
+                    : "{\"code\": \"%s\", \"name\": \"%s\", \"parentCode\": \"%s\"}".formatted(unit[0], unit[1], unit[2]));
+        }
+        for (int i = 0; i < REPS.length; i++) {
+            String team = UNITS[3 + i / 3][0];
+            send("admin", "PUT", "/api/org/members/" + REPS[i], "{\"unitCode\": \"%s\", \"position\": \"%s\"}"
+                    .formatted(team, i % 3 == 0 ? "TEAM_LEAD" : "REP"));
+        }
+        send("admin", "PUT", "/api/org/members/" + CLERK, "{\"unitCode\": \"HQ\", \"position\": \"CLERK\"}");
+        send("admin", "PUT", "/api/org/members/finance", "{\"unitCode\": \"HQ\", \"position\": \"FINANCE\"}");
+    }
+
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8081";
         int customers = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         var demo = new DemoData((user, method, path, body) -> http(base, user, method, path, body), Instant.now());
         long start = System.nanoTime();
+        demo.organisation();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < customers; i++) {

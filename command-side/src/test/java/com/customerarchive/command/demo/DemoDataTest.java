@@ -136,6 +136,35 @@ class DemoDataTest {
         assertThat(requests.get(4).body().get("reason").asString()).contains("重复登记");
     }
 
+    @Test
+    void the_demo_organisation_has_two_branches_four_teams_of_three_reps_a_clerk_and_finance() throws Exception {
+        List<Request> requests = new ArrayList<>();
+        DemoData demo = new DemoData((user, method, path, body) -> {
+            requests.add(new Request(user, method, path, JSON.readTree(body)));
+            return "{}";
+        }, NOW);
+        demo.organisation();
+
+        assertThat(requests).allSatisfy(request -> {
+            assertThat(request.user()).isEqualTo("admin");
+            assertThat(request.method()).isEqualTo(request.path().equals("/api/org/units") ? "POST" : "PUT");
+        });
+        assertThat(requests.stream().filter(request -> request.path().equals("/api/org/units"))
+                .map(request -> request.body().get("code").asString() + "<" + request.body().path("parentCode").asString(""))
+                .toList()).containsExactly("HQ<", "HZ<HQ", "SZ<HQ", "HZ-1<HZ", "HZ-2<HZ", "SZ-1<SZ", "SZ-2<SZ");
+        Map<String, List<String>> teams = new LinkedHashMap<>();
+        requests.stream().filter(request -> request.path().startsWith("/api/org/members/")).forEach(request ->
+                teams.computeIfAbsent(request.body().get("unitCode").asString(), unit -> new ArrayList<>())
+                        .add(request.path().substring("/api/org/members/".length()) + " "
+                                + request.body().get("position").asString()));
+        assertThat(teams).containsExactly(
+                Map.entry("HZ-1", List.of("rep-wang TEAM_LEAD", "rep-li REP", "rep-zhang REP")),
+                Map.entry("HZ-2", List.of("rep-chen TEAM_LEAD", "rep-zhou REP", "rep-liu REP")),
+                Map.entry("SZ-1", List.of("rep-yang TEAM_LEAD", "rep-zhao REP", "rep-huang REP")),
+                Map.entry("SZ-2", List.of("rep-wu TEAM_LEAD", "rep-xu REP", "rep-sun REP")),
+                Map.entry("HQ", List.of("clerk CLERK", "finance FINANCE")));
+    }
+
     /** Every customer's requests in order, each customer on its own (as the threads of a real run write them). */
     private static Map<String, List<Request>> record(long seed) throws Exception {
         Map<String, List<Request>> byCustomer = new LinkedHashMap<>();

@@ -5,19 +5,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.util.Set;
 
 /**
- * Who sees which customer ({@code archive.access.*}): a SALES user reads and writes only the customers it owns
- * ({@code ownerId} = its user name) unless {@code sales-see-all} opens every customer to sales.
+ * Who sees which customer ({@code archive.access.*}): {@code sales-see-all} makes everyone's scope the whole company;
+ * otherwise the organisation's scope rule decides (each app's one place: a rep its own customers, a team lead its
+ * team's …). {@code export-positions}: the positions whose members export (CSV, and list pages after the first); a
+ * user who is no member of the organisation exports as before.
  */
 @ConfigurationProperties("archive.access")
-public record AccessProperties(boolean salesSeeAll) {
+public record AccessProperties(boolean salesSeeAll, Set<String> exportPositions) {
 
-    /**
-     * The user name a request is limited to, or null when it sees every customer: a SALES user without a wider role
-     * (MANAGER, AUDITOR, ADMIN), unless sales see all.
-     */
-    public String ownerScope(org.springframework.security.core.Authentication user) {
-        Set<Role> roles = Roles.of(user);
-        boolean wider = roles.contains(Role.MANAGER) || roles.contains(Role.AUDITOR) || roles.contains(Role.ADMIN);
-        return salesSeeAll || wider || !roles.contains(Role.SALES) ? null : user.getName();
+    /** The positions that export when none are configured: everyone above a rep. */
+    public static final Set<String> EXPORTING = Set.of("TEAM_LEAD", "BRANCH_MANAGER", "HEAD", "CLERK", "FINANCE");
+
+    public AccessProperties {
+        exportPositions = exportPositions == null ? EXPORTING : Set.copyOf(exportPositions);
     }
 }

@@ -9,9 +9,9 @@ public class ForbiddenException extends ProblemException {
         super(HttpStatus.FORBIDDEN, type, title, detail);
     }
 
-    /** A SALES user limited to its own customers asked for another rep's. */
-    public static ForbiddenException notYourCustomer(String user) {
-        return new ForbiddenException("not-your-customer", "Not your customer",
-                "The customer belongs to another sales rep; " + user + " sees only its own customers.");
+    /** A user asked for a customer, owner or unit outside its scope (its position in the organisation). */
+    public static ForbiddenException outOfScope(String user) {
+        return new ForbiddenException("out-of-scope", "Out of scope", "The customer lies outside what " + user
+                + " sees: its own customers, its team's or its branch's, by its position in the organisation.");
     }
 }

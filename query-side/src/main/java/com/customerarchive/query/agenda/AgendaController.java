@@ -77,7 +77,7 @@ class AgendaController {
             + "is written in the language of Accept-Language (en, zh-CN); kind and urgency are codes in every language.")
     List<Item> agenda(@RequestParam(required = false) String ownerId, @RequestParam(required = false) Instant from,
                       @RequestParam(required = false) Instant to) {
-        String owner = scope.owner(ownerId);
+        String[] owner = scope.owners(ownerId);
         Instant now = clock.instant();
         LocalDate today = zone.dayOf(now);
         LocalDate first = from != null ? zone.dayOf(from) : today;

@@ -21,7 +21,7 @@ class AgendaRepository {
                             CAST((COALESCE(last_contact_at, registered_at) AT TIME ZONE :zone) AS date) + {cadence})
                        AS due_on
             FROM follow_up LEFT JOIN {owners} owners USING (customer_id)
-            WHERE status = 'ACTIVE' AND (CAST(:owner AS varchar) IS NULL OR owner_id = :owner)
+            WHERE status = 'ACTIVE' AND (CAST(:owner AS text[]) IS NULL OR owner_id = ANY(CAST(:owner AS text[])))
             """.replace("{cadence}", ArchiveRules.CADENCE_DAYS_OF_GRADE)
             .replace("{owners}", OwnerRepository.CURRENT_OWNERS);
 
@@ -45,38 +45,38 @@ class AgendaRepository {
     }
 
     /** Every active customer (of the owner, when given) with the day its next contact is due. */
-    List<Due> dueContacts(String ownerId) {
-        return jdbc.sql(DUE).params(rules.cadenceParameters()).param("owner", ownerId).param("zone", zone.zone().getId())
+    List<Due> dueContacts(String[] owners) {
+        return jdbc.sql(DUE).params(rules.cadenceParameters()).param("owner", owners).param("zone", zone.zone().getId())
                 .query((row, n) -> new Due(row.getObject("customer_id", UUID.class), row.getString("name"),
                         row.getString("grade"), row.getDate("due_on").toLocalDate()))
                 .list();
     }
 
     /** Birthdays and founding days on the cards of active customers (an erased one has none). */
-    List<Dates> greetingDates(String ownerId) {
+    List<Dates> greetingDates(String[] owners) {
         return jdbc.sql("""
                         SELECT customer_id, name, state #>> '{card,basic,birthday}' AS birthday,
                                state #>> '{card,basic,foundedOn}' AS founded_on
                         FROM profile
                         WHERE status = 'ACTIVE' AND merged_into IS NULL
-                          AND (CAST(:owner AS varchar) IS NULL OR owner_id = :owner)
+                          AND (CAST(:owner AS text[]) IS NULL OR owner_id = ANY(CAST(:owner AS text[])))
                           AND (state #>> '{card,basic,birthday}' IS NOT NULL OR state #>> '{card,basic,foundedOn}' IS NOT NULL)""")
-                .param("owner", ownerId)
+                .param("owner", owners)
                 .query((row, n) -> new Dates(row.getObject("customer_id", UUID.class), row.getString("name"),
                         row.getString("birthday"), row.getString("founded_on")))
                 .list();
     }
 
     /** Complaints resolved and waiting for their return visit. */
-    List<ReturnVisit> returnVisitsWaiting(String ownerId) {
+    List<ReturnVisit> returnVisitsWaiting(String[] owners) {
         return jdbc.sql("""
                         SELECT c.customer_id, f.name, c.complaint_id, c.category,
                                CAST((c.resolved_at AT TIME ZONE :zone) AS date) AS resolved_on
                         FROM complaint c JOIN follow_up f ON f.customer_id = c.customer_id
                         LEFT JOIN {owners} owners ON owners.customer_id = c.customer_id
-                        WHERE c.status = 'RESOLVED' AND (CAST(:owner AS varchar) IS NULL OR owners.owner_id = :owner)"""
+                        WHERE c.status = 'RESOLVED' AND (CAST(:owner AS text[]) IS NULL OR owners.owner_id = ANY(CAST(:owner AS text[])))"""
                         .replace("{owners}", OwnerRepository.CURRENT_OWNERS))
-                .param("owner", ownerId).param("zone", zone.zone().getId())
+                .param("owner", owners).param("zone", zone.zone().getId())
                 .query((row, n) -> new ReturnVisit(row.getObject("customer_id", UUID.class), row.getString("name"),
                         row.getObject("complaint_id", UUID.class), row.getString("category"),
                         row.getDate("resolved_on").toLocalDate()))
@@ -87,14 +87,14 @@ class AgendaRepository {
     }
 
     /** Live membership cards ending from {@code first} to {@code last}. */
-    List<Expiring> cardsExpiring(String ownerId, LocalDate first, LocalDate last) {
+    List<Expiring> cardsExpiring(String[] owners, LocalDate first, LocalDate last) {
         return jdbc.sql("""
                         SELECT c.customer_id, p.name, c.card_number, c.tier, c.valid_until
                         FROM membership_card c JOIN profile p ON p.customer_id = c.customer_id
                         WHERE c.status = 'LIVE' AND c.valid_until BETWEEN :first AND :last
-                          AND (CAST(:owner AS varchar) IS NULL OR p.owner_id = :owner)""")
+                          AND (CAST(:owner AS text[]) IS NULL OR p.owner_id = ANY(CAST(:owner AS text[])))""")
                 .param("first", java.sql.Date.valueOf(first)).param("last", java.sql.Date.valueOf(last))
-                .param("owner", ownerId)
+                .param("owner", owners)
                 .query((row, n) -> new Expiring(row.getObject("customer_id", UUID.class), row.getString("name"),
                         row.getString("card_number"), row.getString("tier"), row.getDate("valid_until").toLocalDate()))
                 .list();

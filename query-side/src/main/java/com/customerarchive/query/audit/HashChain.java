@@ -87,7 +87,7 @@ class HashChain {
     Map<String, String> heads() {
         Map<String, String> heads = new LinkedHashMap<>();
         jdbc.sql("SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, meta_data FROM " + eventTable
-                        + " ORDER BY aggregate_identifier, sequence_number DESC")
+                        + " WHERE type = 'Customer' ORDER BY aggregate_identifier, sequence_number DESC")
                 .query((ResultSet row) -> {
                     heads.put(row.getString(1), EventHash.parse(row.getBytes(2)).path(EventMetadata.HASH).asText(""));
                 });

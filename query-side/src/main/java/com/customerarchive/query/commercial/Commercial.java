@@ -55,10 +55,10 @@ public class Commercial {
                 .map(found -> judge(found, distribution(asOf, now), asOf));
     }
 
-    /** Every customer (of one owner, when given) judged at {@code asOf}. */
-    public List<Judged> all(Instant asOf, String ownerId, boolean now) {
+    /** Every customer (of these owners, when given) judged at {@code asOf}. */
+    public List<Judged> all(Instant asOf, String[] owners, boolean now) {
         Value.Distribution distribution = distribution(asOf, now);
-        return figures.figures(asOf, null, ownerId).stream().map(found -> judge(found, distribution, asOf)).toList();
+        return figures.figures(asOf, null, owners).stream().map(found -> judge(found, distribution, asOf)).toList();
     }
 
     private Judged judge(Figures found, Value.Distribution distribution, Instant asOf) {

@@ -67,7 +67,7 @@ public class CommercialRepository {
             LEFT JOIN referred_lines theirs ON theirs.referrer = CAST(p.customer_id AS varchar)
             WHERE p.registered_at <= :asOf
               AND (CAST(:customer AS uuid) IS NULL OR p.customer_id = :customer)
-              AND (CAST(:owner AS varchar) IS NULL OR p.owner_id = :owner)
+              AND (CAST(:owner AS text[]) IS NULL OR p.owner_id = ANY(CAST(:owner AS text[])))
             """.replace("{totals}", Totals.AGGREGATED);
 
     private final JdbcClient jdbc;
@@ -78,15 +78,15 @@ public class CommercialRepository {
         this.zone = zone;
     }
 
-    /** Every customer registered by {@code asOf}, or only one customer's, or one owner's (nulls: no filter). */
-    public List<Figures> figures(Instant asOf, UUID customerId, String ownerId) {
+    /** Every customer registered by {@code asOf}, or only one customer's, or those of some owners (nulls: no filter). */
+    public List<Figures> figures(Instant asOf, UUID customerId, String[] owners) {
         return jdbc.sql(FIGURES)
                 .param("asOf", Timestamp.from(asOf))
                 .param("quartersFrom", Timestamp.from(Lifecycle.quarterStart(asOf, 4, zone)))
                 .param("quartersTo", Timestamp.from(Lifecycle.quarterStart(asOf, 0, zone)))
                 .param("lastQuarter", java.sql.Date.valueOf(zone.dayOf(Lifecycle.quarterStart(asOf, 1, zone))))
                 .param("zone", zone.zone().getId())
-                .param("customer", customerId).param("owner", ownerId)
+                .param("customer", customerId).param("owner", owners)
                 .query((row, n) -> new Figures(row.getObject("customer_id", UUID.class), row.getString("name"),
                         row.getString("owner_id"), Grade.valueOf(row.getString("grade")),
                         CustomerStatus.valueOf(row.getString("status")), row.getString("archive_reason"),

@@ -3,6 +3,7 @@ package com.customerarchive.query.complaint;
 import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.events.ComplaintSeverity;
 import com.customerarchive.events.ComplaintStatus;
+import com.customerarchive.query.web.CustomerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +24,12 @@ class ComplaintController {
     private final ComplaintRepository complaints;
     private final Clock clock;
 
-    ComplaintController(ComplaintRepository complaints, Clock clock) {
+    private final CustomerScope scope;
+
+    ComplaintController(ComplaintRepository complaints, Clock clock, CustomerScope scope) {
         this.complaints = complaints;
         this.clock = clock;
+        this.scope = scope;
     }
 
     @ReadsCustomers
@@ -38,7 +42,10 @@ class ComplaintController {
                                                        @RequestParam(required = false) String ownerId,
                                                        @RequestParam(required = false) UUID customerId,
                                                        @RequestParam(required = false) Instant asOf) {
-        return complaints.mostUrgentFirst(new ComplaintRepository.ComplaintFilter(status, severity, breached, ownerId,
-                customerId, asOf != null ? asOf : clock.instant()));
+        if (customerId != null) {
+            scope.check(customerId);
+        }
+        return complaints.mostUrgentFirst(new ComplaintRepository.ComplaintFilter(status, severity, breached,
+                scope.owners(ownerId), customerId, asOf != null ? asOf : clock.instant()));
     }
 }

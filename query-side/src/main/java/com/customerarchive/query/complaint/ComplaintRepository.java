@@ -38,7 +38,7 @@ class ComplaintRepository {
                 WHERE filed_at <= :asOf
                   AND (CAST(:status AS varchar) IS NULL OR status = :status)
                   AND (CAST(:severity AS varchar) IS NULL OR severity = :severity)
-                  AND (CAST(:owner AS varchar) IS NULL OR owner_id = :owner)
+                  AND (CAST(:owner AS text[]) IS NULL OR owner_id = ANY(CAST(:owner AS text[])))
                   AND (CAST(:customer AS uuid) IS NULL OR customer_id = :customer)
             ) judged
             WHERE CAST(:breached AS boolean) IS NULL OR is_breached = :breached
@@ -54,7 +54,7 @@ class ComplaintRepository {
         this.rules = rules;
     }
 
-    record ComplaintFilter(ComplaintStatus status, ComplaintSeverity severity, Boolean breached, String ownerId,
+    record ComplaintFilter(ComplaintStatus status, ComplaintSeverity severity, Boolean breached, String[] owners,
                            UUID customerId, Instant asOf) {
     }
 
@@ -71,7 +71,7 @@ class ComplaintRepository {
                 .param("asOf", Timestamp.from(filter.asOf()))
                 .param("status", filter.status() == null ? null : filter.status().name())
                 .param("severity", filter.severity() == null ? null : filter.severity().name())
-                .param("owner", filter.ownerId()).param("customer", filter.customerId())
+                .param("owner", filter.owners()).param("customer", filter.customerId())
                 .param("breached", filter.breached())
                 .query((row, n) -> new ComplaintView(row.getObject("complaint_id", UUID.class),
                         row.getObject("customer_id", UUID.class), row.getString("owner_id"),

@@ -66,4 +66,12 @@ public class OwnerRepository {
                 .list();
         return owners;
     }
+
+    /** How many customers each owner has (a merged duplicate is its target's, not counted again). */
+    public Map<String, Long> customersPerOwner() {
+        Map<String, Long> owned = new HashMap<>();
+        jdbc.sql("SELECT owner_id, count(*) FROM profile WHERE merged_into IS NULL GROUP BY owner_id")
+                .query((row, n) -> owned.put(row.getString(1), row.getLong(2))).list();
+        return owned;
+    }
 }

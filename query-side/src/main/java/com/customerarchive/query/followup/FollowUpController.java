@@ -2,6 +2,7 @@ package com.customerarchive.query.followup;
 
 import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.events.Grade;
+import com.customerarchive.query.web.CustomerScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +22,12 @@ class FollowUpController {
     private final FollowUpRepository followUps;
     private final Clock clock;
 
-    FollowUpController(FollowUpRepository followUps, Clock clock) {
+    private final CustomerScope scope;
+
+    FollowUpController(FollowUpRepository followUps, Clock clock, CustomerScope scope) {
         this.followUps = followUps;
         this.clock = clock;
+        this.scope = scope;
     }
 
     @ReadsCustomers
@@ -33,6 +37,6 @@ class FollowUpController {
     List<FollowUpRepository.Overdue> overdue(@RequestParam(required = false) String ownerId,
                                              @RequestParam(required = false) Grade grade,
                                              @RequestParam(required = false) Instant asOf) {
-        return followUps.overdueFor(ownerId, grade, asOf != null ? asOf : clock.instant());
+        return followUps.overdueFor(scope.owners(ownerId), grade, asOf != null ? asOf : clock.instant());
     }
 }

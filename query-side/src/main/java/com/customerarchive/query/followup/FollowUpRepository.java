@@ -30,7 +30,7 @@ class FollowUpRepository {
                        extract(epoch FROM (:asOf - COALESCE(last_contact_at, registered_at))) / 86400 AS days_since_contact
                 FROM follow_up LEFT JOIN {owners} owners USING (customer_id)
                 WHERE status = 'ACTIVE' AND registered_at <= :asOf
-                  AND (CAST(:owner AS varchar) IS NULL OR owner_id = :owner)
+                  AND (CAST(:owner AS text[]) IS NULL OR owner_id = ANY(CAST(:owner AS text[])))
                   AND (CAST(:grade AS varchar) IS NULL OR grade = :grade)
             ) judged
             WHERE COALESCE(last_contact_at, registered_at) + make_interval(days => cadence) < :asOf
@@ -54,12 +54,12 @@ class FollowUpRepository {
                    LocalDate nextFollowUpOn, long daysOverdue) {
     }
 
-    /** Active customers past their grade's cadence at {@code asOf}, most overdue first; null owner or grade: all. */
-    List<Overdue> overdueFor(String ownerId, Grade grade, Instant asOf) {
+    /** Active customers past their grade's cadence at {@code asOf}, most overdue first; null owners or grade: all. */
+    List<Overdue> overdueFor(String[] owners, Grade grade, Instant asOf) {
         return jdbc.sql(OVERDUE)
                 .params(rules.cadenceParameters())
                 .param("asOf", Timestamp.from(asOf)).param("asOfDay", java.sql.Date.valueOf(zone.dayOf(asOf)))
-                .param("owner", ownerId)
+                .param("owner", owners)
                 .param("grade", grade == null ? null : grade.name())
                 .query((row, n) -> new Overdue(row.getObject("customer_id", UUID.class), row.getString("name"),
                         row.getString("owner_id"), Grade.valueOf(row.getString("grade")), row.getInt("cadence"),

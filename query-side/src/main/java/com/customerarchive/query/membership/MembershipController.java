@@ -95,7 +95,7 @@ class MembershipController {
             page = 0;
             size = Integer.MAX_VALUE;
         }
-        var filter = new MembershipRepository.CardFilter(status, tier, expiringBefore, scope.owner(ownerId), today());
+        var filter = new MembershipRepository.CardFilter(status, tier, expiringBefore, scope.owners(ownerId), today());
         return new CardPage(cards.list(filter, page, size).stream().map(card -> view(card, false)).toList(), page, size,
                 cards.count(filter));
     }

@@ -44,7 +44,7 @@ class MembershipRepository {
                 .param("today", Date.valueOf(today)).query((row, n) -> card(row)).optional();
     }
 
-    record CardFilter(String status, MembershipTier tier, LocalDate expiringBefore, String ownerId, LocalDate today) {
+    record CardFilter(String status, MembershipTier tier, LocalDate expiringBefore, String[] owners, LocalDate today) {
     }
 
     List<Card> list(CardFilter filter, int page, int size) {
@@ -52,11 +52,11 @@ class MembershipRepository {
                          WHERE (CAST(:status AS varchar) IS NULL OR %s = :status)
                            AND (CAST(:tier AS varchar) IS NULL OR c.tier = :tier)
                            AND (CAST(:before AS date) IS NULL OR (c.status = 'LIVE' AND c.valid_until < :before))
-                           AND (CAST(:owner AS varchar) IS NULL OR p.owner_id = :owner)
+                           AND (CAST(:owner AS text[]) IS NULL OR p.owner_id = ANY(CAST(:owner AS text[])))
                          ORDER BY c.valid_until, c.card_number LIMIT :limit OFFSET :offset""".formatted(STATUS))
                 .param("status", filter.status()).param("tier", filter.tier() == null ? null : filter.tier().name())
                 .param("before", filter.expiringBefore() == null ? null : Date.valueOf(filter.expiringBefore()))
-                .param("owner", filter.ownerId()).param("today", Date.valueOf(filter.today()))
+                .param("owner", filter.owners()).param("today", Date.valueOf(filter.today()))
                 .param("limit", size).param("offset", (long) page * size)
                 .query((row, n) -> card(row)).list();
     }
@@ -67,10 +67,10 @@ class MembershipRepository {
                         WHERE (CAST(:status AS varchar) IS NULL OR %s = :status)
                           AND (CAST(:tier AS varchar) IS NULL OR c.tier = :tier)
                           AND (CAST(:before AS date) IS NULL OR (c.status = 'LIVE' AND c.valid_until < :before))
-                          AND (CAST(:owner AS varchar) IS NULL OR p.owner_id = :owner)""".formatted(STATUS))
+                          AND (CAST(:owner AS text[]) IS NULL OR p.owner_id = ANY(CAST(:owner AS text[])))""".formatted(STATUS))
                 .param("status", filter.status()).param("tier", filter.tier() == null ? null : filter.tier().name())
                 .param("before", filter.expiringBefore() == null ? null : Date.valueOf(filter.expiringBefore()))
-                .param("owner", filter.ownerId()).param("today", Date.valueOf(filter.today()))
+                .param("owner", filter.owners()).param("today", Date.valueOf(filter.today()))
                 .query(Long.class).single();
     }
 

@@ -74,7 +74,7 @@ class AdmissionQueueController {
                     + "waiting first, with its age in hours and days since it entered that state.")
     Queue queue(@RequestParam(required = false) String ownerId) {
         Instant now = clock.instant();
-        List<QueueItem> items = profiles.queue(scope.owner(ownerId == null || ownerId.isBlank() ? null : ownerId),
+        List<QueueItem> items = profiles.queue(scope.owners(ownerId == null || ownerId.isBlank() ? null : ownerId),
                         MAX_QUEUE).stream()
                 .map(state -> item(state, now)).toList();
         return new Queue(items, items.size());

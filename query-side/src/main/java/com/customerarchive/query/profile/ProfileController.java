@@ -85,16 +85,18 @@ class ProfileController {
                     @RequestParam(required = false) AdmissionState admission,
                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                     @RequestParam(defaultValue = "name") String sort, HttpServletRequest request) {
-        if (CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT))) {
-            page = 0;
-            size = Integer.MAX_VALUE;
-        }
+        boolean csv = CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT));
         List<ProblemResponses.FieldError> errors = new ArrayList<>();
         if (page < 0) {
             errors.add(new ProblemResponses.FieldError("page", "must be 0 or more"));
         }
-        if (size < 1 || size > MAX_PAGE_SIZE && size != Integer.MAX_VALUE) {
+        if (!csv && (size < 1 || size > MAX_PAGE_SIZE)) {
+            // every row in one answer is an export: only as CSV, which the export permission decides on
             errors.add(new ProblemResponses.FieldError("size", "must be from 1 to " + MAX_PAGE_SIZE));
+        }
+        if (csv) {
+            page = 0;
+            size = Integer.MAX_VALUE;
         }
         boolean descending = sort.startsWith("-");
         String sortKey = descending ? sort.substring(1) : sort;
@@ -109,7 +111,7 @@ class ProfileController {
             throw new InvalidRequestException(errors);
         }
         Instant judgedAt = asOf != null ? asOf : clock.instant();
-        var found = profiles.search(new ProfileRepository.ProfileFilter(grade, scope.owner(blankToNull(ownerId)), tier, nature,
+        var found = profiles.search(new ProfileRepository.ProfileFilter(grade, scope.owners(blankToNull(ownerId)), tier, nature,
                 blankToNull(city), blankToNull(q), overdue, stale, judgedAt, blankToNull(code), admission), page, size,
                 sortKey, descending);
         return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, zone, judgedAt, null))

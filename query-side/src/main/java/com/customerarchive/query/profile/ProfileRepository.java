@@ -111,9 +111,9 @@ class ProfileRepository {
             where.append(" AND grade = :grade");
             params.put("grade", filter.grade().name());
         }
-        if (filter.ownerId() != null) {
-            where.append(" AND owner_id = :owner");
-            params.put("owner", filter.ownerId());
+        if (filter.owners() != null) {
+            where.append(" AND owner_id = ANY(CAST(:owner AS text[]))");
+            params.put("owner", filter.owners());
         }
         if (filter.tier() != null) {
             where.append(" AND tier = :tier");
@@ -168,12 +168,13 @@ class ProfileRepository {
     record Page(List<ProfileState> items, long total) {
     }
 
-    record ProfileFilter(Grade grade, String ownerId, CustomerTier tier, CustomerNature nature, String city, String q,
+    /** @param owners the owners whose customers are listed (null: every owner) */
+    record ProfileFilter(Grade grade, String[] owners, CustomerTier tier, CustomerNature nature, String city, String q,
                          Boolean overdue, Boolean stale, Instant asOf, String code, AdmissionState admission) {
 
-        ProfileFilter(Grade grade, String ownerId, CustomerTier tier, CustomerNature nature, String city, String q,
+        ProfileFilter(Grade grade, String[] owners, CustomerTier tier, CustomerNature nature, String city, String q,
                       Boolean overdue, Boolean stale, Instant asOf) {
-            this(grade, ownerId, tier, nature, city, q, overdue, stale, asOf, null, null);
+            this(grade, owners, tier, nature, city, q, overdue, stale, asOf, null, null);
         }
     }
 
@@ -185,13 +186,13 @@ class ProfileRepository {
 
     /**
      * The review queue: cards waiting for review or returned, and approved ones with proposals waiting, the longest
-     * waiting first; a rep's own only when {@code ownerId} is given.
+     * waiting first; only those of {@code owners} when given.
      */
-    List<ProfileState> queue(String ownerId, int limit) {
+    List<ProfileState> queue(String[] owners, int limit) {
         return jdbc.sql("SELECT state FROM profile WHERE (admission <> 'APPROVED' OR pending_proposals > 0)"
-                        + (ownerId == null ? "" : " AND owner_id = :owner")
+                        + (owners == null ? "" : " AND owner_id = ANY(CAST(:owner AS text[]))")
                         + " ORDER BY admission_since ASC NULLS FIRST, customer_id LIMIT :limit")
-                .params(ownerId == null ? Map.of("limit", limit) : Map.of("limit", limit, "owner", ownerId))
+                .params(owners == null ? Map.of("limit", limit) : Map.of("limit", limit, "owner", owners))
                 .query((row, n) -> states.read(row.getString(1))).list();
     }
 

@@ -31,7 +31,11 @@ import java.util.UUID;
 class ReportController {
 
     private static final String KNOWN_AT = "the report as the archive knew it at this instant of recording time "
-            + "(default now; never in the future)";
+            + "(default now; never in the future), the organisation included. unit: a unit's code, the report then "
+            + "covers the customers whose owner was placed in that unit or below at the report's end (to, or asOf); "
+            + "the activity report counts each event whose rep was in the unit when it happened (a team lead's view "
+            + "of each rep). A unit outside the user's scope is 403 out-of-scope. Every report covers only the "
+            + "customers in the user's scope";
 
     private final Reports reports;
     private final ReportQueries queries;
@@ -48,8 +52,9 @@ class ReportController {
                     + "owner (ownerId) as it stood then. knownAt: " + KNOWN_AT + ".")
     Reports.LifecycleReport lifecycle(@RequestParam(required = false) Instant asOf,
                                       @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) String unit,
                                       @RequestParam(required = false) String ownerId) {
-        return reports.lifecycle(queries.query("lifecycle", null, null, asOf, knownAt, null, ownerId, null), new Tally());
+        return reports.lifecycle(queries.query("lifecycle", null, null, asOf, knownAt, null, ownerId, null, false, unit), new Tally());
     }
 
     @ReadsCustomers
@@ -59,8 +64,9 @@ class ReportController {
                     + "says which. Judged at asOf (default now); knownAt: " + KNOWN_AT + ".")
     List<Reports.AtRisk> atRisk(@RequestParam(required = false) Instant asOf,
                                 @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) String unit,
                                 @RequestParam(required = false) String ownerId) {
-        return reports.atRisk(queries.query("at-risk", null, null, asOf, knownAt, null, ownerId, null), new Tally());
+        return reports.atRisk(queries.query("at-risk", null, null, asOf, knownAt, null, ownerId, null, false, unit), new Tally());
     }
 
     @ReadsCustomers
@@ -77,13 +83,14 @@ class ReportController {
             + "row per currency (column currency, each money list's amount in it).")
     List<Reports.Ranked> value(@RequestParam(required = false) Instant asOf,
                                @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) String unit,
                                @RequestParam(required = false) String ownerId,
                                @RequestParam(defaultValue = "100") int top,
                                @RequestParam(defaultValue = "false") boolean archived) {
         if (top < 1 || top > 1000) {
             throw new InvalidRequestException("top", "must be from 1 to 1000");
         }
-        return reports.value(queries.query("value", null, null, asOf, knownAt, null, ownerId, top, archived),
+        return reports.value(queries.query("value", null, null, asOf, knownAt, null, ownerId, top, archived, unit),
                 new Tally());
     }
 
@@ -98,34 +105,39 @@ class ReportController {
             + "currency.")
     List<Reports.Referral> referrals(@RequestParam(required = false) Instant from,
                                      @RequestParam(required = false) Instant to,
-                                     @RequestParam(required = false) Instant knownAt) {
-        return reports.referrals(queries.query("referrals", from, to, null, knownAt, null, null, null), new Tally());
+                                     @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) String unit) {
+        return reports.referrals(queries.query("referrals", from, to, null, knownAt, null, null, null, false, unit), new Tally());
     }
 
     @GetMapping("/statistics")
     @Operation(summary = "Customers and what happened to them, by a dimension (统计)", description = "by: source, "
-            + "province, city, industry, grade, tier, nature, owner or lifecycle. customers: registered before to, "
+            + "province, city, industry, grade, tier, nature, owner, lifecycle, team or branch (the unit its owner was "
+            + "placed in when it happened, as the organisation was known at knownAt). customers: registered before to, "
             + "under their key at to; newCustomers: those registered within [from, to); visits, purchases and "
             + "complaints: within [from, to), each under the key its customer had when it happened. totals: the "
             + "purchases' amounts per currency, never added across currencies (purchaseTotal, the former single "
             + "number, only while every amount is in one currency). knownAt: " + KNOWN_AT + ". As text/csv: one row "
             + "per key and currency (columns currency and totals).")
     List<Reports.Statistics> statistics(@RequestParam Instant from, @RequestParam Instant to, @RequestParam String by,
-                                        @RequestParam(required = false) Instant knownAt) {
-        return reports.statistics(queries.query("statistics", from, to, null, knownAt, by, null, null), new Tally());
+                                        @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) String unit) {
+        return reports.statistics(queries.query("statistics", from, to, null, knownAt, by, null, null, false, unit), new Tally());
     }
 
     @GetMapping("/complaints")
     @Operation(summary = "Complaints analysed by a dimension (留档分析)", description = "by: category, severity, "
-            + "responsibility or owner; each complaint as it stood at to. filed and resolved within [from, to); "
+            + "responsibility, owner, team or branch; each complaint as it stood at to. filed and resolved within [from, to); "
             + "breached: open past its target at to (one resolved after to was open then), or resolved late, the "
             + "target counted from its (re)opening; median hours from filing to resolution and average satisfaction "
-            + "of those resolved. By owner: the customer's owner when the complaint was filed, resolved or breached. "
+            + "of those resolved. By owner (team, branch): the customer's owner (its unit) when the complaint was filed, resolved or "
+            + "breached. "
             + "knownAt: " + KNOWN_AT + ".")
     List<Reports.ComplaintAnalysis> complaints(@RequestParam Instant from, @RequestParam Instant to,
                                                @RequestParam String by,
-                                               @RequestParam(required = false) Instant knownAt) {
-        return reports.complaints(queries.query("complaints", from, to, null, knownAt, by, null, null), new Tally());
+                                               @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) String unit) {
+        return reports.complaints(queries.query("complaints", from, to, null, knownAt, by, null, null, false, unit), new Tally());
     }
 
     @GetMapping("/grade-migration")
@@ -133,8 +145,9 @@ class ReportController {
             + "g1 at from and g2 at to (by occurredAt); entered[g]: customers registered in between, by grade at to. "
             + "from and to: instants or dates. knownAt: " + KNOWN_AT + ".")
     Reports.Migration gradeMigration(@RequestParam Instant from, @RequestParam Instant to,
-                                     @RequestParam(required = false) Instant knownAt) {
-        return reports.gradeMigration(queries.query("grade-migration", from, to, null, knownAt, null, null, null), new Tally());
+                                     @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) String unit) {
+        return reports.gradeMigration(queries.query("grade-migration", from, to, null, knownAt, null, null, null, false, unit), new Tally());
     }
 
     @GetMapping("/activity")
@@ -143,8 +156,9 @@ class ReportController {
             + "the owner of its customer when it happened. from and to: instants or dates. knownAt: " + KNOWN_AT + ".")
     Reports.Activity activity(@RequestParam Instant from, @RequestParam Instant to,
                               @RequestParam(required = false) String ownerId,
-                              @RequestParam(required = false) Instant knownAt) {
-        return reports.activity(queries.query("activity", from, to, null, knownAt, null, ownerId, null), new Tally());
+                              @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) String unit) {
+        return reports.activity(queries.query("activity", from, to, null, knownAt, null, ownerId, null, false, unit), new Tally());
     }
 
     @GetMapping("/membership")
@@ -154,8 +168,9 @@ class ReportController {
             + "currency (a fee is recorded in CNY), fees: the same number while it is in one currency. knownAt: "
             + KNOWN_AT + ". As text/csv: one row per tier and currency.")
     Reports.MembershipReport membership(@RequestParam Instant from, @RequestParam Instant to,
-                                        @RequestParam(required = false) Instant knownAt) {
-        return reports.membership(queries.query("membership", from, to, null, knownAt, null, null, null), new Tally());
+                                        @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) String unit) {
+        return reports.membership(queries.query("membership", from, to, null, knownAt, null, null, null, false, unit), new Tally());
     }
 
     /** One page of what is behind a figure. */
@@ -191,6 +206,7 @@ class ReportController {
                     @RequestParam(required = false) String key, @RequestParam(required = false) String column,
                     @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                     @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) String unit,
                     @RequestParam(required = false) String by, @RequestParam(required = false) String ownerId,
                     @RequestParam(required = false) Integer top,
                     @RequestParam(defaultValue = "false") boolean archived, @RequestParam(defaultValue = "0") int page,
@@ -207,7 +223,7 @@ class ReportController {
         if (sort != null) {
             ReportQueries.requireOneOf("sort", sort, SORTS);
         }
-        ReportQuery query = queries.query(report, from, to, asOf, knownAt, by, ownerId, top, archived);
+        ReportQuery query = queries.query(report, from, to, asOf, knownAt, by, ownerId, top, archived, unit);
         Tally tally = new Tally();
         reports.run(query, tally);
         Tally.Figure opened = new Tally.Figure(figure, key, column);

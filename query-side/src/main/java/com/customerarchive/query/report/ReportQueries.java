@@ -1,5 +1,11 @@
 package com.customerarchive.query.report;
 
+import com.customerarchive.events.org.OrgChart;
+import com.customerarchive.events.org.Scope;
+import com.customerarchive.platform.web.ForbiddenException;
+import com.customerarchive.query.core.OrgCharts;
+import com.customerarchive.query.web.CustomerScope;
+import org.springframework.security.core.context.SecurityContextHolder;
 import com.customerarchive.platform.web.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +20,13 @@ class ReportQueries {
 
     private final Clock clock;
 
-    ReportQueries(Clock clock) {
+    private final CustomerScope scope;
+    private final OrgCharts charts;
+
+    ReportQueries(Clock clock, CustomerScope scope, OrgCharts charts) {
         this.clock = clock;
+        this.scope = scope;
+        this.charts = charts;
     }
 
     /** The report a drill-down (or a frozen report) names, its parameters checked as the report's own endpoint does. */
@@ -27,9 +38,37 @@ class ReportQueries {
     /** @param archived for the value ranking: archived customers ranked too */
     ReportQuery query(String report, Instant from, Instant to, Instant asOf, Instant knownAt, String by, String ownerId,
                       Integer top, boolean archived) {
+        return query(report, from, to, asOf, knownAt, by, ownerId, top, archived, null);
+    }
+
+    /**
+     * @param unit a unit of the organisation: the report covers that unit and those below it (a unit outside the
+     *             user's scope is 403 out-of-scope, an unknown one 400)
+     */
+    ReportQuery query(String report, Instant from, Instant to, Instant asOf, Instant knownAt, String by, String ownerId,
+                      Integer top, boolean archived, String unit) {
+        if (unit != null) {
+            OrgChart chart = charts.chart();
+            if (chart.unit(unit).isEmpty()) {
+                throw new InvalidRequestException("unit", "no unit of the organisation has the code " + unit);
+            }
+            Scope seen = scope.scope();
+            if (!seen.all() && !seen.reads(unit, chart)) {
+                throw ForbiddenException.outOfScope(SecurityContextHolder.getContext().getAuthentication().getName());
+            }
+            return queryWithoutUnit(report, from, to, asOf, knownAt, by, ownerId, top, archived).inUnit(unit);
+        }
+        return queryWithoutUnit(report, from, to, asOf, knownAt, by, ownerId, top, archived);
+    }
+
+    private ReportQuery queryWithoutUnit(String report, Instant from, Instant to, Instant asOf, Instant knownAt,
+                                         String by, String ownerId, Integer top, boolean archived) {
+        if (ownerId != null) {
+            scope.owners(ownerId); // an owner outside the user's scope is 403 out-of-scope
+        }
         ReportQuery query = checked(report, from, to, asOf, knownAt, by, ownerId, top);
         return archived && report.equals("value") ? new ReportQuery(query.report(), query.from(), query.to(),
-                query.asOf(), query.knownAt(), query.by(), query.ownerId(), query.top(), true) : query;
+                query.asOf(), query.knownAt(), query.by(), query.ownerId(), query.top(), true, null) : query;
     }
 
     private ReportQuery checked(String report, Instant from, Instant to, Instant asOf, Instant knownAt, String by,

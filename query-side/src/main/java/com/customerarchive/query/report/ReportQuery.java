@@ -13,11 +13,21 @@ import java.util.Set;
  * with the report's own parameters. It names each figure's drill-down with the very same parameters.
  */
 record ReportQuery(String report, Instant from, Instant to, Instant asOf, Instant knownAt, String by, String ownerId,
-                   Integer top, Boolean archived) {
+                   Integer top, Boolean archived, String unit) {
 
     ReportQuery(String report, Instant from, Instant to, Instant asOf, Instant knownAt, String by, String ownerId,
                 Integer top) {
-        this(report, from, to, asOf, knownAt, by, ownerId, top, null);
+        this(report, from, to, asOf, knownAt, by, ownerId, top, null, null);
+    }
+
+    /** The same report limited to a unit of the organisation and those below it. */
+    ReportQuery inUnit(String code) {
+        return new ReportQuery(report, from, to, asOf, knownAt, by, ownerId, top, archived, code);
+    }
+
+    /** The moment a customer's unit is judged at: the end of the period, or the asOf of a judged report. */
+    Instant moment() {
+        return asOf != null ? asOf : to != null ? to.minusNanos(1000) : knownAt;
     }
 
     static final Set<String> REPORTS = Set.of("lifecycle", "at-risk", "value", "referrals", "statistics", "complaints",
@@ -34,6 +44,7 @@ record ReportQuery(String report, Instant from, Instant to, Instant asOf, Instan
         put(parameters, "ownerId", ownerId);
         put(parameters, "top", top);
         put(parameters, "archived", Boolean.TRUE.equals(archived) ? true : null);
+        put(parameters, "unit", unit);
         return parameters;
     }
 

@@ -4,8 +4,11 @@ import com.customerarchive.events.ComplaintSeverity;
 import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.Grade;
 import com.customerarchive.events.MembershipTier;
+import com.customerarchive.events.org.OrgChart;
+import com.customerarchive.events.org.Scope;
 import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.query.commercial.Figures;
+import com.customerarchive.query.core.OrgCharts;
 import com.customerarchive.query.commercial.Lifecycle;
 import com.customerarchive.query.commercial.Value;
 import com.customerarchive.query.commercial.ValueProperties;
@@ -14,6 +17,7 @@ import com.customerarchive.query.money.Money;
 import com.customerarchive.query.money.Totals;
 import com.customerarchive.query.report.Tally.Figure;
 import com.customerarchive.query.rules.ArchiveRules;
+import com.customerarchive.query.web.CustomerScope;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +38,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Every management report, from one rule: a report is what the archive knew at its {@code knownAt} (recording time),
@@ -51,11 +56,11 @@ class Reports {
 
     /** What statistics group customers by: an attribute of the customer, or its lifecycle stage. */
     static final Set<String> STATISTICS_DIMENSIONS = Collections.unmodifiableSet(new TreeSet<>(Set.of("source",
-            "province", "city", "industry", "grade", "tier", "nature", "owner", LIFECYCLE)));
+            "province", "city", "industry", "grade", "tier", "nature", "owner", LIFECYCLE, "team", "branch")));
 
     /** The dimensions complaints are analysed by (留档分析). */
     static final Set<String> COMPLAINT_DIMENSIONS = Collections.unmodifiableSet(new TreeSet<>(Set.of("category",
-            "severity", "responsibility", "owner")));
+            "severity", "responsibility", "owner", "team", "branch")));
 
     private final Timelines timelines;
     private final ArchiveRules rules;
@@ -63,7 +68,13 @@ class Reports {
     private final Money money;
     private final BusinessZone zone;
 
-    Reports(Timelines timelines, ArchiveRules rules, ValueProperties value, Money money, BusinessZone zone) {
+    private final OrgCharts charts;
+    private final CustomerScope scope;
+
+    Reports(Timelines timelines, ArchiveRules rules, ValueProperties value, Money money, BusinessZone zone,
+            OrgCharts charts, CustomerScope scope) {
+        this.charts = charts;
+        this.scope = scope;
         this.timelines = timelines;
         this.rules = rules;
         this.value = value;
@@ -105,6 +116,59 @@ class Reports {
         return (from == null || !at.isBefore(from)) && at.isBefore(to);
     }
 
+    /** The organisation as the report's {@code knownAt} knew it: a later move does not change a report handed in. */
+    private OrgChart organisation(ReportQuery query) {
+        return charts.chart().knownAt(query.knownAt());
+    }
+
+    /**
+     * Every customer's timeline the report covers: with {@code unit}, those whose owner was placed in that unit (or
+     * one below it) at the report's moment ({@code to}, or {@code asOf}), as the organisation was known at knownAt.
+     */
+    private void each(ReportQuery query, Consumer<Timeline> consumer) {
+        if (query.unit() == null) {
+            eachInScope(query, consumer);
+            return;
+        }
+        OrgChart chart = organisation(query);
+        Set<String> units = chart.subtree(query.unit());
+        Instant moment = query.moment();
+        eachInScope(query, timeline -> {
+            Timeline.State state = timeline.at(moment);
+            if (state != null && units.contains(chart.unitAt(state.owner, moment))) {
+                consumer.accept(timeline);
+            }
+        });
+    }
+
+    /**
+     * Every customer's timeline in the user's scope as the organisation was known at knownAt: those whose owner at the
+     * report's moment (as known then) the user's position covered then. A company-wide scope reads them all.
+     */
+    private void eachInScope(ReportQuery query, Consumer<Timeline> consumer) {
+        Scope seen = scope.scopeKnownAt(query.knownAt());
+        if (seen.all()) {
+            timelines.each(query.knownAt(), consumer);
+            return;
+        }
+        Instant moment = query.moment();
+        timelines.each(query.knownAt(), timeline -> {
+            Timeline.State state = timeline.at(moment);
+            if (state != null && seen.covers(state.owner)) {
+                consumer.accept(timeline);
+            }
+        });
+    }
+
+    /** The team (the unit its owner was placed in) or the branch of a figure's owner at {@code at}. */
+    private static String unitKey(String by, OrgChart chart, String owner, Instant at) {
+        String unit = chart.unitAt(owner, at);
+        if (unit == null || by.equals("team")) {
+            return unit;
+        }
+        return chart.branchOf(unit).map(OrgChart.Unit::code).orElse(null);
+    }
+
     // ---- lifecycle, at-risk, value: customers judged at asOf ----
 
     /** A customer judged at an instant: its figures then, its lifecycle and (when asked) its value. */
@@ -112,11 +176,12 @@ class Reports {
     }
 
     /** Every customer registered by {@code asOf} judged then, referrals counted for value. */
-    private List<Judged> judged(Instant asOf, Instant knownAt) {
+    private List<Judged> judged(ReportQuery query, Instant asOf) {
+        Instant knownAt = query.knownAt();
         List<Judged> judged = new ArrayList<>();
         Map<String, List<Timeline>> referredBy = new HashMap<>();
         List<Object[]> pending = new ArrayList<>();
-        timelines.each(knownAt, timeline -> {
+        each(query, timeline -> {
             Timeline.State state = timeline.at(asOf);
             if (state == null) {
                 return;
@@ -201,7 +266,7 @@ class Reports {
             tally.zero(Figure.of("stages", stage.name()));
         }
         tally.zero(Figure.of("atRisk"));
-        for (Judged one : judged(query.asOf(), query.knownAt())) {
+        for (Judged one : judged(query, query.asOf())) {
             if (query.ownerId() != null && !query.ownerId().equals(one.state().owner)) {
                 continue;
             }
@@ -231,7 +296,7 @@ class Reports {
     /** The buying customers at risk at asOf, longest without a purchase first. */
     List<AtRisk> atRisk(ReportQuery query, Tally tally) {
         Instant asOf = query.asOf();
-        List<Judged> atRisk = judged(asOf, query.knownAt()).stream()
+        List<Judged> atRisk = judged(query, asOf).stream()
                 .filter(one -> one.lifecycle().atRisk())
                 .filter(one -> query.ownerId() == null || query.ownerId().equals(one.state().owner)).toList();
         Map<UUID, Timelines.Label> labels = timelines.labels(atRisk.stream().map(one -> one.timeline().customerId())
@@ -261,7 +326,7 @@ class Reports {
 
     /** The {@code top} customers by value at asOf: score, then purchase total in the base currency, then id. */
     List<Ranked> value(ReportQuery query, Tally tally) {
-        List<Judged> all = judged(query.asOf(), query.knownAt());
+        List<Judged> all = judged(query, query.asOf());
         Value.Distribution distribution = new Value.Distribution(all.stream().map(Judged::figures).toList(),
                 query.asOf(), money);
         record Scored(Judged judged, Value value) {
@@ -310,7 +375,7 @@ class Reports {
         Set<String> known = new HashSet<>();
         Map<String, List<Object[]>> referred = new LinkedHashMap<>();
         Instant end = before(query.to());
-        timelines.each(query.knownAt(), timeline -> {
+        each(query, timeline -> {
             known.add(timeline.customerId().toString());
             Timeline.State state = timeline.at(end);
             if (state == null || state.referrer == null || !within(state.registeredAt, query.from(), query.to())) {
@@ -369,15 +434,16 @@ class Reports {
      */
     List<Statistics> statistics(ReportQuery query, Tally tally) {
         String by = query.by();
+        OrgChart chart = organisation(query);
         Instant end = before(query.to());
-        timelines.each(query.knownAt(), timeline -> {
+        each(query, timeline -> {
             Timeline.State last = timeline.at(end);
             if (last == null && !timeline.mergedBy(end)) {
                 return;
             }
             if (last != null) {
                 // a duplicate merged by the end is counted as the customer it was merged into; what it did before stays
-                String key = key(by, timeline, last, end);
+                String key = key(by, chart, timeline, last, end);
                 tally.customer(Figure.of("customers", key), timeline.customerId(), last);
                 if (!last.registeredAt.isBefore(query.from())) {
                     tally.customer(Figure.of("newCustomers", key), timeline.customerId(), last);
@@ -395,7 +461,7 @@ class Reports {
                 if (figure == null) {
                     return;
                 }
-                String then = key(by, timeline, state, fact.at());
+                String then = key(by, chart, timeline, state, fact.at());
                 tally.event(Figure.of(figure, then), fact);
                 if (purchase) {
                     tally.event(new Figure("totals", then, fact.text(Fact.CURRENCY)), fact);
@@ -426,7 +492,7 @@ class Reports {
     }
 
     /** A customer's key under a dimension as it stood then ({@link #NONE} where it has none). */
-    private String key(String by, Timeline timeline, Timeline.State state, Instant at) {
+    private String key(String by, OrgChart chart, Timeline timeline, Timeline.State state, Instant at) {
         String key = switch (by) {
             case "source" -> state.source;
             case "province" -> state.province;
@@ -437,6 +503,7 @@ class Reports {
             case "nature" -> state.nature;
             case "owner" -> state.owner;
             case LIFECYCLE -> stageAt(timeline, state, at);
+            case "team", "branch" -> unitKey(by, chart, state.owner, at);
             default -> throw new IllegalArgumentException("no dimension " + by);
         };
         return key == null || key.isBlank() ? NONE : key;
@@ -456,9 +523,10 @@ class Reports {
      */
     List<ComplaintAnalysis> complaints(ReportQuery query, Tally tally) {
         Instant end = before(query.to());
+        OrgChart chart = organisation(query);
         Map<String, List<Double>> hours = new HashMap<>();
         Map<String, List<Integer>> satisfaction = new HashMap<>();
-        timelines.each(query.knownAt(), timeline -> {
+        each(query, timeline -> {
             for (Timeline.Complaint complaint : timeline.complaints(end)) {
                 Instant resolvedAt = complaint.resolvedAt();
                 boolean filed = within(complaint.filed.at(), query.from(), query.to());
@@ -469,7 +537,7 @@ class Reports {
                 Duration target = rules.target(ComplaintSeverity.valueOf(complaint.severity));
                 Instant stopped = resolvedAt != null ? resolvedAt : query.to();
                 boolean breached = Duration.between(complaint.openedAt, stopped).compareTo(target) > 0;
-                String key = complaintKey(query.by(), timeline, complaint, complaint.filed.at());
+                String key = complaintKey(query.by(), chart, timeline, complaint, complaint.filed.at());
                 tally.zero(Figure.of("filed", key));
                 tally.zero(Figure.of("resolved", key));
                 tally.zero(Figure.of("breached", key));
@@ -477,7 +545,7 @@ class Reports {
                     tally.event(Figure.of("filed", key), complaint.filed);
                 }
                 if (resolved) {
-                    String then = complaintKey(query.by(), timeline, complaint, resolvedAt);
+                    String then = complaintKey(query.by(), chart, timeline, complaint, resolvedAt);
                     tally.event(Figure.of("resolved", then), complaint.resolved);
                     hours.computeIfAbsent(then, k -> new ArrayList<>())
                             .add(Duration.between(complaint.filed.at(), resolvedAt).toMillis() / 3_600_000.0);
@@ -487,7 +555,7 @@ class Reports {
                 }
                 if (breached) {
                     Instant breachedAt = complaint.openedAt.plus(target);
-                    tally.event(Figure.of("breached", complaintKey(query.by(), timeline, complaint, breachedAt)),
+                    tally.event(Figure.of("breached", complaintKey(query.by(), chart, timeline, complaint, breachedAt)),
                             complaint.filed);
                 }
             }
@@ -509,14 +577,15 @@ class Reports {
         return rows;
     }
 
-    private String complaintKey(String by, Timeline timeline, Timeline.Complaint complaint, Instant at) {
+    private String complaintKey(String by, OrgChart chart, Timeline timeline, Timeline.Complaint complaint, Instant at) {
         String key = switch (by) {
             case "category" -> complaint.category;
             case "severity" -> complaint.severity;
             case "responsibility" -> complaint.responsibility == null ? NOT_RESOLVED : complaint.responsibility;
-            case "owner" -> {
+            case "owner", "team", "branch" -> {
                 Timeline.State state = timeline.at(at);
-                yield state == null ? null : state.owner;
+                String owner = state == null ? null : state.owner;
+                yield by.equals("owner") ? owner : unitKey(by, chart, owner, at);
             }
             default -> throw new IllegalArgumentException("no dimension " + by);
         };
@@ -551,7 +620,7 @@ class Reports {
 
     /** Customers by grade at {@code from} and at {@code to} (by occurredAt), and those registered in between. */
     Migration gradeMigration(ReportQuery query, Tally tally) {
-        timelines.each(query.knownAt(), timeline -> {
+        each(query, timeline -> {
             Timeline.State atTo = timeline.at(query.to());
             if (atTo == null) {
                 return;
@@ -601,9 +670,13 @@ class Reports {
      * A) and down, in [from, to).
      */
     Activity activity(ReportQuery query, Tally tally) {
-        timelines.each(query.knownAt(), timeline -> timeline.walk(before(query.to()), (fact, state) -> {
+        // with a unit: the team lead's view, each event under the rep who was in the unit when it happened
+        OrgChart chart = organisation(query);
+        Set<String> units = query.unit() == null ? null : chart.subtree(query.unit());
+        eachInScope(query, timeline -> timeline.walk(before(query.to()), (fact, state) -> {
             if (!within(fact.at(), query.from(), query.to()) || state.owner == null
-                    || (query.ownerId() != null && !query.ownerId().equals(state.owner))) {
+                    || (query.ownerId() != null && !query.ownerId().equals(state.owner))
+                    || (units != null && !units.contains(chart.unitAt(state.owner, fact.at())))) {
                 return;
             }
             String owner = state.owner;
@@ -673,7 +746,7 @@ class Reports {
         Instant end = before(query.to());
         LocalDate firstDay = zone.dayOf(query.from());
         LocalDate lastDay = zone.dayOf(end);
-        timelines.each(query.knownAt(), timeline -> {
+        each(query, timeline -> {
             Map<String, Card> cards = new LinkedHashMap<>();
             timeline.walk(end, (fact, state) -> {
                 String number = fact.text(Fact.CARD);

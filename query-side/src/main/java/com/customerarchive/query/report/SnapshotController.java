@@ -164,7 +164,7 @@ class SnapshotController {
         }
         return queries.query(report, instant("from", parameters.get("from")), instant("to", parameters.get("to")),
                 instant("asOf", parameters.get("asOf")), knownAt, parameters.get("by"), parameters.get("ownerId"), topN,
-                "true".equals(parameters.get("archived")));
+                "true".equals(parameters.get("archived")), parameters.get("unit"));
     }
 
     /** The report's answer exactly as its endpoint writes it in JSON. */

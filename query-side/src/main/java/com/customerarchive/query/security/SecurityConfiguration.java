@@ -26,6 +26,8 @@ class SecurityConfiguration {
         return ApiAccess.of(
                 AccessRule.open("/", "/favicon.ico", "/console", "/console/**", "/webjars/**"),
                 AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, INTEGRATOR, OUTLET, ADMIN, CLERK, FINANCE), "/api/me"),
+                // everyone signed in reads the part of the organisation it belongs to
+                AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, ADMIN, CLERK, FINANCE), "/api/org", "/api/org/members/*"),
                 AccessRule.get(Set.of(AUDITOR, ADMIN), "/api/profiles/*/access-log", "/api/audit/**"),
                 AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, ADMIN, CLERK, FINANCE), "/api/profiles/**",
                         "/api/customers/by-code/*"),

@@ -1,33 +1,40 @@
 package com.customerarchive.query.web;
 
+import com.customerarchive.events.org.OrgChart;
+import com.customerarchive.events.org.Scope;
 import com.customerarchive.platform.security.AccessProperties;
 import com.customerarchive.platform.security.Role;
 import com.customerarchive.platform.security.Roles;
 import com.customerarchive.platform.web.ForbiddenException;
 import com.customerarchive.query.privacy.Redaction;
 import com.customerarchive.query.core.OwnerRepository;
+import com.customerarchive.query.core.OrgCharts;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who may see which customer, the one place every customer read passes: a SALES user sees only the customers it
- * owns ({@code ownerId} = its user name) unless {@code archive.access.sales-see-all}; MANAGER, AUDITOR and ADMIN see
- * all. Another rep's customer is 403; an unknown one is left to the read's own 404. A customer that withdrew its
- * consent shows its personal fields only to auditors and admins.
+ * Who may see which customer, the one place every customer read passes: the organisation's {@link Scope} rule (a rep
+ * its own customers, a team lead its team's, a branch manager, clerk or finance its branch's, head office, auditors and
+ * admins all; a user who is no member by its roles, as before the organisation existed). A customer outside the scope
+ * is 403 out-of-scope; an unknown one is left to the read's own 404; lists hold only what is in scope. A customer that
+ * withdrew its consent shows its personal fields only to auditors and admins.
  */
 @Component
 public class CustomerScope {
 
     private final AccessProperties access;
     private final OwnerRepository owners;
+    private final OrgCharts charts;
 
-    CustomerScope(AccessProperties access, OwnerRepository owners) {
+    CustomerScope(AccessProperties access, OwnerRepository owners, OrgCharts charts) {
         this.access = access;
         this.owners = owners;
+        this.charts = charts;
     }
 
     /** How the current user may read one customer: known or not, and whether its personal fields are withheld. */
@@ -42,23 +49,48 @@ public class CustomerScope {
     /** Refuses a read of one customer the current user may not see; one look-up answers how it may be read. */
     public Visibility check(UUID customerId) {
         OwnerRepository.Access access = owners.accessOf(customerId).orElse(null);
-        String scope = scope();
-        if (scope != null && access != null && !scope.equals(access.ownerId())) {
-            throw ForbiddenException.notYourCustomer(scope);
+        if (access != null && !scope().covers(access.ownerId())) {
+            throw ForbiddenException.outOfScope(user().getName());
         }
         return new Visibility(access != null, access != null && withholds(access.consentGranted()));
     }
 
-    /** The owner a list is limited to: the rep itself for a scoped SALES user (another owner is 403), else as asked. */
-    public String owner(String requested) {
-        String scope = scope();
-        if (scope == null) {
-            return requested;
+    /**
+     * The owners a list is limited to, as a query parameter (null: every owner): the one asked for when it lies in the
+     * scope (else 403 out-of-scope), or every owner in the scope.
+     */
+    public String[] owners(String requested) {
+        Scope scope = scope();
+        if (requested != null) {
+            if (!scope.covers(requested)) {
+                throw ForbiddenException.outOfScope(user().getName());
+            }
+            return new String[]{requested};
         }
-        if (requested != null && !requested.equals(scope)) {
-            throw ForbiddenException.notYourCustomer(scope);
-        }
-        return scope;
+        return scope.ownersOrNull();
+    }
+
+    /** True when a customer of this owner lies in the current user's scope. */
+    public boolean covers(String ownerId) {
+        return scope().covers(ownerId);
+    }
+
+    /** The current user's scope. */
+    public Scope scope() {
+        return scope(charts.chart());
+    }
+
+    /**
+     * The current user's scope as the organisation was known at {@code knownAt}: a report asked as the archive knew it
+     * then covers what the user's position covered then (a rep who left the team since still counts in it).
+     */
+    public Scope scopeKnownAt(Instant knownAt) {
+        return scope(charts.chart().knownAt(knownAt));
+    }
+
+    private Scope scope(OrgChart chart) {
+        Authentication user = user();
+        return Scope.of(user.getName(), Roles.of(user).stream().map(Role::name).toList(), chart, access.salesSeeAll());
     }
 
     /**
@@ -74,8 +106,7 @@ public class CustomerScope {
         return roles.contains(Role.AUDITOR) || roles.contains(Role.ADMIN);
     }
 
-    private String scope() {
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        return access.ownerScope(user);
+    private static Authentication user() {
+        return SecurityContextHolder.getContext().getAuthentication();
     }
 }

@@ -83,8 +83,9 @@ public final class EventCloner {
         }
     }
 
+    /** The customers' events stored (the organisation's stream is not copied nor counted: the feed does not carry it). */
     private static long count(Connection connection) throws SQLException {
-        return single(connection, "SELECT count(*) FROM event_store.domain_event_entry");
+        return single(connection, "SELECT count(*) FROM event_store.domain_event_entry WHERE type = 'Customer'");
     }
 
     private static long head(Connection connection) throws SQLException {

@@ -259,7 +259,7 @@ class ConsoleIT {
         assertThat(browser.findElement(testId("signout")).isDisplayed()).isFalse();
         signIn("auditor");
         assertThat(browser.findElements(By.cssSelector("#nav a")).stream().filter(WebElement::isDisplayed)
-                .map(WebElement::getText).toList()).containsExactly("Customers");
+                .map(WebElement::getText).toList()).containsExactly("Customers", "Organisation");
         browser.get(querySide.baseUrl() + "/console/#/dashboard");
         assertThat(visible(testId("not-for-role")).getText()).isEqualTo("This page is not open to your role.");
         browser.findElement(testId("language")).click();

@@ -165,7 +165,7 @@ class EventFeedIT {
     private static long storeCount() throws Exception {
         try (var connection = java.sql.DriverManager.getConnection(com.customerarchive.testsupport.TestDatabase.get().url(),
                 com.customerarchive.testsupport.TestDatabase.get().user(), com.customerarchive.testsupport.TestDatabase.get().password());
-             var result = connection.createStatement().executeQuery("SELECT count(*) FROM event_store.domain_event_entry")) {
+             var result = connection.createStatement().executeQuery("SELECT count(*) FROM event_store.domain_event_entry WHERE type = 'Customer'")) {
             result.next();
             return result.getLong(1);
         }

@@ -89,6 +89,16 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
         MAY.put("POST /api/customers/membership-cards/{cardNumber}/uses", Set.of("sales", "manager", "outlet"));
         MAY.put("POST /api/customers/{customerId}/merge-into/{targetId}", Set.of("manager"));
         MAY.put("DELETE /api/customers/{customerId}/personal-data", Set.of("admin"));
+        // the organisation: ADMIN writes it, everyone signed in but integrators and outlets reads its part
+        for (String org : List.of("POST /api/org/units", "PUT /api/org/units/{code}", "POST /api/org/units/{code}/close",
+                "PUT /api/org/members/{user}", "DELETE /api/org/members/{user}")) {
+            MAY.put(org, Set.of("admin"));
+        }
+        MAY.put("GET /api/org", Set.of("sales", "manager", "auditor", "admin", "clerk", "finance"));
+        MAY.put("GET /api/org/members/{user}", Set.of("sales", "manager", "auditor", "admin", "clerk", "finance"));
+        // a handover: team leads and above (by role, managers; their position decides within)
+        MAY.put("POST /api/customers/handover", Set.of("sales", "manager", "admin"));
+        MAY.put("GET /api/customers/handover/{jobId}", Set.of("sales", "manager", "admin"));
         MAY.put("DELETE /api/customers/{customerId}/personal-data/{field}", Set.of("admin"));
         for (String read : List.of("GET /api/profiles", "GET /api/profiles/{customerId}",
                 "GET /api/profiles/{customerId}/history", "GET /api/profiles/{customerId}/changes",
