@@ -8,6 +8,7 @@ import com.customerarchive.platform.security.Role;
 import com.customerarchive.platform.security.Roles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,9 @@ public class OrgScopes {
     private final AccessProperties access;
 
     OrgScopes(DataSource dataSource, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, AccessProperties access) {
-        // command-side's connections search its event store's schema first
-        this.stream = new OrgStream(dataSource, "domain_event_entry", json);
+        // command-side's connections search its event store's schema first; within a transaction (a registration's
+        // duplicate check) the look-up uses the transaction's own connection, never a second one from the pool
+        this.stream = new OrgStream(new TransactionAwareDataSourceProxy(dataSource), "domain_event_entry", json);
         this.access = access;
     }
 

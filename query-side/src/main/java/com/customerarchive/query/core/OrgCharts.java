@@ -5,6 +5,7 @@ import com.customerarchive.events.org.OrgStream;
 import com.customerarchive.query.eventstore.EventStoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -16,7 +17,9 @@ public class OrgCharts {
     private final OrgStream stream;
 
     OrgCharts(DataSource dataSource, EventStoreProperties store, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
-        this.stream = new OrgStream(dataSource, store.schema() + ".domain_event_entry", json);
+        // within a transaction the look-up uses the transaction's own connection, never a second one from the pool
+        this.stream = new OrgStream(new TransactionAwareDataSourceProxy(dataSource), store.schema()
+                + ".domain_event_entry", json);
     }
 
     public OrgChart chart() {

@@ -126,9 +126,13 @@ class HandoverIT {
         return answer.json();
     }
 
-    /** Registers {@code count} customers of {@code owner} from two clients; every answer is collected and checked. */
+    /**
+     * Registers {@code count} customers of {@code owner} from more clients than command-side's pool has connections
+     * (a registration's duplicate check holds one while the scope is read: it must not ask the pool for a second);
+     * every answer is collected and checked.
+     */
     private static List<String> registered(Api commands, String owner, int count) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(2);
+        ExecutorService clients = Executors.newFixedThreadPool(32);
         try {
             List<Future<Api.Response>> answers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
