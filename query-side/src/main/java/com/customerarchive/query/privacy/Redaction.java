@@ -81,6 +81,25 @@ public class Redaction {
         }
     }
 
+    /** The card with every personal field but the name replaced by {@code marker} (what finance reads). */
+    public static com.customerarchive.events.ProfileCard cardButName(com.customerarchive.events.ProfileCard card,
+                                                                     String marker) {
+        if (card == null) {
+            return null;
+        }
+        JsonNode tree = CARD_JSON.valueToTree(card);
+        JsonNode name = tree.path("basic").path("name").deepCopy();
+        PersonalFields.blank(tree, com.customerarchive.events.ProfileCard.class, marker, null);
+        if (!name.isMissingNode() && tree.path("basic") instanceof com.fasterxml.jackson.databind.node.ObjectNode basic) {
+            basic.set("name", name);
+        }
+        try {
+            return CARD_JSON.treeToValue(tree, com.customerarchive.events.ProfileCard.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("card not readable once blanked", e);
+        }
+    }
+
     private static final ObjectMapper CARD_JSON = new ObjectMapper()
             .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -115,7 +115,8 @@ class ProfileController {
                 blankToNull(city), blankToNull(q), overdue, stale, judgedAt, blankToNull(code), admission), page, size,
                 sortKey, descending);
         return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, zone, judgedAt, null))
-                .map(view -> scope.withholds(view.consentGranted()) ? view.withheld() : view).toList(),
+                .map(view -> scope.withholds(view.consentGranted()) ? view.withheld()
+                        : scope.financeOnly() ? view.withheldButName() : view).toList(),
                 page, size, found.total());
     }
 
@@ -136,7 +137,8 @@ class ProfileController {
         ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, zone, now, null))
                 .orElseThrow(() -> NotFoundException.customer(customerId));
         ProfileView judged = commercial.of(customerId, now, true).map(one -> found.with(one, zone)).orElse(found);
-        ProfileView profile = scope.withholds(judged.consentGranted()) ? judged.withheld() : judged;
+        ProfileView profile = scope.withholds(judged.consentGranted()) ? judged.withheld()
+                : scope.financeOnly() ? judged.withheldButName() : judged;
         accessLog.record(customerId, AccessLog.View.PROFILE);
         if (profile.mergedInto() != null) {
             response.setHeader(HttpHeaders.LINK, "</api/profiles/" + profile.mergedInto() + ">; rel=\"canonical\"");

@@ -95,8 +95,17 @@ public record ProfileView(
 
     /** The same profile with the card's personal fields and the referral link "[withheld]" (consent withdrawn). */
     ProfileView withheld() {
+        return withheld(Redaction.card(card, Redaction.WITHHELD));
+    }
+
+    /** What finance reads: the name, and no other personal field. */
+    ProfileView withheldButName() {
+        return withheld(Redaction.cardButName(card, Redaction.WITHHELD));
+    }
+
+    private ProfileView withheld(com.customerarchive.events.ProfileCard shown) {
         return new ProfileView(customerId, version, kind, nature, tier, source, grade, ownerId, status,
-                Redaction.card(card, Redaction.WITHHELD), registeredAt, lastContactAt, nextFollowUpOn, overdue, stale,
+                shown, registeredAt, lastContactAt, nextFollowUpOn, overdue, stale,
                 openComplaints, visitCount, consentGranted, personalDataErased, updatedAt, asOf,
                 referredBy == null ? null : Redaction.WITHHELD, lastReviewedAt, purchases, lifecycle, value, membershipCard,
                 code, admission, returnReasons, pendingProposals == null ? null : pendingProposals.stream()

@@ -52,7 +52,7 @@ public class CustomerScope {
         if (access != null && !scope().covers(access.ownerId())) {
             throw ForbiddenException.outOfScope(user().getName());
         }
-        return new Visibility(access != null, access != null && withholds(access.consentGranted()));
+        return new Visibility(access != null, access != null && (withholds(access.consentGranted()) || financeOnly()));
     }
 
     /**
@@ -99,6 +99,15 @@ public class CustomerScope {
      */
     public boolean withholds(Boolean consentGranted) {
         return Boolean.FALSE.equals(consentGranted) && !privileged();
+    }
+
+    /**
+     * A user whose only role is FINANCE: it reads the money of its branch's customers and nothing personal beyond
+     * the name (the profile and lists show the name; history, changes and as-of withhold every personal field).
+     */
+    public boolean financeOnly() {
+        Set<Role> roles = Roles.of(user());
+        return roles.contains(Role.FINANCE) && roles.stream().allMatch(role -> role == Role.FINANCE);
     }
 
     private static boolean privileged() {

@@ -466,6 +466,30 @@ class OwnerScopeIT {
         assertThat(type(foreign)).endsWith("/out-of-scope");
     }
 
+    /** Finance reads its branch's customers by name and nothing else personal; a manager reads them in full. */
+    @Test
+    void finance_reads_the_name_and_nothing_else_personal() {
+        Api.Response registered = commands.post("/api/customers", "manager", registration("org-rep3", "Finance Sees This",
+                ", \"email\": \"boss@finance.example\", \"phones\": [\"0574-8765 4321\"]"));
+        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+        String id = registered.json().get("customerId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                queries.get("/api/profiles/" + id + "?minVersion=1", "manager").status() == 200);
+        JsonNode basic = queries.get("/api/profiles/" + id, "org-finance2").json().at("/card/basic");
+        assertThat(basic.get("name").asString()).isEqualTo("Finance Sees This");
+        assertThat(basic.get("email").asString()).isEqualTo("[withheld]");
+        assertThat(basic.get("phones").get(0).asString()).isEqualTo("[withheld]");
+        JsonNode listed = queries.get("/api/profiles?ownerId=org-rep3&size=200", "org-finance2").json().get("items");
+        assertThat(listed.valueStream().filter(item -> item.get("customerId").asString().equals(id))
+                .map(item -> item.at("/card/basic/name").asString() + " " + item.at("/card/basic/email").asString())
+                .toList()).containsExactly("Finance Sees This [withheld]");
+        Api.Response history = queries.get("/api/profiles/" + id + "/history", "org-finance2");
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.raw().body()).doesNotContain("boss@finance.example", "8765 4321");
+        assertThat(queries.get("/api/profiles/" + id, "manager").json().at("/card/basic/email").asString())
+                .isEqualTo("boss@finance.example");
+    }
+
     /** The rows of a statistics report by team as the branch manager org-bm3 reads it: key, customers and visits. */
     private static List<String> byTeam(String path) {
         Api.Response report = queries.get(path, "org-bm3");
