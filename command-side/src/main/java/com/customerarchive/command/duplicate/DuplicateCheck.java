@@ -147,9 +147,13 @@ public class DuplicateCheck {
     }
 
     private List<Candidate> candidates(List<DuplicateKeyTable.Digest> keys, UUID self, Authentication user) {
+        Map<UUID, Set<IdentityKeys.Kind>> holders = table.holders(keys, self);
+        if (holders.isEmpty()) {
+            return List.of(); // the usual case: no look-up of the user's scope on a registration that meets nobody
+        }
         Scope scope = user == null ? null : scopes.of(user);
         Map<UUID, Candidate> found = new LinkedHashMap<>();
-        for (Map.Entry<UUID, Set<IdentityKeys.Kind>> holder : table.holders(keys, self).entrySet()) {
+        for (Map.Entry<UUID, Set<IdentityKeys.Kind>> holder : holders.entrySet()) {
             CustomerFacts facts = current(holder.getKey());
             if (facts == null || facts.customerId().equals(self) || facts.erased()) {
                 continue;

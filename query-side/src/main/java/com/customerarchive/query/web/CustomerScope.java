@@ -70,11 +70,6 @@ public class CustomerScope {
         return scope.ownersOrNull();
     }
 
-    /** True when a customer of this owner lies in the current user's scope. */
-    public boolean covers(String ownerId) {
-        return scope().covers(ownerId);
-    }
-
     /** The current user's scope. */
     public Scope scope() {
         return scope(charts.chart());
