@@ -106,7 +106,7 @@
 
   function table(rows, columns, { empty = t('empty'), testid = '' } = {}) {
     if (!rows || rows.length === 0) return `<p class="empty" data-testid="empty">${esc(empty)}</p>`;
-    return `<table ${testid ? `data-testid="${testid}"` : ''}><thead><tr>${columns.map(c => `<th scope="col">${esc(t(c.title))}</th>`).join('')}</tr></thead><tbody>
+    return `<table ${testid ? `data-testid="${testid}"` : ''}><thead><tr>${columns.map(c => `<th scope="col">${esc(t(c.title, c.titleArgs))}</th>`).join('')}</tr></thead><tbody>
       ${rows.map(row => `<tr>${columns.map(c => `<td>${c.render ? c.render(row) : val(row[c.key])}</td>`).join('')}</tr>`).join('')}
       </tbody></table>`;
   }
@@ -480,6 +480,7 @@
         <div id="asof" data-testid="asof"></div></div></div>
       <div class="panel" data-testid="complaints"><h2 data-i18n="customer.complaints"></h2>${complaints.length ? complaints.map(c => complaintBlock(c, writer)).join('') : `<p class="empty">${esc(t('empty'))}</p>`}</div>
       ${writer && !p.mergedInto ? tasks(p) : ''}
+      ${writer && !p.mergedInto && p.status === 'ACTIVE' ? poolPanel(p) : ''}
       ${has('MANAGER') && !p.mergedInto && p.status === 'ACTIVE' ? mergeForm() : ''}
       <div class="panel"><h2 data-i18n="customer.activity"></h2><div id="feed" data-testid="activity"></div></div>
       <div class="panel"><h2 data-i18n="customer.purchases"></h2>${ok(purchases) ? table(purchases.json, [{ title: 'col.no', key: 'purchaseNo' },
@@ -515,6 +516,7 @@
       translate(target);
     });
     if (writer && !p.mergedInto) wireTasks(id, p, events);
+    if (writer && !p.mergedInto && p.status === 'ACTIVE') wirePool(id);
     wireMerge(id, p);
   }
 
@@ -1083,6 +1085,107 @@
     return esc(t(kind === 'own' ? 'org.scope.own' : 'org.scope.company'));
   }
 
+  // ---------------------------------------------------------------- the public pool (客户公海)
+  /**
+   * The pools the user sees and what waits in each (names masked for members until claimed), with claim for a
+   * member and assign for a lead; for managers the briefing of the period against the one before and the forgotten
+   * customers per rep.
+   */
+  async function publicPool(params) {
+    const token = current;
+    const form = new URLSearchParams(params);
+    const from = form.get('from') || daysAgo(7), to = form.get('to') || today();
+    form.set('from', from); form.set('to', to);
+    const pools = await query('/api/pools');
+    if (token !== current) return;
+    if (!ok(pools)) { main.innerHTML = problem(pools); return; }
+    const chosen = form.get('pool') || (pools.json[0] ? pools.json[0].poolId : '');
+    const [waiting, briefing, forgotten] = await Promise.all([
+      chosen ? query(`/api/pools/${encodeURIComponent(chosen)}/customers?size=200`) : Promise.resolve(null),
+      has('MANAGER', 'ADMIN') ? query(`/api/reports/briefing?from=${instant(from)}&to=${endOf(to)}&by=${form.get('by') === 'team' ? 'team' : 'owner'}`) : Promise.resolve(null),
+      has('MANAGER', 'ADMIN') ? query('/api/reports/forgotten') : Promise.resolve(null)]);
+    if (token !== current) return;
+    const pool = pools.json.find(one => one.poolId === chosen);
+    const rules = pool ? pool.rules : null;
+    const days = rules ? Object.entries(rules.followUpDays || {}).map(([grade, n]) => `${grade} ${n}`).join(', ') : '';
+    const member = pool && pool.member;
+    main.innerHTML = `<h1 data-i18n="pool.title"></h1>
+      ${pools.json.length ? `<div class="panel"><ul data-testid="pools">${pools.json.map(one => `<li><a href="#/pool?pool=${encodeURIComponent(one.poolId)}" class="${one.poolId === chosen ? 'active' : ''}">${val(one.name)}</a>
+        <span class="muted">${val(one.poolId)}</span> · ${esc(t('pool.waiting', { n: one.waiting }))}${one.member ? ' · ' + esc(t('pool.member')) : ''}</li>`).join('')}</ul>
+        ${rules ? `<p class="muted" data-testid="pool-rules">${esc(t('pool.rules', { days, warning: rules.warningDays, claims: rules.dailyClaimCap ?? t('pool.noCap'), cap: rules.ownerCap ?? t('pool.noCap') }))}</p>` : ''}</div>`
+        : `<p data-testid="pool-none">${esc(t('pool.none'))}</p>`}
+      ${waiting ? `<div class="panel">${ok(waiting) ? table(waiting.json.customers, [{ title: 'col.code', key: 'code' },
+        { title: 'col.name', render: c => c.masked ? `${val(c.name)} <span class="muted">(${esc(t('pool.masked'))})</span>` : `<a href="#/customer/${esc(c.customerId)}">${val(c.name)}</a>` },
+        { title: 'col.grade', key: 'grade' }, { title: 'col.returnedAt', render: c => time(c.returnedAt) }, { title: 'col.returnedFrom', key: 'returnedFrom' },
+        { title: 'col.reason', key: 'reason' }, { title: 'col.days', render: c => number(c.daysInPool) },
+        { title: 'col.actions', render: c => (member ? `<button type="button" data-claim="${esc(c.customerId)}" data-testid="claim">${esc(t('pool.claim'))}</button> ` : '')
+          + (has('MANAGER') ? `<input size="10" data-assign-to="${esc(c.customerId)}" placeholder="${esc(t('pool.assignTo'))}"> <button type="button" data-assign="${esc(c.customerId)}" data-testid="assign">${esc(t('pool.assign'))}</button>` : '') }],
+        { testid: 'pool-customers' }) : problem(waiting)}<div id="pool-answer" data-testid="pool-answer"></div></div>` : ''}
+      ${briefing ? `<div class="panel"><h2 data-i18n="briefing.title"></h2>${periodForm(form, `<input type="hidden" name="pool" value="${esc(chosen)}">
+        <label><span data-i18n="briefing.by"></span><select name="by" data-testid="briefing-by"><option value="owner">${esc(t('briefing.byOwner'))}</option><option value="team" ${form.get('by') === 'team' ? 'selected' : ''}>${esc(t('briefing.byTeam'))}</option></select></label>`)}
+        ${ok(briefing) ? table(briefing.json.items, [{ title: 'briefing.rank', key: 'rank' }, { title: 'briefing.key', key: 'key' },
+          { title: 'briefing.new', render: r => `${number(r.newCustomers)} <span class="muted">(${number(r.newCustomersBefore)})</span>` },
+          { title: 'briefing.visits', render: r => `${number(r.visits)} <span class="muted">(${number(r.visitsBefore)})</span>` },
+          { title: 'briefing.purchases', render: r => `${number(r.purchases)} <span class="muted">(${number(r.purchasesBefore)})</span>` },
+          { title: 'briefing.amount', render: r => totals(r.purchaseTotals) },
+          { title: 'briefing.claimed', render: r => number(r.claimed) }, { title: 'briefing.returned', render: r => number(r.returned) }],
+          { testid: 'briefing' }) : problem(briefing)}</div>` : ''}
+      ${forgotten ? `<div class="panel"><h2 data-i18n="forgotten.title"></h2>${ok(forgotten) ? table(forgotten.json.owners, [{ title: 'col.owner', key: 'ownerId' },
+        ...forgotten.json.thresholds.map(d => ({ title: 'forgotten.days', titleArgs: { days: d }, render: r => number(r.counts[d]) }))], { testid: 'forgotten' }) : problem(forgotten)}</div>` : ''}`;
+    translate(main);
+    if (briefing) wirePeriodForm('/pool');
+    const refused = answer => { const target = document.getElementById('pool-answer'); if (target) target.innerHTML = problem(answer); };
+    // a claimed customer is the rep's now: its page, once the read model has it; an assigned one leaves the list
+    main.querySelectorAll('[data-claim]').forEach(button => button.addEventListener('click', async () => {
+      const answer = await command(`/api/customers/${button.dataset.claim}/claim`, { method: 'POST' });
+      if (!ok(answer)) { refused(answer); return; }
+      pendingFlash = 'pool.claimed';
+      location.hash = `#/customer/${button.dataset.claim}?v=${answer.json.version}`;
+    }));
+    main.querySelectorAll('[data-assign]').forEach(button => button.addEventListener('click', async () => {
+      const owner = main.querySelector(`[data-assign-to="${button.dataset.assign}"]`).value.trim();
+      const answer = await command(`/api/customers/${button.dataset.assign}/assign`, { method: 'POST', body: { ownerId: owner } });
+      if (!ok(answer)) { refused(answer); return; }
+      await query(`/api/profiles/${button.dataset.assign}?minVersion=${answer.json.version}`);
+      pendingFlash = 'pool.done';
+      route();
+    }));
+  }
+
+  /** On the customer's page: claim or assign one in the pool; lock, unlock or put back one with a rep. */
+  function poolPanel(p) {
+    const pooled = String(p.ownerId || '').startsWith('pool:');
+    return `<div class="panel" data-testid="pool-panel"><h2 data-i18n="pool.panel"></h2>
+      ${pooled ? `<p>${esc(t('pool.waitingIn', { pool: p.ownerId.substring(5) }))}</p>
+        <button type="button" id="pool-claim" data-testid="pool-claim">${esc(t('pool.claim'))}</button>`
+      : `<button type="button" id="pool-lock" data-testid="pool-lock">${esc(t('pool.lock'))}</button>
+        <button type="button" id="pool-unlock" data-testid="pool-unlock">${esc(t('pool.unlock'))}</button>
+        <form class="inline" id="pool-release-form"><label><span data-i18n="pool.reason"></span><input id="pool-release-reason" data-testid="pool-release-reason" required></label>
+        <button type="submit" data-testid="pool-release">${esc(t('pool.release'))}</button></form>`}
+      ${has('MANAGER') ? `<form class="inline" id="pool-assign-form"><label><span data-i18n="pool.assignTo"></span><input id="pool-assign-owner" data-testid="pool-assign-owner" required></label>
+        <button type="submit" data-testid="pool-assign">${esc(t('pool.assign'))}</button></form>` : ''}
+      <div id="pool-answer" data-testid="pool-answer"></div></div>`;
+  }
+
+  function wirePool(id) {
+    const after = answer => {
+      if (ok(answer)) { customer(id, answer.json.version); return; }
+      document.getElementById('pool-answer').innerHTML = problem(answer);
+    };
+    const on = (element, kind, handler) => { const node = document.getElementById(element); if (node) node.addEventListener(kind, handler); };
+    on('pool-claim', 'click', async () => after(await command(`/api/customers/${id}/claim`, { method: 'POST' })));
+    on('pool-lock', 'click', async () => after(await command(`/api/customers/${id}/lock`, { method: 'POST' })));
+    on('pool-unlock', 'click', async () => after(await command(`/api/customers/${id}/unlock`, { method: 'POST' })));
+    on('pool-release-form', 'submit', async event => {
+      event.preventDefault();
+      after(await command(`/api/customers/${id}/release`, { method: 'POST', body: { reason: document.getElementById('pool-release-reason').value } }));
+    });
+    on('pool-assign-form', 'submit', async event => {
+      event.preventDefault();
+      after(await command(`/api/customers/${id}/assign`, { method: 'POST', body: { ownerId: document.getElementById('pool-assign-owner').value.trim() } }));
+    });
+  }
+
   // ---------------------------------------------------------------- routing
   const ALL = ['SALES', 'MANAGER', 'AUDITOR', 'ADMIN', 'CLERK', 'FINANCE'];
   const ROUTES = [
@@ -1096,6 +1199,7 @@
     { path: '/complaints', roles: ['MANAGER', 'ADMIN'], show: complaintList },
     { path: '/drill', roles: ['MANAGER', 'ADMIN'], show: drill },
     { path: '/org', roles: ALL, show: organisation },
+    { path: '/pool', roles: ['SALES', 'MANAGER', 'ADMIN'], show: publicPool },
     { prefix: '/customer/', roles: ALL, show: (params, rest) => customer(rest, new URLSearchParams(params).get('v')) }
   ];
 

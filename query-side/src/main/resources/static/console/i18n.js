@@ -393,6 +393,49 @@
       'rule.handover-needs-lead': '客户交接须由组长及以上办理'
     }
   };
-  window.I18N = { en: { ...flatten(en), ...admissionEn, ...duplicates.en, ...organisation.en },
-    'zh-CN': { ...flatten(zh), ...admissionZh, ...duplicates.zh, ...organisation.zh } };
+  /** The public pool (客户公海), the rep's daily lists, the briefing and the forgotten customers. */
+  const pool = {
+    en: {
+      'nav.pool': 'Public pool', 'pool.title': 'Public pool', 'pool.none': 'No public pool covers your unit.',
+      'pool.waiting': '{n} waiting', 'pool.member': 'you claim from it', 'pool.rules': 'Back after (days without a follow-up): {days}; warned {warning} days ahead; {claims} claims a day; {cap} customers a rep',
+      'pool.noCap': 'no cap', 'pool.claim': 'Claim', 'pool.assign': 'Assign', 'pool.assignTo': 'To rep', 'pool.release': 'Put back in the pool',
+      'pool.reason': 'Reason', 'pool.lock': 'Lock against the pool', 'pool.unlock': 'Unlock', 'pool.panel': 'Public pool',
+      'pool.waitingIn': 'Waiting in the pool {pool}: claim it to work it.', 'pool.masked': 'masked until claimed',
+      'pool.claimed': 'Claimed: the customer is yours.', 'pool.done': 'Done.',
+      'col.returnedAt': 'Back in the pool', 'col.returnedFrom': 'From', 'col.reason': 'Why', 'col.days': 'Days in pool',
+      'briefing.title': 'Briefing (this period against the one before)', 'briefing.key': 'Rep or team', 'briefing.new': 'New customers',
+      'briefing.visits': 'Visits', 'briefing.purchases': 'Purchases', 'briefing.amount': 'Amount', 'briefing.claimed': 'Claimed',
+      'briefing.returned': 'Returned', 'briefing.rank': 'Rank', 'briefing.by': 'By', 'briefing.byOwner': 'rep', 'briefing.byTeam': 'team',
+      'forgotten.title': 'Forgotten customers (no follow-up for …)', 'forgotten.days': '{days}+ days',
+      'agenda.POOL_RETURN_SOON': 'Back to the pool soon', 'agenda.NEWLY_ASSIGNED': 'Newly yours',
+      'rule.already-claimed': 'Another rep claimed it first', 'rule.owner-cap-reached': 'The rep owns as many customers as the pool allows',
+      'rule.claim-cap-reached': 'No more claims today', 'rule.lock-cap-reached': 'No more locks allowed',
+      'rule.previous-owner-wait': 'It came back from you: wait before claiming it again', 'rule.customer-locked': 'The customer is locked against the pool',
+      'rule.not-locked': 'The customer is not locked', 'rule.not-pool-member': 'You are not a member of this pool',
+      'rule.already-in-pool': 'Already in the pool', 'rule.no-pool': 'No pool covers this rep', 'rule.assign-needs-lead': 'Assigning needs a team lead or above',
+      'rule.unknown-pool': 'No such pool', 'rule.pool-not-found': 'No such pool'
+    },
+    zh: {
+      'nav.pool': '客户公海', 'pool.title': '客户公海', 'pool.none': '没有公海覆盖您的单位。',
+      'pool.waiting': '{n} 个待领取', 'pool.member': '您可领取', 'pool.rules': '未跟进退回天数：{days}；提前 {warning} 天提醒；每天可领取 {claims} 个；每人库容 {cap} 个',
+      'pool.noCap': '不限', 'pool.claim': '领取', 'pool.assign': '分配', 'pool.assignTo': '分配给业务员', 'pool.release': '放回公海',
+      'pool.reason': '原因', 'pool.lock': '锁定（不进入公海）', 'pool.unlock': '解锁', 'pool.panel': '客户公海',
+      'pool.waitingIn': '在公海 {pool} 中等待领取：领取后方可跟进。', 'pool.masked': '领取前隐藏',
+      'pool.claimed': '已领取：该客户归您负责。', 'pool.done': '已完成。',
+      'col.returnedAt': '进入公海', 'col.returnedFrom': '原负责人', 'col.reason': '原因', 'col.days': '在公海天数',
+      'briefing.title': '销售简报（本期与上期对比）', 'briefing.key': '业务员或组', 'briefing.new': '新增客户',
+      'briefing.visits': '拜访', 'briefing.purchases': '成交', 'briefing.amount': '金额', 'briefing.claimed': '领取',
+      'briefing.returned': '退回公海', 'briefing.rank': '排名', 'briefing.by': '按', 'briefing.byOwner': '业务员', 'briefing.byTeam': '组',
+      'forgotten.title': '遗忘客户（超过以下天数未跟进）', 'forgotten.days': '{days} 天以上',
+      'agenda.POOL_RETURN_SOON': '即将进入公海', 'agenda.NEWLY_ASSIGNED': '新分配给我',
+      'rule.already-claimed': '已被其他业务员领取', 'rule.owner-cap-reached': '库容已满',
+      'rule.claim-cap-reached': '今日领取已达上限', 'rule.lock-cap-reached': '锁定已达上限',
+      'rule.previous-owner-wait': '该客户是从您处退回的：须等待一段时间才能再次领取', 'rule.customer-locked': '该客户已锁定，不进入公海',
+      'rule.not-locked': '该客户未锁定', 'rule.not-pool-member': '您不是该公海的成员',
+      'rule.already-in-pool': '已在公海中', 'rule.no-pool': '没有公海覆盖该业务员', 'rule.assign-needs-lead': '分配客户须由组长及以上办理',
+      'rule.unknown-pool': '没有这个公海', 'rule.pool-not-found': '没有这个公海'
+    }
+  };
+  window.I18N = { en: { ...flatten(en), ...admissionEn, ...duplicates.en, ...organisation.en, ...pool.en },
+    'zh-CN': { ...flatten(zh), ...admissionZh, ...duplicates.zh, ...organisation.zh, ...pool.zh } };
 })();

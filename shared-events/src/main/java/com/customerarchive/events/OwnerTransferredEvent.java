@@ -8,5 +8,15 @@ public record OwnerTransferredEvent(
         CustomerId customerId,
         String from,
         String to,
-        String reason) implements CustomerEvent {
+        String reason) implements OwnerChange {
+
+    @Override
+    public String previousOwnerId() {
+        return from;
+    }
+
+    @Override
+    public String newOwnerId() {
+        return to;
+    }
 }

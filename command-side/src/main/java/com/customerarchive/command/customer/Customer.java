@@ -1,5 +1,19 @@
 package com.customerarchive.command.customer;
 
+import com.customerarchive.events.ComplaintFollowedUpEvent;
+import com.customerarchive.events.CustomerAssignedEvent;
+import com.customerarchive.events.CustomerClaimedEvent;
+import com.customerarchive.events.CustomerLockedEvent;
+import com.customerarchive.events.CustomerReturnedToPoolEvent;
+import com.customerarchive.events.CustomerUnlockedEvent;
+import com.customerarchive.events.OwnerChange;
+import com.customerarchive.events.PoolOwner;
+import com.customerarchive.events.ReturnCause;
+import com.customerarchive.events.org.PoolRules;
+import org.axonframework.eventhandling.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
 import com.customerarchive.events.AdmissionState;
 import com.customerarchive.events.ComplaintFiledEvent;
 import com.customerarchive.events.CustomerApprovedEvent;
@@ -74,6 +88,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * answers the customer's version after it (the number of events in its stream).
  */
 @Aggregate(cache = "customerCache", snapshotTriggerDefinition = "customerSnapshotTrigger")
+@org.axonframework.serialization.Revision(CustomerSnapshots.REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Customer {
@@ -110,6 +125,15 @@ class Customer {
     private CustomerId mergedInto;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Complaint> complaints = new HashMap<>();
+    /** The public pool's clock: since when the owner has it, its last follow-up and purchase (business time). */
+    private Instant ownerSince;
+    private Instant lastFollowUp;
+    private Instant lastPurchase;
+    /** Locked by its owner against the pool (锁定). */
+    private boolean locked;
+    /** While in the pool: the rep it came back from, and when. */
+    private String returnedFrom;
+    private Instant returnedAt;
 
     Customer() {
         // for Axon and snapshots
@@ -279,7 +303,10 @@ class Customer {
     Object ownerScope(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object scope = command.getMetaData().get(OWNER_SCOPE);
         if (registration != null && !OwnerScope.covers(scope, ownerId)
-                && !(command.getPayload() instanceof DescribeCustomerCommand describe && describe.asCandidate())) {
+                && !(command.getPayload() instanceof DescribeCustomerCommand describe && describe.asCandidate())
+                // a claim is decided by the pool (a customer claimed by another rep meanwhile is already-claimed)
+                && !(command.getPayload() instanceof PoolCommands.Claim)
+                && !(PoolOwner.isPool(ownerId) && command.getPayload() instanceof PoolCommands.Assign)) {
             throw new OutOfScopeException(command.getMetaData().get(EventMetadata.ACTOR));
         }
         return chain.proceed();
@@ -554,6 +581,101 @@ class Customer {
         return handle(new TransferOwnerCommand(customerId, null, command.toOwner(), command.reason()));
     }
 
+    /** The return job's look at one customer: back to the pool when its clock ran out at {@code asOf}, else nothing. */
+    @CommandHandler
+    boolean handle(PoolCommands.ReturnIfDue command) {
+        if (status != CustomerStatus.ACTIVE || erased || mergedInto != null || PoolOwner.isPool(ownerId)
+                || admissionState() != AdmissionState.APPROVED) {
+            return false;
+        }
+        Optional<PoolRules.Due> due = command.rules().due(poolClock(command.asOf()));
+        if (due.isEmpty() || due.get().at().isAfter(command.asOf())) {
+            return false;
+        }
+        apply(new CustomerReturnedToPoolEvent(customerId, command.poolId(), ownerId, due.get().cause(), due.get().days(),
+                due.get().reason()));
+        return true;
+    }
+
+    /** What the pool's rule reads of this customer at {@code at}. */
+    PoolRules.Clock poolClock(Instant at) {
+        boolean openComplaints = complaints.values().stream().anyMatch(complaint -> !complaint.closed());
+        boolean liveCard = membershipCard != null && membershipCard.held()
+                && !membershipCard.expiredOn(at.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        boolean bought = purchasesByOrder.values().stream()
+                .anyMatch(purchase -> !purchaseCancelled.getOrDefault(purchase.purchaseNo(), false));
+        return new PoolRules.Clock(grade, ownerSince, lastFollowUp, lastPurchase, bought, openComplaints, liveCard, locked);
+    }
+
+    @CommandHandler
+    long handle(PoolCommands.Release command) {
+        requireActive();
+        requireReason(command.reason());
+        if (PoolOwner.isPool(ownerId)) {
+            throw new RuleViolationException(Rule.ALREADY_IN_POOL);
+        }
+        if (locked) {
+            throw new RuleViolationException(Rule.CUSTOMER_LOCKED);
+        }
+        apply(new CustomerReturnedToPoolEvent(customerId, command.poolId(), ownerId, ReturnCause.RELEASED, null,
+                command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(PoolCommands.Claim command) {
+        requireActive();
+        requireApproved();
+        if (!PoolOwner.isPool(ownerId)) {
+            throw new RuleViolationException(Rule.ALREADY_CLAIMED, Objects.equals(ownerId, command.ownerId())
+                    ? "The customer is already yours." : "Another rep claimed or was assigned the customer first.");
+        }
+        if (command.ownerId().equals(returnedFrom) && returnedAt != null
+                && command.at().isBefore(returnedAt.plus(java.time.Duration.ofDays(command.previousOwnerWaitDays())))) {
+            throw new RuleViolationException(Rule.PREVIOUS_OWNER_WAIT, "The customer came back to the pool from "
+                    + command.ownerId() + " on " + returnedAt + "; it may be claimed by the same rep again from "
+                    + returnedAt.plus(java.time.Duration.ofDays(command.previousOwnerWaitDays())) + " ("
+                    + command.previousOwnerWaitDays() + " days).");
+        }
+        apply(new CustomerClaimedEvent(customerId, PoolOwner.poolOf(ownerId).orElseThrow(), command.ownerId()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(PoolCommands.Assign command) {
+        requireActive();
+        requireApproved();
+        if (Objects.equals(command.ownerId(), ownerId)) {
+            throw new RuleViolationException(Rule.SAME_OWNER);
+        }
+        apply(new CustomerAssignedEvent(customerId, ownerId, command.ownerId(), command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(PoolCommands.Lock command) {
+        requireActive();
+        if (PoolOwner.isPool(ownerId)) {
+            throw new RuleViolationException(Rule.NOT_IN_POOL, "A customer in the pool has no owner to lock it; "
+                    + "claim it first.");
+        }
+        if (locked) {
+            return version();
+        }
+        apply(new CustomerLockedEvent(customerId, ownerId));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(PoolCommands.Unlock command) {
+        requireActive();
+        if (!locked) {
+            throw new RuleViolationException(Rule.NOT_LOCKED);
+        }
+        apply(new CustomerUnlockedEvent(customerId, ownerId));
+        return version();
+    }
+
     @CommandHandler
     long handle(ArchiveCustomerCommand command) {
         requireActive();
@@ -728,7 +850,9 @@ class Customer {
     }
 
     @EventSourcingHandler
-    void on(CustomerRegisteredEvent event, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+    void on(CustomerRegisteredEvent event, @MetaDataValue(EventMetadata.ACTOR) String actor,
+            @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt, @Timestamp Instant recordedAt) {
+        ownerSince = occurred(occurredAt, recordedAt);
         admission = event.admissionState();
         code = event.code();
         registrant = actor;
@@ -789,8 +913,11 @@ class Customer {
     }
 
     @EventSourcingHandler
-    void on(VisitRecordedEvent event) {
+    void on(VisitRecordedEvent event, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt,
+            @Timestamp Instant recordedAt) {
         visitCount = event.visitNo();
+        lastFollowUp = later(lastFollowUp, event.visitedAt() != null ? event.visitedAt()
+                : occurred(occurredAt, recordedAt));
     }
 
     @EventSourcingHandler
@@ -798,9 +925,42 @@ class Customer {
         complaints.put(event.complaintId().toString(), new Complaint(customerId, event.complaintId()));
     }
 
+    /** A transfer, a handover, a return to the pool, a claim or an assignment: another owner from now on. */
     @EventSourcingHandler
-    void on(OwnerTransferredEvent event) {
-        ownerId = event.to();
+    void on(OwnerChange event, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt,
+            @Timestamp Instant recordedAt) {
+        Instant at = occurred(occurredAt, recordedAt);
+        if (event instanceof CustomerReturnedToPoolEvent returned) {
+            returnedFrom = returned.previousOwner();
+            returnedAt = at;
+        }
+        ownerId = event.newOwnerId();
+        ownerSince = at;
+        locked = false;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerLockedEvent event) {
+        locked = true;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerUnlockedEvent event) {
+        locked = false;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintFollowedUpEvent event, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt,
+            @Timestamp Instant recordedAt) {
+        lastFollowUp = later(lastFollowUp, occurred(occurredAt, recordedAt));
+    }
+
+    private static Instant occurred(String occurredAt, Instant recordedAt) {
+        return occurredAt != null ? Instant.parse(occurredAt) : recordedAt;
+    }
+
+    private static Instant later(Instant known, Instant at) {
+        return known == null || at.isAfter(known) ? at : known;
     }
 
     @EventSourcingHandler
@@ -814,7 +974,10 @@ class Customer {
     }
 
     @EventSourcingHandler
-    void on(PurchaseRecordedEvent event) {
+    void on(PurchaseRecordedEvent event, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt,
+            @Timestamp Instant recordedAt) {
+        lastPurchase = later(lastPurchase, event.purchasedAt() != null ? event.purchasedAt()
+                : occurred(occurredAt, recordedAt));
         purchasesByOrder.put(event.orderRef(), event);
         purchaseCancelled.put(event.purchaseNo(), false);
     }

@@ -84,7 +84,24 @@ public enum Rule {
     UNIT_NOT_EMPTY("unit-not-empty", "Unit not empty",
             "A unit closes once it has no members (and so no customers) and no open unit below it."),
     UNIT_MOVED_BELOW_ITSELF("unit-moved-below-itself", "Unit moved below itself",
-            "A unit does not move under itself or a unit below it.");
+            "A unit does not move under itself or a unit below it."),
+    UNKNOWN_POOL("unknown-pool", "Unknown pool", "No public pool has this id."),
+    NOT_IN_POOL("not-in-pool", "Not in the pool", "The customer has a rep; only a customer in the public pool is claimed."),
+    ALREADY_CLAIMED("already-claimed", "Already claimed",
+            "Another rep claimed or was assigned the customer first; it is no longer in the pool."),
+    ALREADY_IN_POOL("already-in-pool", "Already in the pool", "The customer is in the public pool already."),
+    NOT_POOL_MEMBER("not-pool-member", "Not a member of the pool",
+            "Only a member of the pool's units sees and claims the customers in it."),
+    OWNER_CAP_REACHED("owner-cap-reached", "Owner cap reached",
+            "The rep owns as many customers as its pool allows (库容); one must go before another comes."),
+    CLAIM_CAP_REACHED("claim-cap-reached", "Claim cap reached", "The rep claimed as many customers today as its pool allows."),
+    LOCK_CAP_REACHED("lock-cap-reached", "Lock cap reached", "The rep locked as many customers as its pool allows."),
+    PREVIOUS_OWNER_WAIT("previous-owner-wait", "Previous owner waits",
+            "The customer went back to the pool from this rep; the rep waits the pool's days before claiming it again."),
+    CUSTOMER_LOCKED("customer-locked", "Customer locked",
+            "The customer is locked against the pool; its owner unlocks it before it is released."),
+    NOT_LOCKED("not-locked", "Not locked", "The customer is not locked."),
+    NO_POOL("no-pool", "No pool", "No public pool covers the unit of the customer's owner.");
 
     private final String code;
     private final String title;

@@ -17,6 +17,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.serialization.Serializer;
 import com.customerarchive.events.privacy.CustomerKeys;
 import com.customerarchive.events.privacy.SealingSnapshotSerializer;
+import com.customerarchive.command.customer.CustomerSnapshots;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,8 +80,11 @@ class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshots)
-                // an erased customer's snapshots no longer open: it loads from its events
-                .snapshotFilter(snapshot -> snapshots.opens(snapshot.getAggregateIdentifier()))
+                // an erased customer's snapshots no longer open, nor one of an older shape (a field the customer has
+                // since learnt would read as empty): it loads from its events
+                .snapshotFilter(snapshot -> snapshots.opens(snapshot.getAggregateIdentifier())
+                        && (!"Customer".equals(snapshot.getType())
+                        || CustomerSnapshots.REVISION.equals(snapshot.getPayload().getType().getRevision())))
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .schema(EventStoreTables.schema(""))
                 .dataType(byte[].class)

@@ -61,10 +61,10 @@ final class HashChainingStorageEngine implements EventStorageEngine {
     public void appendEvents(List<? extends EventMessage<?>> events) {
         Map<String, Head> appended = new HashMap<>();
         List<EventMessage<?>> chained = new ArrayList<>(events.size());
-        List<CustomerEvent> customerEvents = new ArrayList<>(events.size());
+        List<CustomerOwnerTable.Stored> customerEvents = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             if (event instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof CustomerEvent customerEvent) {
-                customerEvents.add(customerEvent);
+                customerEvents.add(new CustomerOwnerTable.Stored(customerEvent, occurredAt(domain)));
                 String customer = domain.getAggregateIdentifier();
                 String previous = previousHash(customer, domain.getSequenceNumber() - 1, appended);
                 SerializedType type = serializer.typeForClass(domain.getPayloadType());
@@ -90,6 +90,12 @@ final class HashChainingStorageEngine implements EventStorageEngine {
                 }
             });
         }
+    }
+
+    /** When the event happened in the business (its metadata), else when it is recorded. */
+    private static java.time.Instant occurredAt(EventMessage<?> event) {
+        Object occurredAt = event.getMetaData().get(EventMetadata.OCCURRED_AT);
+        return occurredAt instanceof String text ? java.time.Instant.parse(text) : event.getTimestamp();
     }
 
     private String previousHash(String customer, long sequence, Map<String, Head> appended) {

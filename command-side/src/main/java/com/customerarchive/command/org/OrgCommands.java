@@ -26,4 +26,8 @@ final class OrgCommands {
 
     record RemoveMember(@TargetAggregateIdentifier String organisation, String user) {
     }
+
+    record ConfigurePool(@TargetAggregateIdentifier String organisation, String poolId, String name,
+                         java.util.List<String> unitCodes, com.customerarchive.events.org.PoolRules rules) {
+    }
 }

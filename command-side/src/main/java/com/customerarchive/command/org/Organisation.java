@@ -5,6 +5,7 @@ import com.customerarchive.command.customer.RuleViolationException;
 import com.customerarchive.events.org.MemberPlacedEvent;
 import com.customerarchive.events.org.MemberRemovedEvent;
 import com.customerarchive.events.org.OrgChart;
+import com.customerarchive.events.org.PoolConfiguredEvent;
 import com.customerarchive.events.org.OrgUnitClosedEvent;
 import com.customerarchive.events.org.OrgUnitMovedEvent;
 import com.customerarchive.events.org.OrgUnitOpenedEvent;
@@ -122,6 +123,29 @@ class Organisation {
     long handle(OrgCommands.RemoveMember command) {
         return chart.placement(command.user()).isEmpty() ? chart.version()
                 : emit(new MemberRemovedEvent(command.user()));
+    }
+
+    /** A pool's units must be open units; a unit is named by one pool only. A repeat of the same setup changes nothing. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(OrgCommands.ConfigurePool command) {
+        command.unitCodes().forEach(this::openUnit);
+        for (var other : chart.pools()) {
+            if (!other.poolId().equals(command.poolId())) {
+                for (String code : command.unitCodes()) {
+                    if (other.unitCodes().contains(code)) {
+                        throw new RuleViolationException(Rule.UNIT_CODE_TAKEN, "The unit " + code
+                                + " already belongs to the pool " + other.poolId() + "; a unit has one pool.");
+                    }
+                }
+            }
+        }
+        var now = chart.pool(command.poolId());
+        if (now.isPresent() && now.get().name().equals(command.name())
+                && now.get().unitCodes().equals(command.unitCodes()) && now.get().rules().equals(command.rules())) {
+            return chart.version();
+        }
+        return emit(new PoolConfiguredEvent(command.poolId(), command.name(), command.unitCodes(), command.rules()));
     }
 
     @EventSourcingHandler

@@ -39,6 +39,8 @@ class SecurityConfiguration {
                 AccessRule.on(HttpMethod.POST, Set.of(ADMIN), "/api/admin/admission/migrate"),
                 AccessRule.on(HttpMethod.POST, Set.of(MANAGER), "/api/customers/*/merge-into/*"),
                 AccessRule.any(Set.of(ADMIN), "/api/org/**"),
+                AccessRule.on(HttpMethod.PUT, Set.of(ADMIN), "/api/pools/*"),
+                AccessRule.on(HttpMethod.POST, Set.of(ADMIN), "/api/admin/pools/sweep"),
                 AccessRule.any(Set.of(SALES, MANAGER, ADMIN), "/api/customers/handover", "/api/customers/handover/*"),
                 AccessRule.any(Set.of(SALES, MANAGER), "/api/customers/**")).allowingOrigins(consoleOrigins);
     }

@@ -59,6 +59,11 @@ public class CommandSender {
             throw stale;
         } catch (ConcurrencyException | ConflictingModificationException | AggregateStreamCreationException raced) {
             return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (com.customerarchive.command.customer.RuleViolationException refused) {
+            // a refusal may have been decided on this instance's cached customer while another command-side changed
+            // it (a claim of a customer another instance released); the refusal rolled back and dropped it from the
+            // cache, so it is decided once more on the customer as stored
+            return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }
 }

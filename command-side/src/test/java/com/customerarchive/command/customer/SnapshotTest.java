@@ -138,8 +138,8 @@ class SnapshotTest extends PostgresTest {
         jdbc.sql("INSERT INTO event_store.snapshot_event_entry (aggregate_identifier, sequence_number, type, "
                         + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
                         + "VALUES (:id, :sequence, 'Customer', gen_random_uuid()::text, convert_to(:metaData, 'UTF8'), "
-                        + "convert_to(:payload, 'UTF8'), NULL, :type, '2026-01-01T00:00:00Z')")
-                .param("id", id).param("sequence", sequence).param("metaData", metaData).param("payload", payload)
+                        + "convert_to(:payload, 'UTF8'), :revision, :type, '2026-01-01T00:00:00Z')")
+                .param("revision", CustomerSnapshots.REVISION).param("id", id).param("sequence", sequence).param("metaData", metaData).param("payload", payload)
                 .param("type", Customer.class.getName()).update();
     }
 

@@ -129,6 +129,38 @@ public final class DemoData {
         send("admin", "PUT", "/api/org/members/finance", "{\"unitCode\": \"HQ\", \"position\": \"FINANCE\"}");
     }
 
+    /** The customers put back into the pool by hand while the archive was written; some are assigned afterwards. */
+    private final List<String> released = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * A public pool (公海) per branch: grade A back after 7 days without a follow-up, B after 15, C after 30, D and E
+     * exempt, and customers with open complaints exempt; reps hear of it 3 days ahead, claim 5 a day, own at most 40
+     * customers without purchases, lock 5; the rep a customer
+     * came back from waits 7 days.
+     */
+    void pools() throws Exception {
+        for (String[] branch : new String[][]{{"HZ", "杭州公海"}, {"SZ", "苏州公海"}}) {
+            send("admin", "PUT", "/api/pools/" + branch[0] + "-POOL", """
+                    {"name": "%s", "unitCodes": ["%s"],
+                     "rules": {"followUpDays": {"A": 7, "B": 15, "C": 30}, "exemptWithOpenComplaints": true,
+                               "warningDays": 3, "dailyClaimCap": 5, "previousOwnerWaitDays": 7, "ownerCap": 40,
+                               "lockCap": 5}}""".formatted(branch[1], branch[0]));
+        }
+    }
+
+    /**
+     * After the customers: the return job sends every customer whose clock ran out back to its pool, and the manager
+     * assigns every other customer put back by hand to the next rep of the list.
+     */
+    void poolWork() throws Exception {
+        send("admin", "POST", "/api/admin/pools/sweep", "");
+        List<String> handBack = new ArrayList<>(released);
+        for (int i = 0; i < handBack.size(); i += 2) {
+            sendQuietly("POST", "/api/customers/" + handBack.get(i) + "/assign",
+                    "{\"ownerId\": \"" + REPS[(i / 2) % REPS.length] + "\", \"reason\": \"重新分配 (reassigned)\"}");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8081";
         int customers = args.length > 1 ? Integer.parseInt(args[1]) : 300;
@@ -136,6 +168,7 @@ public final class DemoData {
         var demo = new DemoData((user, method, path, body) -> http(base, user, method, path, body), Instant.now());
         long start = System.nanoTime();
         demo.organisation();
+        demo.pools();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < customers; i++) {
@@ -150,6 +183,7 @@ public final class DemoData {
         }
         pool.shutdown();
         demo.duplicates();
+        demo.poolWork();
         System.out.printf("Demo archive written: %d customers, %d requests in %.1f s%n", customers,
                 demo.requests.get(), (System.nanoTime() - start) / 1e9);
     }
@@ -285,6 +319,21 @@ public final class DemoData {
         }
         if (random.nextInt(25) == 0) {
             send("POST", c + "/archive", "{\"reason\": \"" + LOSS[random.nextInt(LOSS.length)] + "\"}");
+        } else if (!forgotten && number % 17 == 5) {
+            // the rep keeps this one against the pool (锁定); a rep's sixth lock is refused, which the demo shrugs off
+            sendQuietly("POST", c + "/lock", "");
+        } else if (!forgotten && number % 23 == 7) {
+            sendQuietly("POST", c + "/release", "{\"reason\": \"客户暂无需求，放回公海 (no need for now)\"}");
+            released.add(id);
+        }
+    }
+
+    /** A pool request the demo may see refused (a cap reached, a unit without a pool): the archive says why; no matter. */
+    private void sendQuietly(String method, String path, String body) throws Exception {
+        try {
+            send(method, path, body);
+        } catch (IllegalStateException refused) {
+            // a refusal is part of the demo's story too
         }
     }
 

@@ -126,4 +126,25 @@ class OrganisationRulesTest {
                 .when(new OrgCommands.RemoveMember(ORG, "nobody"))
                 .expectNoEvents().expectResultMessagePayload(4L);
     }
+
+    @Test
+    void a_pool_takes_open_units_each_unit_has_one_pool_and_a_repeat_changes_nothing() {
+        var rules = new com.customerarchive.events.org.PoolRules(java.util.Map.of(com.customerarchive.events.Grade.B, 15),
+                java.util.Map.of(), false, false, false, 3, 5, 10, 30, false, 2);
+        fixture.given(tree())
+                .when(new OrgCommands.ConfigurePool(ORG, "P1", "杭州公海", java.util.List.of("B1"), rules))
+                .expectEvents(new com.customerarchive.events.org.PoolConfiguredEvent("P1", "杭州公海",
+                        java.util.List.of("B1"), rules));
+        fixture.given(tree()).andGiven(new com.customerarchive.events.org.PoolConfiguredEvent("P1", "杭州公海",
+                        java.util.List.of("B1"), rules))
+                .when(new OrgCommands.ConfigurePool(ORG, "P1", "杭州公海", java.util.List.of("B1"), rules))
+                .expectNoEvents();
+        fixture.given(tree()).andGiven(new com.customerarchive.events.org.PoolConfiguredEvent("P1", "杭州公海",
+                        java.util.List.of("B1"), rules))
+                .when(new OrgCommands.ConfigurePool(ORG, "P2", "另一个公海", java.util.List.of("B1"), rules))
+                .expectException(breaks(Rule.UNIT_CODE_TAKEN)).expectNoEvents();
+        fixture.given(tree())
+                .when(new OrgCommands.ConfigurePool(ORG, "P3", "无此单位", java.util.List.of("B9"), rules))
+                .expectException(breaks(Rule.UNKNOWN_UNIT)).expectNoEvents();
+    }
 }

@@ -41,8 +41,14 @@ class AgendaController {
 
     private final MessageSource messages;
 
+    private final com.customerarchive.query.profile.PoolBooks books;
+    private final com.customerarchive.query.core.OrgCharts charts;
+
     AgendaController(AgendaRepository agenda, Commercial commercial, CustomerScope scope, Clock clock,
-                     BusinessZone zone, MessageSource messages) {
+                     BusinessZone zone, MessageSource messages, com.customerarchive.query.profile.PoolBooks books,
+                     com.customerarchive.query.core.OrgCharts charts) {
+        this.books = books;
+        this.charts = charts;
         this.messages = messages;
         this.zone = zone;
         this.agenda = agenda;
@@ -51,7 +57,11 @@ class AgendaController {
         this.clock = clock;
     }
 
-    enum Kind { OVERDUE, FOLLOW_UP_DUE, RETURN_VISIT_DUE, AT_RISK, BIRTHDAY, FOUNDING_ANNIVERSARY, CARD_EXPIRING }
+    enum Kind { OVERDUE, FOLLOW_UP_DUE, RETURN_VISIT_DUE, AT_RISK, BIRTHDAY, FOUNDING_ANNIVERSARY, CARD_EXPIRING,
+        POOL_RETURN_SOON, NEWLY_ASSIGNED }
+
+    /** "Newly assigned to me" (新分配) looks back this many days. */
+    static final int NEWLY_ASSIGNED_DAYS = 7;
 
     /** 处理时限: how soon the item needs doing, from today. */
     enum Urgency {
@@ -72,7 +82,11 @@ class AgendaController {
             + "was due before today (by the agreed next follow-up or the grade's cadence); FOLLOW_UP_DUE: due within "
             + "the period; BIRTHDAY and FOUNDING_ANNIVERSARY (关怀) within it; RETURN_VISIT_DUE: a resolved complaint "
             + "waiting for its return visit; CARD_EXPIRING: a live membership card ending within the period; AT_RISK: a "
-            + "buying customer at risk of leaving. urgency (处理时限): URGENT "
+            + "buying customer at risk of leaving; POOL_RETURN_SOON (即将进入公海): the customer goes back to the public pool "
+            + "within its pool's warning days unless followed up (detail: the days left and the rule); NEWLY_ASSIGNED: "
+            + "assigned or handed to the rep in the last 7 days (these two on the agenda of a rep, a unit or an ownerId, not "
+            + "on a company-wide one). Today's OVERDUE and FOLLOW_UP_DUE items are who to "
+            + "contact today (今日需联系). urgency (处理时限): URGENT "
             + "≤ 7 days from today, SOON ≤ 30, LATER ≤ 90, SLOW beyond. A SALES user reads its own agenda only. detail "
             + "is written in the language of Accept-Language (en, zh-CN); kind and urgency are codes in every language.")
     List<Item> agenda(@RequestParam(required = false) String ownerId, @RequestParam(required = false) Instant from,
@@ -122,8 +136,46 @@ class AgendaController {
         commercial.all(now, owner, true).stream().filter(one -> one.lifecycle().atRisk())
                 .forEach(one -> items.add(new Item(today, Kind.AT_RISK, Urgency.URGENT, one.figures().customerId(),
                         one.figures().name(), riskReason(locale, one.lifecycle().reason()))));
+        poolItems(owner, now, today, locale, items);
         items.sort(Comparator.comparing(Item::date).thenComparing(Item::kind).thenComparing(Item::customerId));
         return items;
+    }
+
+    /** The public pool's warnings (即将进入公海) and the customers newly given to the rep. */
+    private void poolItems(String[] owner, Instant now, LocalDate today, Locale locale, List<Item> items) {
+        if (owner == null) {
+            // a company-wide agenda without ownerId: the pool's lists are a rep's (or a unit's); managers read the
+            // pool's reports instead of folding every customer of the company here
+            return;
+        }
+        var chart = charts.chart();
+        boolean pools = !chart.pools().isEmpty();
+        for (var state : books.book(owner)) {
+            var pool = pools ? chart.poolOfOwner(state.ownerId()) : java.util.Optional.<com.customerarchive.events.org.Pool>empty();
+            if (pool.isPresent()) {
+                var rules = pool.get().rules();
+                var due = rules.due(com.customerarchive.query.profile.PoolBooks.clock(state, now));
+                if (due.isPresent() && !due.get().at().isAfter(now.plus(java.time.Duration.ofDays(rules.warningDays())))) {
+                    LocalDate on = zone.dayOf(due.get().at());
+                    String reason = text(locale, "pool.reason." + due.get().cause().name(), due.get().days(),
+                            due.get().grade().name());
+                    long daysLeft = Math.max(0, java.time.Duration.between(now, due.get().at()).toDays());
+                    items.add(new Item(on.isBefore(today) ? today : on, Kind.POOL_RETURN_SOON, Urgency.URGENT,
+                            state.customerId(), state.name(), due.get().at().isAfter(now)
+                            ? text(locale, "agenda.poolReturn", pool.get().name(), daysLeft, reason)
+                            : text(locale, "agenda.poolReturnNow", pool.get().name(), reason)));
+                }
+            }
+            var standing = state.pool();
+            if (("ASSIGNED".equals(standing.ownerVia()) || "TRANSFERRED".equals(standing.ownerVia()))
+                    && standing.ownerSince() != null
+                    && standing.ownerSince().isAfter(now.minus(java.time.Duration.ofDays(NEWLY_ASSIGNED_DAYS)))) {
+                LocalDate since = zone.dayOf(standing.ownerSince());
+                items.add(new Item(since, Kind.NEWLY_ASSIGNED, Urgency.of(today, since), state.customerId(),
+                        state.name(), text(locale, "agenda.newlyAssigned",
+                        text(locale, "pool.via." + standing.ownerVia()), since.toString())));
+            }
+        }
     }
 
     private String text(Locale locale, String key, Object... args) {

@@ -10,7 +10,7 @@ import com.customerarchive.events.CustomerRegisteredEvent;
 import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.FieldChange;
 import com.customerarchive.events.GradeChangedEvent;
-import com.customerarchive.events.OwnerTransferredEvent;
+import com.customerarchive.events.OwnerChange;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.card.CardFields;
 
@@ -39,8 +39,8 @@ public final class EventChanges {
         if (event instanceof GradeChangedEvent changed) {
             return List.of(new FieldChange("grade", changed.from().name(), changed.to().name()));
         }
-        if (event instanceof OwnerTransferredEvent transferred) {
-            return List.of(new FieldChange(OWNER, transferred.from(), transferred.to()));
+        if (event instanceof OwnerChange change) {
+            return List.of(new FieldChange(OWNER, change.previousOwnerId(), change.newOwnerId()));
         }
         if (event instanceof CustomerArchivedEvent) {
             return List.of(new FieldChange("status", CustomerStatus.ACTIVE.name(), CustomerStatus.ARCHIVED.name()));

@@ -108,12 +108,7 @@ class MembershipController {
 
     /** "Zhang Wei" reads "Z** W**": the first letter of each part of the name. */
     static String mask(String name) {
-        if (name == null || name.isBlank()) {
-            return name;
-        }
-        return java.util.Arrays.stream(name.trim().split("\\s+"))
-                .map(part -> part.substring(0, part.offsetByCodePoints(0, 1)) + "**")
-                .collect(Collectors.joining(" "));
+        return com.customerarchive.query.privacy.Redaction.masked(name);
     }
 
     static void requireValid(String cardNumber) {

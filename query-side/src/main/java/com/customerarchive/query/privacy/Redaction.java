@@ -26,6 +26,16 @@ public class Redaction {
 
     public static final String ERASED = "[erased]";
     public static final String WITHHELD = "[withheld]";
+
+    /** "Zhang Wei" reads "Z** W**", 张伟 reads 张**: the first letter of each part of the name. */
+    public static String masked(String name) {
+        if (name == null || name.isBlank()) {
+            return name;
+        }
+        return java.util.Arrays.stream(name.trim().split("\\s+"))
+                .map(part -> part.substring(0, part.offsetByCodePoints(0, 1)) + "**")
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
     private static final Type CHANGES = new TypeReference<List<FieldChange>>() { }.getType();
 
     private final ObjectMapper json;

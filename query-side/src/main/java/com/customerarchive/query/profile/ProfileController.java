@@ -131,13 +131,14 @@ class ProfileController {
             + "Link: </api/profiles/{target}>; rel=\"canonical\"; the lists leave it out.")
     ProfileView profile(@PathVariable UUID customerId, @RequestParam(required = false) Long minVersion,
                         jakarta.servlet.http.HttpServletResponse response) {
-        scope.check(customerId);
+        CustomerScope.Visibility visibility = scope.check(customerId);
         freshness.await(customerId, minVersion);
         Instant now = clock.instant();
         ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, zone, now, null))
                 .orElseThrow(() -> NotFoundException.customer(customerId));
         ProfileView judged = commercial.of(customerId, now, true).map(one -> found.with(one, zone)).orElse(found);
-        ProfileView profile = scope.withholds(judged.consentGranted()) ? judged.withheld()
+        // a customer in the public pool reads without its personal fields until claimed (its pool's members)
+        ProfileView profile = scope.withholds(judged.consentGranted()) || visibility.pooled() ? judged.withheld()
                 : scope.financeOnly() ? judged.withheldButName() : judged;
         accessLog.record(customerId, AccessLog.View.PROFILE);
         if (profile.mergedInto() != null) {

@@ -31,7 +31,13 @@ import com.customerarchive.events.MembershipCardReissuedEvent;
 import com.customerarchive.events.MembershipCardRenewedEvent;
 import com.customerarchive.events.MembershipCardReportedLostEvent;
 import com.customerarchive.events.MembershipCardTierChangedEvent;
-import com.customerarchive.events.OwnerTransferredEvent;
+import com.customerarchive.events.OwnerChange;
+import com.customerarchive.events.CustomerAssignedEvent;
+import com.customerarchive.events.CustomerClaimedEvent;
+import com.customerarchive.events.CustomerLockedEvent;
+import com.customerarchive.events.CustomerReturnedToPoolEvent;
+import com.customerarchive.events.CustomerUnlockedEvent;
+import com.customerarchive.events.PurchaseRecordedEvent;
 import com.customerarchive.events.PersonalDataErasedEvent;
 import com.customerarchive.events.PersonalDataFieldDestroyedEvent;
 import com.customerarchive.events.ProfileCard;
@@ -70,7 +76,8 @@ public final class ProfileFold {
                     registered.nature(), registered.tier(), registered.source(), registered.grade(),
                     registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
                     0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null, null,
-                    registered.admissionState(), registered.code(), context.occurredAt(), List.of(), List.of(), null);
+                    registered.admissionState(), registered.code(), context.occurredAt(), List.of(), List.of(), null,
+                    PoolStanding.since(context.occurredAt()));
         }
         if (state == null) {
             throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
@@ -106,8 +113,16 @@ public final class ProfileFold {
             next.complaints.put(closed.complaintId().toString(), ComplaintStatus.CLOSED);
         } else if (event instanceof ComplaintReopenedEvent reopened) {
             next.complaints.put(reopened.complaintId().toString(), ComplaintStatus.REOPENED);
-        } else if (event instanceof OwnerTransferredEvent transferred) {
-            next.ownerId = transferred.to();
+        } else if (event instanceof OwnerChange change) {
+            next.ownerId = change.newOwnerId();
+            next.pool = event instanceof CustomerReturnedToPoolEvent returned
+                    ? next.pool.returned(context.occurredAt(), returned.previousOwner(), returned.reason())
+                    : next.pool.owned(context.occurredAt(), event instanceof CustomerClaimedEvent ? "CLAIMED"
+                    : event instanceof CustomerAssignedEvent ? "ASSIGNED" : "TRANSFERRED");
+        } else if (event instanceof CustomerLockedEvent || event instanceof CustomerUnlockedEvent) {
+            next.pool = next.pool.locked(event instanceof CustomerLockedEvent);
+        } else if (event instanceof PurchaseRecordedEvent purchase) {
+            next.pool = next.pool.bought(purchase.purchasedAt() != null ? purchase.purchasedAt() : context.occurredAt());
         } else if (event instanceof CustomerArchivedEvent archived) {
             next.status = CustomerStatus.ARCHIVED;
             next.archiveReason = archived.reason();
@@ -200,6 +215,7 @@ public final class ProfileFold {
         private List<ReturnReason> returnReasons;
         private final List<ProposalState> proposals;
         private UUID mergedInto;
+        private PoolStanding pool;
 
         Builder(ProfileState base, EventContext context) {
             this.base = base;
@@ -221,6 +237,7 @@ public final class ProfileFold {
             archivedAt = base.archivedAt();
             membershipCard = base.membershipCard();
             admission = base.admission();
+            pool = base.pool();
             code = base.code();
             admissionSince = base.admissionSince() != null ? base.admissionSince() : base.registeredAt();
             returnReasons = base.returnReasons();
@@ -242,7 +259,7 @@ public final class ProfileFold {
                     base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
                     visitCount, complaints, consentGranted, updatedAt, personalDataErased, referredBy, lastReviewedAt,
                     freshAt, archiveReason, archivedAt, membershipCard, admission, code, admissionSince, returnReasons,
-                    proposals, mergedInto);
+                    proposals, mergedInto, pool);
         }
     }
 }

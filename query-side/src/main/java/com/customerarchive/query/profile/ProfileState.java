@@ -49,7 +49,8 @@ public record ProfileState(
         Instant admissionSince,
         List<ReturnReason> returnReasons,
         List<ProposalState> proposals,
-        UUID mergedInto) {
+        UUID mergedInto,
+        PoolStanding pool) {
 
     private static final Set<ComplaintStatus> OPEN =
             Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);
@@ -60,6 +61,7 @@ public record ProfileState(
         admission = admission == null ? AdmissionState.APPROVED : admission;
         returnReasons = returnReasons == null ? List.of() : List.copyOf(returnReasons);
         proposals = proposals == null ? List.of() : List.copyOf(proposals);
+        pool = pool == null ? PoolStanding.since(registeredAt) : pool;
     }
 
     public int openComplaints() {

@@ -20,7 +20,7 @@ import com.customerarchive.events.MembershipCardReissuedEvent;
 import com.customerarchive.events.MembershipCardRenewedEvent;
 import com.customerarchive.events.MembershipCardReportedLostEvent;
 import com.customerarchive.events.MembershipCardTierChangedEvent;
-import com.customerarchive.events.OwnerTransferredEvent;
+import com.customerarchive.events.OwnerChange;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.PurchaseCancelledEvent;
@@ -149,8 +149,11 @@ class FactProjection implements ReadModel {
         } else if (event instanceof GradeChangedEvent changed) {
             facts.put(Fact.GRADE, name(changed.to()));
             facts.put(Fact.FROM, name(changed.from()));
-        } else if (event instanceof OwnerTransferredEvent moved) {
-            facts.put(Fact.OWNER, moved.to());
+        } else if (event instanceof OwnerChange moved) {
+            facts.put(Fact.OWNER, moved.newOwnerId());
+            if (event instanceof com.customerarchive.events.CustomerReturnedToPoolEvent returned) {
+                facts.put(Fact.REASON, returned.reason());
+            }
         } else if (event instanceof CustomerArchivedEvent archived) {
             facts.put(Fact.REASON, archived.reason());
         } else if (event instanceof CustomerReactivatedEvent) {

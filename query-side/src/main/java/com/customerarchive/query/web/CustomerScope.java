@@ -1,6 +1,9 @@
 package com.customerarchive.query.web;
 
 import com.customerarchive.events.org.OrgChart;
+import com.customerarchive.events.org.Pool;
+import com.customerarchive.events.PoolOwner;
+import java.util.Optional;
 import com.customerarchive.events.org.Scope;
 import com.customerarchive.platform.security.AccessProperties;
 import com.customerarchive.platform.security.Role;
@@ -38,7 +41,11 @@ public class CustomerScope {
     }
 
     /** How the current user may read one customer: known or not, and whether its personal fields are withheld. */
-    public record Visibility(boolean known, boolean withholds) {
+    public record Visibility(boolean known, boolean withholds, boolean pooled) {
+
+        Visibility(boolean known, boolean withholds) {
+            this(known, withholds, false);
+        }
 
         /** What personal values read as for this reader ("[withheld]"), or null to show them. */
         public String marker() {
@@ -49,6 +56,16 @@ public class CustomerScope {
     /** Refuses a read of one customer the current user may not see; one look-up answers how it may be read. */
     public Visibility check(UUID customerId) {
         OwnerRepository.Access access = owners.accessOf(customerId).orElse(null);
+        Optional<String> pool = access == null ? Optional.empty() : PoolOwner.poolOf(access.ownerId());
+        if (pool.isPresent()) {
+            // a customer in the public pool: its pool's members see it, its personal fields withheld until claimed
+            PoolView view = poolView(pool.get());
+            if (!view.sees()) {
+                throw ForbiddenException.outOfScope(user().getName());
+            }
+            return new Visibility(true, !view.inFull() || withholds(access.consentGranted()) || financeOnly(),
+                    !view.inFull());
+        }
         if (access != null && !scope().covers(access.ownerId())) {
             throw ForbiddenException.outOfScope(user().getName());
         }
@@ -68,6 +85,33 @@ public class CustomerScope {
             return new String[]{requested};
         }
         return scope.ownersOrNull();
+    }
+
+    /**
+     * How the current user sees a public pool: a member of its units (and below) sees what waits in it with the
+     * personal fields withheld; a company-wide scope, and a lead whose part of the organisation holds one of the
+     * pool's units, see it in full.
+     */
+    public record PoolView(boolean sees, boolean inFull) {
+    }
+
+    public PoolView poolView(String poolId) {
+        OrgChart chart = charts.chart();
+        Optional<Pool> pool = chart.pool(poolId);
+        Scope scope = scope(chart);
+        if (scope.all()) {
+            return new PoolView(true, true);
+        }
+        if (pool.isEmpty()) {
+            return new PoolView(false, false);
+        }
+        boolean manages = pool.get().unitCodes().stream().anyMatch(code -> scope.reads(code, chart));
+        return new PoolView(manages || chart.inPool(user().getName(), pool.get()), manages);
+    }
+
+    /** The signed-in user's name. */
+    public String userName() {
+        return user().getName();
     }
 
     /** The current user's scope. */

@@ -87,6 +87,20 @@ class OnePassIT {
             assertThat(single(db, "SELECT count(*) FROM read_model.feed_event")).isEqualTo(stored);
             assertThat(feedHead(db)).as("positions 1..N, no gap").isEqualTo(stored);
             assertThat(single(db, "SELECT count(DISTINCT event_id) FROM read_model.feed_event")).isEqualTo(stored);
+            // every customer event has its history row (history counts a customer's events from 1); when one lacks
+            // it, the message says which kinds, whether originals or copies, where in the store, and what the pass
+            // had parked or was rebuilding
+            assertThat(rows(db, """
+                    SELECT e.payload_type || ' copy=' || (e.aggregate_identifier ~ '^c') || ' count=' || count(*)
+                           || ' global_index ' || min(e.global_index) || '..' || max(e.global_index)
+                    FROM event_store.domain_event_entry e
+                    LEFT JOIN read_model.history_event h
+                           ON h.customer_id = CAST(e.aggregate_identifier AS uuid) AND h.sequence = e.sequence_number + 1
+                    WHERE e.type = 'Customer' AND h.customer_id IS NULL
+                    GROUP BY e.payload_type, e.aggregate_identifier ~ '^c'""")).as("customer events without their "
+                    + "history row; dead letters " + rows(db, "SELECT processing_group || ' ' || count(*) FROM "
+                    + "read_model.dead_letter_entry GROUP BY processing_group") + "; rebuild " + rows(db, "SELECT array_to_string(models, ',') || ' at ' "
+                    + "|| last_index FROM read_model.pass_rebuild")).isEmpty();
             assertThat(single(db, "SELECT count(*) FROM read_model.history_event")).as("one history row per event")
                     .isEqualTo(stored);
             // the copied customers (EventCloner marks their ids with a leading c), compared one by one
@@ -119,6 +133,18 @@ class OnePassIT {
     private static Connection connect() throws SQLException {
         TestDatabase database = TestDatabase.get();
         return DriverManager.getConnection(database.url(), database.user(), database.password());
+    }
+
+    private static java.util.List<String> rows(Connection db, String sql) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (var statement = db.createStatement(); var rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            found.add("(not readable: " + e.getMessage() + ")");
+        }
+        return found;
     }
 
     private static long single(Connection db, String sql) throws SQLException {

@@ -98,6 +98,16 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
         MAY.put("GET /api/org/members/{user}", Set.of("sales", "manager", "auditor", "admin", "clerk", "finance"));
         // a handover: team leads and above (by role, managers; their position decides within)
         MAY.put("POST /api/customers/handover", Set.of("sales", "manager", "admin"));
+        // the public pool: reps and managers work it, ADMIN sets it up and runs its return job
+        for (String pool : List.of("POST /api/customers/{customerId}/claim", "POST /api/customers/{customerId}/assign",
+                "POST /api/customers/{customerId}/release", "POST /api/customers/{customerId}/lock",
+                "POST /api/customers/{customerId}/unlock")) {
+            MAY.put(pool, WRITERS);
+        }
+        MAY.put("PUT /api/pools/{poolId}", Set.of("admin"));
+        MAY.put("POST /api/admin/pools/sweep", Set.of("admin"));
+        MAY.put("GET /api/pools", Set.of("sales", "manager", "admin"));
+        MAY.put("GET /api/pools/{poolId}/customers", Set.of("sales", "manager", "admin"));
         MAY.put("GET /api/customers/handover/{jobId}", Set.of("sales", "manager", "admin"));
         MAY.put("DELETE /api/customers/{customerId}/personal-data/{field}", Set.of("admin"));
         for (String read : List.of("GET /api/profiles", "GET /api/profiles/{customerId}",
@@ -114,7 +124,8 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
                 "GET /api/reports/grade-migration", "GET /api/reports/activity", "GET /api/reports/lifecycle",
                 "GET /api/reports/at-risk", "GET /api/reports/value", "GET /api/reports/referrals",
                 "GET /api/reports/statistics", "GET /api/reports/complaints", "GET /api/reports/membership",
-                "GET /api/reports/drill",
+                "GET /api/reports/drill", "GET /api/reports/briefing", "GET /api/reports/forgotten",
+                "GET /api/reports/pool",
                 "GET /api/admin/projections", "GET /api/admin/projections/{name}")) {
             MAY.put(report, MANAGERS);
         }

@@ -40,6 +40,7 @@ public final class OrgChart {
     private final List<Recorded> recorded = new ArrayList<>();
     private final Map<String, Unit> units = new LinkedHashMap<>();
     private final List<Placement> placements = new ArrayList<>();
+    private final Map<String, Pool> pools = new LinkedHashMap<>();
     private long version;
 
     public static OrgChart empty() {
@@ -52,6 +53,7 @@ public final class OrgChart {
         copy.recorded.addAll(recorded);
         copy.units.putAll(units);
         copy.placements.addAll(placements);
+        copy.pools.putAll(pools);
         copy.version = version;
         return copy;
     }
@@ -74,6 +76,8 @@ public final class OrgChart {
             placements.add(new Placement(placed.user(), placed.unitCode(), placed.position(), at, null));
         } else if (event instanceof MemberRemovedEvent removed) {
             end(removed.user(), at);
+        } else if (event instanceof PoolConfiguredEvent pool) {
+            pools.put(pool.poolId(), new Pool(pool.poolId(), pool.name(), pool.unitCodes(), pool.rules()));
         }
         version++;
         return this;
@@ -158,6 +162,39 @@ public final class OrgChart {
     }
 
     /** Where the user is now, if it is a member. */
+    /** The public pools, in the order they were set up. */
+    public List<Pool> pools() {
+        return List.copyOf(pools.values());
+    }
+
+    public Optional<Pool> pool(String poolId) {
+        return Optional.ofNullable(pools.get(poolId));
+    }
+
+    /** The pool a customer of this owner belongs to: the one naming the owner's nearest unit (or above), if any. */
+    public Optional<Pool> poolOfOwner(String ownerId) {
+        Optional<Placement> placement = ownerId == null ? Optional.empty() : placement(ownerId);
+        if (placement.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Unit> path = path(placement.get().unitCode());
+        for (int i = path.size() - 1; i >= 0; i--) {
+            String code = path.get(i).code();
+            Optional<Pool> pool = pools.values().stream().filter(p -> p.unitCodes().contains(code)).findFirst();
+            if (pool.isPresent()) {
+                return pool;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the user is placed in one of the pool's units or below: it sees and claims what the pool holds. */
+    public boolean inPool(String user, Pool pool) {
+        Optional<Placement> placement = placement(user);
+        return placement.isPresent() && path(placement.get().unitCode()).stream()
+                .anyMatch(unit -> pool.unitCodes().contains(unit.code()));
+    }
+
     public Optional<Placement> placement(String user) {
         return placements.stream().filter(placement -> placement.user().equals(user) && placement.to() == null)
                 .findFirst();
