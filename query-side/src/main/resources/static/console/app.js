@@ -516,7 +516,7 @@
       translate(target);
     });
     if (writer && !p.mergedInto) wireTasks(id, p, events);
-    if (writer && !p.mergedInto && p.status === 'ACTIVE') wirePool(id);
+    if (writer && !p.mergedInto && p.status === 'ACTIVE') wirePool(id, p);
     wireMerge(id, p);
   }
 
@@ -1162,12 +1162,18 @@
         <button type="button" id="pool-unlock" data-testid="pool-unlock">${esc(t('pool.unlock'))}</button>
         <form class="inline" id="pool-release-form"><label><span data-i18n="pool.reason"></span><input id="pool-release-reason" data-testid="pool-release-reason" required></label>
         <button type="submit" data-testid="pool-release">${esc(t('pool.release'))}</button></form>`}
+      ${p.locked ? `<p><span class="badge" data-testid="pool-locked">${esc(t('pool.locked'))}</span></p>` : ''}
+      ${pooled ? '' : `<p data-testid="team">${esc(t('team.title'))}: ${(p.team || []).length ? p.team.map(m => `${val(m.user)} (${esc(t('team.' + m.access))}${m.until ? ' → ' + strip(date(m.until)) : ''})`).join(', ') : esc(t('team.none'))}</p>
+        <form class="inline" id="team-form"><label><span data-i18n="team.user"></span><input id="team-user" data-testid="team-user" required></label>
+        <label><span data-i18n="team.access"></span><select id="team-access" data-testid="team-access"><option value="READ">${esc(t('team.READ'))}</option><option value="WRITE">${esc(t('team.WRITE'))}</option></select></label>
+        <label><span data-i18n="team.until"></span><input type="date" id="team-until" data-testid="team-until"></label>
+        <button type="submit" data-testid="team-add">${esc(t('team.add'))}</button></form>`}
       ${has('MANAGER') ? `<form class="inline" id="pool-assign-form"><label><span data-i18n="pool.assignTo"></span><input id="pool-assign-owner" data-testid="pool-assign-owner" required></label>
         <button type="submit" data-testid="pool-assign">${esc(t('pool.assign'))}</button></form>` : ''}
       <div id="pool-answer" data-testid="pool-answer"></div></div>`;
   }
 
-  function wirePool(id) {
+  function wirePool(id, p) {
     const after = answer => {
       if (ok(answer)) { customer(id, answer.json.version); return; }
       document.getElementById('pool-answer').innerHTML = problem(answer);
@@ -1179,6 +1185,14 @@
     on('pool-release-form', 'submit', async event => {
       event.preventDefault();
       after(await command(`/api/customers/${id}/release`, { method: 'POST', body: { reason: document.getElementById('pool-release-reason').value } }));
+    });
+    on('team-form', 'submit', async event => {
+      event.preventDefault();
+      const user = document.getElementById('team-user').value.trim();
+      const until = document.getElementById('team-until').value;
+      const members = (p.team || []).filter(m => m.user !== user)
+        .concat([{ user, access: document.getElementById('team-access').value, until: until || null }]);
+      after(await command(`/api/customers/${id}/team`, { method: 'PUT', body: { members } }));
     });
     on('pool-assign-form', 'submit', async event => {
       event.preventDefault();

@@ -413,7 +413,10 @@
       'rule.previous-owner-wait': 'It came back from you: wait before claiming it again', 'rule.customer-locked': 'The customer is locked against the pool',
       'rule.not-locked': 'The customer is not locked', 'rule.not-pool-member': 'You are not a member of this pool',
       'rule.already-in-pool': 'Already in the pool', 'rule.no-pool': 'No pool covers this rep', 'rule.assign-needs-lead': 'Assigning needs a team lead or above',
-      'rule.unknown-pool': 'No such pool', 'rule.pool-not-found': 'No such pool'
+      'rule.unknown-pool': 'No such pool', 'rule.pool-not-found': 'No such pool',
+      'pool.locked': 'Locked against the pool', 'team.title': 'Team', 'team.none': 'no colleague yet', 'team.user': 'Colleague',
+      'team.access': 'Access', 'team.until': 'Until', 'team.add': 'Add to the team', 'team.READ': 'reads', 'team.WRITE': 'reads and writes',
+      'rule.owner-in-team': 'The owner is not on its own customer\'s team'
     },
     zh: {
       'nav.pool': '客户公海', 'pool.title': '客户公海', 'pool.none': '没有公海覆盖您的单位。',
@@ -433,7 +436,10 @@
       'rule.previous-owner-wait': '该客户是从您处退回的：须等待一段时间才能再次领取', 'rule.customer-locked': '该客户已锁定，不进入公海',
       'rule.not-locked': '该客户未锁定', 'rule.not-pool-member': '您不是该公海的成员',
       'rule.already-in-pool': '已在公海中', 'rule.no-pool': '没有公海覆盖该业务员', 'rule.assign-needs-lead': '分配客户须由组长及以上办理',
-      'rule.unknown-pool': '没有这个公海', 'rule.pool-not-found': '没有这个公海'
+      'rule.unknown-pool': '没有这个公海', 'rule.pool-not-found': '没有这个公海',
+      'pool.locked': '已锁定，不进入公海', 'team.title': '相关团队', 'team.none': '暂无同事', 'team.user': '同事',
+      'team.access': '权限', 'team.until': '截止', 'team.add': '加入团队', 'team.READ': '只读', 'team.WRITE': '读写',
+      'rule.owner-in-team': '负责人不在自己客户的相关团队中'
     }
   };
   window.I18N = { en: { ...flatten(en), ...admissionEn, ...duplicates.en, ...organisation.en, ...pool.en },

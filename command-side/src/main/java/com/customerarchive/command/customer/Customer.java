@@ -7,6 +7,10 @@ import com.customerarchive.events.CustomerLockedEvent;
 import com.customerarchive.events.CustomerReturnedToPoolEvent;
 import com.customerarchive.events.CustomerUnlockedEvent;
 import com.customerarchive.events.OwnerChange;
+import com.customerarchive.events.CustomerTeamChangedEvent;
+import com.customerarchive.events.TeamMember;
+import java.util.ArrayList;
+import java.util.List;
 import com.customerarchive.events.PoolOwner;
 import com.customerarchive.events.ReturnCause;
 import com.customerarchive.events.org.PoolRules;
@@ -131,6 +135,8 @@ class Customer {
     private Instant lastPurchase;
     /** Locked by its owner against the pool (锁定). */
     private boolean locked;
+    /** The colleagues beside the owner (相关团队). */
+    private List<TeamMember> team = new ArrayList<>();
     /** While in the pool: the rep it came back from, and when. */
     private String returnedFrom;
     private Instant returnedAt;
@@ -302,7 +308,7 @@ class Customer {
     @CommandHandlerInterceptor
     Object ownerScope(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object scope = command.getMetaData().get(OWNER_SCOPE);
-        if (registration != null && !OwnerScope.covers(scope, ownerId)
+        if (registration != null && !OwnerScope.covers(scope, ownerId) && !teamWrites(command)
                 && !(command.getPayload() instanceof DescribeCustomerCommand describe && describe.asCandidate())
                 // a claim is decided by the pool (a customer claimed by another rep meanwhile is already-claimed)
                 && !(command.getPayload() instanceof PoolCommands.Claim)
@@ -578,7 +584,17 @@ class Customer {
         if (!Objects.equals(command.fromOwner(), ownerId)) {
             throw new RuleViolationException(Rule.OWNER_CHANGED);
         }
-        return handle(new TransferOwnerCommand(customerId, null, command.toOwner(), command.reason()));
+        String previous = ownerId;
+        long version = handle(new TransferOwnerCommand(customerId, null, command.toOwner(), command.reason()));
+        if (command.keepPreviousOwnerAs() == null) {
+            return version;
+        }
+        // the leaving rep stays on the customer's team, as asked (e.g. READ: to answer questions about its history)
+        List<TeamMember> kept = new ArrayList<>(team.stream().filter(member -> !member.user().equals(previous)
+                && !member.user().equals(command.toOwner())).toList());
+        kept.add(new TeamMember(previous, command.keepPreviousOwnerAs(), null));
+        apply(new CustomerTeamChangedEvent(customerId, kept));
+        return version();
     }
 
     /** The return job's look at one customer: back to the pool when its clock ran out at {@code asOf}, else nothing. */
@@ -605,6 +621,37 @@ class Customer {
         boolean bought = purchasesByOrder.values().stream()
                 .anyMatch(purchase -> !purchaseCancelled.getOrDefault(purchase.purchaseNo(), false));
         return new PoolRules.Clock(grade, ownerSince, lastFollowUp, lastPurchase, bought, openComplaints, liveCard, locked);
+    }
+
+    /**
+     * A WRITE member of the customer's team works it as its owner would (visits, the card, complaints …), but does not
+     * set the team, move the customer or send it to the pool.
+     */
+    private boolean teamWrites(CommandMessage<?> command) {
+        Object payload = command.getPayload();
+        if (payload instanceof SetTeamCommand || payload instanceof TransferOwnerCommand
+                || payload instanceof HandOverCustomerCommand || payload.getClass().getEnclosingClass() == PoolCommands.class) {
+            return false;
+        }
+        Object actor = command.getMetaData().get(EventMetadata.ACTOR);
+        Object day = command.getMetaData().get(EventMetadata.BUSINESS_DAY);
+        return actor instanceof String user && TeamMember.grants(team, user, true, day instanceof String text
+                ? java.time.LocalDate.parse(text) : java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    /** The whole team from now on; a repeat of the same team writes nothing. */
+    @CommandHandler
+    long handle(SetTeamCommand command) {
+        requireActive();
+        if (command.members().stream().anyMatch(member -> member.user().equals(ownerId))) {
+            throw new RuleViolationException(Rule.OWNER_IN_TEAM, ownerId + " owns the customer; the team names the "
+                    + "colleagues beside it.");
+        }
+        if (command.members().equals(team)) {
+            return version();
+        }
+        apply(new CustomerTeamChangedEvent(customerId, command.members()));
+        return version();
     }
 
     @CommandHandler
@@ -937,6 +984,11 @@ class Customer {
         ownerId = event.newOwnerId();
         ownerSince = at;
         locked = false;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerTeamChangedEvent event) {
+        team = new ArrayList<>(event.members());
     }
 
     @EventSourcingHandler

@@ -8,5 +8,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * {@code fromOwner}; one given to someone else meanwhile stays where it is.
  */
 public record HandOverCustomerCommand(@TargetAggregateIdentifier CustomerId customerId, String fromOwner,
-                                      String toOwner, String reason) {
+                                      String toOwner, String reason,
+                                      com.customerarchive.events.TeamAccess keepPreviousOwnerAs) {
+
+    public HandOverCustomerCommand(CustomerId customerId, String fromOwner, String toOwner, String reason) {
+        this(customerId, fromOwner, toOwner, reason, null);
+    }
 }

@@ -101,7 +101,8 @@ public enum Rule {
     CUSTOMER_LOCKED("customer-locked", "Customer locked",
             "The customer is locked against the pool; its owner unlocks it before it is released."),
     NOT_LOCKED("not-locked", "Not locked", "The customer is not locked."),
-    NO_POOL("no-pool", "No pool", "No public pool covers the unit of the customer's owner.");
+    NO_POOL("no-pool", "No pool", "No public pool covers the unit of the customer's owner."),
+    OWNER_IN_TEAM("owner-in-team", "Owner in the team", "The owner answers for the customer; the team names the colleagues beside it.");
 
     private final String code;
     private final String title;

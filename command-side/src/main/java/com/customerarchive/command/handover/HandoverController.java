@@ -29,7 +29,8 @@ class HandoverController {
     }
 
     record HandoverRequest(@NotBlank @Size(max = 100) String fromOwner, @NotBlank @Size(max = 100) String toOwner,
-                           @NotBlank @Size(max = 2000) String reason, @Valid Filter filter) {
+                           @NotBlank @Size(max = 2000) String reason, @Valid Filter filter,
+                           com.customerarchive.events.TeamAccess keepPreviousOwnerAs) {
     }
 
     private final Handovers handovers;
@@ -48,10 +49,11 @@ class HandoverController {
                     + "transfer refuses (archived: customer-archived, erased, merged) stays and is listed under "
                     + "refused with the rule. Reserved to TEAM_LEAD, BRANCH_MANAGER and HEAD (a MANAGER who is no "
                     + "member of the organisation), else 403 handover-needs-lead; both owners lie in the user's scope, "
-                    + "else 403 out-of-scope.")
+                    + "else 403 out-of-scope. keepPreviousOwnerAs READ or WRITE keeps the old owner on each customer's "
+                    + "team (相关团队) with that access.")
     ResponseEntity<Handovers.Job> handOver(@Valid @RequestBody HandoverRequest request, Authentication user) {
         var job = handovers.start(new Handovers.Request(request.fromOwner(), request.toOwner(), request.reason(),
-                request.filter() == null ? null : request.filter().customerIds()), user);
+                request.filter() == null ? null : request.filter().customerIds(), request.keepPreviousOwnerAs()), user);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(job);
     }
 

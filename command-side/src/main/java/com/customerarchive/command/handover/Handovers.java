@@ -56,7 +56,12 @@ public class Handovers {
     private static final Set<Position> HAND_OVER = EnumSet.of(Position.TEAM_LEAD, Position.BRANCH_MANAGER, Position.HEAD);
 
     /** The customers a job moves: the whole book of its old owner, or these of them. */
-    public record Request(String fromOwner, String toOwner, String reason, Collection<UUID> customerIds) {
+    public record Request(String fromOwner, String toOwner, String reason, Collection<UUID> customerIds,
+                          com.customerarchive.events.TeamAccess keepPreviousOwnerAs) {
+
+        public Request(String fromOwner, String toOwner, String reason, Collection<UUID> customerIds) {
+            this(fromOwner, toOwner, reason, customerIds, null);
+        }
     }
 
     /** One customer the job did not move, and the rule that refused it (archived, erased, no longer the owner's …). */
@@ -109,11 +114,13 @@ public class Handovers {
         UUID jobId = jobId(request);
         transactions.executeWithoutResult(status -> {
             jdbc.sql("""
-                            INSERT INTO handover_job (job_id, from_owner, to_owner, reason, requested_by, requested_at, state)
-                            VALUES (:job, :from, :to, :reason, :user, :at, 'RUNNING')
+                            INSERT INTO handover_job (job_id, from_owner, to_owner, reason, requested_by, requested_at, state,
+                                                      keep_previous_owner_as)
+                            VALUES (:job, :from, :to, :reason, :user, :at, 'RUNNING', :keep)
                             ON CONFLICT (job_id) DO UPDATE SET state = 'RUNNING', finished_at = NULL""")
                     .param("job", jobId).param("from", request.fromOwner()).param("to", request.toOwner())
                     .param("reason", request.reason()).param("user", user.getName())
+                    .param("keep", request.keepPreviousOwnerAs() == null ? null : request.keepPreviousOwnerAs().name())
                     .param("at", Timestamp.from(clock.instant())).update();
             // the customers the old owner has now (a repeat adds those it was given since)
             jdbc.sql("INSERT INTO handover_item (job_id, customer_id) SELECT :job, customer_id FROM customer_owner "
@@ -157,15 +164,16 @@ public class Handovers {
 
     /** The same old owner, new owner, reason and part of the book: the same job. */
     static UUID jobId(Request request) {
-        String part = request.customerIds() == null ? "*"
-                : request.customerIds().stream().map(UUID::toString).sorted().toList().toString();
+        String part = (request.customerIds() == null ? "*"
+                : request.customerIds().stream().map(UUID::toString).sorted().toList().toString())
+                + (request.keepPreviousOwnerAs() == null ? "" : " keep " + request.keepPreviousOwnerAs());
         return UUID.nameUUIDFromBytes(String.join("\n", "handover", request.fromOwner(), request.toOwner(),
                 request.reason(), part).getBytes(StandardCharsets.UTF_8));
     }
 
     private void run(UUID jobId) {
         try {
-            Map<String, Object> job = jdbc.sql("SELECT from_owner, to_owner, reason, requested_by FROM handover_job "
+            Map<String, Object> job = jdbc.sql("SELECT from_owner, to_owner, reason, requested_by, keep_previous_owner_as FROM handover_job "
                             + "WHERE job_id = :job")
                     .param("job", jobId).query().singleRow();
             Map<String, Object> metadata = Map.of(EventMetadata.ACTOR, job.get("requested_by"),
@@ -176,7 +184,9 @@ public class Handovers {
                 transactions.executeWithoutResult(status -> jdbc.sql("UPDATE handover_item SET outcome = :outcome "
                                 + "WHERE job_id = :job AND customer_id = :customer")
                         .param("outcome", transfer(customerId, (String) job.get("from_owner"),
-                                (String) job.get("to_owner"), (String) job.get("reason"), metadata))
+                                (String) job.get("to_owner"), (String) job.get("reason"),
+                                job.get("keep_previous_owner_as") == null ? null : com.customerarchive.events.TeamAccess
+                                        .valueOf((String) job.get("keep_previous_owner_as")), metadata))
                         .param("job", jobId).param("customer", customerId).update());
             }
             jdbc.sql("UPDATE handover_job SET state = 'DONE', finished_at = :at WHERE job_id = :job AND state = 'RUNNING' "
@@ -190,9 +200,9 @@ public class Handovers {
 
     /** One customer moved in the transaction that notes it: MOVED, or the rule that refused it. */
     private String transfer(UUID customerId, String fromOwner, String toOwner, String reason,
-                            Map<String, Object> metadata) {
+                            com.customerarchive.events.TeamAccess keep, Map<String, Object> metadata) {
         try {
-            commands.send(new HandOverCustomerCommand(new CustomerId(customerId), fromOwner, toOwner, reason), null,
+            commands.send(new HandOverCustomerCommand(new CustomerId(customerId), fromOwner, toOwner, reason, keep), null,
                     metadata);
             return "MOVED";
         } catch (RuleViolationException refused) {

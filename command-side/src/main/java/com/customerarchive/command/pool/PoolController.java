@@ -87,6 +87,13 @@ class PoolController {
     record Claimed(UUID customerId, String ownerId, long version) {
     }
 
+    record Member(@NotBlank @Size(max = 64) String user, @NotNull com.customerarchive.events.TeamAccess access,
+                  java.time.LocalDate until) {
+    }
+
+    record Team(@NotNull @Size(max = 50) List<@NotNull @Valid Member> members) {
+    }
+
     private final CommandSender commands;
     private final PoolDesk desk;
     private final PoolSweep sweep;
@@ -153,6 +160,24 @@ class PoolController {
     @Operation(summary = "Lift the lock; 409 not-locked when there is none")
     ResponseEntity<Written.WriteAnswer> unlock(@PathVariable UUID customerId) {
         return Written.ok(desk.unlock(customerId));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/customers/{customerId}/team")
+    @Operation(summary = "Set the customer's team (相关团队): colleagues beside the owner, READ or WRITE, until a day",
+            description = "The whole team from now on (an empty list clears it). A READ member reads the customer as its "
+                    + "owner does; a WRITE member also records visits, edits the card and works complaints, but does not "
+                    + "set the team, move the customer or send it to the pool. until: the last business day (none: "
+                    + "open-ended). The owner or a lead over it sets it; the owner itself in the list is 409 "
+                    + "owner-in-team, a user twice 400. A handover may keep the old owner on the team (keepPreviousOwnerAs).")
+    ResponseEntity<Written.WriteAnswer> team(@PathVariable UUID customerId, @Valid @RequestBody Team team) {
+        List<com.customerarchive.events.TeamMember> members = team.members().stream()
+                .map(member -> new com.customerarchive.events.TeamMember(member.user(), member.access(), member.until()))
+                .toList();
+        if (members.stream().map(com.customerarchive.events.TeamMember::user).distinct().count() < members.size()) {
+            throw new com.customerarchive.platform.web.InvalidRequestException("members", "each user once");
+        }
+        return Written.ok(commands.send(new com.customerarchive.command.customer.SetTeamCommand(
+                new com.customerarchive.events.CustomerId(customerId), members), null));
     }
 
     @PostMapping("/api/admin/pools/sweep")

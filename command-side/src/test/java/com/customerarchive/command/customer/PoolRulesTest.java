@@ -202,6 +202,52 @@ class PoolRulesTest {
                 .expectException(breaks(Rule.SAME_OWNER)).expectNoEvents();
     }
 
+    @Test
+    void the_team_names_colleagues_beside_the_owner_and_a_write_member_works_the_customer_until_its_day() {
+        var team = java.util.List.of(new com.customerarchive.events.TeamMember("rep-2", com.customerarchive.events.TeamAccess.WRITE,
+                java.time.LocalDate.parse("2026-03-10")), new com.customerarchive.events.TeamMember("rep-3",
+                com.customerarchive.events.TeamAccess.READ, null));
+        fixture.given(registeredOnFirstMarch())
+                .when(new SetTeamCommand(ID, team))
+                .expectEvents(new com.customerarchive.events.CustomerTeamChangedEvent(ID, team));
+        fixture.given(registeredOnFirstMarch(), new com.customerarchive.events.CustomerTeamChangedEvent(ID, team))
+                .when(new SetTeamCommand(ID, team)).expectNoEvents();
+        fixture.given(registeredOnFirstMarch())
+                .when(new SetTeamCommand(ID, java.util.List.of(new com.customerarchive.events.TeamMember("rep-1",
+                        com.customerarchive.events.TeamAccess.READ, null))))
+                .expectException(breaks(Rule.OWNER_IN_TEAM)).expectNoEvents();
+        // rep-2 (WRITE until 10 March) records a visit on 10 March; on 11 March, and rep-3 (READ) at any time, may not
+        fixture.given(registeredOnFirstMarch(), new com.customerarchive.events.CustomerTeamChangedEvent(ID, team))
+                .when(visitBy("rep-2", "2026-03-10"))
+                .expectSuccessfulHandlerExecution().expectEvents(visit(1, "2026-03-10T09:00:00Z"));
+        fixture.given(registeredOnFirstMarch(), new com.customerarchive.events.CustomerTeamChangedEvent(ID, team))
+                .when(visitBy("rep-2", "2026-03-11")).expectException(OutOfScopeException.class).expectNoEvents();
+        fixture.given(registeredOnFirstMarch(), new com.customerarchive.events.CustomerTeamChangedEvent(ID, team))
+                .when(visitBy("rep-3", "2026-03-10")).expectException(OutOfScopeException.class).expectNoEvents();
+        // a write member does not set the team
+        fixture.given(registeredOnFirstMarch(), new com.customerarchive.events.CustomerTeamChangedEvent(ID, team))
+                .when(new SetTeamCommand(ID, java.util.List.of()), java.util.Map.of(OwnerScope.METADATA,
+                        java.util.List.of("rep-2"), EventMetadata.ACTOR, "rep-2", EventMetadata.BUSINESS_DAY, "2026-03-05"))
+                .expectException(OutOfScopeException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_handover_may_keep_the_old_owner_on_the_team() {
+        fixture.given(registeredOnFirstMarch())
+                .when(new HandOverCustomerCommand(ID, "rep-1", "rep-2", "rep-1 left", com.customerarchive.events.TeamAccess.READ))
+                .expectEvents(new OwnerTransferredEvent(ID, "rep-1", "rep-2", "rep-1 left"),
+                        new com.customerarchive.events.CustomerTeamChangedEvent(ID, java.util.List.of(
+                                new com.customerarchive.events.TeamMember("rep-1", com.customerarchive.events.TeamAccess.READ, null))));
+    }
+
+    /** A visit at 09:00 UTC on {@code day}, sent by {@code rep} whose own scope is itself. */
+    private org.axonframework.commandhandling.CommandMessage<?> visitBy(String rep, String day) {
+        return new org.axonframework.commandhandling.GenericCommandMessage<>(new RecordVisitCommand(ID, null,
+                Instant.parse(day + "T09:00:00Z"), VisitMethod.PHONE, null, null, null, null),
+                MetaData.with(OwnerScope.METADATA, java.util.List.of(rep)).and(EventMetadata.ACTOR, rep)
+                        .and(EventMetadata.BUSINESS_DAY, day));
+    }
+
     private static CustomerReturnedToPoolEvent returned() {
         return new CustomerReturnedToPoolEvent(ID, "HZ", "rep-1", ReturnCause.NO_FOLLOW_UP, 15,
                 "no follow-up for 15 days, grade B");

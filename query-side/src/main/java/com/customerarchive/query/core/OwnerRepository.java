@@ -29,14 +29,28 @@ public class OwnerRepository {
     }
 
     /** @param consentGranted false once the customer withdrew its consent; null when never asked */
-    public record Access(String ownerId, Boolean consentGranted) {
+    /** @param team the users on the customer's team (相关团队) on {@code day}, whatever their access */
+    public record Access(String ownerId, Boolean consentGranted, java.util.Set<String> team) {
+
+        public Access(String ownerId, Boolean consentGranted) {
+            this(ownerId, consentGranted, java.util.Set.of());
+        }
     }
 
-    /** Empty for a customer the read models do not know. */
-    public Optional<Access> accessOf(UUID customerId) {
-        return jdbc.sql("SELECT owner_id, CAST(state ->> 'consentGranted' AS boolean) AS consent FROM profile "
-                        + "WHERE customer_id = :id").param("id", customerId)
-                .query((row, n) -> new Access(row.getString("owner_id"), (Boolean) row.getObject("consent"))).optional();
+    /** Empty for a customer the read models do not know; its team as it stands on {@code day} (a business day). */
+    public Optional<Access> accessOf(UUID customerId, java.time.LocalDate day) {
+        return jdbc.sql("""
+                        SELECT owner_id, CAST(state ->> 'consentGranted' AS boolean) AS consent,
+                               (SELECT array_agg(member ->> 'user') FROM jsonb_array_elements(
+                                       COALESCE(state -> 'team', '[]'::jsonb)) AS member
+                                WHERE member ->> 'until' IS NULL OR CAST(member ->> 'until' AS date) >= :day) AS team
+                        FROM profile WHERE customer_id = :id""").param("id", customerId).param("day", day)
+                .query((row, n) -> {
+                    java.sql.Array team = row.getArray("team");
+                    return new Access(row.getString("owner_id"), (Boolean) row.getObject("consent"),
+                            team == null ? java.util.Set.of()
+                                    : new java.util.HashSet<>(java.util.Arrays.asList((String[]) team.getArray())));
+                }).optional();
     }
 
     /**

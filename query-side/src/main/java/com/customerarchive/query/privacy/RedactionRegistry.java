@@ -65,6 +65,7 @@ public final class RedactionRegistry {
             .nothingPersonal("CustomerAssigned", com.customerarchive.events.CustomerAssignedEvent.class)
             .nothingPersonal("CustomerLocked", com.customerarchive.events.CustomerLockedEvent.class)
             .nothingPersonal("CustomerUnlocked", com.customerarchive.events.CustomerUnlockedEvent.class)
+            .nothingPersonal("CustomerTeamChanged", com.customerarchive.events.CustomerTeamChangedEvent.class)
             .nothingPersonal("ProfileReviewed", ProfileReviewedEvent.class)
             .nothingPersonal("ConsentRecorded", ConsentRecordedEvent.class)
             .nothingPersonal("CustomerArchived", CustomerArchivedEvent.class)

@@ -131,8 +131,10 @@ class ProfileController {
             + "Link: </api/profiles/{target}>; rel=\"canonical\"; the lists leave it out.")
     ProfileView profile(@PathVariable UUID customerId, @RequestParam(required = false) Long minVersion,
                         jakarta.servlet.http.HttpServletResponse response) {
-        CustomerScope.Visibility visibility = scope.check(customerId);
+        // the customer as of the version asked for decides how it is seen (a customer just claimed from the pool is
+        // its new owner's in full, not a pool member's masked one)
         freshness.await(customerId, minVersion);
+        CustomerScope.Visibility visibility = scope.check(customerId);
         Instant now = clock.instant();
         ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, zone, now, null))
                 .orElseThrow(() -> NotFoundException.customer(customerId));

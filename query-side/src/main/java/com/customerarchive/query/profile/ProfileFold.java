@@ -77,7 +77,7 @@ public final class ProfileFold {
                     registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
                     0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null, null,
                     registered.admissionState(), registered.code(), context.occurredAt(), List.of(), List.of(), null,
-                    PoolStanding.since(context.occurredAt()));
+                    PoolStanding.since(context.occurredAt()), List.of());
         }
         if (state == null) {
             throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
@@ -119,6 +119,8 @@ public final class ProfileFold {
                     ? next.pool.returned(context.occurredAt(), returned.previousOwner(), returned.reason())
                     : next.pool.owned(context.occurredAt(), event instanceof CustomerClaimedEvent ? "CLAIMED"
                     : event instanceof CustomerAssignedEvent ? "ASSIGNED" : "TRANSFERRED");
+        } else if (event instanceof com.customerarchive.events.CustomerTeamChangedEvent changed) {
+            next.team = changed.members();
         } else if (event instanceof CustomerLockedEvent || event instanceof CustomerUnlockedEvent) {
             next.pool = next.pool.locked(event instanceof CustomerLockedEvent);
         } else if (event instanceof PurchaseRecordedEvent purchase) {
@@ -216,6 +218,7 @@ public final class ProfileFold {
         private final List<ProposalState> proposals;
         private UUID mergedInto;
         private PoolStanding pool;
+        private List<com.customerarchive.events.TeamMember> team;
 
         Builder(ProfileState base, EventContext context) {
             this.base = base;
@@ -238,6 +241,7 @@ public final class ProfileFold {
             membershipCard = base.membershipCard();
             admission = base.admission();
             pool = base.pool();
+            team = base.team();
             code = base.code();
             admissionSince = base.admissionSince() != null ? base.admissionSince() : base.registeredAt();
             returnReasons = base.returnReasons();
@@ -259,7 +263,7 @@ public final class ProfileFold {
                     base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
                     visitCount, complaints, consentGranted, updatedAt, personalDataErased, referredBy, lastReviewedAt,
                     freshAt, archiveReason, archivedAt, membershipCard, admission, code, admissionSince, returnReasons,
-                    proposals, mergedInto, pool);
+                    proposals, mergedInto, pool, team);
         }
     }
 }

@@ -50,7 +50,8 @@ public record ProfileState(
         List<ReturnReason> returnReasons,
         List<ProposalState> proposals,
         UUID mergedInto,
-        PoolStanding pool) {
+        PoolStanding pool,
+        List<com.customerarchive.events.TeamMember> team) {
 
     private static final Set<ComplaintStatus> OPEN =
             Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);
@@ -62,6 +63,7 @@ public record ProfileState(
         returnReasons = returnReasons == null ? List.of() : List.copyOf(returnReasons);
         proposals = proposals == null ? List.of() : List.copyOf(proposals);
         pool = pool == null ? PoolStanding.since(registeredAt) : pool;
+        team = team == null ? List.of() : List.copyOf(team);
     }
 
     public int openComplaints() {

@@ -69,7 +69,11 @@ public record ProfileView(
         List<ProposalState> pendingProposals,
         @Schema(description = "Set when this customer was merged into another as its duplicate (客户归属): the id of "
                 + "that customer, which the reads name in a Link header (rel=canonical); this profile is read-only")
-        UUID mergedInto) {
+        UUID mergedInto,
+        @Schema(description = "The public pool (公海): the customer is locked against it by its owner")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean locked,
+        @Schema(description = "The customer's team (相关团队): colleagues beside the owner, READ or WRITE, until a day")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<com.customerarchive.events.TeamMember> team) {
 
     /**
      * The customer's purchases, cancelled ones left out: what they add up to per currency, and {@code total} only
@@ -90,7 +94,7 @@ public record ProfileView(
                 registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
                 figures.totals(), Totals.single(figures.totals()), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
-                membershipCard, code, admission, returnReasons, pendingProposals, mergedInto);
+                membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked, team);
     }
 
     /** The same profile with the card's personal fields and the referral link "[withheld]" (consent withdrawn). */
@@ -113,7 +117,7 @@ public record ProfileView(
                         .map(change -> CardFields.isPersonal(change.field()) ? new com.customerarchive.events.FieldChange(
                                 change.field(), Redaction.WITHHELD, Redaction.WITHHELD) : change).toList(),
                         proposal.proposedBy(), proposal.proposedAt())).toList(),
-                mergedInto);
+                mergedInto, locked, team);
     }
 
     private static LocalDate day(Instant at, BusinessZone zone) {
@@ -136,6 +140,7 @@ public record ProfileView(
                 state.referredBy(), state.lastReviewedAt(), null, null, null,
                 state.membershipCard() == null ? null : state.membershipCard().judgedOn(judgedOn), state.code(),
                 state.admission(), state.returnReasons().isEmpty() ? null : state.returnReasons(),
-                state.proposals().isEmpty() ? null : state.proposals(), state.mergedInto());
+                state.proposals().isEmpty() ? null : state.proposals(), state.mergedInto(),
+                state.pool().locked() ? Boolean.TRUE : null, state.team());
     }
 }

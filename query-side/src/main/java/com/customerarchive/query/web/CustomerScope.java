@@ -34,7 +34,13 @@ public class CustomerScope {
     private final OwnerRepository owners;
     private final OrgCharts charts;
 
-    CustomerScope(AccessProperties access, OwnerRepository owners, OrgCharts charts) {
+    private final java.time.Clock clock;
+    private final com.customerarchive.platform.time.BusinessZone zone;
+
+    CustomerScope(AccessProperties access, OwnerRepository owners, OrgCharts charts, java.time.Clock clock,
+                  com.customerarchive.platform.time.BusinessZone zone) {
+        this.clock = clock;
+        this.zone = zone;
         this.access = access;
         this.owners = owners;
         this.charts = charts;
@@ -55,7 +61,7 @@ public class CustomerScope {
 
     /** Refuses a read of one customer the current user may not see; one look-up answers how it may be read. */
     public Visibility check(UUID customerId) {
-        OwnerRepository.Access access = owners.accessOf(customerId).orElse(null);
+        OwnerRepository.Access access = owners.accessOf(customerId, zone.today(clock)).orElse(null);
         Optional<String> pool = access == null ? Optional.empty() : PoolOwner.poolOf(access.ownerId());
         if (pool.isPresent()) {
             // a customer in the public pool: its pool's members see it, its personal fields withheld until claimed
@@ -66,7 +72,8 @@ public class CustomerScope {
             return new Visibility(true, !view.inFull() || withholds(access.consentGranted()) || financeOnly(),
                     !view.inFull());
         }
-        if (access != null && !scope().covers(access.ownerId())) {
+        // a colleague on the customer's team (相关团队) reads it as its owner does
+        if (access != null && !scope().covers(access.ownerId()) && !access.team().contains(user().getName())) {
             throw ForbiddenException.outOfScope(user().getName());
         }
         return new Visibility(access != null, access != null && (withholds(access.consentGranted()) || financeOnly()));

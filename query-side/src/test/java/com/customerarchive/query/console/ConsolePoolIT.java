@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The public pool in the console, in a real browser: a rep of the pool's team sees the customer another rep put back,
- * its name masked, claims it with one click (in Chinese), and the pool is empty after; the claimed customer's page then
- * offers to lock it and put it back (in English).
+ * its name masked, claims it with one click (in Chinese), and the pool is empty after; on the claimed customer's page
+ * (in English) it locks it against the pool and puts a colleague on its team.
  */
 class ConsolePoolIT {
 
@@ -108,8 +108,14 @@ class ConsolePoolIT {
         assertThat(visible(testId("customer-name")).getText()).isEqualTo("钱小红");
         assertThat(panel.getText()).contains("Lock against the pool", "Put back in the pool");
         browser.findElement(testId("pool-lock")).click();
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                queries.get("/api/profiles/" + id + "?minVersion=4", "manager").status() == 200);
+        assertThat(visible(testId("pool-locked")).getText()).isEqualTo("Locked against the pool");
+        // the rep puts its colleague on the customer's team, to read it
+        assertThat(browser.findElement(testId("team")).getText()).isEqualTo("Team: no colleague yet");
+        browser.findElement(testId("team-user")).sendKeys("cpool-other");
+        browser.findElement(testId("team-add")).click();
+        wait.until(ExpectedConditions.textToBe(testId("team"), "Team: cpool-other (reads)"));
+        assertThat(queries.get("/api/profiles/" + id + "?minVersion=5", "manager").json().at("/team/0/user").asString())
+                .isEqualTo("cpool-other");
         ConsoleBrowser.screenshot(browser, "pool-customer-en");
     }
 

@@ -283,6 +283,27 @@ class PoolIT {
         assertThat(drill.get("customers").valueStream().map(one -> one.get("customerId").asString()).toList())
                 .containsExactly(c2);
         assertThat(queries.get("/api/reports/forgotten", OUTSIDER).status()).isEqualTo(403);
+
+        // the customer's team (相关团队): rep2 may read rep1's c4, rep3 also write to it until tomorrow; the owner is
+        // not a member of its own customer's team
+        assertThat(queries.get("/api/profiles/" + c4, REP2).status()).isEqualTo(403);
+        Api.Response ownerInTeam = sideA.put("/api/customers/" + c4 + "/team", REP1,
+                "{\"members\": [{\"user\": \"" + REP1 + "\", \"access\": \"READ\"}]}");
+        assertThat(ownerInTeam.status()).isEqualTo(409);
+        assertThat(ownerInTeam.json().get("type").asString()).endsWith("/owner-in-team");
+        String tomorrow = t.atZone(SHANGHAI).toLocalDate().plusDays(1).toString();
+        Api.Response teamSet = sideA.put("/api/customers/" + c4 + "/team", REP1, """
+                {"members": [{"user": "%s", "access": "READ"}, {"user": "%s", "access": "WRITE", "until": "%s"}]}"""
+                .formatted(REP2, REP3, tomorrow));
+        assertThat(teamSet.status()).as(teamSet.raw().body()).isEqualTo(200);
+        awaitVersion(c4, 3, "admin");
+        assertThat(queries.get("/api/profiles/" + c4, REP2).status()).isEqualTo(200);
+        Api.Response readerWrites = sideB.post("/api/customers/" + c4 + "/visits", REP2, "{\"method\": \"PHONE\"}");
+        assertThat(readerWrites.status()).isEqualTo(403);
+        assertThat(readerWrites.json().get("type").asString()).endsWith("/out-of-scope");
+        Api.Response writerWrites = sideB.post("/api/customers/" + c4 + "/visits", REP3, "{\"method\": \"PHONE\"}");
+        assertThat(writerWrites.status()).as(writerWrites.raw().body()).isEqualTo(201);
+        assertThat(queries.get("/api/profiles/" + c4, OUTSIDER).status()).isEqualTo(403);
     }
 
     private static Callable<Api.Response> claim(Api side, String customer, String rep) {

@@ -80,9 +80,9 @@ class RedactionRegistryTest {
                 .filter(type -> type.isAssignableTo(CustomerEvent.class) && !type.isInterface())
                 .map(JavaClass::reflect).toList();
         // 27, the six of review (approved, returned, resubmitted; a proposal made, approved, rejected) and the two of
-        // duplicates (merged, a possible duplicate accepted), and the five of the public pool (returned, claimed,
-        // assigned, locked, unlocked)
-        assertThat(events).hasSize(40);
+        // duplicates (merged, a possible duplicate accepted), the five of the public pool (returned, claimed,
+        // assigned, locked, unlocked) and the customer's team
+        assertThat(events).hasSize(41);
         Set<String> personal = Set.of("CustomerRegistered", "ProfileCardEdited", "VisitRecorded", "ReferrerRecorded",
                 "ProfileChangeProposed");
         for (Class<?> event : events) {

@@ -101,7 +101,7 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
         // the public pool: reps and managers work it, ADMIN sets it up and runs its return job
         for (String pool : List.of("POST /api/customers/{customerId}/claim", "POST /api/customers/{customerId}/assign",
                 "POST /api/customers/{customerId}/release", "POST /api/customers/{customerId}/lock",
-                "POST /api/customers/{customerId}/unlock")) {
+                "POST /api/customers/{customerId}/unlock", "PUT /api/customers/{customerId}/team")) {
             MAY.put(pool, WRITERS);
         }
         MAY.put("PUT /api/pools/{poolId}", Set.of("admin"));
