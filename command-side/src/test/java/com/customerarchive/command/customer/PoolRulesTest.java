@@ -83,8 +83,8 @@ class PoolRulesTest {
 
     @Test
     void a_customer_in_the_pool_is_not_returned_twice() {
-        fixture.given(registeredOnFirstMarch(), new CustomerReturnedToPoolEvent(ID, "HZ", "rep-1",
-                        ReturnCause.NO_FOLLOW_UP, 15, "no follow-up for 15 days, grade B"))
+        // back on 16 March: by 1 June its 15 days are long over, and still it is not returned again
+        fixture.given(registeredOnFirstMarch(), at("2026-03-16T09:00:00Z", returned()))
                 .when(look("2026-06-01T00:00:00Z"))
                 .expectNoEvents().expectResultMessagePayload(false);
     }
@@ -110,6 +110,10 @@ class PoolRulesTest {
     @Test
     void the_purchase_clock_returns_a_customer_visited_but_not_sold_to() {
         // visited every 10 days (never 15 without one), bought on 5 March: 30 days later, 4 April, it goes back
+        fixture.given(registeredOnFirstMarch(), purchase("2026-03-05T10:00:00Z"), visit(1, "2026-03-11T09:00:00Z"),
+                        visit(2, "2026-03-21T09:00:00Z"), visit(3, "2026-03-31T09:00:00Z"))
+                .when(look("2026-04-04T09:59:59Z"))
+                .expectNoEvents();
         fixture.given(registeredOnFirstMarch(), purchase("2026-03-05T10:00:00Z"), visit(1, "2026-03-11T09:00:00Z"),
                         visit(2, "2026-03-21T09:00:00Z"), visit(3, "2026-03-31T09:00:00Z"))
                 .when(look("2026-04-04T10:00:00Z"))

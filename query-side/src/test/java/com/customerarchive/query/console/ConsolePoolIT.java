@@ -100,7 +100,8 @@ class ConsolePoolIT {
         assertThat(queries.get("/api/profiles/" + id + "?minVersion=3", "manager").json().get("ownerId").asString())
                 .isEqualTo("cpool-rep");
         browser.get(querySide.baseUrl() + "/console/#/pool?pool=CPOOL");
-        visible(testId("empty"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("pools"), "0 个待领取"));
+        assertThat(browser.findElement(testId("pools")).getText()).doesNotContain("1 个待领取");
 
         browser.findElement(testId("language")).click(); // back to English
         browser.get(querySide.baseUrl() + "/console/#/customer/" + id);
