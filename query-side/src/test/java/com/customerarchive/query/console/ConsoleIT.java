@@ -354,6 +354,11 @@ class ConsoleIT {
         signIn("manager");
         browser.get(querySide.baseUrl() + "/console/#/reports");
         visible(testId("statistics-table"));
+        // every report asked so far has answered: the home page's three (activity, grade migration, lifecycle) and
+        // this page's six; a slow one would otherwise count among the requests below
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> ((Number) js(
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/reports/')).length"))
+                .intValue() >= 9);
         js("performance.clearResourceTimings()");
         new Select(browser.findElement(testId("report-by"))).selectByValue("city");
         // the reports are as the archive knew them at a minute the user types (the input has minutes): the next whole
