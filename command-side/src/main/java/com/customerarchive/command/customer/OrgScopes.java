@@ -34,6 +34,21 @@ public class OrgScopes {
                 access.salesSeeAll());
     }
 
+    /** Positions that hand a book over and assign customers, within their scope. */
+    private static final java.util.Set<com.customerarchive.events.org.Position> LEADS = java.util.EnumSet.of(
+            com.customerarchive.events.org.Position.TEAM_LEAD, com.customerarchive.events.org.Position.BRANCH_MANAGER,
+            com.customerarchive.events.org.Position.HEAD);
+
+    /**
+     * Whether the user leads (hands a book over, assigns customers): ADMIN, a TEAM_LEAD, BRANCH_MANAGER or HEAD, and a
+     * MANAGER who is no member of the organisation.
+     */
+    public boolean leads(Authentication user) {
+        var roles = com.customerarchive.platform.security.Roles.of(user);
+        return roles.contains(Role.ADMIN) || stream.chart().placement(user.getName())
+                .map(place -> LEADS.contains(place.position())).orElse(roles.contains(Role.MANAGER));
+    }
+
     /** The organisation as it stands. */
     public OrgChart chart() {
         return stream.chart();

@@ -8,11 +8,7 @@ import com.customerarchive.command.customer.OrgScopes;
 import com.customerarchive.command.web.CommandSender;
 import com.customerarchive.events.CustomerId;
 import com.customerarchive.events.EventMetadata;
-import com.customerarchive.events.org.OrgChart;
-import com.customerarchive.events.org.Position;
 import com.customerarchive.events.org.Scope;
-import com.customerarchive.platform.security.Role;
-import com.customerarchive.platform.security.Roles;
 import com.customerarchive.platform.web.ForbiddenException;
 import com.customerarchive.platform.web.InvalidRequestException;
 import com.customerarchive.platform.web.NotFoundException;
@@ -32,12 +28,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,8 +46,6 @@ import java.util.concurrent.Executors;
 public class Handovers {
 
     private static final Logger log = LoggerFactory.getLogger(Handovers.class);
-    /** Positions that hand a book over, within their scope (a user who is no member: the MANAGER role). */
-    private static final Set<Position> HAND_OVER = EnumSet.of(Position.TEAM_LEAD, Position.BRANCH_MANAGER, Position.HEAD);
 
     /** The customers a job moves: the whole book of its old owner, or these of them. */
     public record Request(String fromOwner, String toOwner, String reason, Collection<UUID> customerIds,
@@ -100,7 +92,7 @@ public class Handovers {
      */
     public Job start(Request request, Authentication user) {
         Scope scope = scopes.of(user);
-        if (!mayHandOver(user, scopes.chart())) {
+        if (!scopes.leads(user)) {
             throw new ForbiddenException("handover-needs-lead", "Handover needs a team lead",
                     "A book is handed over by a team lead, a branch manager or head office (or a manager who is no "
                             + "member of the organisation); " + user.getName() + " holds no such position.");
@@ -155,12 +147,6 @@ public class Handovers {
         }
     }
 
-    private static boolean mayHandOver(Authentication user, OrgChart chart) {
-        Set<Role> roles = Roles.of(user);
-        Optional<OrgChart.Placement> placement = chart.placement(user.getName());
-        return roles.contains(Role.ADMIN) || placement.map(place -> HAND_OVER.contains(place.position()))
-                .orElse(roles.contains(Role.MANAGER));
-    }
 
     /** The same old owner, new owner, reason and part of the book: the same job. */
     static UUID jobId(Request request) {

@@ -10,11 +10,8 @@ import com.customerarchive.events.CustomerId;
 import com.customerarchive.events.PoolOwner;
 import com.customerarchive.events.org.OrgChart;
 import com.customerarchive.events.org.Pool;
-import com.customerarchive.events.org.Position;
 import com.customerarchive.events.org.Scope;
 import com.customerarchive.platform.time.BusinessZone;
-import com.customerarchive.platform.security.Role;
-import com.customerarchive.platform.security.Roles;
 import com.customerarchive.platform.web.ForbiddenException;
 import com.customerarchive.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,10 +20,7 @@ import org.springframework.stereotype.Service;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,8 +32,6 @@ import java.util.UUID;
 @Service
 public class PoolDesk {
 
-    /** Positions that assign customers, within their scope (a user who is no member: the MANAGER role). */
-    private static final Set<Position> ASSIGN = EnumSet.of(Position.TEAM_LEAD, Position.BRANCH_MANAGER, Position.HEAD);
 
     private final OrgScopes scopes;
     private final CommandSender commands;
@@ -88,7 +80,7 @@ public class PoolDesk {
     public long assign(UUID customerId, String ownerId, String reason, Authentication user) {
         OrgChart chart = scopes.chart();
         Scope scope = scopes.of(user);
-        if (!mayAssign(user, chart)) {
+        if (!scopes.leads(user)) {
             throw new ForbiddenException("assign-needs-lead", "Assigning needs a team lead",
                     "A customer is assigned by a team lead, a branch manager or head office (or a manager who is no "
                             + "member of the organisation); " + user.getName() + " holds no such position.");
@@ -188,11 +180,6 @@ public class PoolDesk {
         return new RuleViolationException(Rule.UNKNOWN_POOL, "No public pool has the id " + poolId + ".");
     }
 
-    private static boolean mayAssign(Authentication user, OrgChart chart) {
-        Set<Role> roles = Roles.of(user);
-        return roles.contains(Role.ADMIN) || chart.placement(user.getName()).map(place -> ASSIGN.contains(place.position()))
-                .orElse(roles.contains(Role.MANAGER));
-    }
 
     /**
      * The work under a lock on the rep whose counts it reads (PostgreSQL's advisory lock, so across command-sides),
@@ -218,10 +205,5 @@ public class PoolDesk {
             statement.setString(1, rep);
             statement.execute();
         }
-    }
-
-    /** The time now, for answers. */
-    Instant now() {
-        return clock.instant();
     }
 }
