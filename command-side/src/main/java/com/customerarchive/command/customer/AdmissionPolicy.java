@@ -22,7 +22,8 @@ public record AdmissionPolicy(boolean enabled, List<String> requiredFields, Set<
     public static final List<String> DEFAULT_REQUIRED = List.of("basic.name", "basic.address.city", "basic.phones",
             "nature", "basic.industry", "contacts");
     public static final Set<String> DEFAULT_SIGNED = Set.of("basic.legalName", "basic.taxNumber",
-            "basic.licenceNumber", "basic.legalRepresentative", "payment.paymentTerms", "payment.creditLimit");
+            "basic.licenceNumber", "basic.legalRepresentative", "payment.paymentTerms", "payment.creditLimit",
+            "payment.terms", "payment.creditLimits");
 
     private static final Pattern COUNTRY_CODE = Pattern.compile("^(\\+|00)86");
     /** A landline without its leading 0: area code (two or three digits) and seven or eight digits. */
@@ -62,7 +63,17 @@ public record AdmissionPolicy(boolean enabled, List<String> requiredFields, Set<
     }
 
     public boolean signed(String field) {
-        return signedFields.contains(field);
+        return signed(signedFields, field);
+    }
+
+    /** Whether a card path is signed: named itself, or part of a signed value ("payment.terms.days" of "payment.terms"). */
+    public static boolean signed(java.util.Collection<String> signedFields, String field) {
+        for (String signed : signedFields) {
+            if (field.equals(signed) || field.startsWith(signed + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A landline written with its area code (0571-…, or +86 571 …); a mobile number has none. */

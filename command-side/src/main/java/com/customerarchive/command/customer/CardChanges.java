@@ -33,7 +33,7 @@ public final class CardChanges {
     /** The card a patch makes of another; {@link IllegalArgumentException} when the patch does not fit the card. */
     public static ProfileCard merge(ProfileCard card, CardPatch patch) {
         Map<String, Object> tree = CardFields.tree(card);
-        mergeInto(tree, patch.merge());
+        mergeInto(tree, patch.merge(), "");
         return TREE.convertValue(tree, ProfileCard.class);
     }
 
@@ -71,18 +71,22 @@ public final class CardChanges {
         return CardFields.between(before, after);
     }
 
+    /** Values a patch writes whole, not merged into: the payment terms (a kind with its own figure). */
+    private static final java.util.Set<String> WHOLE = java.util.Set.of("payment.terms");
+
     @SuppressWarnings("unchecked")
-    private static void mergeInto(Map<String, Object> target, Map<String, Object> patch) {
+    private static void mergeInto(Map<String, Object> target, Map<String, Object> patch, String prefix) {
         patch.forEach((key, value) -> {
             if (value == null) {
                 target.remove(key);
-            } else if (value instanceof Map<?, ?> section && target.get(key) instanceof Map<?, ?> existing) {
+            } else if (value instanceof Map<?, ?> section && target.get(key) instanceof Map<?, ?> existing
+                    && !WHOLE.contains(prefix + key)) {
                 Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) existing);
-                mergeInto(merged, (Map<String, Object>) section);
+                mergeInto(merged, (Map<String, Object>) section, prefix + key + ".");
                 target.put(key, merged);
             } else if (value instanceof Map<?, ?> section) {
                 Map<String, Object> fresh = new LinkedHashMap<>();
-                mergeInto(fresh, (Map<String, Object>) section);
+                mergeInto(fresh, (Map<String, Object>) section, prefix + key + ".");
                 target.put(key, fresh);
             } else {
                 target.put(key, value);

@@ -75,6 +75,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -140,6 +141,8 @@ class Customer {
     /** While in the pool: the rep it came back from, and when. */
     private String returnedFrom;
     private Instant returnedAt;
+    /** Its money after the sale: orders, shipments, collections, credit (发货 · 回款). */
+    private com.customerarchive.events.money.CreditAccount account = com.customerarchive.events.money.CreditAccount.empty();
 
     Customer() {
         // for Axon and snapshots
@@ -320,7 +323,8 @@ class Customer {
 
     /** A purchase, numbered; the same order again answers as the first, another purchase under its reference is refused. */
     @CommandHandler
-    RecordedPurchase handle(RecordPurchaseCommand command, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
+    RecordedPurchase handle(RecordPurchaseCommand command, @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt,
+                            @MetaDataValue(EventMetadata.BUSINESS_DAY) String businessDay) {
         requireActive();
         requireApproved();
         PurchaseRecordedEvent earlier = purchasesByOrder.get(command.orderRef());
@@ -338,9 +342,167 @@ class Customer {
         }
         int purchaseNo = purchasesByOrder.size() + 1;
         Instant purchasedAt = command.purchasedAt() != null ? command.purchasedAt() : Instant.parse(occurredAt);
+        checkCredit(command, businessDay != null ? LocalDate.parse(businessDay)
+                : purchasedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate());
         apply(new PurchaseRecordedEvent(customerId, purchaseNo, command.orderRef(), command.product(),
                 command.quantity(), command.amount(), command.currency(), purchasedAt));
         return new RecordedPurchase(purchaseNo, version());
+    }
+
+    /**
+     * The credit rules (DOMAIN.md, money after the sale): a customer with anything more than 90 days past due on the
+     * purchase's business day is on hold (credit-hold); a purchase that takes what is open and ordered past the limit in
+     * its currency is refused (credit-limit-exceeded), both with the figures; a manager's override lets it through,
+     * recorded with its reason and the figures it overrode.
+     */
+    private void checkCredit(RecordPurchaseCommand command, LocalDate day) {
+        var credit = account();
+        long pastDue = credit.mostDaysPastDue(day);
+        BigDecimal limit = card == null || card.payment() == null ? null : card.payment().limitIn(command.currency());
+        BigDecimal exposure = credit.exposure(command.currency());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        Rule broken = null;
+        String detail = null;
+        if (pastDue > com.customerarchive.events.money.CreditAccount.HOLD_DAYS) {
+            broken = Rule.CREDIT_HOLD;
+            figures.put("daysPastDue", pastDue);
+            figures.put("receivables", amounts(credit, com.customerarchive.events.money.CreditAccount::receivable));
+            detail = "The customer has receivables " + pastDue + " days past due (more than "
+                    + com.customerarchive.events.money.CreditAccount.HOLD_DAYS + "); purchases wait until they are collected.";
+        } else if (limit != null && exposure.add(command.amount()).compareTo(limit) > 0) {
+            broken = Rule.CREDIT_LIMIT_EXCEEDED;
+            detail = "Open receivables and orders of " + exposure.toPlainString() + " " + command.currency()
+                    + " and this purchase of " + command.amount().toPlainString() + " pass the credit limit of "
+                    + limit.toPlainString() + " " + command.currency() + ".";
+        }
+        if (broken == null) {
+            return;
+        }
+        figures.put("currency", command.currency());
+        figures.put("limit", limit);
+        figures.put("exposure", exposure);
+        figures.put("receivable", credit.receivable(command.currency()));
+        figures.put("openOrders", credit.openOrders(command.currency()));
+        figures.put("amount", command.amount());
+        figures.put("available", limit == null ? null : limit.subtract(exposure));
+        if (command.creditOverride() == null || command.creditOverride().isBlank()) {
+            throw new RuleViolationException(broken, detail, figures);
+        }
+        apply(new com.customerarchive.events.CreditOverriddenEvent(customerId, command.orderRef(), broken.code(),
+                command.creditOverride(), command.currency(), limit, exposure, command.amount(),
+                broken == Rule.CREDIT_HOLD ? (int) pastDue : null));
+    }
+
+    private static Map<String, BigDecimal> amounts(com.customerarchive.events.money.CreditAccount credit,
+            java.util.function.BiFunction<com.customerarchive.events.money.CreditAccount, String, BigDecimal> figure) {
+        Map<String, BigDecimal> amounts = new java.util.TreeMap<>();
+        credit.currencies().forEach(currency -> amounts.put(currency, figure.apply(credit, currency)));
+        return amounts;
+    }
+
+    private com.customerarchive.events.money.CreditAccount account() {
+        return account == null ? com.customerarchive.events.money.CreditAccount.empty() : account;
+    }
+
+    /**
+     * A shipment of a purchase (发货): never more than ordered (quantity and amount), never of a cancelled purchase;
+     * due by the customer's terms at the time (cash where the card names none); the customer's credit settles what it
+     * can. The same reference with the same figures answers as the first; with others it is shipment-ref-taken.
+     */
+    @CommandHandler
+    MoneyCommands.Shipped handle(MoneyCommands.RecordShipment command) {
+        var credit = account();
+        var earlier = credit.shipmentByReference(command.reference());
+        if (earlier.isPresent()) {
+            var first = earlier.get();
+            if (first.purchaseNo() == command.purchaseNo() && first.quantity().compareTo(command.quantity()) == 0
+                    && first.amount().compareTo(command.amount()) == 0
+                    && (command.shippedAt() == null || command.shippedAt().equals(first.shippedAt()))) {
+                return new MoneyCommands.Shipped(first.shipmentNo(), first.dueOn(), first.creditSettled(), version());
+            }
+            throw new RuleViolationException(Rule.SHIPMENT_REF_TAKEN, "Reference " + command.reference()
+                    + " is already shipment number " + first.shipmentNo() + " with other figures.");
+        }
+        var order = credit.orders().get(command.purchaseNo());
+        if (order == null) {
+            throw new PurchaseNotFoundException(command.purchaseNo());
+        }
+        if (order.cancelled()) {
+            throw new RuleViolationException(Rule.PURCHASE_CANCELLED);
+        }
+        BigDecimal quantity = order.shippedQuantity().add(command.quantity());
+        BigDecimal amount = order.shippedAmount().add(command.amount());
+        if (quantity.compareTo(order.quantity()) > 0 || amount.compareTo(order.amount()) > 0) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("ordered", Map.of("quantity", order.quantity(), "amount", order.amount()));
+            figures.put("shipped", Map.of("quantity", order.shippedQuantity(), "amount", order.shippedAmount()));
+            figures.put("requested", Map.of("quantity", command.quantity(), "amount", command.amount()));
+            figures.put("currency", order.currency());
+            throw new RuleViolationException(Rule.OVER_SHIPMENT, "Purchase " + order.purchaseNo() + " ordered "
+                    + order.quantity().toPlainString() + " for " + order.amount().toPlainString() + " "
+                    + order.currency() + "; " + order.shippedQuantity().toPlainString() + " for "
+                    + order.shippedAmount().toPlainString() + " are shipped already, "
+                    + command.quantity().toPlainString() + " for " + command.amount().toPlainString()
+                    + " more would pass it.", figures);
+        }
+        var terms = card == null || card.payment() == null || card.payment().terms() == null
+                ? com.customerarchive.events.PaymentTerms.CASH : card.payment().terms();
+        LocalDate dueOn = terms.dueOn(command.shippedOn());
+        BigDecimal fromCredit = credit.creditCovering(order.currency(), command.amount());
+        int shipmentNo = credit.shipments().size() + 1;
+        apply(new com.customerarchive.events.ShipmentRecordedEvent(customerId, shipmentNo, order.purchaseNo(),
+                command.reference(), command.shippedAt(), command.quantity(), command.amount(), order.currency(),
+                terms, dueOn, fromCredit));
+        return new MoneyCommands.Shipped(shipmentNo, dueOn, fromCredit, version());
+    }
+
+    /**
+     * A collection (回款): idempotent by its reference; settles the receivables it names or the oldest open first; what
+     * is over is kept as credit.
+     */
+    @CommandHandler
+    MoneyCommands.Collected handle(MoneyCommands.RecordCollection command) {
+        var credit = account();
+        var earlier = credit.collectionByReference(command.reference());
+        if (earlier.isPresent()) {
+            var first = earlier.get();
+            if (first.amount().compareTo(command.amount()) == 0 && first.currency().equals(command.currency())
+                    && (command.receivedAt() == null || command.receivedAt().equals(first.receivedAt()))) {
+                return new MoneyCommands.Collected(first.collectionNo(), first.allocations(), first.credit(), version());
+            }
+            throw new RuleViolationException(Rule.COLLECTION_REF_TAKEN, "Reference " + command.reference()
+                    + " is already collection number " + first.collectionNo() + " with other figures.");
+        }
+        com.customerarchive.events.money.CreditAccount.Settlement settlement;
+        try {
+            settlement = credit.settle(command.currency(), command.amount(), command.allocations());
+        } catch (IllegalArgumentException doesNotFit) {
+            throw new RuleViolationException(Rule.ALLOCATION_INVALID, "The allocation does not fit: "
+                    + doesNotFit.getMessage() + ".");
+        }
+        int collectionNo = credit.collections().size() + 1;
+        apply(new com.customerarchive.events.CollectionRecordedEvent(customerId, collectionNo, command.reference(),
+                command.receivedAt(), command.amount(), command.currency(), settlement.allocations(),
+                settlement.credit()));
+        return new MoneyCommands.Collected(collectionNo, settlement.allocations(), settlement.credit(), version());
+    }
+
+    /** A bounced payment reversed with a reason: what it settled is open again, its credit gone. Once only. */
+    @CommandHandler
+    long handle(MoneyCommands.ReverseCollection command) {
+        requireReason(command.reason());
+        var credit = account();
+        var collection = credit.collectionByReference(command.reference())
+                .orElseThrow(() -> new CollectionNotFoundException(command.reference()));
+        if (collection.reversed()) {
+            throw new RuleViolationException(Rule.COLLECTION_ALREADY_REVERSED, "Collection " + command.reference()
+                    + " was reversed at " + collection.reversedAt() + ": " + collection.reversalReason());
+        }
+        var reversal = credit.reverse(collection);
+        apply(new com.customerarchive.events.CollectionReversedEvent(customerId, collection.collectionNo(),
+                collection.reference(), command.reversedAt(), command.reason(), reversal.reopened(),
+                reversal.creditRemoved()));
+        return version();
     }
 
     @CommandHandler
@@ -478,7 +640,7 @@ class Customer {
         List<FieldChange> atOnce = new ArrayList<>();
         for (FieldChange change : changes) {
             // a signed field of an approved card stays signed: its change waits for a second person
-            (admissionState() == AdmissionState.APPROVED && command.signedFields().contains(change.field())
+            (admissionState() == AdmissionState.APPROVED && AdmissionPolicy.signed(command.signedFields(), change.field())
                     ? signed : atOnce).add(change);
         }
         if (!atOnce.isEmpty()) {
@@ -1032,6 +1194,22 @@ class Customer {
                 : occurred(occurredAt, recordedAt));
         purchasesByOrder.put(event.orderRef(), event);
         purchaseCancelled.put(event.purchaseNo(), false);
+        account = account().apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(com.customerarchive.events.ShipmentRecordedEvent event) {
+        account = account().apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(com.customerarchive.events.CollectionRecordedEvent event) {
+        account = account().apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(com.customerarchive.events.CollectionReversedEvent event) {
+        account = account().apply(event);
     }
 
     @EventSourcingHandler
@@ -1081,6 +1259,7 @@ class Customer {
     @EventSourcingHandler
     void on(PurchaseCancelledEvent event) {
         purchaseCancelled.put(event.purchaseNo(), true);
+        account = account().apply(event);
     }
 
     /** An erased customer's link reads "[erased]": it names no customer any more. */

@@ -102,7 +102,22 @@ public enum Rule {
             "The customer is locked against the pool; its owner unlocks it before it is released."),
     NOT_LOCKED("not-locked", "Not locked", "The customer is not locked."),
     NO_POOL("no-pool", "No pool", "No public pool covers the unit of the customer's owner."),
-    OWNER_IN_TEAM("owner-in-team", "Owner in the team", "The owner answers for the customer; the team names the colleagues beside it.");
+    OWNER_IN_TEAM("owner-in-team", "Owner in the team", "The owner answers for the customer; the team names the colleagues beside it."),
+    CREDIT_LIMIT_EXCEEDED("credit-limit-exceeded", "Credit limit exceeded",
+            "The purchase would take the customer's open receivables and open orders past its credit limit in that currency."),
+    CREDIT_HOLD("credit-hold", "Credit hold",
+            "The customer has receivables more than 90 days past due; purchases wait until they are collected."),
+    OVER_SHIPMENT("over-shipment", "More than ordered",
+            "A purchase is never shipped beyond what was ordered, in quantity or in amount."),
+    PURCHASE_CANCELLED("purchase-cancelled", "Purchase cancelled", "A cancelled purchase is not shipped."),
+    SHIPMENT_REF_TAKEN("shipment-ref-taken", "Shipment reference already used",
+            "The reference names another shipment of the customer, with other figures."),
+    COLLECTION_REF_TAKEN("collection-ref-taken", "Collection reference already used",
+            "The reference names another collection of the customer, with other figures."),
+    ALLOCATION_INVALID("allocation-invalid", "Allocation does not fit",
+            "A collection settles open receivables of the customer in its own currency, no more than is open and no more than it brings."),
+    COLLECTION_ALREADY_REVERSED("collection-already-reversed", "Collection already reversed",
+            "The collection was reversed already.");
 
     private final String code;
     private final String title;

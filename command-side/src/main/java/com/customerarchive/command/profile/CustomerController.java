@@ -93,6 +93,7 @@ class CustomerController {
             @Validated({Default.class, CompleteCard.class}) @RequestBody RegisterCustomerRequest request,
             Authentication user) {
         CardPatchReader.refuseDerivedFields(request.card());
+        cardPatches.checkRegistered(request.card());
         if (!scopes.of(user).covers(request.ownerId())) {
             throw new OutOfScopeException(user.getName());
         }

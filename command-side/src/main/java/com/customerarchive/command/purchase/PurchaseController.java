@@ -55,7 +55,8 @@ class PurchaseController {
             @NotNull @Positive @Digits(integer = 15, fraction = 2) @DecimalMax("999999999999999.99") BigDecimal amount,
             @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as CNY") String currency,
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._/#-]+", message = "letters, digits and . _ / # - only")
-            String orderRef) {
+            String orderRef,
+            @Size(max = 2000) String creditOverride) {
     }
 
     record CancelRequest(@Size(max = 2000) String reason, @PastOrPresent Instant occurredAt) {
@@ -65,17 +66,31 @@ class PurchaseController {
     @Operation(summary = "Record a purchase", description = "Numbered 1, 2, 3 … per customer; quantity and amount "
             + "are exact decimals, currency ISO 4217 (CNY when absent), occurredAt when it was bought (default now, "
             + "never in the future). The same orderRef with the same purchase again answers as the first and writes "
-            + "nothing; the same orderRef with other figures is 409 order-ref-taken.")
+            + "nothing; the same orderRef with other figures is 409 order-ref-taken. The credit rules (money after the "
+            + "sale): a customer with receivables more than 90 days past due is 409 credit-hold, a purchase that takes "
+            + "open receivables plus open orders past the credit limit in its currency 409 credit-limit-exceeded, "
+            + "both with the figures (limit, exposure, receivable, openOrders, amount, available, daysPastDue); a "
+            + "MANAGER lets it through with creditOverride: a reason (recorded as CreditOverridden with the figures), "
+            + "from another role 403 override-needs-manager.")
     ResponseEntity<Written.PurchaseRecorded> record(@PathVariable UUID customerId,
             @Valid @RequestBody PurchaseRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            org.springframework.security.core.Authentication user) {
+        String override = request.creditOverride() == null || request.creditOverride().isBlank() ? null
+                : request.creditOverride().strip();
+        if (override != null && !com.customerarchive.platform.security.Roles.of(user)
+                .contains(com.customerarchive.platform.security.Role.MANAGER)) {
+            throw new com.customerarchive.platform.web.ForbiddenException("override-needs-manager",
+                    "Only a manager overrides the credit rules", "Letting a purchase through the credit limit or the "
+                    + "credit hold (creditOverride) is a manager's decision.");
+        }
         String currency = request.currency() == null ? DEFAULT_CURRENCY : request.currency();
         if (!isIso4217(currency)) {
             throw new InvalidRequestException("currency", "an ISO 4217 code such as CNY");
         }
         RecordedPurchase purchase = commands.send(new RecordPurchaseCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), request.orderRef(), request.product().strip(),
-                request.quantity(), request.amount().setScale(2), currency, request.occurredAt()),
+                request.quantity(), request.amount().setScale(2), currency, request.occurredAt(), override),
                 request.occurredAt());
         return Written.answer(HttpStatus.CREATED, purchase.version(),
                 new Written.PurchaseRecorded(purchase.purchaseNo(), purchase.version()));

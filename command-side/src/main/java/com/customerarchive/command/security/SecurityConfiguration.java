@@ -12,6 +12,7 @@ import java.util.Set;
 
 import static com.customerarchive.platform.security.Role.ADMIN;
 import static com.customerarchive.platform.security.Role.CLERK;
+import static com.customerarchive.platform.security.Role.FINANCE;
 import static com.customerarchive.platform.security.Role.MANAGER;
 import static com.customerarchive.platform.security.Role.OUTLET;
 import static com.customerarchive.platform.security.Role.SALES;
@@ -38,6 +39,9 @@ class SecurityConfiguration {
                 AccessRule.on(HttpMethod.PATCH, Set.of(SALES, MANAGER, CLERK), "/api/customers/*/card"),
                 AccessRule.on(HttpMethod.POST, Set.of(ADMIN), "/api/admin/admission/migrate"),
                 AccessRule.on(HttpMethod.POST, Set.of(MANAGER), "/api/customers/*/merge-into/*"),
+                AccessRule.on(HttpMethod.POST, Set.of(FINANCE), "/api/customers/*/purchases/*/shipments",
+                        "/api/customers/*/collections", "/api/customers/*/collections/*/reverse"),
+                AccessRule.on(HttpMethod.PUT, Set.of(SALES, MANAGER, CLERK, FINANCE), "/api/customers/*/credit"),
                 AccessRule.any(Set.of(ADMIN), "/api/org/**"),
                 AccessRule.on(HttpMethod.PUT, Set.of(ADMIN), "/api/pools/*"),
                 AccessRule.on(HttpMethod.POST, Set.of(ADMIN), "/api/admin/pools/sweep"),

@@ -61,10 +61,60 @@ public class CardPatchReader {
 
     private final Validator validator;
     private final Clock clock;
+    private final java.util.List<String> ratings;
 
-    CardPatchReader(Validator validator, Clock clock) {
+    CardPatchReader(Validator validator, Clock clock,
+                    @org.springframework.beans.factory.annotation.Value("${archive.credit.ratings:AAA,AA,A,B,C}")
+                    java.util.List<String> ratings) {
         this.validator = validator;
         this.clock = clock;
+        this.ratings = java.util.List.copyOf(ratings);
+    }
+
+    /**
+     * The payment section as the rules read it: the rating one of {@code archive.credit.ratings}, the terms whole
+     * (kind with its days or day), each limit keyed by an ISO 4217 code, not negative, to the cent.
+     */
+    public void checkPayment(com.customerarchive.events.PaymentSection payment, String prefix,
+                             List<ProblemResponses.FieldError> errors) {
+        if (payment == null) {
+            return;
+        }
+        if (payment.creditRating() != null && !ratings.contains(payment.creditRating())) {
+            errors.add(new ProblemResponses.FieldError(prefix + "payment.creditRating", "must be one of " + ratings
+                    + " (archive.credit.ratings)"));
+        }
+        if (payment.terms() != null && payment.terms().problem() != null) {
+            errors.add(new ProblemResponses.FieldError(prefix + "payment.terms", payment.terms().problem()));
+        }
+        if (payment.creditLimits() != null) {
+            payment.creditLimits().forEach((currency, limit) -> {
+                if (!isCurrency(currency)) {
+                    errors.add(new ProblemResponses.FieldError(prefix + "payment.creditLimits." + currency,
+                            "must be keyed by an ISO 4217 code such as CNY"));
+                } else if (limit == null || limit.signum() < 0 || limit.scale() > 2 || limit.precision() - limit.scale() > 15) {
+                    errors.add(new ProblemResponses.FieldError(prefix + "payment.creditLimits." + currency,
+                            "must be an amount of 0 or more, to the cent"));
+                }
+            });
+        }
+    }
+
+    /** A registration's card checked as an edit's is: {@link #checkPayment}. */
+    public void checkRegistered(ProfileCard card) {
+        List<ProblemResponses.FieldError> errors = new ArrayList<>();
+        checkPayment(card == null ? null : card.payment(), "card.", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            return java.util.Currency.getInstance(code).getCurrencyCode().equals(code);
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
     }
 
     /** A registration's card may not carry the purchase figures either. */
@@ -106,6 +156,9 @@ public class CardPatchReader {
         ProfileCard partial = fitting(merge, errors);
         Class<?>[] groups = setsName(merge) ? new Class<?>[]{Default.class, CompleteCard.class}
                 : new Class<?>[]{Default.class};
+        if (partial != null) {
+            checkPayment(partial.payment(), "", errors);
+        }
         Set<ConstraintViolation<ProfileCard>> violations = validator.validate(partial, groups);
         violations.forEach(violation -> errors.add(
                 new ProblemResponses.FieldError(violation.getPropertyPath().toString(), violation.getMessage())));

@@ -33,6 +33,7 @@ class ProblemHandler {
                     .map(field -> java.util.Map.of("field", field, "message", "required")).toList());
             ProblemResponses.localised(problem, "problem." + ex.rule().code() + ".fields", String.join(", ", ex.fields()));
         }
+        ex.figures().forEach(problem::setProperty);
         return ProblemResponses.answer(problem);
     }
 
@@ -72,6 +73,12 @@ class ProblemHandler {
     ResponseEntity<Object> purchaseNotFound(PurchaseNotFoundException ex) {
         return ProblemResponses.answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, "purchase-not-found",
                 "Purchase not found", ex.getMessage()));
+    }
+
+    @ExceptionHandler(com.customerarchive.command.customer.CollectionNotFoundException.class)
+    ResponseEntity<Object> collectionNotFound(com.customerarchive.command.customer.CollectionNotFoundException ex) {
+        return ProblemResponses.answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, "collection-not-found",
+                "Collection not found", ex.getMessage()));
     }
 
     @ExceptionHandler(OutOfScopeException.class)
