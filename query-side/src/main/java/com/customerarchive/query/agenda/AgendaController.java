@@ -58,7 +58,7 @@ class AgendaController {
     }
 
     enum Kind { OVERDUE, FOLLOW_UP_DUE, RETURN_VISIT_DUE, AT_RISK, BIRTHDAY, FOUNDING_ANNIVERSARY, CARD_EXPIRING,
-        POOL_RETURN_SOON, NEWLY_ASSIGNED }
+        POOL_RETURN_SOON, NEWLY_ASSIGNED, COLLECTION_DUE, COLLECTION_OVERDUE }
 
     /** "Newly assigned to me" (新分配) looks back this many days. */
     static final int NEWLY_ASSIGNED_DAYS = 7;
@@ -85,7 +85,10 @@ class AgendaController {
             + "buying customer at risk of leaving; POOL_RETURN_SOON (即将进入公海): the customer goes back to the public pool "
             + "within its pool's warning days unless followed up (detail: the days left and the rule); NEWLY_ASSIGNED: "
             + "assigned or handed to the rep in the last 7 days (these two on the agenda of a rep, a unit or an ownerId, not "
-            + "on a company-wide one). Today's OVERDUE and FOLLOW_UP_DUE items are who to "
+            + "on a company-wide one); COLLECTION_DUE (回款): receivables falling due within the period, one item per "
+            + "customer, currency and due day; COLLECTION_OVERDUE: receivables past due, one item per customer and "
+            + "currency, URGENT beyond 30 days past due, SOON up to 30; a customer more than 90 days past due is also "
+            + "AT_RISK. Today's OVERDUE and FOLLOW_UP_DUE items are who to "
             + "contact today (今日需联系). urgency (处理时限): URGENT "
             + "≤ 7 days from today, SOON ≤ 30, LATER ≤ 90, SLOW beyond. A SALES user reads its own agenda only. detail "
             + "is written in the language of Accept-Language (en, zh-CN); kind and urgency are codes in every language.")
@@ -137,6 +140,7 @@ class AgendaController {
                 .forEach(one -> items.add(new Item(today, Kind.AT_RISK, Urgency.URGENT, one.figures().customerId(),
                         one.figures().name(), riskReason(locale, one.lifecycle().reason()))));
         poolItems(owner, now, today, locale, items);
+        collectionItems(owner, today, first, last, locale, items);
         items.sort(Comparator.comparing(Item::date).thenComparing(Item::kind).thenComparing(Item::customerId));
         return items;
     }
@@ -178,6 +182,57 @@ class AgendaController {
         }
     }
 
+    /**
+     * Money to collect (回款): per customer and currency, what falls due within the period (one item per due day) and
+     * what is past due (one item, urgent beyond 30 days past due); a customer more than 90 days past due is at risk.
+     */
+    private void collectionItems(String[] owner, LocalDate today, LocalDate first, LocalDate last, Locale locale,
+                                 List<Item> items) {
+        java.util.Set<UUID> atRisk = new java.util.HashSet<>();
+        items.stream().filter(item -> item.kind() == Kind.AT_RISK).forEach(item -> atRisk.add(item.customerId()));
+        for (var state : books.owing(owner)) {
+            java.util.Map<String, java.util.List<com.customerarchive.events.money.CreditAccount.Shipment>> overdue =
+                    new java.util.TreeMap<>();
+            java.util.Map<java.util.List<String>, java.util.List<com.customerarchive.events.money.CreditAccount.Shipment>>
+                    due = new java.util.TreeMap<>(java.util.Comparator.comparing((java.util.List<String> key) -> key.get(0))
+                    .thenComparing(key -> key.get(1)));
+            for (var shipment : state.credit().openReceivables()) {
+                if (shipment.dueOn().isBefore(today)) {
+                    overdue.computeIfAbsent(shipment.currency(), c -> new ArrayList<>()).add(shipment);
+                } else if (!shipment.dueOn().isBefore(first) && !shipment.dueOn().isAfter(last)) {
+                    due.computeIfAbsent(java.util.List.of(shipment.dueOn().toString(), shipment.currency()),
+                            k -> new ArrayList<>()).add(shipment);
+                }
+            }
+            overdue.forEach((currency, shipments) -> {
+                long days = shipments.stream().mapToLong(shipment -> shipment.daysPastDue(today)).max().orElse(0);
+                items.add(new Item(today, Kind.COLLECTION_OVERDUE, days > 30 ? Urgency.URGENT : Urgency.SOON,
+                        state.customerId(), state.name(), text(locale, "agenda.collectionOverdue",
+                        sum(shipments).toPlainString(), currency, days, numbers(shipments))));
+            });
+            due.forEach((key, shipments) -> {
+                LocalDate on = LocalDate.parse(key.get(0));
+                items.add(new Item(on, Kind.COLLECTION_DUE, Urgency.of(today, on), state.customerId(), state.name(),
+                        text(locale, "agenda.collectionDue", sum(shipments).toPlainString(), key.get(1),
+                                numbers(shipments))));
+            });
+            if (state.credit().onHold(today) && atRisk.add(state.customerId())) {
+                items.add(new Item(today, Kind.AT_RISK, Urgency.URGENT, state.customerId(), state.name(),
+                        text(locale, "agenda.atRisk.receivables")));
+            }
+        }
+    }
+
+    private static java.math.BigDecimal sum(List<com.customerarchive.events.money.CreditAccount.Shipment> shipments) {
+        return shipments.stream().map(com.customerarchive.events.money.CreditAccount.Shipment::open)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    private static String numbers(List<com.customerarchive.events.money.CreditAccount.Shipment> shipments) {
+        return shipments.stream().map(shipment -> String.valueOf(shipment.shipmentNo()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private String text(Locale locale, String key, Object... args) {
         return messages.getMessage(key, args.length == 0 ? null : args, locale);
     }
@@ -186,7 +241,8 @@ class AgendaController {
     private String riskReason(Locale locale, String reason) {
         return java.util.Arrays.stream(reason.split("; ")).map(part -> part.equals(Lifecycle.NO_PURCHASE_FOR_A_YEAR)
                         ? text(locale, "agenda.atRisk.idle") : part.equals(Lifecycle.OVERDUE_TWICE)
-                        ? text(locale, "agenda.atRisk.neglected") : part)
+                        ? text(locale, "agenda.atRisk.neglected") : part.equals(Lifecycle.RECEIVABLES_PAST_DUE)
+                        ? text(locale, "agenda.atRisk.receivables") : part)
                 .collect(java.util.stream.Collectors.joining(locale.getLanguage().equals("zh") ? "；" : "; "));
     }
 

@@ -27,6 +27,19 @@ public record Lifecycle(Stage stage, Instant since, boolean atRisk, String reaso
 
     public static final String NO_PURCHASE_FOR_A_YEAR = "no purchase for a year";
     public static final String OVERDUE_TWICE = "overdue by twice the grade's cadence";
+    public static final String RECEIVABLES_PAST_DUE = "receivables more than 90 days past due";
+
+    /**
+     * The same judgement with the money after the sale: a customer (not lost) with receivables more than 90 days past
+     * due is at risk too, the reason saying so.
+     */
+    public Lifecycle withDaysPastDue(long daysPastDue) {
+        if (daysPastDue <= com.customerarchive.events.money.CreditAccount.HOLD_DAYS || stage == Stage.LOST) {
+            return this;
+        }
+        return new Lifecycle(stage, since, true, reason == null ? RECEIVABLES_PAST_DUE
+                : reason + "; " + RECEIVABLES_PAST_DUE);
+    }
 
     public static Lifecycle of(Figures figures, ArchiveRules rules, Instant asOf, BusinessZone zone) {
         if (figures.status() == CustomerStatus.ARCHIVED) {

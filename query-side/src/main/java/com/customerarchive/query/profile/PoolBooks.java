@@ -35,6 +35,15 @@ public class PoolBooks {
                 .param("owners", owners).query((row, n) -> states.read(row.getString(1))).list();
     }
 
+    /** The customers of these owners (null: every owner's) with money open after a sale, merged ones left out. */
+    public List<ProfileState> owing(String[] owners) {
+        return jdbc.sql("SELECT state FROM profile WHERE merged_into IS NULL AND (CAST(:owners AS text[]) IS NULL "
+                        + "OR owner_id = ANY(CAST(:owners AS text[]))) "
+                        + "AND jsonb_path_exists(CAST(state AS jsonb), '$.credit.shipments.*.open ? (@ > 0)') "
+                        + "ORDER BY customer_id")
+                .param("owners", owners).query((row, n) -> states.read(row.getString(1))).list();
+    }
+
     /** What waits in the pool, the latest return first; {@code total} counts them all. */
     public record InPool(List<ProfileState> customers, long total) {
     }

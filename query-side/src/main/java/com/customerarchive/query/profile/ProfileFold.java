@@ -77,7 +77,7 @@ public final class ProfileFold {
                     registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
                     0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null, null,
                     registered.admissionState(), registered.code(), context.occurredAt(), List.of(), List.of(), null,
-                    PoolStanding.since(context.occurredAt()), List.of());
+                    PoolStanding.since(context.occurredAt()), List.of(), null);
         }
         if (state == null) {
             throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
@@ -188,6 +188,7 @@ public final class ProfileFold {
             next.personalDataErased = true;
             next.proposals.clear();
         }
+        next.credit = next.credit.apply(event);
         return next.build();
     }
 
@@ -219,6 +220,7 @@ public final class ProfileFold {
         private UUID mergedInto;
         private PoolStanding pool;
         private List<com.customerarchive.events.TeamMember> team;
+        private com.customerarchive.events.money.CreditAccount credit;
 
         Builder(ProfileState base, EventContext context) {
             this.base = base;
@@ -242,6 +244,7 @@ public final class ProfileFold {
             admission = base.admission();
             pool = base.pool();
             team = base.team();
+            credit = base.credit();
             code = base.code();
             admissionSince = base.admissionSince() != null ? base.admissionSince() : base.registeredAt();
             returnReasons = base.returnReasons();
@@ -263,7 +266,7 @@ public final class ProfileFold {
                     base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
                     visitCount, complaints, consentGranted, updatedAt, personalDataErased, referredBy, lastReviewedAt,
                     freshAt, archiveReason, archivedAt, membershipCard, admission, code, admissionSince, returnReasons,
-                    proposals, mergedInto, pool, team);
+                    proposals, mergedInto, pool, team, credit);
         }
     }
 }

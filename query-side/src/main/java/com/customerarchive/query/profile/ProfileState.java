@@ -51,7 +51,8 @@ public record ProfileState(
         List<ProposalState> proposals,
         UUID mergedInto,
         PoolStanding pool,
-        List<com.customerarchive.events.TeamMember> team) {
+        List<com.customerarchive.events.TeamMember> team,
+        com.customerarchive.events.money.CreditAccount credit) {
 
     private static final Set<ComplaintStatus> OPEN =
             Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);
@@ -64,6 +65,8 @@ public record ProfileState(
         proposals = proposals == null ? List.of() : List.copyOf(proposals);
         pool = pool == null ? PoolStanding.since(registeredAt) : pool;
         team = team == null ? List.of() : List.copyOf(team);
+        // a state stored before money after the sale: the rebuild V21 asks for fills it from the purchases
+        credit = credit == null ? com.customerarchive.events.money.CreditAccount.empty() : credit;
     }
 
     public int openComplaints() {

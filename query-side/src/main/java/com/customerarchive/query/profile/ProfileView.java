@@ -73,7 +73,10 @@ public record ProfileView(
         @Schema(description = "The public pool (公海): the customer is locked against it by its owner")
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean locked,
         @Schema(description = "The customer's team (相关团队): colleagues beside the owner, READ or WRITE, until a day")
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<com.customerarchive.events.TeamMember> team) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<com.customerarchive.events.TeamMember> team,
+        @Schema(description = "Money after the sale (付款信息): terms, rating, and per currency the limit, what is "
+                + "receivable, overdue and ordered, the credit, the exposure and the available credit")
+        CreditView credit) {
 
     /**
      * The customer's purchases, cancelled ones left out: what they add up to per currency, and {@code total} only
@@ -94,7 +97,21 @@ public record ProfileView(
                 registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
                 figures.totals(), Totals.single(figures.totals()), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
-                membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked, team);
+                membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked, team, credit)
+                .atRiskFor(credit);
+    }
+
+    /** The churn warning also fires on a customer with receivables more than 90 days past due. */
+    private ProfileView atRiskFor(CreditView credit) {
+        if (credit == null || lifecycle == null) {
+            return this;
+        }
+        Lifecycle judged = lifecycle.withDaysPastDue(credit.daysPastDue());
+        return judged.equals(lifecycle) ? this : new ProfileView(customerId, version, kind, nature, tier, source, grade,
+                ownerId, status, card, registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints,
+                visitCount, consentGranted, personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, purchases,
+                judged, value, membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked,
+                team, credit);
     }
 
     /** The same profile with the card's personal fields and the referral link "[withheld]" (consent withdrawn). */
@@ -117,7 +134,7 @@ public record ProfileView(
                         .map(change -> CardFields.isPersonal(change.field()) ? new com.customerarchive.events.FieldChange(
                                 change.field(), Redaction.WITHHELD, Redaction.WITHHELD) : change).toList(),
                         proposal.proposedBy(), proposal.proposedAt())).toList(),
-                mergedInto, locked, team);
+                mergedInto, locked, team, credit);
     }
 
     private static LocalDate day(Instant at, BusinessZone zone) {
@@ -141,6 +158,7 @@ public record ProfileView(
                 state.membershipCard() == null ? null : state.membershipCard().judgedOn(judgedOn), state.code(),
                 state.admission(), state.returnReasons().isEmpty() ? null : state.returnReasons(),
                 state.proposals().isEmpty() ? null : state.proposals(), state.mergedInto(),
-                state.pool().locked() ? Boolean.TRUE : null, state.team());
+                state.pool().locked() ? Boolean.TRUE : null, state.team(),
+                CreditView.of(state.card() == null ? null : state.card().payment(), state.credit(), judgedOn));
     }
 }

@@ -62,6 +62,15 @@ record Fact(UUID customerId, long sequence, Instant occurredAt, Instant recorded
     static final String CARD_REPORTED_LOST = "MembershipCardReportedLost";
     static final String CARD_CANCELLED = "MembershipCardCancelled";
     static final String CARD_TIER_CHANGED = "MembershipCardTierChanged";
+    static final String SHIPMENT_RECORDED = "ShipmentRecorded";
+    static final String COLLECTION_RECORDED = "CollectionRecorded";
+    static final String COLLECTION_REVERSED = "CollectionReversed";
+    static final String PURCHASE_NO = "purchase";
+    static final String DUE = "due";
+    static final String FROM_CREDIT = "fromCredit";
+    static final String ALLOCATIONS = "allocations";
+    static final String SHIPMENT = "shipment";
+    static final String REFERENCE = "reference";
 
     /** When it happened: a visit's or purchase's own time where the event carries one, else its occurredAt. */
     Instant at() {

@@ -24,6 +24,9 @@ import com.customerarchive.events.OwnerChange;
 import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.ProfileCardEditedEvent;
 import com.customerarchive.events.PurchaseCancelledEvent;
+import com.customerarchive.events.ShipmentRecordedEvent;
+import com.customerarchive.events.CollectionRecordedEvent;
+import com.customerarchive.events.CollectionReversedEvent;
 import com.customerarchive.events.PurchaseRecordedEvent;
 import com.customerarchive.events.ReferrerRecordedEvent;
 import com.customerarchive.events.VisitRecordedEvent;
@@ -206,10 +209,39 @@ class FactProjection implements ReadModel {
         } else if (event instanceof MembershipCardTierChangedEvent changed) {
             card(facts, changed.cardNumber(), null);
             facts.put(Fact.TIER, name(changed.to()));
+        } else if (event instanceof ShipmentRecordedEvent shipped) {
+            facts.put(Fact.NUMBER, shipped.shipmentNo());
+            facts.put(Fact.PURCHASE_NO, shipped.purchaseNo());
+            facts.put(Fact.REFERENCE, shipped.reference());
+            facts.put(Fact.AMOUNT, shipped.amount());
+            facts.put(Fact.CURRENCY, shipped.currency());
+            facts.put(Fact.DUE, String.valueOf(shipped.dueOn()));
+            facts.put(Fact.FROM_CREDIT, shipped.fromCredit() == null ? BigDecimal.ZERO : shipped.fromCredit());
+            instant(facts, Fact.AT, shipped.shippedAt());
+        } else if (event instanceof CollectionRecordedEvent received) {
+            facts.put(Fact.NUMBER, received.collectionNo());
+            facts.put(Fact.REFERENCE, received.reference());
+            facts.put(Fact.AMOUNT, received.amount());
+            facts.put(Fact.CURRENCY, received.currency());
+            allocations(facts, received.allocations());
+            instant(facts, Fact.AT, received.receivedAt());
+        } else if (event instanceof CollectionReversedEvent reversed) {
+            facts.put(Fact.NUMBER, reversed.collectionNo());
+            facts.put(Fact.REFERENCE, reversed.reference());
+            facts.put(Fact.REASON, reversed.reason());
+            allocations(facts, reversed.reopened());
+            instant(facts, Fact.AT, reversed.reversedAt());
         } else {
             return null;
         }
         return facts;
+    }
+
+    private static void allocations(ObjectNode facts, List<CollectionRecordedEvent.Allocation> allocations) {
+        var array = facts.putArray(Fact.ALLOCATIONS);
+        for (CollectionRecordedEvent.Allocation allocation : allocations) {
+            array.addObject().put(Fact.SHIPMENT, allocation.shipmentNo()).put(Fact.AMOUNT, allocation.amount());
+        }
     }
 
     private static void card(ObjectNode facts, ProfileCard card) {

@@ -173,6 +173,26 @@ class ReportController {
         return reports.membership(queries.query("membership", from, to, null, knownAt, null, null, null, false, unit), new Tally());
     }
 
+    @ReadsCustomers
+    @GetMapping("/receivables")
+    @Operation(summary = "Receivables by age (应收账款账龄): by owner, team, branch or customer, with DSO (MANAGER, "
+            + "FINANCE)", description = "What was open at asOf (default now; business time: shipped, collected and "
+            + "reversed by then) aged by days past due on asOf's business day: notYetDue, days1to30, days31to60, "
+            + "days61to90, over90, and total; one row per key and currency (amounts in different currencies are never "
+            + "added), summary: the same per currency for all. by: owner (default), team, branch or customer, as the "
+            + "customer stood at asOf. customers: how many owe; shipped: shipped in the dsoDays (90) business days up to "
+            + "asOf; dso = total ÷ shipped × 90, one decimal (null when nothing was shipped). Every figure has a drill "
+            + "link listing the shipments whose open amounts make it (amount = what was open, dueOn, daysPastDue). "
+            + "knownAt: " + KNOWN_AT + ". In the user's scope (finance: its branch). As text/csv: one row per key and "
+            + "currency.")
+    Reports.ReceivablesReport receivables(@RequestParam(required = false) Instant asOf,
+                                          @RequestParam(required = false) Instant knownAt,
+                                          @RequestParam(required = false) String by,
+                                          @RequestParam(required = false) String unit) {
+        return reports.receivables(queries.query("receivables", null, null, asOf, knownAt, by, null, null, false,
+                unit), new Tally());
+    }
+
     /** One page of what is behind a figure. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DrillPage(String report, String figure, String key, String column, Instant knownAt, String kind, long total,
@@ -187,7 +207,8 @@ class ReportController {
             "complaints", Set.of("filed", "resolved", "breached"), "grade-migration", Set.of("matrix", "entered"),
             "activity", Set.of("visits", "visitsByMethod", "complaintsFiled", "complaintsResolved", "gradeUps",
                     "gradeDowns"),
-            "membership", Set.of("issued", "renewed", "reportedLost", "reissued", "cancelled", "expired", "fees"));
+            "membership", Set.of("issued", "renewed", "reportedLost", "reissued", "cancelled", "expired", "fees"),
+            "receivables", Set.of("notYetDue", "days1to30", "days31to60", "days61to90", "over90", "total"));
 
     private static final Set<String> SORTS = Set.of("occurredAt", "-occurredAt", "name", "-name", "customerId",
             "amount", "-amount");
@@ -214,6 +235,14 @@ class ReportController {
                     @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         ReportQueries.requireOneOf("report", report, ReportQuery.REPORTS);
         ReportQueries.requireOneOf("figure", figure, FIGURES.get(report));
+        var roles = com.customerarchive.platform.security.Roles.of(
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
+        if (!report.equals("receivables") && !roles.contains(com.customerarchive.platform.security.Role.MANAGER)
+                && !roles.contains(com.customerarchive.platform.security.Role.ADMIN)) {
+            // finance reads the money reports, not the others' figures
+            throw new com.customerarchive.platform.web.ForbiddenException("forbidden", "Forbidden",
+                    "Your role may not do this.");
+        }
         if (page < 0) {
             throw new InvalidRequestException("page", "must be 0 or more");
         }

@@ -77,6 +77,11 @@ class ReportQueries {
         return switch (report) {
             case "lifecycle", "at-risk", "value" -> judgedAt(report, asOf, knownAt, ownerId,
                     report.equals("value") ? (top == null ? 100 : top) : null);
+            case "receivables" -> {
+                String grouping = by == null ? "owner" : by;
+                requireOneOf("by", grouping, Reports.RECEIVABLE_GROUPS);
+                yield new ReportQuery(report, null, null, asOf != null ? asOf : known, known, grouping, null, null);
+            }
             case "referrals" -> {
                 Instant until = to != null ? to : known;
                 if (from != null) {

@@ -31,7 +31,7 @@ record ReportQuery(String report, Instant from, Instant to, Instant asOf, Instan
     }
 
     static final Set<String> REPORTS = Set.of("lifecycle", "at-risk", "value", "referrals", "statistics", "complaints",
-            "grade-migration", "activity", "membership");
+            "grade-migration", "activity", "membership", "receivables");
 
     /** The parameters that ask for this report again, in a stable order (a frozen report keeps them). */
     Map<String, String> parameters() {

@@ -94,6 +94,7 @@ class Reports {
             case "grade-migration" -> gradeMigration(query, tally);
             case "activity" -> activity(query, tally);
             case "membership" -> membership(query, tally);
+            case "receivables" -> receivables(query, tally);
             default -> throw new IllegalArgumentException("no report " + query.report());
         };
     }
@@ -175,6 +176,18 @@ class Reports {
     private record Judged(Timeline timeline, Timeline.State state, Figures figures, Lifecycle lifecycle) {
     }
 
+    /** The most days any of its receivables was past due at {@code at} (0 when none was). */
+    private long mostDaysPastDue(Timeline timeline, Instant at) {
+        LocalDate day = zone.dayOf(at);
+        long most = 0;
+        for (Timeline.Receivable receivable : timeline.receivables(at).values()) {
+            if (receivable.open().signum() > 0 && day.isAfter(receivable.dueOn())) {
+                most = Math.max(most, java.time.temporal.ChronoUnit.DAYS.between(receivable.dueOn(), day));
+            }
+        }
+        return most;
+    }
+
     /** Every customer registered by {@code asOf} judged then, referrals counted for value. */
     private List<Judged> judged(ReportQuery query, Instant asOf) {
         Instant knownAt = query.knownAt();
@@ -200,7 +213,8 @@ class Reports {
                 referredTotals = Totals.add(referredTotals, totals(purchasesBy(other, asOf)));
             }
             Figures figures = figures(timeline, state, asOf, referred.size(), referredTotals);
-            judged.add(new Judged(timeline, state, figures, Lifecycle.of(figures, rules, asOf, zone)));
+            judged.add(new Judged(timeline, state, figures, Lifecycle.of(figures, rules, asOf, zone)
+                    .withDaysPastDue(mostDaysPastDue(timeline, asOf))));
         }
         return judged;
     }
@@ -806,5 +820,144 @@ class Reports {
                     Totals.single(totals), totals, drill));
         }
         return new MembershipReport(query.from(), query.to(), query.knownAt(), tiers);
+    }
+
+    // ---- receivables (应收账款账龄) ----
+
+    /** What the receivables report groups by. */
+    static final Set<String> RECEIVABLE_GROUPS = Collections.unmodifiableSet(new TreeSet<>(Set.of("owner", "team",
+            "branch", "customer")));
+    /** The ageing buckets, by days past due at asOf: not yet due, 1–30, 31–60, 61–90, over 90. */
+    static final List<String> AGEING = List.of("notYetDue", "days1to30", "days31to60", "days61to90", "over90");
+    /** DSO looks at what was shipped in the last this many business days up to asOf. */
+    static final int DSO_DAYS = 90;
+
+    static String bucket(long daysPastDue) {
+        return daysPastDue <= 0 ? "notYetDue" : daysPastDue <= 30 ? "days1to30" : daysPastDue <= 60 ? "days31to60"
+                : daysPastDue <= 90 ? "days61to90" : "over90";
+    }
+
+    /**
+     * One key (an owner, team, branch or customer) in one currency: what was open at asOf in each ageing bucket and in
+     * all; the customers owing; what was shipped in the {@link #DSO_DAYS} days up to asOf and the DSO (days sales
+     * outstanding: open ÷ shipped in those days × those days, one decimal; null when nothing was shipped then).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReceivableRow(String key, String name, String currency, BigDecimal notYetDue, BigDecimal days1to30,
+                         BigDecimal days31to60, BigDecimal days61to90, BigDecimal over90, BigDecimal total,
+                         long customers, BigDecimal shipped, BigDecimal dso, Map<String, Object> drill) {
+    }
+
+    /** The report as one page (every row): rows per key and currency, and {@code summary} per currency. */
+    record ReceivablesReport(Instant asOf, Instant knownAt, String by, int dsoDays, List<ReceivableRow> summary,
+                             List<ReceivableRow> items, int page, int size, long total) {
+    }
+
+    /**
+     * Open receivables at asOf (business time, as known at knownAt) by the customer's owner, its team or branch, or
+     * the customer itself as they stood at asOf; aged by days past due on asOf's business day. Currencies are never
+     * added: one row per key and currency. Each figure drills down to the shipments whose open amounts make it.
+     */
+    ReceivablesReport receivables(ReportQuery query, Tally tally) {
+        Instant asOf = query.asOf();
+        LocalDate day = zone.dayOf(asOf);
+        Instant windowStart = zone.startOf(day.minusDays(DSO_DAYS - 1L));
+        OrgChart chart = organisation(query);
+        String by = query.by();
+        Map<List<String>, BigDecimal> shipped = new HashMap<>();
+        Map<List<String>, Set<UUID>> owing = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        each(query, timeline -> {
+            Timeline.State state = timeline.at(asOf);
+            if (state == null) {
+                return;
+            }
+            String key = switch (by) {
+                case "customer" -> timeline.customerId().toString();
+                case "owner" -> state.owner == null ? NONE : state.owner;
+                default -> {
+                    String unit = unitKey(by, chart, state.owner, asOf);
+                    yield unit == null ? NONE : unit;
+                }
+            };
+            for (Timeline.Receivable receivable : timeline.receivables(asOf).values()) {
+                String currency = receivable.currency();
+                List<String> row = List.of(key, currency);
+                if (!receivable.shipment().at().isBefore(windowStart)) {
+                    shipped.merge(row, receivable.shipment().amount(), BigDecimal::add);
+                }
+                if (receivable.open().signum() <= 0) {
+                    continue;
+                }
+                LocalDate dueOn = receivable.dueOn();
+                long pastDue = day.isAfter(dueOn) ? java.time.temporal.ChronoUnit.DAYS.between(dueOn, day) : 0;
+                String bucket = bucket(pastDue);
+                for (String figure : List.of(bucket, "total")) {
+                    tally.receivable(new Figure(figure, key, currency), receivable.shipment(), state.owner,
+                            receivable.open(), dueOn, pastDue);
+                    tally.receivable(new Figure(figure, null, currency), receivable.shipment(), state.owner,
+                            receivable.open(), dueOn, pastDue);
+                }
+                owing.computeIfAbsent(row, r -> new HashSet<>()).add(timeline.customerId());
+            }
+        });
+        if (by.equals("customer")) {
+            Set<UUID> ids = new HashSet<>();
+            owing.keySet().forEach(row -> ids.add(UUID.fromString(row.get(0))));
+            labels(ids).forEach((id, label) -> names.put(id.toString(), label.name()));
+        } else if (!by.equals("owner")) {
+            chart.units().forEach(unit -> names.put(unit.code(), unit.name()));
+        }
+        List<ReceivableRow> rows = new ArrayList<>();
+        for (String key : tally.keys("total")) {
+            for (String currency : tally.columns("total", key)) {
+                List<String> row = List.of(key, currency);
+                rows.add(receivableRow(query, tally, key, names.get(key), currency,
+                        owing.getOrDefault(row, Set.of()).size(), shipped.get(row)));
+            }
+        }
+        rows.sort(Comparator.comparing(ReceivableRow::currency).thenComparing(ReceivableRow::total,
+                Comparator.reverseOrder()).thenComparing(ReceivableRow::key));
+        List<ReceivableRow> summary = new ArrayList<>();
+        for (String currency : new TreeSet<>(tally.columns("total", null))) {
+            Set<UUID> customers = new HashSet<>();
+            BigDecimal shippedIn = null;
+            for (Map.Entry<List<String>, Set<UUID>> one : owing.entrySet()) {
+                if (one.getKey().get(1).equals(currency)) {
+                    customers.addAll(one.getValue());
+                }
+            }
+            for (Map.Entry<List<String>, BigDecimal> one : shipped.entrySet()) {
+                if (one.getKey().get(1).equals(currency)) {
+                    shippedIn = shippedIn == null ? one.getValue() : shippedIn.add(one.getValue());
+                }
+            }
+            summary.add(receivableRow(query, tally, null, null, currency, customers.size(), shippedIn));
+        }
+        return new ReceivablesReport(asOf, query.knownAt(), by, DSO_DAYS, summary, rows, 0, rows.size(), rows.size());
+    }
+
+    private static ReceivableRow receivableRow(ReportQuery query, Tally tally, String key, String name,
+                                               String currency, long customers, BigDecimal shipped) {
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        Map<String, Object> drill = new LinkedHashMap<>();
+        for (String figure : concat(AGEING, "total")) {
+            Figure one = new Figure(figure, key, currency);
+            sums.put(figure, tally.behind(one).stream().map(Tally.Item::amount).reduce(BigDecimal.ZERO,
+                    BigDecimal::add));
+            drill.put(figure, query.drill(one));
+        }
+        BigDecimal total = sums.get("total");
+        BigDecimal dso = shipped == null || shipped.signum() <= 0 ? null
+                : total.multiply(BigDecimal.valueOf(DSO_DAYS)).divide(shipped, 1, java.math.RoundingMode.HALF_UP);
+        return new ReceivableRow(key, name, currency, sums.get("notYetDue"), sums.get("days1to30"),
+                sums.get("days31to60"), sums.get("days61to90"), sums.get("over90"), total, customers, shipped, dso,
+                drill);
+    }
+
+    private static List<String> concat(List<String> figures, String last) {
+        List<String> all = new ArrayList<>(figures);
+        all.add(last);
+        return all;
     }
 }

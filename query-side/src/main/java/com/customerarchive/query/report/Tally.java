@@ -37,12 +37,18 @@ final class Tally {
     /** A customer, or one of its events, behind a figure. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(UUID customerId, String name, String ownerId, Grade grade, Long sequence, String type,
-                Instant occurredAt, BigDecimal amount, String currency, String code) {
+                Instant occurredAt, BigDecimal amount, String currency, String code, java.time.LocalDate dueOn,
+                Long daysPastDue) {
+
+        Item(UUID customerId, String name, String ownerId, Grade grade, Long sequence, String type,
+             Instant occurredAt, BigDecimal amount, String currency, String code) {
+            this(customerId, name, ownerId, grade, sequence, type, occurredAt, amount, currency, code, null, null);
+        }
 
         /** The customer's name and code as its profile shows them now. */
         Item labelled(Timelines.Label label) {
             return new Item(customerId, label.name(), ownerId, grade, sequence, type, occurredAt, amount, currency,
-                    label.code());
+                    label.code(), dueOn, daysPastDue);
         }
     }
 
@@ -61,6 +67,18 @@ final class Tally {
                 new EventKey(fact.customerId(), fact.sequence()),
                 new Item(fact.customerId(), null, null, null, fact.sequence(), fact.type(), fact.at(), fact.amount(),
                         fact.text(Fact.CURRENCY), null));
+    }
+
+    /**
+     * Puts a shipment's receivable under a figure: the shipment, what of it was open (its amount here), its due day and
+     * how many days past due it was.
+     */
+    void receivable(Figure figure, Fact shipment, String ownerId, BigDecimal open, java.time.LocalDate dueOn,
+                    long daysPastDue) {
+        items.computeIfAbsent(figure, f -> new LinkedHashMap<>()).putIfAbsent(
+                new EventKey(shipment.customerId(), shipment.sequence()),
+                new Item(shipment.customerId(), null, ownerId, null, shipment.sequence(), shipment.type(),
+                        shipment.at(), open, shipment.text(Fact.CURRENCY), null, dueOn, daysPastDue));
     }
 
     /** Makes sure a figure exists (with nothing behind it yet): it reads 0 and its drill-down is empty. */

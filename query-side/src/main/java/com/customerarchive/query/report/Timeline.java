@@ -122,6 +122,54 @@ final class Timeline {
         }
     }
 
+    /** A shipment's receivable as it stood: the shipment's fact (amount, currency, due day) and what was still open. */
+    record Receivable(Fact shipment, java.math.BigDecimal open) {
+
+        java.time.LocalDate dueOn() {
+            return java.time.LocalDate.parse(shipment.text(Fact.DUE));
+        }
+
+        String currency() {
+            return shipment.text(Fact.CURRENCY);
+        }
+    }
+
+    /**
+     * Its shipments' receivables as they stood at {@code until} (business time: shipped, collected and reversed by
+     * then), by shipment number: each shipment's amount less what credit settled, less what collections settled, plus
+     * what reversals opened again. Settled ones are kept with {@code open} 0.
+     */
+    Map<Integer, Receivable> receivables(Instant until) {
+        Map<Integer, Fact> shipped = new java.util.TreeMap<>();
+        Map<Integer, java.math.BigDecimal> open = new java.util.HashMap<>();
+        for (Fact fact : facts) {
+            if (fact.at().isAfter(until)) {
+                break;
+            }
+            switch (fact.type()) {
+                case Fact.SHIPMENT_RECORDED -> {
+                    int number = fact.number(Fact.NUMBER);
+                    shipped.put(number, fact);
+                    open.merge(number, fact.amount().subtract(fact.facts().get(Fact.FROM_CREDIT).decimalValue()),
+                            java.math.BigDecimal::add);
+                }
+                case Fact.COLLECTION_RECORDED, Fact.COLLECTION_REVERSED -> {
+                    boolean reopens = fact.type().equals(Fact.COLLECTION_REVERSED);
+                    for (com.fasterxml.jackson.databind.JsonNode allocation : fact.facts().get(Fact.ALLOCATIONS)) {
+                        java.math.BigDecimal amount = allocation.get(Fact.AMOUNT).decimalValue();
+                        open.merge(allocation.get(Fact.SHIPMENT).asInt(), reopens ? amount : amount.negate(),
+                                java.math.BigDecimal::add);
+                    }
+                }
+                default -> { }
+            }
+        }
+        Map<Integer, Receivable> receivables = new LinkedHashMap<>();
+        shipped.forEach((number, fact) -> receivables.put(number, new Receivable(fact,
+                open.getOrDefault(number, java.math.BigDecimal.ZERO))));
+        return receivables;
+    }
+
     /** Its complaints filed by {@code until}, each with its steps by then, in filing order. */
     List<Complaint> complaints(Instant until) {
         Map<String, Complaint> complaints = new LinkedHashMap<>();

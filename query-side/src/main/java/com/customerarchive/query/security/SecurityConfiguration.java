@@ -39,6 +39,9 @@ class SecurityConfiguration {
                 // a frozen report is kept for managers and checked by auditors; only a manager freezes one
                 AccessRule.get(Set.of(MANAGER, AUDITOR, ADMIN), "/api/reports/snapshots", "/api/reports/snapshots/**"),
                 AccessRule.on(HttpMethod.POST, Set.of(MANAGER, ADMIN), "/api/reports/snapshots"),
+                // finance reads the ageing of receivables and what is behind its figures (the drill-down refuses it
+                // the other reports')
+                AccessRule.get(Set.of(MANAGER, ADMIN, FINANCE), "/api/reports/receivables", "/api/reports/drill"),
                 AccessRule.get(Set.of(MANAGER, ADMIN), "/api/follow-ups/**", "/api/complaints/**", "/api/reports/**"),
                 AccessRule.get(Set.of(INTEGRATOR, ADMIN), "/api/events/**"),
                 // a manager's dashboard shows how far behind the read models are; only an admin replays
