@@ -224,8 +224,10 @@ class AgendaController {
     }
 
     private static java.math.BigDecimal sum(List<com.customerarchive.events.money.CreditAccount.Shipment> shipments) {
-        return shipments.stream().map(com.customerarchive.events.money.CreditAccount.Shipment::open)
+        java.math.BigDecimal sum = shipments.stream().map(com.customerarchive.events.money.CreditAccount.Shipment::open)
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        // to the cent, as people write money (the store keeps the value, not its trailing zeros)
+        return sum.setScale(Math.max(2, sum.scale()), java.math.RoundingMode.UNNECESSARY);
     }
 
     private static String numbers(List<com.customerarchive.events.money.CreditAccount.Shipment> shipments) {

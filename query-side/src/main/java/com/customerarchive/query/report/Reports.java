@@ -944,15 +944,15 @@ class Reports {
         for (String figure : concat(AGEING, "total")) {
             Figure one = new Figure(figure, key, currency);
             sums.put(figure, tally.behind(one).stream().map(Tally.Item::amount).reduce(BigDecimal.ZERO,
-                    BigDecimal::add));
+                    BigDecimal::add).setScale(2, java.math.RoundingMode.UNNECESSARY));
             drill.put(figure, query.drill(one));
         }
         BigDecimal total = sums.get("total");
         BigDecimal dso = shipped == null || shipped.signum() <= 0 ? null
                 : total.multiply(BigDecimal.valueOf(DSO_DAYS)).divide(shipped, 1, java.math.RoundingMode.HALF_UP);
         return new ReceivableRow(key, name, currency, sums.get("notYetDue"), sums.get("days1to30"),
-                sums.get("days31to60"), sums.get("days61to90"), sums.get("over90"), total, customers, shipped, dso,
-                drill);
+                sums.get("days31to60"), sums.get("days61to90"), sums.get("over90"), total, customers,
+                shipped == null ? null : shipped.setScale(2, java.math.RoundingMode.UNNECESSARY), dso, drill);
     }
 
     private static List<String> concat(List<String> figures, String last) {
