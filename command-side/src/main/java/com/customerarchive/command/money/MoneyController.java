@@ -171,6 +171,9 @@ class MoneyController {
             + "as PATCH /card would: once the customer is approved, terms and limits are signed fields, so the change is "
             + "proposed (the answer's proposal) and takes effect when a manager other than its author approves it "
             + "(POST /api/customers/{id}/proposals/{proposalId}/approve); the rating changes at once.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json",
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CreditRequest.class)))
     ResponseEntity<Written.CardEdited> credit(@PathVariable UUID customerId, @RequestBody tools.jackson.databind.JsonNode body,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Set<String> allowed = Set.of("terms", "creditLimits", "creditRating", "occurredAt");

@@ -116,7 +116,9 @@ class OwnerScopeIT {
             Map.entry("GET /api/pools", "the pools of the user's units; PoolIT tries a rep outside them"),
             Map.entry("GET /api/pools/{poolId}/customers", "what waits in a pool, for its members (masked) and the "
                     + "managers over it; PoolIT tries a rep outside it"),
-            Map.entry("GET /api/reports/briefing", "counts per rep within the user's scope (MANAGER, ADMIN only)"));
+            Map.entry("GET /api/reports/briefing", "counts per rep within the user's scope (MANAGER, ADMIN only)"),
+            Map.entry("GET /api/reports/receivables", "receivables aged within the user's scope (MANAGER, ADMIN, "
+                    + "FINANCE); MoneyIT reads it as the finance of one branch"));
 
     /**
      * Bodies the schema alone cannot give a request that passes the checks before the owner's: a referrer that exists,
@@ -130,7 +132,12 @@ class OwnerScopeIT {
             "POST /api/customers/{customerId}/assign", "{\"ownerId\": \"{owner}\", \"reason\": \"mine now\"}",
             "PATCH /api/customers/{customerId}/card", "{\"basic\": {\"occupation\": \"engineer\"}}",
             "POST /api/customers/{customerId}/admission/return",
-            "{\"reasons\": [{\"field\": \"basic.street\", \"message\": \"street missing\"}]}");
+            "{\"reasons\": [{\"field\": \"basic.street\", \"message\": \"street missing\"}]}",
+            "POST /api/customers/{customerId}/purchases/{purchaseNo}/shipments",
+            "{\"quantity\": 1, \"amount\": 1.00, \"reference\": \"SCOPE-DN\"}",
+            "POST /api/customers/{customerId}/collections", "{\"amount\": 1.00, \"reference\": \"SCOPE-BANK\"}",
+            "POST /api/customers/{customerId}/collections/{reference}/reverse", "{\"reason\": \"bounced\"}",
+            "PUT /api/customers/{customerId}/credit", "{\"creditRating\": \"A\"}");
 
     /** Query parameters an operation needs of which the document marks none required (as-of takes at or version). */
     private static final Map<String, String> QUERIES = Map.of(
@@ -159,6 +166,8 @@ class OwnerScopeIT {
                     case "cardNumber" -> cardNumber;
                     case "purchaseNo" -> "1";
                     case "proposalId" -> "9c1d7e0a-3f55-4d0b-8a7e-5f2c1b9d0e11";
+                    // a collection the customer does not have: past the scope's check (collection-not-found)
+                    case "reference" -> "SCOPE-NONE";
                     case "field" -> "basic.phones";
                     case "another" -> another.id;
                     // merged into itself: past the scope's check (merge-into-itself); a target outside the scope is
