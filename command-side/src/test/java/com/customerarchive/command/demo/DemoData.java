@@ -47,6 +47,8 @@ public final class DemoData {
     /** The office clerk (销售内勤) enters the cards the reps collect; a manager reviews and signs them and writes the rest. */
     static final String CLERK = "clerk";
     static final String MANAGER = "manager";
+    /** Finance (财务) keeps the ledger: shipments, collections, the credit terms it proposes. */
+    static final String FINANCE = "finance";
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
@@ -184,6 +186,7 @@ public final class DemoData {
         pool.shutdown();
         demo.duplicates();
         demo.poolWork();
+        demo.bounce();
         System.out.printf("Demo archive written: %d customers, %d requests in %.1f s%n", customers,
                 demo.requests.get(), (System.nanoTime() - start) / 1e9);
     }
@@ -259,7 +262,8 @@ public final class DemoData {
                     + registered.plus(Duration.ofHours(1)) + "\"}");
         }
         boolean approved = !waiting && !returned;
-        purchases(c, number, random, purchases);
+        List<Bought> bought = purchases(c, number, random, purchases);
+        money(c, number, bought);
         Instant firstPurchase = purchases.isEmpty() ? null : purchases.get(0);
         boolean overdue = random.nextInt(4) == 0;
         int visitNo = 0;
@@ -362,17 +366,132 @@ public final class DemoData {
         return dates;
     }
 
+    /** A purchase as the demo recorded it: its number, when, how many for how much (in cents), cancelled or not. */
+    record Bought(int purchaseNo, Instant at, int quantity, long cents, boolean cancelled) {
+    }
+
     /** The purchases, an occasional one cancelled as booked in error. */
-    private void purchases(String c, int number, Random random, List<Instant> dates) throws Exception {
+    private List<Bought> purchases(String c, int number, Random random, List<Instant> dates) throws Exception {
+        List<Bought> bought = new ArrayList<>();
         for (int i = 0; i < dates.size(); i++) {
+            String product = PRODUCTS[random.nextInt(PRODUCTS.length)];
+            int quantity = 1 + random.nextInt(50);
+            int yuan = 100 + random.nextInt(20_000);
+            int fen = random.nextInt(100);
             send("POST", c + "/purchases", """
                     {"occurredAt": "%s", "product": "%s", "quantity": %d, "amount": %d.%02d, "orderRef": "SO-%d-%d"}"""
-                    .formatted(dates.get(i), PRODUCTS[random.nextInt(PRODUCTS.length)], 1 + random.nextInt(50),
-                            100 + random.nextInt(20_000), random.nextInt(100), number + 1, i + 1));
-            if (random.nextInt(15) == 0) {
+                    .formatted(dates.get(i), product, quantity, yuan, fen, number + 1, i + 1));
+            boolean cancelled = random.nextInt(15) == 0;
+            if (cancelled) {
                 send("POST", c + "/purchases/" + (i + 1) + "/cancel", "{\"reason\": \"录入错误 (booked in error)\"}");
             }
+            bought.add(new Bought(i + 1, dates.get(i), quantity, yuan * 100L + fen, cancelled));
         }
+        return bought;
+    }
+
+    /** The terms finance proposes for a buying customer: cash, net 30 or 60 days, or a monthly statement on the 25th. */
+    private static final com.customerarchive.events.PaymentTerms[] TERMS = {com.customerarchive.events.PaymentTerms.CASH,
+            com.customerarchive.events.PaymentTerms.netDays(30), com.customerarchive.events.PaymentTerms.netDays(60),
+            com.customerarchive.events.PaymentTerms.monthlyStatement(25)};
+    /** Each customer's collections as recorded, by customer number: the last one may bounce at the end. */
+    private final java.util.concurrent.ConcurrentSkipListMap<Integer, String[]> lastCollection =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    /**
+     * Money after the sale (发货 · 回款) for a buying customer, from a generator of its own (the other draws stay as
+     * they were): finance proposes its terms, a limit and a rating, and a manager approves them; every purchase not
+     * cancelled ships in one or two parts a few days later; most customers pay around the due day, about one in nine
+     * pays one to five months late (一个 late payer), one in 27 of those not at all yet.
+     */
+    void money(String c, int number, List<Bought> bought) throws Exception {
+        if (bought.stream().allMatch(Bought::cancelled)) {
+            return;
+        }
+        Random random = new Random(number * 7919L + 17);
+        var terms = TERMS[random.nextInt(TERMS.length)];
+        long biggest = bought.stream().mapToLong(Bought::cents).max().orElse(0) / 100;
+        String rating = new String[]{"AAA", "AA", "A", "B", "C"}[random.nextInt(5)];
+        String proposed = send(FINANCE, "PUT", c + "/credit", """
+                {"terms": %s, "creditLimits": {"CNY": %d}, "creditRating": "%s"}""".formatted(termsJson(terms),
+                (biggest * 3 / 10_000 + 1) * 10_000, rating));
+        java.util.regex.Matcher proposal = java.util.regex.Pattern.compile("\"proposalId\"\\s*:\\s*\"([0-9a-f-]{36})\"")
+                .matcher(proposed);
+        if (proposal.find()) {
+            send(MANAGER, "POST", c + "/proposals/" + proposal.group(1) + "/approve",
+                    "{\"notes\": \"信用条件已核实 (credit checked)\"}");
+        }
+        boolean late = number % 9 == 4;
+        boolean neverPays = number % 27 == 4;
+        int shipmentNo = 0;
+        int collectionNo = 0;
+        for (Bought purchase : bought) {
+            if (purchase.cancelled()) {
+                continue;
+            }
+            Instant first = purchase.at().plus(Duration.ofDays(1 + random.nextInt(7)));
+            boolean split = purchase.quantity() >= 2 && random.nextInt(3) == 0;
+            int firstQuantity = split ? purchase.quantity() / 2 : purchase.quantity();
+            long firstCents = split ? purchase.cents() * firstQuantity / purchase.quantity() : purchase.cents();
+            List<Object[]> parts = new ArrayList<>();
+            parts.add(new Object[]{first, firstQuantity, firstCents});
+            if (split) {
+                parts.add(new Object[]{first.plus(Duration.ofDays(3 + random.nextInt(18))),
+                        purchase.quantity() - firstQuantity, purchase.cents() - firstCents});
+            }
+            for (Object[] part : parts) {
+                Instant shippedAt = (Instant) part[0];
+                if (shippedAt.isAfter(now.minus(Duration.ofHours(1)))) {
+                    continue; // not shipped yet: an open order
+                }
+                shipmentNo++;
+                long cents = (long) part[2];
+                send(FINANCE, "POST", c + "/purchases/" + purchase.purchaseNo() + "/shipments", """
+                        {"shippedAt": "%s", "quantity": %d, "amount": %s, "reference": "DN-%d-%d"}"""
+                        .formatted(shippedAt, (int) part[1], yuan(cents), number + 1, shipmentNo));
+                LocalDate due = terms.dueOn(LocalDate.ofInstant(shippedAt, BUSINESS_ZONE));
+                int delay = late ? 35 + random.nextInt(115) : random.nextInt(18) - 5;
+                Instant receivedAt = due.plusDays(delay).atTime(15, 0).atZone(BUSINESS_ZONE).toInstant();
+                if (neverPays || receivedAt.isAfter(now)) {
+                    continue; // still open
+                }
+                if (receivedAt.isBefore(shippedAt)) {
+                    receivedAt = shippedAt.plus(Duration.ofMinutes(30)); // paid on delivery
+                }
+                collectionNo++;
+                String reference = "BANK-%d-%d".formatted(number + 1, collectionNo);
+                send(FINANCE, "POST", c + "/collections", """
+                        {"receivedAt": "%s", "amount": %s, "reference": "%s"}""".formatted(receivedAt, yuan(cents),
+                        reference));
+                lastCollection.put(number, new String[]{c, reference, receivedAt.toString()});
+            }
+        }
+    }
+
+    /**
+     * One bounced payment (退票) in the archive: the last collection of the first customer (by number) who paid, reversed
+     * a day after it came in (or now).
+     */
+    void bounce() throws Exception {
+        var first = lastCollection.firstEntry();
+        if (first == null) {
+            return;
+        }
+        Instant at = Instant.parse(first.getValue()[2]).plus(Duration.ofDays(1));
+        send(FINANCE, "POST", first.getValue()[0] + "/collections/" + first.getValue()[1] + "/reverse", """
+                {"reason": "退票：银行退回 (the cheque bounced)", "occurredAt": "%s"}""".formatted(at.isAfter(now) ? now : at));
+    }
+
+    private static String termsJson(com.customerarchive.events.PaymentTerms terms) {
+        return switch (terms.kind()) {
+            case CASH -> "{\"kind\": \"CASH\"}";
+            case NET_DAYS -> "{\"kind\": \"NET_DAYS\", \"days\": " + terms.days() + "}";
+            case MONTHLY_STATEMENT -> "{\"kind\": \"MONTHLY_STATEMENT\", \"day\": " + terms.day() + "}";
+        };
+    }
+
+    private static String yuan(long cents) {
+        return "%d.%02d".formatted(cents / 100, cents % 100);
     }
 
     /** A membership card in one of its states: live and used, expired, reported lost (and reissued), cancelled. */

@@ -83,6 +83,40 @@ class DemoDataTest {
             }
         }
         assertThat(complaints).as("complaints in the demo").isGreaterThan(10);
+        // money after the sale: finance ships what was bought, never more than ordered and never before it was bought,
+        // and collects only after shipping; some customers pay late
+        int shipments = 0;
+        int collections = 0;
+        for (List<Request> requests : byCustomer.values()) {
+            Map<String, Integer> ordered = new java.util.HashMap<>();
+            Map<String, Instant> orderedAt = new java.util.HashMap<>();
+            Map<String, Integer> shipped = new java.util.HashMap<>();
+            Instant firstShipped = null;
+            for (Request request : requests) {
+                String path = request.path();
+                if (path.endsWith("/purchases")) {
+                    String no = String.valueOf(ordered.size() + 1);
+                    ordered.put(no, request.body().get("quantity").asInt());
+                    orderedAt.put(no, Instant.parse(request.body().get("occurredAt").asString()));
+                } else if (path.endsWith("/shipments")) {
+                    shipments++;
+                    assertThat(request.user()).isEqualTo("finance");
+                    String no = path.split("/")[5];
+                    Instant at = Instant.parse(request.body().get("shippedAt").asString());
+                    assertThat(at).isAfter(orderedAt.get(no)).isBefore(NOW);
+                    assertThat(shipped.merge(no, request.body().get("quantity").asInt(), Integer::sum))
+                            .as("shipped of purchase " + no).isLessThanOrEqualTo(ordered.get(no));
+                    firstShipped = firstShipped == null ? at : firstShipped;
+                } else if (path.endsWith("/collections")) {
+                    collections++;
+                    assertThat(request.user()).isEqualTo("finance");
+                    assertThat(firstShipped).as("a shipment before the collection").isNotNull()
+                            .isBefore(Instant.parse(request.body().get("receivedAt").asString()));
+                }
+            }
+        }
+        assertThat(shipments).as("shipments in the demo").isGreaterThan(CUSTOMERS);
+        assertThat(collections).as("collections in the demo").isGreaterThan(CUSTOMERS / 2).isLessThan(shipments);
         // review: the clerk enters every card, a manager signs most; some wait, some were sent back
         int approved = 0;
         int returned = 0;
