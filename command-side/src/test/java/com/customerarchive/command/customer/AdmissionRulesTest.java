@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static com.customerarchive.command.customer.CustomerFixtures.breaks;
 import static com.customerarchive.command.customer.CustomerFixtures.ID;
 
 /** The rules of review (审核 · 签字 · 编码管理): one fixture test per rule. */
@@ -71,9 +72,6 @@ class AdmissionRulesTest {
         });
     }
 
-    private static org.hamcrest.Matcher<RuleViolationException> breaks(Rule rule) {
-        return Matchers.predicate(ex -> ex.rule() == rule);
-    }
 
     private static Map<String, Object> by(String actor) {
         return Map.of(EventMetadata.ACTOR, actor, EventMetadata.BUSINESS_DAY, DAY, EventMetadata.OCCURRED_AT, AT);

@@ -8,13 +8,12 @@ import com.customerarchive.events.ComplaintReopenedEvent;
 import com.customerarchive.events.ComplaintResolvedEvent;
 import com.customerarchive.events.Responsibility;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.matchers.Matchers;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import static com.customerarchive.command.customer.CustomerFixtures.breaks;
 import static com.customerarchive.command.customer.CustomerFixtures.COMPLAINT;
 import static com.customerarchive.command.customer.CustomerFixtures.ID;
 import static com.customerarchive.command.customer.CustomerFixtures.complaintFiled;
@@ -36,9 +35,6 @@ class ComplaintLifecycleTest {
         fixture = new AggregateTestFixture<>(Customer.class);
     }
 
-    private static Matcher<RuleViolationException> breaks(Rule rule) {
-        return Matchers.predicate(ex -> ex.rule() == rule);
-    }
 
     @Test
     void a_complaint_is_filed_with_category_severity_and_description() {

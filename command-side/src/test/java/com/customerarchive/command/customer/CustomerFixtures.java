@@ -27,6 +27,11 @@ final class CustomerFixtures {
     private CustomerFixtures() {
     }
 
+    /** The refusal of a rule: a {@link RuleViolationException} naming it. */
+    static org.hamcrest.Matcher<RuleViolationException> breaks(Rule rule) {
+        return org.axonframework.test.matchers.Matchers.predicate(ex -> ex.rule() == rule);
+    }
+
     static ProfileCard card(String name, String city, String email) {
         return new ProfileCard(new BasicSection(name, null, null, null, null, null,
                 new Address("Zhejiang", city, null, null, null), List.of(), email, null, null, null, null, null,

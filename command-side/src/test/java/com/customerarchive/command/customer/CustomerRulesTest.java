@@ -15,7 +15,6 @@ import com.customerarchive.events.VisitMethod;
 import com.customerarchive.events.VisitRecordedEvent;
 import com.customerarchive.events.ContactRole;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.customerarchive.command.customer.CustomerFixtures.breaks;
 import static com.customerarchive.command.customer.CustomerFixtures.ID;
 import static com.customerarchive.command.customer.CustomerFixtures.card;
 import static com.customerarchive.command.customer.CustomerFixtures.register;
@@ -44,9 +44,6 @@ class CustomerRulesTest {
         return new RuleViolationException(rule);
     }
 
-    private static org.hamcrest.Matcher<RuleViolationException> breaks(Rule rule) {
-        return Matchers.predicate(ex -> ex.rule() == rule);
-    }
 
     @Test
     void registering_starts_the_stream_with_everything_the_rep_entered() {

@@ -3,10 +3,10 @@ package com.customerarchive.command.customer;
 import com.customerarchive.events.CustomerArchivedEvent;
 import com.customerarchive.events.OwnerTransferredEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static com.customerarchive.command.customer.CustomerFixtures.breaks;
 import static com.customerarchive.command.customer.CustomerFixtures.ID;
 import static com.customerarchive.command.customer.CustomerFixtures.registered;
 
@@ -20,9 +20,6 @@ class HandOverRulesTest {
         fixture = new AggregateTestFixture<>(Customer.class);
     }
 
-    private static org.hamcrest.Matcher<RuleViolationException> breaks(Rule rule) {
-        return Matchers.predicate(ex -> ex.rule() == rule);
-    }
 
     @Test
     void the_old_owners_customer_moves_to_the_new_owner_with_the_reason() {

@@ -11,7 +11,6 @@ import com.customerarchive.events.MembershipTier;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
+import static com.customerarchive.command.customer.CustomerFixtures.breaks;
 import static com.customerarchive.command.customer.CustomerFixtures.ID;
 import static com.customerarchive.command.customer.CustomerFixtures.registered;
 
@@ -41,9 +41,6 @@ class MembershipCardRulesTest {
         fixture = new AggregateTestFixture<>(Customer.class);
     }
 
-    private static org.hamcrest.Matcher<RuleViolationException> breaks(Rule rule) {
-        return Matchers.predicate(ex -> ex.rule() == rule);
-    }
 
     private static UseMembershipCardCommand use(String number, String at) {
         return new UseMembershipCardCommand(ID, null, number, "SH-01", at == null ? null : Instant.parse(at), null);

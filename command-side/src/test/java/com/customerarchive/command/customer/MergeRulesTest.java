@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.UUID;
 
+import static com.customerarchive.command.customer.CustomerFixtures.breaks;
 import static com.customerarchive.command.customer.CustomerFixtures.ID;
 import static com.customerarchive.command.customer.CustomerFixtures.register;
 import static com.customerarchive.command.customer.CustomerFixtures.registered;
@@ -33,9 +34,6 @@ class MergeRulesTest {
         fixture = new AggregateTestFixture<>(Customer.class);
     }
 
-    private static org.hamcrest.Matcher<RuleViolationException> breaks(Rule rule) {
-        return Matchers.predicate(ex -> ex.rule() == rule);
-    }
 
     private static CustomerFacts target(CustomerKind kind, CustomerStatus status, UUID mergedInto, boolean erased) {
         return new CustomerFacts(TARGET, kind, status, "rep-2", null, mergedInto, erased, 3);

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static com.customerarchive.command.customer.CustomerFixtures.breaks;
 import static com.customerarchive.command.customer.CustomerFixtures.ID;
 import static com.customerarchive.command.customer.CustomerFixtures.card;
 import static com.customerarchive.command.customer.CustomerFixtures.registered;
@@ -43,9 +44,6 @@ class MoneyRulesTest {
         fixture = new AggregateTestFixture<>(Customer.class);
     }
 
-    private static org.hamcrest.Matcher<RuleViolationException> breaks(Rule rule) {
-        return Matchers.predicate(ex -> ex.rule() == rule);
-    }
 
     private static Map<String, Object> on(String day) {
         return Map.of(EventMetadata.OCCURRED_AT, day + "T02:00:00Z", EventMetadata.BUSINESS_DAY, day);

@@ -17,7 +17,6 @@ import com.customerarchive.events.org.PoolRules;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
+import static com.customerarchive.command.customer.CustomerFixtures.breaks;
 import static com.customerarchive.command.customer.CustomerFixtures.ID;
 import static com.customerarchive.command.customer.CustomerFixtures.complaintFiled;
 import static com.customerarchive.command.customer.CustomerFixtures.registered;
@@ -47,9 +47,6 @@ class PoolRulesTest {
         fixture = new AggregateTestFixture<>(Customer.class);
     }
 
-    private static org.hamcrest.Matcher<RuleViolationException> breaks(Rule rule) {
-        return Matchers.predicate(ex -> ex.rule() == rule);
-    }
 
     /** An event as it happened at {@code at} in the business. */
     private static Object at(String at, Object event) {

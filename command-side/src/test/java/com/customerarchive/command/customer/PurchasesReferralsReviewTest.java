@@ -8,7 +8,6 @@ import com.customerarchive.events.PurchaseCancelledEvent;
 import com.customerarchive.events.PurchaseRecordedEvent;
 import com.customerarchive.events.ReferrerRecordedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.customerarchive.command.customer.CustomerFixtures.breaks;
 import static com.customerarchive.command.customer.CustomerFixtures.ID;
 import static com.customerarchive.command.customer.CustomerFixtures.register;
 import static com.customerarchive.command.customer.CustomerFixtures.registered;
@@ -35,9 +35,6 @@ class PurchasesReferralsReviewTest {
         fixture = new AggregateTestFixture<>(Customer.class);
     }
 
-    private static org.hamcrest.Matcher<RuleViolationException> breaks(Rule rule) {
-        return Matchers.predicate(ex -> ex.rule() == rule);
-    }
 
     private static RecordPurchaseCommand purchase(String orderRef, String amount) {
         return new RecordPurchaseCommand(ID, null, orderRef, "Longjing tea, 10 kg", new BigDecimal("2"),

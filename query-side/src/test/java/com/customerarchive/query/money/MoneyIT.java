@@ -2,6 +2,7 @@ package com.customerarchive.query.money;
 
 import com.customerarchive.query.support.AppProcess;
 import com.customerarchive.query.support.Organisations;
+import com.customerarchive.query.support.TestUsers;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,15 +75,9 @@ class MoneyIT {
 
     @BeforeAll
     static void start() {
-        StringBuilder users = new StringBuilder("{\"archive\": {\"security\": {\"users\": {");
         String[][] roles = {{REP1, "SALES"}, {REP2, "SALES"}, {FIN, "FINANCE"}, {FIN_ELSEWHERE, "FINANCE"},
                 {MANAGER, "MANAGER"}, {REP3, "SALES"}};
-        for (int i = 0; i < roles.length; i++) {
-            users.append(i == 0 ? "" : ", ").append("\"").append(roles[i][0]).append("\": {\"password\": \"{noop}")
-                    .append(roles[i][0]).append("-pw\", \"roles\": [\"").append(roles[i][1]).append("\"]}");
-        }
-        users.append("}}}}");
-        Map<String, String> environment = Map.of("SPRING_APPLICATION_JSON", users.toString());
+        Map<String, String> environment = Map.of("SPRING_APPLICATION_JSON", TestUsers.json(roles));
         AppProcess a = AppProcess.startOwnerScoped("command-side", environment);
         apps.add(a);
         AppProcess b = AppProcess.startOwnerScoped("command-side", environment);

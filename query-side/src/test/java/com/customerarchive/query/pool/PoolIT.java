@@ -2,6 +2,7 @@ package com.customerarchive.query.pool;
 
 import com.customerarchive.query.support.AppProcess;
 import com.customerarchive.query.support.Organisations;
+import com.customerarchive.query.support.TestUsers;
 import com.customerarchive.testsupport.Api;
 import com.customerarchive.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -65,16 +66,10 @@ class PoolIT {
 
     @BeforeAll
     static void start() {
-        StringBuilder users = new StringBuilder("{\"archive\": {\"security\": {\"users\": {");
         String[][] roles = {{REP1, "SALES"}, {REP2, "SALES"}, {REP3, "SALES"}, {LEAD, "MANAGER"},
                 {BRANCH_MANAGER, "MANAGER"}, {OUTSIDER, "SALES"}, {REP4, "SALES"}};
-        for (int i = 0; i < roles.length; i++) {
-            users.append(i == 0 ? "" : ", ").append("\"").append(roles[i][0]).append("\": {\"password\": \"{noop}")
-                    .append(roles[i][0]).append("-pw\", \"roles\": [\"").append(roles[i][1]).append("\"]}");
-        }
-        users.append("}}}}");
         // the scheduled return job stays out of the way: the test runs it when it wants, on both command-sides at once
-        Map<String, String> environment = Map.of("SPRING_APPLICATION_JSON", users.toString(),
+        Map<String, String> environment = Map.of("SPRING_APPLICATION_JSON", TestUsers.json(roles),
                 "ARCHIVE_POOL_SWEEP_DELAY", "PT1H");
         AppProcess a = AppProcess.startOwnerScoped("command-side", environment);
         apps.add(a);
