@@ -76,7 +76,8 @@ wait_for query-side "http://127.0.0.1:$QUERY_PORT/actuator/health"
 
 if [[ "${1:-}" == "--demo" ]]; then
   echo "Writing the demo archive through command-side's API ..."
-  java -cp command-side/target/test-classes com.customerarchive.command.demo.DemoData \
+  # the demo talks HTTP only; it reads payment terms' due days with the events' own rule (shared-events)
+  java -cp command-side/target/test-classes:shared-events/target/classes com.customerarchive.command.demo.DemoData \
        "http://127.0.0.1:$COMMAND_PORT" "${DEMO_CUSTOMERS:-300}"
 fi
 
