@@ -25,6 +25,21 @@ public record AdmissionPolicy(boolean enabled, List<String> requiredFields, Set<
             "basic.licenceNumber", "basic.legalRepresentative", "payment.paymentTerms", "payment.creditLimit",
             "payment.terms", "payment.creditLimits");
 
+    /**
+     * Fields whose change on an approved card is always a proposal a second manager approves, whatever the
+     * configuration (DOMAIN.md: terms and limits change only with a manager's approval).
+     */
+    public static final Set<String> ALWAYS_SIGNED = Set.of("payment.terms", "payment.creditLimits");
+
+    /** The signed fields of an edit: the configured ones while review is on, and {@link #ALWAYS_SIGNED} always. */
+    public static Set<String> signedOf(boolean reviewOn, Set<String> configured) {
+        Set<String> signed = new java.util.TreeSet<>(ALWAYS_SIGNED);
+        if (reviewOn) {
+            signed.addAll(configured);
+        }
+        return signed;
+    }
+
     private static final Pattern COUNTRY_CODE = Pattern.compile("^(\\+|00)86");
     /** A landline without its leading 0: area code (two or three digits) and seven or eight digits. */
     private static final Pattern LANDLINE = Pattern.compile("[1-9]\\d{8,10}");

@@ -410,7 +410,8 @@ class Customer {
      * can. The same reference with the same figures answers as the first; with others it is shipment-ref-taken.
      */
     @CommandHandler
-    MoneyCommands.Shipped handle(MoneyCommands.RecordShipment command) {
+    MoneyCommands.Shipped handle(MoneyCommands.RecordShipment command,
+                                 @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
         var credit = account();
         var earlier = credit.shipmentByReference(command.reference());
         if (earlier.isPresent()) {
@@ -418,7 +419,8 @@ class Customer {
             if (first.purchaseNo() == command.purchaseNo() && first.quantity().compareTo(command.quantity()) == 0
                     && first.amount().compareTo(command.amount()) == 0
                     && (command.shippedAt() == null || command.shippedAt().equals(first.shippedAt()))) {
-                return new MoneyCommands.Shipped(first.shipmentNo(), first.dueOn(), first.creditSettled(), version());
+                return new MoneyCommands.Shipped(first.shipmentNo(), first.dueOn(),
+                        first.creditSettled().setScale(2, java.math.RoundingMode.UNNECESSARY), version());
             }
             throw new RuleViolationException(Rule.SHIPMENT_REF_TAKEN, "Reference " + command.reference()
                     + " is already shipment number " + first.shipmentNo() + " with other figures.");
@@ -448,11 +450,14 @@ class Customer {
         var terms = card == null || card.payment() == null || card.payment().terms() == null
                 ? com.customerarchive.events.PaymentTerms.CASH : card.payment().terms();
         LocalDate dueOn = terms.dueOn(command.shippedOn());
-        BigDecimal fromCredit = credit.creditCovering(order.currency(), command.amount());
+        var creditFrom = credit.creditCovering(order.currency(), command.amount());
+        BigDecimal fromCredit = creditFrom.stream().map(com.customerarchive.events.ShipmentRecordedEvent.CreditUse::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, java.math.RoundingMode.UNNECESSARY);
         int shipmentNo = credit.shipments().size() + 1;
+        Instant shippedAt = command.shippedAt() != null ? command.shippedAt() : Instant.parse(occurredAt);
         apply(new com.customerarchive.events.ShipmentRecordedEvent(customerId, shipmentNo, order.purchaseNo(),
-                command.reference(), command.shippedAt(), command.quantity(), command.amount(), order.currency(),
-                terms, dueOn, fromCredit));
+                command.reference(), shippedAt, command.quantity(), command.amount(), order.currency(),
+                terms, dueOn, fromCredit, creditFrom));
         return new MoneyCommands.Shipped(shipmentNo, dueOn, fromCredit, version());
     }
 
@@ -461,7 +466,8 @@ class Customer {
      * is over is kept as credit.
      */
     @CommandHandler
-    MoneyCommands.Collected handle(MoneyCommands.RecordCollection command) {
+    MoneyCommands.Collected handle(MoneyCommands.RecordCollection command,
+                                   @MetaDataValue(EventMetadata.OCCURRED_AT) String occurredAt) {
         var credit = account();
         var earlier = credit.collectionByReference(command.reference());
         if (earlier.isPresent()) {
@@ -481,8 +487,9 @@ class Customer {
                     + doesNotFit.getMessage() + ".");
         }
         int collectionNo = credit.collections().size() + 1;
+        Instant receivedAt = command.receivedAt() != null ? command.receivedAt() : Instant.parse(occurredAt);
         apply(new com.customerarchive.events.CollectionRecordedEvent(customerId, collectionNo, command.reference(),
-                command.receivedAt(), command.amount(), command.currency(), settlement.allocations(),
+                receivedAt, command.amount(), command.currency(), settlement.allocations(),
                 settlement.credit()));
         return new MoneyCommands.Collected(collectionNo, settlement.allocations(), settlement.credit(), version());
     }
@@ -980,6 +987,16 @@ class Customer {
         if (target.kind() != kind) {
             throw new RuleViolationException(Rule.MERGE_ACROSS_KINDS, "An " + kind + " customer is not merged into an "
                     + target.kind() + " one.");
+        }
+        var money = account();
+        var owed = money.currencies().stream().filter(currency -> money.exposure(currency).signum() != 0
+                || money.creditIn(currency).signum() != 0).toList();
+        if (!owed.isEmpty()) {
+            // a merged duplicate is read-only: finance could not collect or reverse on it, nor would the target's
+            // credit see it
+            throw new RuleViolationException(Rule.DUPLICATE_HAS_OPEN_MONEY, "The duplicate has money open after a "
+                    + "sale in " + String.join(", ", owed) + " (receivables, unshipped orders or credit); settle it "
+                    + "before the merge.");
         }
         long open = complaints.values().stream().filter(complaint -> !complaint.closed()).count();
         if (open > 0) {

@@ -116,6 +116,8 @@ public enum Rule {
             "The reference names another collection of the customer, with other figures."),
     ALLOCATION_INVALID("allocation-invalid", "Allocation does not fit",
             "A collection settles open receivables of the customer in its own currency, no more than is open and no more than it brings."),
+    DUPLICATE_HAS_OPEN_MONEY("duplicate-has-open-money", "Duplicate has money open",
+            "A duplicate with receivables, unshipped orders or credit is settled before it is merged."),
     COLLECTION_ALREADY_REVERSED("collection-already-reversed", "Collection already reversed",
             "The collection was reversed already.");
 

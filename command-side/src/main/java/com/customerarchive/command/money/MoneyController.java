@@ -142,9 +142,9 @@ class MoneyController {
         requireCurrency("currency", currency);
         List<Allocation> allocations = request.allocations() == null ? List.of() : request.allocations().stream()
                 .map(allocation -> new Allocation(allocation.shipmentNo(), allocation.amount().setScale(2))).toList();
-        Instant receivedAt = request.receivedAt() != null ? request.receivedAt() : clock.instant();
+        // received now unless the request says when (a repeat without receivedAt is the same collection)
         MoneyCommands.Collected collected = commands.send(new MoneyCommands.RecordCollection(new CustomerId(customerId),
-                IfMatch.expectedAggregateVersion(ifMatch), request.reference(), receivedAt,
+                IfMatch.expectedAggregateVersion(ifMatch), request.reference(), request.receivedAt(),
                 request.amount().setScale(2), currency, allocations), request.receivedAt());
         return Written.answer(HttpStatus.CREATED, collected.version(), new CollectionRecorded(collected.collectionNo(),
                 collected.allocations(), collected.credit(), collected.version()));
@@ -195,7 +195,8 @@ class MoneyController {
             patch.set("occurredAt", occurredAt);
         }
         var read = cards.read(patch);
-        Set<String> signed = admission.enabled() ? admission.signedFields() : Set.of();
+        Set<String> signed = com.customerarchive.command.customer.AdmissionPolicy.signedOf(admission.enabled(),
+                admission.signedFields());
         CardEdit edit = commands.send(new EditProfileCardCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), read.patch(), signed, UUID.randomUUID().toString()),
                 read.occurredAt());

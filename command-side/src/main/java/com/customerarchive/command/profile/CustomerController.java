@@ -130,7 +130,8 @@ class CustomerController {
             @RequestParam(required = false) Boolean force,
             @RequestParam(required = false) String forceReason) {
         var read = cardPatches.read(patch);
-        Set<String> signed = admissionProperties.enabled() ? admissionProperties.signedFields() : Set.of();
+        Set<String> signed = com.customerarchive.command.customer.AdmissionPolicy.signedOf(admissionProperties.enabled(),
+                admissionProperties.signedFields());
         CardEdit edit = duplicates.edit(new EditProfileCardCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), read.patch(), signed, UUID.randomUUID().toString()),
                 Boolean.TRUE.equals(force), forceReason, user, read.occurredAt());

@@ -114,6 +114,17 @@ class MergeRulesTest {
     }
 
     @Test
+    void a_duplicate_with_money_open_after_a_sale_is_not_merged() {
+        // an order on account not yet shipped: finance could not settle it on a read-only duplicate
+        fixture.given(registered(), new com.customerarchive.events.PurchaseRecordedEvent(ID, 1, "SO-1", "tea",
+                        java.math.BigDecimal.ONE, new java.math.BigDecimal("100.00"), "CNY",
+                        java.time.Instant.parse("2026-03-02T01:00:00Z")))
+                .when(merge(liveTarget(), "dup"))
+                .expectNoEvents()
+                .expectException(breaks(Rule.DUPLICATE_HAS_OPEN_MONEY));
+    }
+
+    @Test
     void a_duplicate_with_a_complaint_not_closed_is_not_merged() {
         fixture.given(registered(), CustomerFixtures.complaintFiled())
                 .when(merge(liveTarget(), "dup"))

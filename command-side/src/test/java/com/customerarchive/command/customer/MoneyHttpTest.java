@@ -15,7 +15,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Money after the sale over HTTP on real PostgreSQL: bad input is a clear 400 that writes nothing. */
+/**
+ * Money after the sale over HTTP on real PostgreSQL: terms and limits wait for a second manager ("boss", beside the
+ * development users); bad input is a clear 400 that writes nothing.
+ */
+@org.springframework.test.context.TestPropertySource(properties = {
+        "archive.security.users.boss.password={noop}boss-pw", "archive.security.users.boss.roles=MANAGER"})
 class MoneyHttpTest extends PostgresTest {
 
     @LocalServerPort
@@ -54,21 +59,34 @@ class MoneyHttpTest extends PostgresTest {
     }
 
     @Test
-    void terms_limits_and_a_rating_set_on_a_card_not_yet_signed_take_effect_at_once() {
-        var set = api.put("/api/customers/" + id + "/credit", "finance", """
+    void terms_and_limits_wait_for_a_manager_other_than_their_author_and_then_the_next_shipment_is_due_by_them() {
+        // the rating changes at once; terms and limits are proposed (even with review off, as here)
+        var proposed = api.put("/api/customers/" + id + "/credit", "manager", """
                 {"terms": {"kind": "MONTHLY_STATEMENT", "day": 25}, "creditLimits": {"CNY": 50000, "USD": 8000},
                  "creditRating": "AA"}""");
-        assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
-        assertThat(set.json().get("changed").valueStream().map(node -> node.asString()).toList()).containsExactly(
-                "payment.creditLimits.CNY", "payment.creditLimits.USD", "payment.creditRating", "payment.terms.day",
-                "payment.terms.kind");
-        var edited = (ProfileCardEditedEvent) events().get(2);
+        assertThat(proposed.status()).as(proposed.raw().body()).isEqualTo(200);
+        assertThat(proposed.json().get("changed").valueStream().map(node -> node.asString()).toList())
+                .containsExactly("payment.creditRating");
+        assertThat(proposed.json().at("/proposal/fields").valueStream().map(node -> node.asString()).toList())
+                .containsExactly("payment.creditLimits.CNY", "payment.creditLimits.USD", "payment.terms.day",
+                        "payment.terms.kind");
+        String proposal = proposed.json().at("/proposal/proposalId").asString();
+        var cash = api.post("/api/customers/" + id + "/purchases/1/shipments", "finance",
+                "{\"quantity\": 1, \"amount\": 100, \"reference\": \"DN-1\", \"shippedAt\": \"2026-01-10T02:00:00Z\"}");
+        assertThat(cash.json().get("dueOn").asString()).as("still cash until approved").isEqualTo("2026-01-10");
+        var byAuthor = api.post("/api/customers/" + id + "/proposals/" + proposal + "/approve", "manager", "{}");
+        assertThat(byAuthor.status()).isEqualTo(409);
+        assertThat(byAuthor.json().get("type").asString()).endsWith("/reviewer-is-author");
+        var approved = api.post("/api/customers/" + id + "/proposals/" + proposal + "/approve", "boss", "{}");
+        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+        var monthly = api.post("/api/customers/" + id + "/purchases/1/shipments", "finance",
+                "{\"quantity\": 1, \"amount\": 100, \"reference\": \"DN-2\", \"shippedAt\": \"2026-01-10T02:00:00Z\"}");
+        assertThat(monthly.json().get("dueOn").asString()).as("25 February: the month after January").isEqualTo("2026-02-25");
+        var edited = events().stream().filter(ProfileCardEditedEvent.class::isInstance)
+                .map(ProfileCardEditedEvent.class::cast).reduce((first, second) -> second).orElseThrow();
         assertThat(edited.card().payment().terms()).isEqualTo(PaymentTerms.monthlyStatement(25));
         assertThat(edited.card().payment().limitIn("USD")).isEqualByComparingTo(new BigDecimal("8000"));
-        // terms are written whole: NET_DAYS replaces the statement's day, it is not merged with it
-        var net = api.put("/api/customers/" + id + "/credit", "finance", "{\"terms\": {\"kind\": \"NET_DAYS\", \"days\": 45}}");
-        assertThat(net.status()).as(net.raw().body()).isEqualTo(200);
-        assertThat(((ProfileCardEditedEvent) events().get(3)).card().payment().terms()).isEqualTo(PaymentTerms.netDays(45));
+        assertThat(edited.card().payment().creditRating()).isEqualTo("AA");
     }
 
     @Test

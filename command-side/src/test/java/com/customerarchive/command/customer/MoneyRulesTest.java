@@ -12,6 +12,7 @@ import com.customerarchive.events.ProfileCard;
 import com.customerarchive.events.PurchaseCancelledEvent;
 import com.customerarchive.events.PurchaseRecordedEvent;
 import com.customerarchive.events.ShipmentRecordedEvent;
+import com.customerarchive.events.ShipmentRecordedEvent.CreditUse;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,10 +68,19 @@ class MoneyRulesTest {
         return new PurchaseRecordedEvent(ID, no, orderRef, "Longjing tea", money(quantity), money(amount), "CNY", ORDERED_AT);
     }
 
+    /** A shipment in CNY; {@code credit}: what earlier collections' credit settled of it, by collection. */
     private static ShipmentRecordedEvent shipped(int no, int purchaseNo, String quantity, String amount, String day,
-                                                 PaymentTerms terms, String dueOn, BigDecimal fromCredit) {
+                                                 PaymentTerms terms, String dueOn, CreditUse... credit) {
+        BigDecimal fromCredit = money("0.00");
+        for (CreditUse use : credit) {
+            fromCredit = fromCredit.add(use.amount());
+        }
         return new ShipmentRecordedEvent(ID, no, purchaseNo, "DN-" + no, Instant.parse(day + "T02:00:00Z"),
-                money(quantity), money(amount), "CNY", terms, LocalDate.parse(dueOn), fromCredit);
+                money(quantity), money(amount), "CNY", terms, LocalDate.parse(dueOn), fromCredit, List.of(credit));
+    }
+
+    private static CreditUse creditOf(int collectionNo, String amount) {
+        return new CreditUse(collectionNo, money(amount));
     }
 
     private static MoneyCommands.RecordShipment ship(int purchaseNo, String reference, String quantity, String amount,
@@ -103,7 +113,7 @@ class MoneyRulesTest {
         // shipped 5 March on net 30 days: due 4 April
         fixture.given(registeredOnTerms(), purchased(1, "SO-1", "10", "5000.00"))
                 .when(ship(1, "DN-1", "4", "2000.00", "2026-03-05"), on("2026-03-05"))
-                .expectEvents(shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04", money("0.00")))
+                .expectEvents(shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04"))
                 .expectResultMessagePayload(new MoneyCommands.Shipped(1, LocalDate.parse("2026-04-04"),
                         money("0.00"), 3));
     }
@@ -112,11 +122,11 @@ class MoneyRulesTest {
     void a_purchase_is_never_shipped_beyond_what_was_ordered_in_quantity_or_amount() {
         // 4 of 10 for 2,000.00 of 5,000.00 are shipped: 7 more pass the quantity, 3,000.01 more the amount
         var given = fixture.given(registeredOnTerms(), purchased(1, "SO-1", "10", "5000.00"),
-                shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04", money("0.00")));
+                shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04"));
         given.when(ship(1, "DN-2", "7", "1000.00", "2026-03-06"), on("2026-03-06"))
                 .expectException(breaks(Rule.OVER_SHIPMENT)).expectNoEvents();
         fixture.given(registeredOnTerms(), purchased(1, "SO-1", "10", "5000.00"),
-                        shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04", money("0.00")))
+                        shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04"))
                 .when(ship(1, "DN-2", "6", "3000.01", "2026-03-06"), on("2026-03-06"))
                 .expectException(breaks(Rule.OVER_SHIPMENT)).expectNoEvents();
     }
@@ -124,9 +134,9 @@ class MoneyRulesTest {
     @Test
     void the_rest_of_the_order_ships_exactly() {
         fixture.given(registeredOnTerms(), purchased(1, "SO-1", "10", "5000.00"),
-                        shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04", money("0.00")))
+                        shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04"))
                 .when(ship(1, "DN-2", "6", "3000.00", "2026-03-06"), on("2026-03-06"))
-                .expectEvents(shipped(2, 1, "6", "3000.00", "2026-03-06", NET_30, "2026-04-05", money("0.00")));
+                .expectEvents(shipped(2, 1, "6", "3000.00", "2026-03-06", NET_30, "2026-04-05"));
     }
 
     @Test
@@ -144,13 +154,12 @@ class MoneyRulesTest {
     void a_customer_whose_card_names_no_terms_pays_cash_on_the_day_of_shipment() {
         fixture.given(registered(), purchased(1, "SO-1", "10", "5000.00"))
                 .when(ship(1, "DN-1", "10", "5000.00", "2026-03-05"), on("2026-03-05"))
-                .expectEvents(shipped(1, 1, "10", "5000.00", "2026-03-05", PaymentTerms.CASH, "2026-03-05",
-                        money("0.00")));
+                .expectEvents(shipped(1, 1, "10", "5000.00", "2026-03-05", PaymentTerms.CASH, "2026-03-05"));
     }
 
     @Test
     void the_same_shipment_reference_again_answers_the_first_and_other_figures_are_refused() {
-        var first = shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04", money("0.00"));
+        var first = shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04");
         fixture.given(registeredOnTerms(), purchased(1, "SO-1", "10", "5000.00"), first)
                 .when(ship(1, "DN-1", "4", "2000.00", "2026-03-05"), on("2026-03-07"))
                 .expectNoEvents()
@@ -166,8 +175,8 @@ class MoneyRulesTest {
     /** Shipment 1: 2,000.00 due 10 April; shipment 2 (after the terms became cash): 1,500.00 due 20 March. */
     private Object[] twoReceivables() {
         return new Object[]{registeredOnTerms(), purchased(1, "SO-1", "10", "5000.00"),
-                shipped(1, 1, "4", "2000.00", "2026-03-11", NET_30, "2026-04-10", money("0.00")),
-                shipped(2, 1, "3", "1500.00", "2026-03-20", PaymentTerms.CASH, "2026-03-20", money("0.00"))};
+                shipped(1, 1, "4", "2000.00", "2026-03-11", NET_30, "2026-04-10"),
+                shipped(2, 1, "3", "1500.00", "2026-03-20", PaymentTerms.CASH, "2026-03-20")};
     }
 
     @Test
@@ -190,14 +199,41 @@ class MoneyRulesTest {
         fixture.given(given[0], given[1], given[2], given[3],
                         collected(1, "BANK-1", "4000.00", "500.00", to(2, "1500.00"), to(1, "2000.00")))
                 .when(ship(1, "DN-3", "1", "800.00", "2026-04-21"), on("2026-04-21"))
-                .expectEvents(shipped(3, 1, "1", "800.00", "2026-04-21", NET_30, "2026-05-21", money("500.00")));
+                .expectEvents(shipped(3, 1, "1", "800.00", "2026-04-21", NET_30, "2026-05-21", creditOf(1, "500.00")));
     }
 
     @Test
-    void a_collection_settles_the_receivables_it_names_and_keeps_the_rest_as_credit() {
+    void a_collection_settles_the_receivables_it_names_first_then_the_oldest_and_keeps_only_the_rest_as_credit() {
+        // 800.00 naming shipment 1 for 500.00: the other 300.00 settles shipment 2 (due first), nothing is credit
         fixture.given(twoReceivables())
                 .when(collect("BANK-1", "800.00", to(1, "500.00")), on("2026-04-20"))
-                .expectEvents(collected(1, "BANK-1", "800.00", "300.00", to(1, "500.00")));
+                .expectEvents(collected(1, "BANK-1", "800.00", "0.00", to(1, "500.00"), to(2, "300.00")));
+        // 4,000.00 naming shipment 1 for 2,000.00: shipment 2's 1,500.00 too, 500.00 credit
+        fixture.given(twoReceivables())
+                .when(collect("BANK-1", "4000.00", to(1, "2000.00")), on("2026-04-20"))
+                .expectEvents(collected(1, "BANK-1", "4000.00", "500.00", to(1, "2000.00"), to(2, "1500.00")));
+    }
+
+    @Test
+    void a_named_allocation_to_a_receivable_in_another_currency_is_refused() {
+        fixture.given(twoReceivables())
+                .when(new MoneyCommands.RecordCollection(ID, null, "BANK-1", Instant.parse("2026-04-20T02:00:00Z"),
+                        money("100.00"), "USD", List.of(to(1, "100.00"))), on("2026-04-20"))
+                .expectException(breaks(Rule.ALLOCATION_INVALID)).expectNoEvents();
+    }
+
+    @Test
+    void a_collection_in_a_currency_nobody_owes_is_all_credit_and_its_reference_in_another_currency_is_taken() {
+        var given = twoReceivables();
+        var dollars = new CollectionRecordedEvent(ID, 1, "BANK-1", Instant.parse("2026-04-20T02:00:00Z"),
+                money("100.00"), "USD", List.of(), money("100.00"));
+        fixture.given(twoReceivables())
+                .when(new MoneyCommands.RecordCollection(ID, null, "BANK-1", Instant.parse("2026-04-20T02:00:00Z"),
+                        money("100.00"), "USD", List.of()), on("2026-04-20"))
+                .expectEvents(dollars);
+        fixture.given(given[0], given[1], given[2], given[3], dollars)
+                .when(collect("BANK-1", "100.00"), on("2026-04-21"))
+                .expectException(breaks(Rule.COLLECTION_REF_TAKEN));
     }
 
     @Test
@@ -254,11 +290,41 @@ class MoneyRulesTest {
         var given = twoReceivables();
         fixture.given(given[0], given[1], given[2], given[3],
                         collected(1, "BANK-1", "4000.00", "500.00", to(2, "1500.00"), to(1, "2000.00")),
-                        shipped(3, 1, "1", "800.00", "2026-04-21", NET_30, "2026-05-21", money("500.00")))
+                        shipped(3, 1, "1", "800.00", "2026-04-21", NET_30, "2026-05-21", creditOf(1, "500.00")))
                 .when(new MoneyCommands.ReverseCollection(ID, null, "BANK-1", Instant.parse("2026-04-25T02:00:00Z"),
                         "cheque bounced"), on("2026-04-25"))
                 .expectEvents(new CollectionReversedEvent(ID, 1, "BANK-1", Instant.parse("2026-04-25T02:00:00Z"),
                         "cheque bounced", List.of(to(2, "1500.00"), to(1, "2000.00"), to(3, "500.00")), money("0.00")));
+    }
+
+    @Test
+    void reversing_an_overpayment_whose_credit_is_unused_takes_the_credit_away() {
+        var given = twoReceivables();
+        fixture.given(given[0], given[1], given[2], given[3],
+                        collected(1, "BANK-1", "4000.00", "500.00", to(2, "1500.00"), to(1, "2000.00")))
+                .when(new MoneyCommands.ReverseCollection(ID, null, "BANK-1", Instant.parse("2026-04-25T02:00:00Z"),
+                        "cheque bounced"), on("2026-04-25"))
+                .expectEvents(new CollectionReversedEvent(ID, 1, "BANK-1", Instant.parse("2026-04-25T02:00:00Z"),
+                        "cheque bounced", List.of(to(2, "1500.00"), to(1, "2000.00")), money("500.00")));
+    }
+
+    @Test
+    void a_reversal_opens_the_shipment_its_own_credit_settled_not_one_a_later_collections_credit_settled() {
+        // BANK-1 leaves 500.00 credit, which settles 500.00 of shipment 3 (800.00); BANK-2 pays shipment 3's other
+        // 300.00 and leaves 500.00 credit, which settles shipment 4 (500.00). Reversing BANK-1 opens shipment 3's
+        // 500.00 (and shipments 2 and 1), never shipment 4; BANK-2's credit is not BANK-1's to take away.
+        var given = twoReceivables();
+        fixture.given(given[0], given[1], given[2], given[3],
+                        collected(1, "BANK-1", "4000.00", "500.00", to(2, "1500.00"), to(1, "2000.00")),
+                        shipped(3, 1, "1", "800.00", "2026-04-21", NET_30, "2026-05-21", creditOf(1, "500.00")),
+                        new CollectionRecordedEvent(ID, 2, "BANK-2", Instant.parse("2026-05-01T02:00:00Z"),
+                                money("800.00"), "CNY", List.of(to(3, "300.00")), money("500.00")),
+                        shipped(4, 1, "1", "500.00", "2026-05-10", NET_30, "2026-06-09", creditOf(2, "500.00")))
+                .when(new MoneyCommands.ReverseCollection(ID, null, "BANK-1", Instant.parse("2026-05-20T02:00:00Z"),
+                        "cheque bounced"), on("2026-05-20"))
+                .expectEvents(new CollectionReversedEvent(ID, 1, "BANK-1", Instant.parse("2026-05-20T02:00:00Z"),
+                        "cheque bounced", List.of(to(2, "1500.00"), to(1, "2000.00"), to(3, "500.00")),
+                        money("0.00")));
     }
 
     // ---- the credit limit and the hold ----
@@ -266,7 +332,7 @@ class MoneyRulesTest {
     /** Ordered 5,000.00, shipped 2,000.00 due 4 April, collected 1,000.00: 1,000.00 receivable, 3,000.00 unshipped. */
     private Object[] fourThousandOpen() {
         return new Object[]{registeredOnTerms(), purchased(1, "SO-1", "10", "5000.00"),
-                shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04", money("0.00")),
+                shipped(1, 1, "4", "2000.00", "2026-03-05", NET_30, "2026-04-04"),
                 collected(1, "BANK-1", "1000.00", "0.00", to(1, "1000.00"))};
     }
 
@@ -319,6 +385,51 @@ class MoneyRulesTest {
                                 "CNY", money("10000.00"), money("4000.00"), money("100.00"), 91),
                         new PurchaseRecordedEvent(ID, 2, "SO-2", "Longjing tea", BigDecimal.ONE, money("100.00"), "CNY",
                                 Instant.parse("2026-07-04T02:00:00Z")));
+    }
+
+    @Test
+    void a_manager_overrides_the_limit_with_a_reason_and_the_figures_it_passed() {
+        // 4,000.00 open + 6,500.00 = 10,500.00 > 10,000.00; nothing is past due (20 April: the oldest is due 4 April,
+        // 16 days)
+        fixture.given(fourThousandOpen()).when(buy("SO-2", "6500.00", "a one-off order, paid in advance"),
+                        on("2026-04-20"))
+                .expectEvents(new CreditOverriddenEvent(ID, "SO-2", "credit-limit-exceeded",
+                                "a one-off order, paid in advance", "CNY", money("10000.00"), money("4000.00"),
+                                money("6500.00"), null),
+                        new PurchaseRecordedEvent(ID, 2, "SO-2", "Longjing tea", BigDecimal.ONE, money("6500.00"), "CNY",
+                                Instant.parse("2026-04-20T02:00:00Z")));
+    }
+
+    @Test
+    void a_customer_on_hold_past_its_limit_too_hears_of_the_hold() {
+        fixture.given(fourThousandOpen()).when(buy("SO-2", "9000.00", null), on("2026-07-04"))
+                .expectException(Matchers.predicate((RuleViolationException ex) -> ex.rule() == Rule.CREDIT_HOLD
+                        && ex.figures().get("daysPastDue").equals(91L)
+                        && ex.figures().get("exposure").equals(money("4000.00"))));
+    }
+
+    @Test
+    void dollars_more_than_ninety_days_past_due_hold_a_purchase_in_yuan() {
+        CustomerRegisteredEvent registered = registeredOnTerms();
+        fixture.given(registered,
+                        new PurchaseRecordedEvent(ID, 1, "SO-1", "Longjing tea", BigDecimal.ONE, money("300.00"), "USD",
+                                ORDERED_AT),
+                        new ShipmentRecordedEvent(ID, 1, 1, "DN-1", Instant.parse("2026-03-05T02:00:00Z"), BigDecimal.ONE,
+                                money("300.00"), "USD", NET_30, LocalDate.parse("2026-04-04"), money("0.00"), List.of()))
+                .when(buy("SO-2", "100.00", null), on("2026-07-04"))
+                .expectException(breaks(Rule.CREDIT_HOLD));
+    }
+
+    @Test
+    void a_purchase_cancelled_after_a_partial_shipment_holds_only_what_was_shipped() {
+        // ordered 5,000.00, 2,000.00 shipped, then cancelled: 2,000.00 open; 8,000.00 more meets the limit exactly
+        var given = fourThousandOpen();
+        fixture.given(given[0], given[1], given[2], new PurchaseCancelledEvent(ID, 1, "the rest was never delivered"))
+                .when(buy("SO-2", "8000.00", null), on("2026-04-20"))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(given[0], given[1], given[2], new PurchaseCancelledEvent(ID, 1, "the rest was never delivered"))
+                .when(buy("SO-2", "8000.01", null), on("2026-04-20"))
+                .expectException(breaks(Rule.CREDIT_LIMIT_EXCEEDED));
     }
 
     @Test

@@ -73,11 +73,16 @@ class LedgerController {
             + "the reason). balance: the running balance in the entry's currency (negative: the customer's credit); "
             + "balances: where each currency stands now. credit: the card's payment section as the rules read it "
             + "(available credit per currency, days past due, onHold). Read by the customer's owner and whoever sees "
-            + "it (finance within its branch: the name and no other personal field); recorded in the access log. "
+            + "it (finance within its branch: the name and no other personal field; not a pool's members, 403 "
+            + "out-of-scope); recorded in the access log. "
             + "minVersion waits until the ledger includes that version.")
     Ledger ledger(@PathVariable UUID customerId, @RequestParam(required = false) Long minVersion) {
         freshness.await(customerId, minVersion);
         CustomerScope.Visibility visibility = scope.check(customerId);
+        if (visibility.pooled()) {
+            // a pool's member sees who waits in the pool, not what it owes: that is for its owner and those over it
+            throw com.customerarchive.platform.web.ForbiddenException.outOfScope(scope.userName());
+        }
         ProfileState state = profiles.find(customerId).orElseThrow(() -> NotFoundException.customer(customerId));
         Instant now = clock.instant();
         LocalDate today = zone.dayOf(now);
@@ -113,7 +118,7 @@ class LedgerController {
                     entry.daysPastDue(), entry.fromCredit(), entry.allocations(), entry.credit(), entry.reversed(),
                     entry.reason()));
         }
-        boolean masked = visibility.pooled() || scope.withholds(state.consentGranted());
+        boolean masked = scope.withholds(state.consentGranted());
         accessLog.record(customerId, AccessLog.View.LEDGER);
         return new Ledger(customerId, masked ? Redaction.WITHHELD : state.name(), state.code(), state.ownerId(), now,
                 today, CreditView.of(state.card() == null ? null : state.card().payment(), account, today), running,

@@ -7,6 +7,7 @@ import com.customerarchive.events.CustomerEvent;
 import com.customerarchive.events.PurchaseCancelledEvent;
 import com.customerarchive.events.PurchaseRecordedEvent;
 import com.customerarchive.events.ShipmentRecordedEvent;
+import com.customerarchive.events.ShipmentRecordedEvent.CreditUse;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  * agenda). Immutable: every event gives a new account. Amounts are exact decimals and never added across currencies.
  */
 public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> shipments,
-                            Map<Integer, Received> collections, Map<String, BigDecimal> credit) {
+                            Map<Integer, Received> collections) {
 
     /** Past due by more than this many days, a customer is on credit hold. */
     public static final int HOLD_DAYS = 90;
@@ -38,46 +39,81 @@ public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> s
         orders = orders == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(orders));
         shipments = shipments == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(shipments));
         collections = collections == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(collections));
-        credit = credit == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(credit));
     }
 
     public static CreditAccount empty() {
-        return new CreditAccount(null, null, null, null);
+        return new CreditAccount(null, null, null);
     }
 
-    /** A purchase as an order: what is ordered, what of it is shipped, whether it was cancelled. */
+    /**
+     * A purchase as an order: what is ordered, what of it is shipped, whether it was cancelled, whether it is on the
+     * customer's account (a purchase from before the ledger was settled outside it).
+     */
     public record Order(int purchaseNo, String currency, BigDecimal quantity, BigDecimal amount,
-                        BigDecimal shippedQuantity, BigDecimal shippedAmount, boolean cancelled) {
+                        BigDecimal shippedQuantity, BigDecimal shippedAmount, boolean cancelled, boolean onAccount) {
 
-        /** What the order holds of the customer's credit: all of it while live, what was shipped once cancelled. */
+        /**
+         * What the order holds of the customer's credit: all of it while live on the account, what was shipped once
+         * cancelled (or of a purchase settled outside the ledger).
+         */
         public BigDecimal committed() {
-            return cancelled ? shippedAmount : amount;
+            return cancelled || !onAccount ? shippedAmount : amount;
         }
 
         public BigDecimal unshippedAmount() {
-            return cancelled ? BigDecimal.ZERO : amount.subtract(shippedAmount).max(BigDecimal.ZERO);
+            return cancelled || !onAccount ? BigDecimal.ZERO : amount.subtract(shippedAmount).max(BigDecimal.ZERO);
+        }
+
+        Order shipped(BigDecimal quantity, BigDecimal amount) {
+            return new Order(purchaseNo, currency, this.quantity, this.amount, shippedQuantity.add(quantity),
+                    shippedAmount.add(amount), cancelled, onAccount);
+        }
+
+        Order asCancelled() {
+            return new Order(purchaseNo, currency, quantity, amount, shippedQuantity, shippedAmount, true, onAccount);
         }
     }
 
-    /** A shipment's receivable: {@code open} is what is still owed, {@code creditSettled} what credit settled. */
+    /**
+     * A shipment's receivable: {@code open} is what is still owed; {@code creditUses} what the credit of earlier
+     * collections settled, by collection (a reversal of one of them opens its part again).
+     */
     public record Shipment(int shipmentNo, int purchaseNo, String reference, Instant shippedAt, BigDecimal quantity,
                            BigDecimal amount, String currency, LocalDate dueOn, BigDecimal open,
-                           BigDecimal creditSettled) {
+                           List<CreditUse> creditUses) {
+
+        public Shipment {
+            creditUses = creditUses == null ? List.of() : List.copyOf(creditUses);
+        }
+
+        /** What credit settled of it. */
+        public BigDecimal creditSettled() {
+            return creditUses.stream().map(CreditUse::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
 
         /** Days past its due day on {@code day} while open; 0 when not yet due or settled. */
         public long daysPastDue(LocalDate day) {
             return open.signum() > 0 && day.isAfter(dueOn) ? ChronoUnit.DAYS.between(dueOn, day) : 0;
         }
 
-        Shipment open(BigDecimal nowOpen, BigDecimal nowCreditSettled) {
+        Shipment open(BigDecimal nowOpen, List<CreditUse> nowCreditUses) {
             return new Shipment(shipmentNo, purchaseNo, reference, shippedAt, quantity, amount, currency, dueOn,
-                    nowOpen, nowCreditSettled);
+                    nowOpen, nowCreditUses);
         }
     }
 
-    /** A collection as received, with what it settled, the credit it left, and its reversal if it bounced. */
+    /**
+     * A collection as received, with what it settled, the credit it left ({@code credit}) and what of that is not yet
+     * used ({@code creditLeft}), and its reversal if it bounced.
+     */
     public record Received(int collectionNo, String reference, Instant receivedAt, BigDecimal amount, String currency,
-                           List<Allocation> allocations, BigDecimal credit, Instant reversedAt, String reversalReason) {
+                           List<Allocation> allocations, BigDecimal credit, BigDecimal creditLeft, Instant reversedAt,
+                           String reversalReason) {
+
+        Received withCreditLeft(BigDecimal left) {
+            return new Received(collectionNo, reference, receivedAt, amount, currency, allocations, credit, left,
+                    reversedAt, reversalReason);
+        }
 
         public boolean reversed() {
             return reversedAt != null;
@@ -97,15 +133,14 @@ public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> s
         if (event instanceof PurchaseRecordedEvent purchase) {
             Map<Integer, Order> next = new TreeMap<>(orders);
             next.put(purchase.purchaseNo(), new Order(purchase.purchaseNo(), purchase.currency(), purchase.quantity(),
-                    purchase.amount(), BigDecimal.ZERO, BigDecimal.ZERO, false));
-            return new CreditAccount(next, shipments, collections, credit);
+                    purchase.amount(), BigDecimal.ZERO, BigDecimal.ZERO, false, purchase.onAccount()));
+            return new CreditAccount(next, shipments, collections);
         }
         if (event instanceof PurchaseCancelledEvent cancelled && orders.containsKey(cancelled.purchaseNo())) {
             Order order = orders.get(cancelled.purchaseNo());
             Map<Integer, Order> next = new TreeMap<>(orders);
-            next.put(order.purchaseNo(), new Order(order.purchaseNo(), order.currency(), order.quantity(),
-                    order.amount(), order.shippedQuantity(), order.shippedAmount(), true));
-            return new CreditAccount(next, shipments, collections, credit);
+            next.put(order.purchaseNo(), order.asCancelled());
+            return new CreditAccount(next, shipments, collections);
         }
         if (event instanceof ShipmentRecordedEvent shipped) {
             return shipped(shipped);
@@ -123,17 +158,21 @@ public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> s
         Map<Integer, Order> nextOrders = new TreeMap<>(orders);
         Order order = orders.get(shipped.purchaseNo());
         if (order != null) {
-            nextOrders.put(order.purchaseNo(), new Order(order.purchaseNo(), order.currency(), order.quantity(),
-                    order.amount(), order.shippedQuantity().add(shipped.quantity()),
-                    order.shippedAmount().add(shipped.amount()), order.cancelled()));
+            nextOrders.put(order.purchaseNo(), order.shipped(shipped.quantity(), shipped.amount()));
+        }
+        Map<Integer, Received> nextCollections = new TreeMap<>(collections);
+        for (CreditUse use : shipped.creditFrom()) {
+            Received lot = nextCollections.get(use.collectionNo());
+            if (lot != null) {
+                nextCollections.put(lot.collectionNo(), lot.withCreditLeft(lot.creditLeft().subtract(use.amount())));
+            }
         }
         BigDecimal fromCredit = zeroIfNull(shipped.fromCredit());
         Map<Integer, Shipment> nextShipments = new TreeMap<>(shipments);
         nextShipments.put(shipped.shipmentNo(), new Shipment(shipped.shipmentNo(), shipped.purchaseNo(),
                 shipped.reference(), shipped.shippedAt(), shipped.quantity(), shipped.amount(), shipped.currency(),
-                shipped.dueOn(), shipped.amount().subtract(fromCredit), fromCredit));
-        return new CreditAccount(nextOrders, nextShipments, collections,
-                plus(credit, shipped.currency(), fromCredit.negate()));
+                shipped.dueOn(), shipped.amount().subtract(fromCredit), shipped.creditFrom()));
+        return new CreditAccount(nextOrders, nextShipments, nextCollections);
     }
 
     private CreditAccount received(CollectionRecordedEvent received) {
@@ -142,15 +181,14 @@ public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> s
             Shipment shipment = nextShipments.get(allocation.shipmentNo());
             if (shipment != null) {
                 nextShipments.put(shipment.shipmentNo(),
-                        shipment.open(shipment.open().subtract(allocation.amount()), shipment.creditSettled()));
+                        shipment.open(shipment.open().subtract(allocation.amount()), shipment.creditUses()));
             }
         }
         Map<Integer, Received> nextCollections = new TreeMap<>(collections);
         nextCollections.put(received.collectionNo(), new Received(received.collectionNo(), received.reference(),
                 received.receivedAt(), received.amount(), received.currency(), received.allocations(),
-                zeroIfNull(received.credit()), null, null));
-        return new CreditAccount(orders, nextShipments, nextCollections,
-                plus(credit, received.currency(), zeroIfNull(received.credit())));
+                zeroIfNull(received.credit()), zeroIfNull(received.credit()), null, null));
+        return new CreditAccount(orders, nextShipments, nextCollections);
     }
 
     private CreditAccount reversed(CollectionReversedEvent reversed) {
@@ -158,28 +196,22 @@ public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> s
         if (collection == null) {
             return this;
         }
-        Map<Integer, Allocation> own = new LinkedHashMap<>();
-        collection.allocations().forEach(allocation -> own.merge(allocation.shipmentNo(), allocation,
-                (a, b) -> new Allocation(a.shipmentNo(), a.amount().add(b.amount()))));
         Map<Integer, Shipment> nextShipments = new TreeMap<>(shipments);
         for (Allocation reopened : reversed.reopened()) {
             Shipment shipment = nextShipments.get(reopened.shipmentNo());
             if (shipment == null) {
                 continue;
             }
-            // what the collection settled itself is opened again; the rest was settled by its credit
-            BigDecimal ownPart = own.containsKey(reopened.shipmentNo())
-                    ? own.remove(reopened.shipmentNo()).amount().min(reopened.amount()) : BigDecimal.ZERO;
-            BigDecimal creditPart = reopened.amount().subtract(ownPart);
-            nextShipments.put(shipment.shipmentNo(), shipment.open(shipment.open().add(reopened.amount()),
-                    shipment.creditSettled().subtract(creditPart)));
+            // a part the collection's credit settled is no longer settled by it
+            List<CreditUse> uses = shipment.creditUses().stream()
+                    .filter(use -> use.collectionNo() != collection.collectionNo()).toList();
+            nextShipments.put(shipment.shipmentNo(), shipment.open(shipment.open().add(reopened.amount()), uses));
         }
         Map<Integer, Received> nextCollections = new TreeMap<>(collections);
         nextCollections.put(collection.collectionNo(), new Received(collection.collectionNo(), collection.reference(),
                 collection.receivedAt(), collection.amount(), collection.currency(), collection.allocations(),
-                collection.credit(), reversed.reversedAt(), reversed.reason()));
-        return new CreditAccount(orders, nextShipments, nextCollections,
-                plus(credit, collection.currency(), zeroIfNull(reversed.creditRemoved()).negate()));
+                collection.credit(), BigDecimal.ZERO, reversed.reversedAt(), reversed.reason()));
+        return new CreditAccount(orders, nextShipments, nextCollections);
     }
 
     // ---- what the rules read ----
@@ -209,13 +241,16 @@ public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> s
                 .map(Order::unshippedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** The customer's credit in a currency: what its collections not reversed left over and no shipment used yet. */
     public BigDecimal creditIn(String currency) {
-        return credit.getOrDefault(currency, BigDecimal.ZERO);
+        return collections.values().stream()
+                .filter(collection -> !collection.reversed() && collection.currency().equals(currency))
+                .map(Received::creditLeft).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Every currency the account has seen. */
     public java.util.SortedSet<String> currencies() {
-        java.util.SortedSet<String> currencies = new java.util.TreeSet<>(credit.keySet());
+        java.util.SortedSet<String> currencies = new java.util.TreeSet<>();
         orders.values().forEach(order -> currencies.add(order.currency()));
         shipments.values().forEach(shipment -> currencies.add(shipment.currency()));
         collections.values().forEach(collection -> currencies.add(collection.currency()));
@@ -247,9 +282,22 @@ public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> s
                 .findFirst();
     }
 
-    /** What the customer's credit covers of a new shipment's amount. */
-    public BigDecimal creditCovering(String currency, BigDecimal amount) {
-        return creditIn(currency).max(BigDecimal.ZERO).min(amount).setScale(CENTS, java.math.RoundingMode.UNNECESSARY);
+    /** What the customer's credit covers of a new shipment's amount: the credit its collections left, the oldest first. */
+    public List<CreditUse> creditCovering(String currency, BigDecimal amount) {
+        List<CreditUse> uses = new ArrayList<>();
+        BigDecimal left = amount;
+        for (Received collection : collections.values()) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            if (collection.reversed() || !collection.currency().equals(currency) || collection.creditLeft().signum() <= 0) {
+                continue;
+            }
+            BigDecimal part = collection.creditLeft().min(left).setScale(CENTS, java.math.RoundingMode.UNNECESSARY);
+            uses.add(new CreditUse(collection.collectionNo(), part));
+            left = left.subtract(part);
+        }
+        return uses;
     }
 
     /**
@@ -260,6 +308,7 @@ public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> s
      */
     public Settlement settle(String currency, BigDecimal amount, List<Allocation> named) {
         List<Allocation> allocations = new ArrayList<>();
+        Map<Integer, BigDecimal> settled = new LinkedHashMap<>();
         BigDecimal left = amount;
         if (named != null && !named.isEmpty()) {
             Map<Integer, BigDecimal> asked = new LinkedHashMap<>();
@@ -277,65 +326,45 @@ public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> s
                     throw new IllegalArgumentException("shipment " + one.getKey() + " has " + shipment.open()
                             + " " + currency + " open; " + one.getValue() + " cannot be allocated to it");
                 }
-                allocations.add(new Allocation(one.getKey(), one.getValue()));
+                settled.put(one.getKey(), one.getValue());
                 left = left.subtract(one.getValue());
             }
             if (left.signum() < 0) {
                 throw new IllegalArgumentException("the allocations add up to more than the collection's " + amount
                         + " " + currency);
             }
-            return new Settlement(allocations, left);
         }
+        // what the named ones leave (or all of it) settles the oldest open receivables first; the rest is credit
         for (Shipment shipment : openReceivables()) {
             if (left.signum() == 0) {
                 break;
             }
-            if (!shipment.currency().equals(currency)) {
+            BigDecimal open = shipment.open().subtract(settled.getOrDefault(shipment.shipmentNo(), BigDecimal.ZERO));
+            if (!shipment.currency().equals(currency) || open.signum() <= 0) {
                 continue;
             }
-            BigDecimal part = shipment.open().min(left);
-            allocations.add(new Allocation(shipment.shipmentNo(), part));
+            BigDecimal part = open.min(left);
+            settled.merge(shipment.shipmentNo(), part, BigDecimal::add);
             left = left.subtract(part);
         }
+        settled.forEach((shipmentNo, part) -> allocations.add(new Allocation(shipmentNo, part)));
         return new Settlement(allocations, left);
     }
 
     /**
      * What reversing a collection undoes: every receivable it settled opens again, and so does its credit — what of it
-     * is still credit is taken away, what already settled later shipments opens those again (the latest first).
+     * is still credit is taken away, and the part of each later shipment its credit settled opens again.
      */
     public Reversal reverse(Received collection) {
         List<Allocation> reopened = new ArrayList<>(collection.allocations());
-        BigDecimal creditLeft = creditIn(collection.currency()).max(BigDecimal.ZERO);
-        BigDecimal creditRemoved = collection.credit().min(creditLeft).setScale(CENTS, java.math.RoundingMode.UNNECESSARY);
-        BigDecimal used = collection.credit().subtract(creditRemoved);
-        List<Shipment> settledByCredit = shipments.values().stream()
-                .filter(shipment -> shipment.currency().equals(collection.currency())
-                        && shipment.creditSettled().signum() > 0)
-                .sorted(Comparator.comparingInt(Shipment::shipmentNo).reversed()).toList();
-        for (Shipment shipment : settledByCredit) {
-            if (used.signum() <= 0) {
-                break;
+        for (Shipment shipment : shipments.values()) {
+            for (CreditUse use : shipment.creditUses()) {
+                if (use.collectionNo() == collection.collectionNo()) {
+                    reopened.add(new Allocation(shipment.shipmentNo(), use.amount()));
+                }
             }
-            BigDecimal part = shipment.creditSettled().min(used);
-            reopened.add(new Allocation(shipment.shipmentNo(), part));
-            used = used.subtract(part);
         }
-        return new Reversal(reopened, creditRemoved);
-    }
-
-    private static Map<String, BigDecimal> plus(Map<String, BigDecimal> balances, String currency, BigDecimal amount) {
-        if (amount.signum() == 0) {
-            return balances;
-        }
-        Map<String, BigDecimal> next = new TreeMap<>(balances);
-        BigDecimal sum = next.getOrDefault(currency, BigDecimal.ZERO).add(amount);
-        if (sum.signum() == 0) {
-            next.remove(currency);
-        } else {
-            next.put(currency, sum);
-        }
-        return next;
+        return new Reversal(reopened, collection.creditLeft().setScale(CENTS, java.math.RoundingMode.UNNECESSARY));
     }
 
     private static BigDecimal zeroIfNull(BigDecimal amount) {

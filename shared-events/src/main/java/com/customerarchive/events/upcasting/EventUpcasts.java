@@ -17,6 +17,8 @@ import java.io.UncheckedIOException;
  * <li>{@code ConsentRecordedEvent} 1 → 2: {@code "purpose": p} becomes {@code "purposes": [p]}.</li>
  * <li>{@code CustomerRegisteredEvent} 1 → 2: a registration from before review existed is approved, without a code
  * ({@code "admission": "APPROVED", "code": null}) until the admission migration codes it.</li>
+ * <li>{@code PurchaseRecordedEvent} 1 → 2: a purchase from before shipments and collections were kept was settled
+ * outside the ledger ({@code "onAccount": false}).</li>
  * </ul>
  */
 public final class EventUpcasts {
@@ -24,13 +26,15 @@ public final class EventUpcasts {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONSENT = ConsentRecordedEvent.class.getName();
     private static final String REGISTERED = CustomerRegisteredEvent.class.getName();
+    private static final String PURCHASED = com.customerarchive.events.PurchaseRecordedEvent.class.getName();
 
     private EventUpcasts() {
     }
 
     /** True when an event stored under this type and revision is read in another shape than stored. */
     public static boolean applies(String payloadType, String revision) {
-        return (CONSENT.equals(payloadType) || REGISTERED.equals(payloadType)) && "1".equals(revision);
+        return (CONSENT.equals(payloadType) || REGISTERED.equals(payloadType) || PURCHASED.equals(payloadType))
+                && "1".equals(revision);
     }
 
     /** The revision an event of this type and revision is read as. */
@@ -49,7 +53,13 @@ public final class EventUpcasts {
             }
             return payload;
         }
-        if (applies(payloadType, revision) && payload instanceof ObjectNode consent) {
+        if (applies(payloadType, revision) && PURCHASED.equals(payloadType) && payload instanceof ObjectNode purchased) {
+            if (!purchased.has("onAccount")) {
+                purchased.put("onAccount", false);
+            }
+            return payload;
+        }
+        if (applies(payloadType, revision) && CONSENT.equals(payloadType) && payload instanceof ObjectNode consent) {
             JsonNode purpose = consent.remove("purpose");
             var purposes = consent.putArray("purposes");
             if (purpose != null && !purpose.isNull()) {
