@@ -216,9 +216,17 @@ class AgendaController {
                         text(locale, "agenda.collectionDue", sum(shipments).toPlainString(), key.get(1),
                                 numbers(shipments))));
             });
-            if (state.credit().onHold(today) && atRisk.add(state.customerId())) {
-                items.add(new Item(today, Kind.AT_RISK, Urgency.URGENT, state.customerId(), state.name(),
-                        text(locale, "agenda.atRisk.receivables")));
+            if (state.credit().onHold(today)) {
+                String receivables = text(locale, "agenda.atRisk.receivables");
+                if (atRisk.add(state.customerId())) {
+                    items.add(new Item(today, Kind.AT_RISK, Urgency.URGENT, state.customerId(), state.name(),
+                            receivables));
+                } else {
+                    // at risk already (no purchase for a year, or neglected): the reason says this too
+                    items.replaceAll(item -> item.kind() == Kind.AT_RISK && item.customerId().equals(state.customerId())
+                            ? new Item(item.date(), item.kind(), item.urgency(), item.customerId(), item.name(),
+                            item.detail() + (locale.getLanguage().equals("zh") ? "；" : "; ") + receivables) : item);
+                }
             }
         }
     }

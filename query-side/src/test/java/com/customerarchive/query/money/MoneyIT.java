@@ -170,6 +170,11 @@ class MoneyIT {
         assertThat(queries.get("/api/profiles/" + c1 + "/ledger", "integrator").status()).isEqualTo(403);
         assertThat(queries.get("/api/profiles/" + c1 + "/ledger", REP2).status()).as("another rep's customer")
                 .isEqualTo(403);
+        Api.Response otherBranch = queries.get("/api/profiles/" + c1 + "/ledger", FIN_ELSEWHERE);
+        assertThat(otherBranch.status()).isEqualTo(403);
+        assertThat(otherBranch.json().get("type").asString()).endsWith("/out-of-scope");
+        assertThat(queries.get("/api/reports/receivables?unit=MONEY-BR", FIN_ELSEWHERE).status())
+                .as("finance of another branch asks for this one").isEqualTo(403);
 
         // C2's ledger, in business-time order, with the running balance
         Api.Response ledger = queries.get("/api/profiles/" + c2 + "/ledger", FIN);
@@ -210,6 +215,9 @@ class MoneyIT {
         assertRow(rows.get(REP2 + " CNY"), "0", "1000.00", "0", "0", "0", "1000.00", 1, "1800.00", "50.0");
         assertRow(rows.get(REP2 + " USD"), "0", "0", "0", "2000.00", "0", "2000.00", 1, "2000.00", "90.0");
         assertThat(rows).hasSize(3);
+        Api.Response elsewhereReport = queries.get("/api/reports/receivables?by=owner", FIN_ELSEWHERE);
+        assertThat(elsewhereReport.status()).isEqualTo(200);
+        assertThat(rows(elsewhereReport.json()).keySet()).noneMatch(key -> key.startsWith(REP1) || key.startsWith(REP2));
 
         // each figure opens the shipments behind it, its total the figure
         JsonNode report = receivables("by=owner", FIN);
@@ -264,7 +272,16 @@ class MoneyIT {
                 "COLLECTION_OVERDUE " + c2 + " " + TODAY + " URGENT",
                 "COLLECTION_DUE " + c1 + " " + TODAY.plusDays(20) + " SOON");
         assertThat(agenda).anyMatch(entry -> entry.get("kind").asString().equals("AT_RISK")
-                && entry.get("customerId").asString().equals(c1));
+                && entry.get("customerId").asString().equals(c1)
+                && entry.get("detail").asString().contains("receivables more than 90 days past due"));
+        // rep2: C3's yuan one day past due (SOON), its dollars 76 days (URGENT); C4 owes nothing
+        List<String> rep2 = queries.get("/api/agenda", REP2).json().valueStream()
+                .filter(entry -> entry.get("kind").asString().startsWith("COLLECTION"))
+                .map(entry -> entry.get("kind").asString() + " " + entry.get("customerId").asString() + " "
+                        + entry.get("urgency").asString() + " " + entry.get("detail").asString()).toList();
+        assertThat(rep2).containsExactlyInAnyOrder(
+                "COLLECTION_OVERDUE " + c3 + " SOON 1000.00 CNY past due, the oldest 1 days (shipments 2)",
+                "COLLECTION_OVERDUE " + c3 + " URGENT 2000.00 USD past due, the oldest 76 days (shipments 1)");
         JsonNode overdue = agenda.stream().filter(entry -> entry.get("kind").asString().equals("COLLECTION_OVERDUE")
                 && entry.get("customerId").asString().equals(c1)).findFirst().orElseThrow();
         assertThat(overdue.get("detail").asString()).isEqualTo("5000.00 CNY past due, the oldest 91 days (shipments 1, 2)");
@@ -285,9 +302,22 @@ class MoneyIT {
     void two_purchases_racing_for_the_last_of_a_limit_on_two_command_sides_one_passes_one_is_held() throws Exception {
         String c5 = register(REP1, "Money Five", "{\"kind\": \"NET_DAYS\", \"days\": 30}", "5000");
         ExecutorService threads = Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         try {
-            Future<Api.Response> onA = threads.submit(() -> buy(sideA, REP1, c5, "3000.00", "RACE-A", null));
-            Future<Api.Response> onB = threads.submit(() -> buy(sideB, REP1, c5, "3000.00", "RACE-B", null));
+            // both wait at the line, then send at once: one to each command-side
+            Future<Api.Response> onA = threads.submit(() -> {
+                ready.countDown();
+                go.await();
+                return buy(sideA, REP1, c5, "3000.00", "RACE-A", null);
+            });
+            Future<Api.Response> onB = threads.submit(() -> {
+                ready.countDown();
+                go.await();
+                return buy(sideB, REP1, c5, "3000.00", "RACE-B", null);
+            });
+            assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
             Api.Response a = onA.get(60, TimeUnit.SECONDS);
             Api.Response b = onB.get(60, TimeUnit.SECONDS);
             assertThat(List.of(a.status(), b.status())).as(a.raw().body() + " / " + b.raw().body())
@@ -336,6 +366,15 @@ class MoneyIT {
         assertThat(ledger.get("entries").valueStream().filter(entry -> entry.get("kind").asString()
                 .equals("COLLECTION")).count()).isEqualTo(1);
         assertThat(ledger.get("balances").get("CNY").decimalValue()).isEqualByComparingTo("0");
+        // a repeat without receivedAt is the same collection too (received when first recorded)
+        Api.Response undated = sideA.post("/api/customers/" + c6 + "/collections", FIN_ELSEWHERE,
+                "{\"amount\": 10.00, \"reference\": \"SLIP-78\"}");
+        assertThat(undated.status()).as(undated.raw().body()).isEqualTo(201);
+        Api.Response undatedAgain = sideB.post("/api/customers/" + c6 + "/collections", FIN_ELSEWHERE,
+                "{\"amount\": 10.00, \"reference\": \"SLIP-78\"}");
+        assertThat(undatedAgain.status()).as(undatedAgain.raw().body()).isEqualTo(201);
+        assertThat(undatedAgain.json().get("collectionNo").asInt()).isEqualTo(2);
+        assertThat(undatedAgain.json().get("version").asLong()).isEqualTo(5);
         Api.Response other = sideA.post("/api/customers/" + c6 + "/collections", FIN_ELSEWHERE,
                 "{\"amount\": 901.00, \"reference\": \"SLIP-77\"}");
         assertThat(other.status()).isEqualTo(409);
