@@ -152,6 +152,13 @@
     if ((m = detail.match(/^([a-z]+) card (\S+) ends (\d{4}-\d{2}-\d{2})$/))) {
       return esc(t('agenda.card', { tier: t('cardTier.' + m[1].toUpperCase()), number: m[2], date: strip(date(m[3])) }));
     }
+    // receivables: the server's sentence (in English or already in Chinese) with the amount shown as money
+    if ((m = detail.match(/^([\d.]+) ([A-Z]{3}) past due, the oldest (\d+) days \(shipments ([\d, ]+)\)$/) || detail.match(/^([\d.]+) ([A-Z]{3}) 已逾期，最长 (\d+) 天（发货 ([\d, ]+)）$/))) {
+      return esc(t('agenda.collectionOverdue', { amount: amountText(m[1], m[2]), days: m[3], shipments: m[4] }));
+    }
+    if ((m = detail.match(/^([\d.]+) ([A-Z]{3}) falls due \(shipments ([\d, ]+)\)$/) || detail.match(/^([\d.]+) ([A-Z]{3}) 到期应收（发货 ([\d, ]+)）$/))) {
+      return esc(t('agenda.collectionDue', { amount: amountText(m[1], m[2]), shipments: m[3] }));
+    }
     if (item.kind === 'AT_RISK') return reason(detail);
     return esc(detail);
   }

@@ -446,6 +446,10 @@
   const money = {
     en: {
       'nav.receivables': 'Receivables ageing', 'reports.receivables': 'Receivables ageing',
+      'agenda.COLLECTION_DUE': 'Collection due', 'agenda.COLLECTION_OVERDUE': 'Collection overdue',
+      'agenda.collectionDue': '{amount} falls due (shipment no. {shipments})',
+      'agenda.collectionOverdue': '{amount} past due, the oldest {days} days (shipment no. {shipments})',
+      'reason.receivables more than 90 days past due': 'receivables more than 90 days past due',
       'money.ledger': 'Ledger', 'money.creditTitle': 'Credit', 'money.entries': 'Entries', 'money.terms': 'Payment terms',
       'terms.CASH': 'Cash', 'terms.NET_DAYS': '{days} days after shipment', 'terms.MONTHLY_STATEMENT': 'Monthly statement, due on day {day} of the next month',
       'money.daysPastDue': 'Days past due', 'money.onHold': 'Credit hold', 'money.limit': 'Credit limit', 'money.noLimit': 'no limit',
@@ -481,6 +485,10 @@
     },
     zh: {
       'nav.receivables': '应收账款账龄', 'reports.receivables': '应收账款账龄',
+      'agenda.COLLECTION_DUE': '应收到期', 'agenda.COLLECTION_OVERDUE': '应收逾期',
+      'agenda.collectionDue': '{amount} 到期应收（第 {shipments} 笔发货）',
+      'agenda.collectionOverdue': '{amount} 已逾期，最长 {days} 天（第 {shipments} 笔发货）',
+      'reason.receivables more than 90 days past due': '应收款逾期超过90天',
       'money.ledger': '财务明细帐', 'money.creditTitle': '信用', 'money.entries': '明细', 'money.terms': '付款条件',
       'terms.CASH': '现金', 'terms.NET_DAYS': '发货后{days}天', 'terms.MONTHLY_STATEMENT': '月结，次月{day}日付款',
       'money.daysPastDue': '逾期天数', 'money.onHold': '信用冻结', 'money.limit': '信用额度', 'money.noLimit': '不限',
