@@ -104,10 +104,11 @@
       ${c.masked ? ` <span class="badge" data-testid="candidate-masked">${esc(t('dup.masked'))}</span>` : ''}</li>`).join('')}</ul>`;
   }
 
-  function table(rows, columns, { empty = t('empty'), testid = '' } = {}) {
+  /** rowAttributes: the attributes of a row's tr (data-… that a test or a script finds the row by). */
+  function table(rows, columns, { empty = t('empty'), testid = '', rowAttributes = () => '' } = {}) {
     if (!rows || rows.length === 0) return `<p class="empty" data-testid="empty">${esc(empty)}</p>`;
     return `<table ${testid ? `data-testid="${testid}"` : ''}><thead><tr>${columns.map(c => `<th scope="col">${esc(t(c.title, c.titleArgs))}</th>`).join('')}</tr></thead><tbody>
-      ${rows.map(row => `<tr>${columns.map(c => `<td>${c.render ? c.render(row) : val(row[c.key])}</td>`).join('')}</tr>`).join('')}
+      ${rows.map(row => `<tr ${rowAttributes(row)}>${columns.map(c => `<td>${c.render ? c.render(row) : val(row[c.key])}</td>`).join('')}</tr>`).join('')}
       </tbody></table>`;
   }
   const customerLink = row => `<a href="#/customer/${esc(row.customerId)}">${val(row.name || row.customerId)}</a>`;
@@ -151,6 +152,13 @@
     if ((m = detail.match(/^([a-z]+) card (\S+) ends (\d{4}-\d{2}-\d{2})$/))) {
       return esc(t('agenda.card', { tier: t('cardTier.' + m[1].toUpperCase()), number: m[2], date: strip(date(m[3])) }));
     }
+    // receivables: the server's sentence (in English or already in Chinese) with the amount shown as money
+    if ((m = detail.match(/^([\d.]+) ([A-Z]{3}) past due, the oldest (\d+) days \(shipments ([\d, ]+)\)$/) || detail.match(/^([\d.]+) ([A-Z]{3}) 已逾期，最长 (\d+) 天（发货 ([\d, ]+)）$/))) {
+      return esc(t('agenda.collectionOverdue', { amount: amountText(m[1], m[2]), days: m[3], shipments: m[4] }));
+    }
+    if ((m = detail.match(/^([\d.]+) ([A-Z]{3}) falls due \(shipments ([\d, ]+)\)$/) || detail.match(/^([\d.]+) ([A-Z]{3}) 到期应收（发货 ([\d, ]+)）$/))) {
+      return esc(t('agenda.collectionDue', { amount: amountText(m[1], m[2]), shipments: m[3] }));
+    }
     if (item.kind === 'AT_RISK') return reason(detail);
     return esc(detail);
   }
@@ -185,7 +193,7 @@
     });
   }
   function forget() { session.user = null; session.password = null; session.roles = []; }
-  const home = () => has('MANAGER', 'ADMIN') ? '#/dashboard' : has('SALES') ? '#/agenda' : '#/search';
+  const home = () => has('MANAGER', 'ADMIN') ? '#/dashboard' : has('SALES') ? '#/agenda' : has('FINANCE') ? '#/receivables' : '#/search';
 
   /** The navigation only for a signed-in user, and only the pages its roles open. */
   function showNav(signedIn) {
@@ -372,6 +380,8 @@
     if (/birthday|foundedOn|firstTradeDate|lastPurchase$/.test(plain) && typeof value === 'string') return date(value);
     if (plain === 'purchase.purchaseFrequency' && /^\d+ in the last year$/.test(value)) return esc(t('card.frequency', { n: value.split(' ')[0] }));
     if (plain === 'purchase.totalAmount' || plain === 'payment.creditLimit' || plain === 'basic.registeredCapital') return money(value, 'CNY');
+    if (plain === 'payment.terms' && typeof value === 'object') return termsText(value);
+    if (plain === 'payment.creditLimits' && typeof value === 'object') return Object.entries(value).map(([currency, limit]) => money(limit, currency)).join('<br>');
     if (typeof value === 'boolean') return esc(t('bool.' + value));
     if (Array.isArray(value)) return val(value.join('、'));
     if (typeof value === 'object') return val(Object.values(value).filter(v => v !== null && v !== '').join(' '));
@@ -411,6 +421,7 @@
       ${item('col.grade', esc(p.grade), 'grade')}${item('col.owner', val(p.ownerId), 'owner')}
       ${item('customer.lifecycle', p.lifecycle ? `${code('stage', p.lifecycle.stage)}${p.lifecycle.since ? ` <span class="muted">${esc(t('customer.since'))} ${time(p.lifecycle.since)}</span>` : ''}${p.lifecycle.atRisk ? `<br><span class="badge URGENT">${esc(t('customer.atRisk'))}</span> ${reason(p.lifecycle.reason)}` : ''}` : '', 'stage')}
       ${item('customer.value', p.value ? number(p.value.score) : '', 'value')}
+      ${p.credit ? item('money.available', availableCredit(p.credit), 'available-credit') : ''}
       ${item('customer.openComplaints', esc(open), 'open-complaints')}
       ${item('customer.nextFollowUp', p.nextFollowUpOn ? date(p.nextFollowUpOn) : '', 'next-follow-up')}
       ${item('col.lastContact', time(p.lastContactAt))}
@@ -444,6 +455,13 @@
         return `${val(d.cardNumber)} ${code('cardTier', d.tier)}` + line('form.validUntil', date(d.validUntil)) + line('form.fee', money(d.fee, 'CNY'));
       case 'MembershipCardTierChanged': return `${val(d.cardNumber)} ${code('cardTier', d.from)} → ${code('cardTier', d.to)}` + line('form.reason', val(d.reason));
       case 'MembershipCardUsed': return `${val(d.cardNumber)} · ${val(d.outlet)} · ${money(d.amount, 'CNY')}`;
+      case 'ShipmentRecorded': return `${esc(t('money.shipmentNo', { no: d.shipmentNo }))} · ${esc(t('feed.purchase', { no: d.purchaseNo }))} · ${val(d.reference)} · ${money(d.amount, d.currency)}`
+        + line('money.dueOn', date(d.dueOn));
+      case 'CollectionRecorded': return `${esc(t('money.collectionNo', { no: d.collectionNo }))} · ${val(d.reference)} · ${money(d.amount, d.currency)}`
+        + line('money.allocation', (d.allocations || []).map(a => esc(t('money.shipmentNo', { no: a.shipmentNo })) + ' ' + money(a.amount, d.currency)).join('、'))
+        + line('money.credit', d.credit && Number(d.credit) ? money(d.credit, d.currency) : '');
+      case 'CollectionReversed': return `${esc(t('money.collectionNo', { no: d.collectionNo }))} · ${val(d.reference)}` + line('form.reason', val(d.reason));
+      case 'CreditOverridden': return `${val(d.orderRef)} · ${code('rule', d.rule)}` + line('form.reason', val(d.reason));
       default: return line('form.reason', val(d.reason)) + line('col.notes', val(d.notes));
     }
   }
@@ -458,8 +476,11 @@
     const basic = (p.card && p.card.basic) || {};
     const auditor = has('AUDITOR', 'ADMIN');
     const writer = has('SALES', 'MANAGER');
-    const [history, purchases, access] = await Promise.all([allEvents(id, p.version), query(`/api/profiles/${id}/purchases`),
-      auditor ? query(`/api/profiles/${id}/access-log?limit=20`) : Promise.resolve(null)]);
+    const finance = has('FINANCE') && !p.mergedInto;
+    // the ledger is read by whoever reads the profile and may see money; to anyone else (403) it is simply not there
+    const [history, purchases, access, ledger] = await Promise.all([allEvents(id, p.version), query(`/api/profiles/${id}/purchases`),
+      auditor ? query(`/api/profiles/${id}/access-log?limit=20`) : Promise.resolve(null),
+      query(`/api/profiles/${id}/ledger?minVersion=${p.version}`)]);
     if (token !== current) return;
     const events = history.events || [];
     const complaints = complaintsOf(events);
@@ -470,6 +491,8 @@
         <a href="#/customer/${esc(p.mergedInto)}" data-testid="merged-target">${esc(t('merged.open'))}</a></div>` : ''}
       ${facts(p, complaints)}
       ${reviewPanel(p)}
+      ${ok(ledger) ? ledgerPanel(ledger.json, finance) : ledger.status === 403 ? '' : `<div class="panel"><h2 data-i18n="money.ledger"></h2>${problem(ledger)}</div>`}
+      ${finance ? moneyForms(ok(purchases) ? purchases.json : []) : ''}
       <div class="grid2"><div class="panel"><h2 data-i18n="customer.card"></h2>${cardSections(p.card)}
         <p><button type="button" id="verify" data-i18n="customer.verify"></button> <span id="verdict" data-testid="verdict"></span></p></div>
       <div class="panel"><h2 data-i18n="customer.asOf"></h2><form class="inline" id="asof-form">
@@ -517,6 +540,7 @@
     });
     if (writer && !p.mergedInto) wireTasks(id, p, events);
     if (writer && !p.mergedInto && p.status === 'ACTIVE') wirePool(id, p);
+    if (finance) wireMoney(id, p);
     wireMerge(id, p);
   }
 
@@ -628,30 +652,35 @@
       <a href="#/customer/${esc(id)}?v=${Date.now()}">${esc(t('form.reload'))}</a></div>`;
   }
 
+  const clean = object => Object.fromEntries(Object.entries(object).filter(([, v]) => v !== '' && v !== null && v !== undefined));
+  /**
+   * A form on the customer's page that saves with what the user typed only: on success the page is read again at the
+   * written version and "Saved." stays in view over it; a refusal shows under the form.
+   */
+  const saving = (id, p) => (form, send) => form && form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const values = Object.fromEntries(new FormData(form));
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    flash.innerHTML = '';
+    const answer = await send(values);
+    button.disabled = false;
+    const result = form.querySelector('.result');
+    if (ok(answer)) {
+      const version = (answer.json && answer.json.version) || Number((answer.headers.get('ETag') || '').replace(/"/g, '')) || undefined;
+      await customer(id, version);
+      showFlash('form.saved');
+      flash.scrollIntoView({ block: 'nearest' });
+    } else if (answer.json && answer.json.rule === 'version-conflict') {
+      result.innerHTML = await conflict(id, p.version);
+    } else {
+      result.innerHTML = problem(answer);
+    }
+  });
+
   function wireTasks(id, p, events) {
     const base = `/api/customers/${id}`;
-    const clean = object => Object.fromEntries(Object.entries(object).filter(([, v]) => v !== '' && v !== null && v !== undefined));
-    /** Saves with what the user typed only; on success "Saved." stays in view over the refreshed page. */
-    const submit = (form, send) => form && form.addEventListener('submit', async event => {
-      event.preventDefault();
-      const values = Object.fromEntries(new FormData(form));
-      const button = form.querySelector('button[type=submit]');
-      button.disabled = true;
-      flash.innerHTML = '';
-      const answer = await send(values);
-      button.disabled = false;
-      const result = form.querySelector('.result');
-      if (ok(answer)) {
-        const version = (answer.json && answer.json.version) || Number((answer.headers.get('ETag') || '').replace(/"/g, '')) || undefined;
-        await customer(id, version);
-        showFlash('form.saved');
-        flash.scrollIntoView({ block: 'nearest' });
-      } else if (answer.json && answer.json.rule === 'version-conflict') {
-        result.innerHTML = await conflict(id, p.version);
-      } else {
-        result.innerHTML = problem(answer);
-      }
-    });
+    const submit = saving(id, p);
     const when = v => v.occurredAt ? instant(v.occurredAt) : undefined;
     const byId = formId => document.getElementById(formId);
     submit(byId('visit-form'), v => command(base + '/visits', { method: 'POST', body: clean({ method: v.method, occurredAt: when(v),
@@ -704,6 +733,130 @@
         ${input('form.cancelReason', 'reason', 'required')}${saveButton()}</form>`;
       const form = area.querySelector('form');
       submit(form, v => command(`${base}/purchases/${button.dataset.cancel}/cancel`, { method: 'POST', body: { reason: v.reason } }));
+      form.querySelector('input').focus();
+    }));
+  }
+
+  // ---------------------------------------------------------------- money after the sale (发货 · 回款 · 账龄)
+  const AGEING = ['notYetDue', 'days1to30', 'days31to60', 'days61to90', 'over90'];
+  const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'];
+  /** Payment terms in words: cash, N days after shipment, a monthly statement on day N. */
+  const termsText = terms => terms && terms.kind ? esc(t('terms.' + terms.kind, { days: terms.days, day: terms.day })) : '';
+  /** A money text inside a sentence of the console's words. */
+  const amountText = (amount, currency) => strip(money(amount, currency));
+
+  /** What credit is left per currency (only where a limit is set), and the hold. */
+  function availableCredit(credit) {
+    if (!credit) return '';
+    const limited = (credit.currencies || []).filter(line => line.available !== undefined && line.available !== null);
+    return (limited.length ? limited.map(line => `<span data-currency="${esc(line.currency)}">${money(line.available, line.currency)}</span>`).join('<br>') : esc(t('money.noLimit')))
+      + (credit.onHold ? ` <span class="badge URGENT" data-testid="credit-hold">${esc(t('money.onHold'))}</span>` : '');
+  }
+
+  /** The card's payment section as the rules read it: terms, rating, and per currency limit, open, overdue and available. */
+  function creditSummary(credit) {
+    if (!credit) return `<p class="empty">${esc(t('money.noCredit'))}</p>`;
+    const line = key => c => c[key] === undefined || c[key] === null ? '' : money(c[key], c.currency);
+    return `<div data-testid="credit"><dl>
+      <dt>${esc(t('money.terms'))}</dt><dd data-testid="credit-terms">${termsText(credit.terms)}</dd>
+      ${credit.rating ? `<dt>${esc(t('field.payment.creditRating'))}</dt><dd>${val(credit.rating)}</dd>` : ''}
+      <dt>${esc(t('money.daysPastDue'))}</dt><dd data-testid="credit-days-past-due">${number(credit.daysPastDue)}${credit.onHold ? ` <span class="badge URGENT" data-testid="credit-hold">${esc(t('money.onHold'))}</span>` : ''}</dd></dl>
+      ${table(credit.currencies, [{ title: 'form.currency', render: c => val(c.currency) },
+        { title: 'money.limit', render: c => c.limit === undefined || c.limit === null ? esc(t('money.noLimit')) : money(c.limit, c.currency) },
+        { title: 'money.receivable', render: line('receivable') }, { title: 'money.overdue', render: line('overdue') },
+        { title: 'money.openOrders', render: line('openOrders') }, { title: 'money.credit', render: line('credit') },
+        { title: 'money.exposure', render: line('exposure') },
+        { title: 'money.available', render: c => `<span data-testid="available">${c.available === undefined || c.available === null ? esc(t('money.noLimit')) : money(c.available, c.currency)}</span>` }],
+        { testid: 'credit-currencies', rowAttributes: c => `data-currency="${esc(c.currency)}"` })}</div>`;
+  }
+
+  /** Where a ledger line stands: a shipment's due day, what is open, days past due; a collection's allocations, credit, reversal. */
+  function entryState(e) {
+    const parts = [];
+    if (e.kind === 'SHIPMENT') {
+      parts.push(`${esc(t('money.dueOn'))} ${date(e.dueOn)}`);
+      const open = Number(e.open || 0);
+      if (open <= 0) parts.push(`<span class="badge" data-testid="entry-settled">${esc(t('money.settled'))}</span>`);
+      else if (open < Number(e.amount)) parts.push(esc(t('money.open', { amount: amountText(e.open, e.currency) })));
+      if (open > 0 && e.daysPastDue > 0) {
+        parts.push(`<span class="badge ${e.daysPastDue > 90 ? 'URGENT' : 'SOON'}" data-testid="entry-past-due">${esc(t('money.pastDue', { days: e.daysPastDue }))}</span>`);
+      }
+      if (e.fromCredit) parts.push(esc(t('money.fromCredit', { amount: amountText(e.fromCredit, e.currency) })));
+    } else if (e.kind === 'COLLECTION') {
+      if ((e.allocations || []).length) {
+        parts.push(esc(t('money.settles', { list: e.allocations.map(a => t('money.shipmentNo', { no: a.shipmentNo }) + ' ' + amountText(a.amount, e.currency)).join('、') })));
+      }
+      if (e.credit) parts.push(esc(t('money.leftCredit', { amount: amountText(e.credit, e.currency) })));
+      if (e.reversed) parts.push(`<span class="badge true" data-testid="entry-reversed">${esc(t('money.reversed'))}</span>`);
+    } else if (e.kind === 'REVERSAL') {
+      parts.push(`${esc(t('form.reason'))}：${val(e.reason)}`);
+    }
+    return parts.join('<br>');
+  }
+
+  /** The customer's ledger (财务明细帐): its credit, every shipment, collection and reversal with the running balance. */
+  function ledgerPanel(ledger, finance) {
+    const balances = Object.entries(ledger.balances || {});
+    if (!ledger.credit && !(ledger.entries || []).length && !finance) {
+      return `<div class="panel" data-testid="ledger"><h2 data-i18n="money.ledger"></h2><p class="empty">${esc(t('money.noEntries'))}</p></div>`;
+    }
+    return `<div class="panel" data-testid="ledger"><h2 data-i18n="money.ledger"></h2>
+      <h3 data-i18n="money.creditTitle"></h3>${creditSummary(ledger.credit)}
+      <h3 data-i18n="money.entries"></h3>
+      ${table(ledger.entries, [{ title: 'money.day', render: e => date(e.day) },
+        { title: 'money.entry', render: e => `<span data-testid="entry-kind" data-kind="${esc(e.kind)}">${esc(t('entry.' + e.kind, { no: e.number }))}</span>` },
+        { title: 'money.reference', render: e => val(e.reference) + (e.purchaseNo ? ` <span class="muted">${esc(t('feed.purchase', { no: e.purchaseNo }))}</span>` : '') },
+        { title: 'col.amount', render: e => `<span data-testid="entry-amount">${money(e.amount, e.currency)}</span>` },
+        { title: 'money.balance', render: e => `<span data-testid="entry-balance">${money(e.balance, e.currency)}</span>` },
+        { title: 'money.state', render: entryState },
+        ...(finance ? [{ title: 'col.actions', render: e => e.kind === 'COLLECTION' && !e.reversed
+          ? `<button type="button" data-reverse="${esc(e.reference)}" data-testid="reverse">${esc(t('money.reverse'))}</button>` : '' }] : [])],
+        { testid: 'ledger-entries', empty: t('money.noEntries'), rowAttributes: e => `data-testid="ledger-entry" data-kind="${esc(e.kind)}" data-reference="${esc(e.reference)}"` })}
+      <p data-testid="balances"><strong>${esc(t('money.balances'))}</strong>：${balances.length ? balances.map(([currency, amount]) =>
+        `<span data-testid="balance" data-currency="${esc(currency)}">${money(amount, currency)}</span>${Number(amount) < 0 ? ` <span class="muted">(${esc(t('money.customerCredit'))})</span>` : ''}`).join('；') : esc(t('money.noEntries'))}</p>
+      <div id="reverse-area"></div></div>`;
+  }
+
+  /** Finance's forms on the customer: a shipment of one of its purchases, a collection (settling named shipments or the oldest). */
+  function moneyForms(purchases) {
+    const open = (purchases || []).filter(v => !v.cancelled);
+    const reference = testid => `required maxlength="100" pattern="[A-Za-z0-9._\\/#\\-]+" data-testid="${testid}"`;
+    const when = testid => `type="datetime-local" max="${today()}T23:59" data-testid="${testid}"`;
+    return `<h2 data-i18n="money.tasks"></h2><div class="grid2 tasks">
+      <form class="panel task" id="shipment-form" data-testid="shipment-form"><h2>${esc(t('money.ship'))}</h2>
+        ${open.length ? `${labelled('money.purchase', `<select name="purchaseNo" required data-testid="shipment-purchase">${open.map(v =>
+          `<option value="${esc(v.purchaseNo)}">${esc(t('feed.purchase', { no: v.purchaseNo }))} · ${esc(v.product)} · ${money(v.amount, v.currency)}</option>`).join('')}</select>`)}
+        ${input('col.quantity', 'quantity', 'type="number" min="0.0001" step="any" required data-testid="shipment-quantity"')}
+        ${input('col.amount', 'amount', 'type="number" min="0.01" step="0.01" required data-testid="shipment-amount"')}
+        ${input('money.reference', 'reference', reference('shipment-reference'))}${input('money.shippedAt', 'shippedAt', when('shipment-at'))}
+        <button class="primary" type="submit" data-testid="shipment-save">${esc(t('form.save'))}</button><div class="result"></div>`
+        : `<p class="empty">${esc(t('money.nothingToShip'))}</p>`}</form>
+      <form class="panel task" id="collection-form" data-testid="collection-form"><h2>${esc(t('money.collect'))}</h2>
+        ${input('col.amount', 'amount', 'type="number" min="0.01" step="0.01" required data-testid="collection-amount"')}
+        ${labelled('form.currency', `<select name="currency" required data-testid="collection-currency">${CURRENCIES.map(c => `<option value="${c}">${esc(currencyName(c))}</option>`).join('')}</select>`)}
+        ${input('money.reference', 'reference', reference('collection-reference'))}${input('money.receivedAt', 'receivedAt', when('collection-at'))}
+        <fieldset><legend>${esc(t('money.allocation'))}</legend><p class="muted">${esc(t('money.allocationHelp'))}</p>
+          ${input('money.shipment', 'shipmentNo', 'type="number" min="1" step="1" data-testid="collection-shipment"')}
+          ${input('money.allocated', 'allocated', 'type="number" min="0.01" step="0.01" data-testid="collection-allocated"')}</fieldset>
+        <button class="primary" type="submit" data-testid="collection-save">${esc(t('form.save'))}</button><div class="result"></div></form></div>`;
+  }
+
+  function wireMoney(id, p) {
+    const submit = saving(id, p);
+    const base = `/api/customers/${id}`;
+    const at = local => local ? instant(local) : undefined;
+    submit(document.getElementById('shipment-form'), v => command(`${base}/purchases/${encodeURIComponent(v.purchaseNo)}/shipments`, { method: 'POST',
+      body: clean({ shippedAt: at(v.shippedAt), quantity: v.quantity, amount: v.amount, reference: v.reference }) }));
+    submit(document.getElementById('collection-form'), v => command(`${base}/collections`, { method: 'POST',
+      body: clean({ receivedAt: at(v.receivedAt), amount: v.amount, currency: v.currency, reference: v.reference,
+        allocations: v.shipmentNo ? [{ shipmentNo: Number(v.shipmentNo), amount: v.allocated || v.amount }] : undefined }) }));
+    main.querySelectorAll('button[data-reverse]').forEach(button => button.addEventListener('click', () => {
+      const area = document.getElementById('reverse-area');
+      area.innerHTML = `<form class="step-form" data-testid="reverse-form"><h3>${esc(t('money.reverse'))} · ${val(button.dataset.reverse)}</h3>
+        ${input('money.reverseReason', 'reason', 'required maxlength="2000" data-testid="reverse-reason"')}
+        <button class="primary" type="submit" data-testid="reverse-save">${esc(t('form.confirm'))}</button><div class="result"></div></form>`;
+      const form = area.querySelector('form');
+      submit(form, v => command(`${base}/collections/${encodeURIComponent(button.dataset.reverse)}/reverse`, { method: 'POST', body: { reason: v.reason } }));
       form.querySelector('input').focus();
     }));
   }
@@ -851,12 +1004,16 @@
     if (token !== current) return;
     if (answer.status === 404) { main.innerHTML = `<h1 data-i18n="drill.title"></h1><p class="problem" data-testid="drill-missing">${esc(t('drill.missing'))}</p>`; translate(main); return; }
     const body = answer.json || {};
+    // a receivable's shipment: what of it was open, its due day and how many days past due
+    const aged = body.report === 'receivables';
     const columns = body.kind === 'events'
       ? [{ title: 'col.when', render: e => time(e.occurredAt) }, { title: 'col.name', render: customerLink }, { title: 'col.type', render: e => code('event', e.type) },
-        { title: 'col.amount', render: e => e.amount !== undefined && e.amount !== null ? money(e.amount, e.currency) : '' }]
+        { title: aged ? 'money.openAmount' : 'col.amount', render: e => e.amount !== undefined && e.amount !== null ? `<span data-testid="drill-amount">${money(e.amount, e.currency)}</span>` : '' },
+        ...(aged ? [{ title: 'money.dueOn', render: e => date(e.dueOn) },
+          { title: 'money.daysPastDue', render: e => `<span data-testid="drill-days-past-due">${number(e.daysPastDue)}</span>` }, { title: 'col.owner', key: 'ownerId' }] : [])]
       : [{ title: 'col.name', render: customerLink }, { title: 'col.owner', key: 'ownerId' }, { title: 'col.grade', key: 'grade' }];
     main.innerHTML = `<h1 data-i18n="drill.title"></h1>
-      <div class="panel" data-testid="drill">${ok(answer) ? `<p class="muted">${body.report ? esc(t('reports.' + body.report)) : ''} ${body.key ? '· ' + val(body.key) : ''} ${body.column ? '→ ' + val(body.column) : ''}</p>`
+      <div class="panel" data-testid="drill">${ok(answer) ? `<p class="muted" data-testid="drill-figure">${body.report ? esc(t('reports.' + body.report)) : ''} ${aged ? '· ' + esc(t('ageing.' + body.figure)) : ''} ${body.key ? '· ' + val(body.key) : ''} ${body.column ? '→ ' + val(body.column) : ''}</p>`
         + table(body.items, columns, { testid: 'drill-table' }) + pager(page, size, body.total || 0)
         + `<button type="button" id="csv" data-testid="drill-csv" data-i18n="drill.csv"></button>` : problem(answer)}</div>`;
     translate(main);
@@ -953,6 +1110,82 @@
       out.innerHTML = frozen.map((answer, i) => ok(answer) && answer.json ? `${esc(t('reports.' + names[i]))} · ${esc(t('reports.frozen'))}
         <a href="/api/reports/snapshots/${encodeURIComponent(answer.json.id)}" target="_blank" rel="noopener">${val(answer.json.id)}</a>
         (<a href="/api/reports/snapshots/${encodeURIComponent(answer.json.id)}/verify" target="_blank" rel="noopener">${esc(t('reports.frozenVerify'))}</a>)` : problem(answer)).join('<br>');
+    });
+  }
+
+  // ---------------------------------------------------------------- receivables by age (应收账款账龄)
+  const RECEIVABLES_BY = ['owner', 'team', 'branch', 'customer'];
+  /** A row's key in words: the customer by its name (it opens), a team or branch by its name, an owner as it is. */
+  function receivableKey(by, row) {
+    if (!row.key) return esc(t('ageing.all'));
+    if (by === 'customer') return `<a href="#/customer/${esc(row.key)}">${val(row.name || row.key)}</a>`;
+    if ((by === 'team' || by === 'branch') && row.name) return `${val(row.name)} <span class="muted">${val(row.key)}</span>`;
+    return val(row.key);
+  }
+  /** The key as a chart's axis label (plain text). */
+  const receivableLabel = row => row.name || row.key || t('ageing.all');
+
+  /**
+   * Open receivables at a business day's end (now when empty) by owner, team, branch or customer, aged: one row per key
+   * and currency, every figure opening the shipments behind it; one stacked chart per currency, never two mixed.
+   */
+  async function receivables(params) {
+    const token = current;
+    const form = new URLSearchParams(params);
+    const by = RECEIVABLES_BY.includes(form.get('by')) ? form.get('by') : 'owner';
+    const asOf = form.get('asOf') || '';
+    const unit = form.get('unit') || '';
+    const asked = new URLSearchParams({ by });
+    // a day picked is the report at its last moment (its business day still), today is now
+    if (asOf && asOf < today()) asked.set('asOf', new Date(Date.parse(endOf(asOf)) - 1000).toISOString());
+    if (form.get('knownAt')) asked.set('knownAt', instant(form.get('knownAt')));
+    if (unit) asked.set('unit', unit);
+    const answer = await query('/api/reports/receivables?' + asked);
+    if (token !== current) return;
+    const report = ok(answer) ? answer.json : null;
+    const currencies = report ? [...new Set(report.items.map(row => row.currency))].sort() : [];
+    const cell = (row, name) => `<span data-figure="${name}" data-key="${esc(row.key || '')}" data-currency="${esc(row.currency)}">${figure(amountText(row[name], row.currency), row.drill ? row.drill[name] : null, null)}</span>`;
+    const columns = [{ title: 'col.key', render: row => receivableKey(by, row) }, { title: 'form.currency', render: row => val(row.currency) },
+      ...AGEING.map(bucket => ({ title: 'ageing.' + bucket, render: row => cell(row, bucket) })),
+      { title: 'ageing.total', render: row => `<strong>${cell(row, 'total')}</strong>` },
+      { title: 'ageing.customers', render: row => number(row.customers) },
+      { title: 'ageing.shipped', titleArgs: { days: report ? report.dsoDays : 90 }, render: row => money(row.shipped, row.currency) },
+      { title: 'ageing.dso', render: row => `<span data-testid="dso" data-key="${esc(row.key || '')}" data-currency="${esc(row.currency)}">${row.dso === undefined || row.dso === null ? '—' : number(row.dso)}</span>` }];
+    const rowAttributes = row => `data-key="${esc(row.key || '')}" data-currency="${esc(row.currency)}"`;
+    main.innerHTML = `<h1 data-i18n="ageing.title"></h1>
+      <form class="inline controls" id="ageing-form">
+        <label><span data-i18n="reports.by"></span><select name="by" data-testid="ageing-by">${RECEIVABLES_BY.map(b => `<option value="${b}" ${b === by ? 'selected' : ''}>${code('dimension', b)}</option>`).join('')}</select></label>
+        <label><span data-i18n="ageing.asOf"></span><input type="date" name="asOf" value="${esc(asOf)}" max="${today()}" data-testid="ageing-as-of"></label>
+        <label><span data-i18n="reports.knownAt"></span><input type="datetime-local" name="knownAt" value="${esc(form.get('knownAt'))}" data-testid="known-at"></label>
+        <label><span data-i18n="ageing.unit"></span><input name="unit" value="${esc(unit)}" data-testid="ageing-unit"></label>
+        <button class="primary" type="submit" data-i18n="period.apply" data-testid="ageing-apply"></button></form>
+      ${report ? `<p class="muted" data-testid="ageing-note">${esc(t('ageing.note', { day: strip(asOf && asOf < today() ? date(asOf) : date(today())), days: report.dsoDays }))}</p>
+        <div class="panel"><h2 data-i18n="ageing.summary"></h2>${table(report.summary, columns, { testid: 'ageing-summary', empty: t('ageing.none'), rowAttributes })}</div>
+        <div class="panel"><h2>${esc(t('ageing.rows'))} · ${code('dimension', by)}</h2>${table(report.items, columns, { testid: 'ageing-table', empty: t('ageing.none'), rowAttributes })}</div>
+        ${currencies.map(currency => `<div class="panel"><h2>${esc(t('ageing.chart', { currency: currencyName(currency) }))}</h2>
+          <div class="chart" data-testid="ageing-chart" data-currency="${esc(currency)}" role="img" aria-label="${esc(t('ageing.chart', { currency: currencyName(currency) }))}"></div></div>`).join('')}`
+        : `<div class="panel">${problem(answer)}</div>`}`;
+    translate(main);
+    document.getElementById('ageing-form').addEventListener('submit', event => {
+      event.preventDefault();
+      const f = new URLSearchParams(new FormData(event.target));
+      [...f.keys()].forEach(k => { if (!f.get(k)) f.delete(k); });
+      location.hash = '#/receivables?' + f;
+    });
+    if (!report || !window.echarts) return;
+    currencies.forEach(currency => {
+      // the 20 largest keys of the currency, largest first; a bar opens what is behind it
+      const rows = report.items.filter(row => row.currency === currency).slice(0, 20);
+      const chart = echarts.init(main.querySelector(`[data-testid=ageing-chart][data-currency="${currency}"]`));
+      chart.setOption({ animation: false, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, legend: { top: 0 },
+        grid: { left: 80, right: 20, top: 40, bottom: 60 },
+        xAxis: { type: 'category', data: rows.map(receivableLabel), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
+        yAxis: { type: 'value', name: currency },
+        series: AGEING.map(bucket => ({ name: t('ageing.' + bucket), type: 'bar', stack: 'open', barMaxWidth: 48, data: rows.map(row => Number(row[bucket])) })) });
+      chart.on('click', picked => {
+        const link = rows[picked.dataIndex] && rows[picked.dataIndex].drill ? rows[picked.dataIndex].drill[AGEING[picked.seriesIndex]] : null;
+        if (link) location.hash = '#/drill?u=' + encodeURIComponent(link);
+      });
     });
   }
 
@@ -1211,7 +1444,8 @@
     { path: '/queue', roles: ['MANAGER', 'ADMIN', 'CLERK', 'SALES'], show: reviewQueue },
     { path: '/at-risk', roles: ['MANAGER', 'ADMIN'], show: atRisk },
     { path: '/complaints', roles: ['MANAGER', 'ADMIN'], show: complaintList },
-    { path: '/drill', roles: ['MANAGER', 'ADMIN'], show: drill },
+    { path: '/drill', roles: ['MANAGER', 'ADMIN', 'FINANCE'], show: drill },
+    { path: '/receivables', roles: ['MANAGER', 'ADMIN', 'FINANCE'], show: receivables },
     { path: '/org', roles: ALL, show: organisation },
     { path: '/pool', roles: ['SALES', 'MANAGER', 'ADMIN'], show: publicPool },
     { prefix: '/customer/', roles: ALL, show: (params, rest) => customer(rest, new URLSearchParams(params).get('v')) }
