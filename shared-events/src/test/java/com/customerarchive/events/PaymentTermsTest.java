@@ -40,7 +40,11 @@ class PaymentTermsTest {
             "NET_DAYS          | 365 | -  | -",
             "MONTHLY_STATEMENT | -   | 32 | MONTHLY_STATEMENT takes the statement's day of the month, 1 to 31 (and no days)",
             "MONTHLY_STATEMENT | 30  | 25 | MONTHLY_STATEMENT takes the statement's day of the month, 1 to 31 (and no days)",
-            "MONTHLY_STATEMENT | -   | 1  | -"})
+            "MONTHLY_STATEMENT | -   | 1  | -",
+            "MONTHLY_STATEMENT | -   | 0  | MONTHLY_STATEMENT takes the statement's day of the month, 1 to 31 (and no days)",
+            "NET_DAYS          | 30  | 25 | NET_DAYS takes days from 1 to 365 (and no day)",
+            "CASH              | -   | 25 | CASH takes neither days nor day",
+            "-                 | 30  | -  | terms need a kind: CASH, NET_DAYS or MONTHLY_STATEMENT"})
     void incomplete_or_inconsistent_terms_say_what_is_wrong(PaymentTerms.Kind kind, Integer days, Integer day,
                                                            String problem) {
         assertThat(new PaymentTerms(kind, days, day).problem()).isEqualTo(problem);

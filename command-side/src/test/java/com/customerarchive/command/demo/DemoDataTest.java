@@ -87,16 +87,30 @@ class DemoDataTest {
         // and collects only after shipping; some customers pay late
         int shipments = 0;
         int collections = 0;
+        int latePayers = 0;
         for (List<Request> requests : byCustomer.values()) {
             Map<String, Integer> ordered = new java.util.HashMap<>();
+            Map<String, java.math.BigDecimal> orderedAmount = new java.util.HashMap<>();
+            Map<String, java.math.BigDecimal> shippedAmount = new java.util.HashMap<>();
+            List<LocalDate> dueDays = new ArrayList<>();
+            JsonNode terms = null;
+            boolean late = false;
             Map<String, Instant> orderedAt = new java.util.HashMap<>();
             Map<String, Integer> shipped = new java.util.HashMap<>();
             Instant firstShipped = null;
             for (Request request : requests) {
                 String path = request.path();
-                if (path.endsWith("/purchases")) {
+                if (path.endsWith("/credit")) {
+                    assertThat(request.user()).isEqualTo("finance");
+                    terms = request.body().get("terms");
+                    int at = requests.indexOf(request);
+                    assertThat(requests.get(at + 1).path()).as("the proposal approved")
+                            .endsWith("/proposals/9c1d7e0a-3f55-4d0b-8a7e-5f2c1b9d0e11/approve");
+                    assertThat(requests.get(at + 1).user()).as("by another than its author").isEqualTo("manager");
+                } else if (path.endsWith("/purchases")) {
                     String no = String.valueOf(ordered.size() + 1);
                     ordered.put(no, request.body().get("quantity").asInt());
+                    orderedAmount.put(no, request.body().get("amount").decimalValue());
                     orderedAt.put(no, Instant.parse(request.body().get("occurredAt").asString()));
                 } else if (path.endsWith("/shipments")) {
                     shipments++;
@@ -106,15 +120,29 @@ class DemoDataTest {
                     assertThat(at).isAfter(orderedAt.get(no)).isBefore(NOW);
                     assertThat(shipped.merge(no, request.body().get("quantity").asInt(), Integer::sum))
                             .as("shipped of purchase " + no).isLessThanOrEqualTo(ordered.get(no));
+                    assertThat(shippedAmount.merge(no, request.body().get("amount").decimalValue(),
+                            java.math.BigDecimal::add)).as("shipped amount of purchase " + no)
+                            .isLessThanOrEqualTo(orderedAmount.get(no));
                     firstShipped = firstShipped == null ? at : firstShipped;
+                    // the due day by the terms proposed (cash, net days, or the statement day of the next month)
+                    LocalDate day = LocalDate.ofInstant(at, DemoData.BUSINESS_ZONE);
+                    String kind = terms.get("kind").asString();
+                    dueDays.add(kind.equals("CASH") ? day : kind.equals("NET_DAYS")
+                            ? day.plusDays(terms.get("days").asInt())
+                            : day.withDayOfMonth(1).plusMonths(1).withDayOfMonth(terms.get("day").asInt()));
                 } else if (path.endsWith("/collections")) {
                     collections++;
                     assertThat(request.user()).isEqualTo("finance");
-                    assertThat(firstShipped).as("a shipment before the collection").isNotNull()
-                            .isBefore(Instant.parse(request.body().get("receivedAt").asString()));
+                    Instant received = Instant.parse(request.body().get("receivedAt").asString());
+                    assertThat(firstShipped).as("a shipment before the collection").isNotNull().isBefore(received);
+                    // paid for the shipment of the same turn: more than 30 days after its due day is late
+                    LocalDate due = dueDays.get(dueDays.size() - 1);
+                    late |= LocalDate.ofInstant(received, DemoData.BUSINESS_ZONE).isAfter(due.plusDays(30));
                 }
             }
+            latePayers += late ? 1 : 0;
         }
+        assertThat(latePayers).as("customers who paid more than 30 days late").isBetween(3, CUSTOMERS / 5);
         assertThat(shipments).as("shipments in the demo").isGreaterThan(CUSTOMERS);
         assertThat(collections).as("collections in the demo").isGreaterThan(CUSTOMERS / 2).isLessThan(shipments);
         // review: the clerk enters every card, a manager signs most; some wait, some were sent back
@@ -209,6 +237,10 @@ class DemoDataTest {
             if (customer != null) {
                 byCustomer.computeIfAbsent(customer, key -> new ArrayList<>())
                         .add(new Request(user, method, path, JSON.readTree(body)));
+            }
+            if (path.endsWith("/credit")) {
+                // terms and limits of an approved card are proposed
+                return "{\"proposal\": {\"proposalId\": \"9c1d7e0a-3f55-4d0b-8a7e-5f2c1b9d0e11\"}}";
             }
             return path.equals("/api/customers") ? "{\"customerId\": \"" + customer + "\"}"
                     : "{\"complaintId\": \"0000000000000000\", \"cardNumber\": \"8886000000000001\"}";
