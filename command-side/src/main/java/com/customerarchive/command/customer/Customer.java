@@ -141,6 +141,10 @@ class Customer {
     /** While in the pool: the rep it came back from, and when. */
     private String returnedFrom;
     private Instant returnedAt;
+    /** The outlet's route and trade type (the route card), and each product's stock at the last store check. */
+    private com.customerarchive.events.route.Route route;
+    private String tradeType;
+    private Map<String, BigDecimal> shelf = new HashMap<>();
     /** Its money after the sale: orders, shipments, collections, credit (发货 · 回款). */
     private com.customerarchive.events.money.CreditAccount account = com.customerarchive.events.money.CreditAccount.empty();
 
@@ -688,9 +692,51 @@ class Customer {
     RecordedVisit handle(RecordVisitCommand command) {
         requireActive();
         int visitNo = visitCount + 1;
+        List<com.customerarchive.events.StoreCheckLine> lines = new ArrayList<>();
+        List<RecordedVisit.Checked> checked = new ArrayList<>();
+        var catalogue = command.catalogue() != null ? command.catalogue() : com.customerarchive.events.route.Catalogue.seed();
+        for (RecordVisitCommand.StoreCheckInput input : command.storeCheck() == null
+                ? List.<RecordVisitCommand.StoreCheckInput>of() : command.storeCheck()) {
+            BigDecimal delivered = input.delivered() == null ? BigDecimal.ZERO : input.delivered();
+            BigDecimal previous = input.correctedPreviousStock() != null ? input.correctedPreviousStock()
+                    : shelf().get(input.sku());
+            BigDecimal sold = previous == null ? null : previous.add(delivered).subtract(input.stock());
+            if (sold != null && sold.signum() < 0) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("sku", input.sku());
+                figures.put("previousStock", previous);
+                figures.put("delivered", delivered);
+                figures.put("stock", input.stock());
+                throw new RuleViolationException(Rule.STORE_CHECK_INCONSISTENT, input.sku() + ": the last check's "
+                        + "stock " + previous.toPlainString() + " and " + delivered.toPlainString() + " delivered "
+                        + "cannot leave " + input.stock().toPlainString() + " on the shelf (sales would be "
+                        + sold.toPlainString() + "); correct the previous stock with a reason if it was wrong.",
+                        figures);
+            }
+            lines.add(new com.customerarchive.events.StoreCheckLine(input.sku(), input.stock(), input.delivered(),
+                    input.facings(), input.merchandised(), input.competitorSkus(), previous, sold,
+                    input.correctedPreviousStock() != null ? input.correctionReason() : null));
+            checked.add(new RecordedVisit.Checked(input.sku(), previous, sold,
+                    catalogue.target(tradeType, input.sku()).subtract(input.stock()).max(BigDecimal.ZERO)));
+        }
         apply(new VisitRecordedEvent(customerId, visitNo, command.visitedAt(), command.method(), command.contact(),
-                grade, command.notes(), command.conclusion(), command.nextFollowUpOn()));
-        return new RecordedVisit(visitNo, version());
+                grade, command.notes(), command.conclusion(), command.nextFollowUpOn(), lines));
+        return new RecordedVisit(visitNo, version(), checked);
+    }
+
+    /** The outlet put on a route with its trade type, or taken off (route null); the same again writes nothing. */
+    @CommandHandler
+    long handle(AssignRouteCommand command) {
+        requireActive();
+        if (Objects.equals(route, command.route()) && Objects.equals(tradeType, command.tradeType())) {
+            return version();
+        }
+        apply(new com.customerarchive.events.RouteAssignedEvent(customerId, command.route(), command.tradeType()));
+        return version();
+    }
+
+    private Map<String, BigDecimal> shelf() {
+        return shelf == null ? Map.of() : shelf;
     }
 
     @CommandHandler
@@ -1144,6 +1190,17 @@ class Customer {
         visitCount = event.visitNo();
         lastFollowUp = later(lastFollowUp, event.visitedAt() != null ? event.visitedAt()
                 : occurred(occurredAt, recordedAt));
+        if (event.storeCheck() != null) {
+            Map<String, BigDecimal> next = new HashMap<>(shelf());
+            event.storeCheck().forEach(line -> next.put(line.sku(), line.stock()));
+            shelf = next;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(com.customerarchive.events.RouteAssignedEvent event) {
+        route = event.route();
+        tradeType = event.tradeType();
     }
 
     @EventSourcingHandler

@@ -6,7 +6,7 @@ package com.customerarchive.command.customer;
  */
 public final class CustomerSnapshots {
 
-    public static final String REVISION = "3";
+    public static final String REVISION = "4";
 
     private CustomerSnapshots() {
     }

@@ -8,8 +8,13 @@ import com.customerarchive.events.VisitMethod;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
-/** @param expectedVersion the version Axon expects: the If-Match event count minus one; null checks nothing */
+/**
+ * @param expectedVersion the version Axon expects: the If-Match event count minus one; null checks nothing
+ * @param storeCheck      the outlet's shelf per product (the route card); empty for a plain visit
+ * @param catalogue       the stock each trade type should hold: the suggested order of a store check
+ */
 public record RecordVisitCommand(
         @TargetAggregateIdentifier CustomerId customerId,
         @TargetAggregateVersion Long expectedVersion,
@@ -18,5 +23,22 @@ public record RecordVisitCommand(
         VisitContact contact,
         String notes,
         String conclusion,
-        LocalDate nextFollowUpOn) {
+        LocalDate nextFollowUpOn,
+        List<StoreCheckInput> storeCheck,
+        com.customerarchive.events.route.Catalogue catalogue) {
+
+    public RecordVisitCommand(CustomerId customerId, Long expectedVersion, Instant visitedAt, VisitMethod method,
+                              VisitContact contact, String notes, String conclusion, LocalDate nextFollowUpOn) {
+        this(customerId, expectedVersion, visitedAt, method, contact, notes, conclusion, nextFollowUpOn, List.of(),
+                null);
+    }
+
+    /**
+     * One product as the rep found it: stock, delivered since the last check, facings, merchandised, competitors; a
+     * correction names the previous stock it replaces ({@code correctedPreviousStock}) with a reason.
+     */
+    public record StoreCheckInput(String sku, java.math.BigDecimal stock, java.math.BigDecimal delivered,
+                                  Integer facings, Boolean merchandised, List<String> competitorSkus,
+                                  java.math.BigDecimal correctedPreviousStock, String correctionReason) {
+    }
 }

@@ -46,11 +46,27 @@ class VisitController {
     private final CommandSender commands;
     private final Clock clock;
     private final BusinessZone zone;
+    private final com.customerarchive.command.route.CatalogueProperties catalogue;
 
-    VisitController(CommandSender commands, Clock clock, BusinessZone zone) {
+    VisitController(CommandSender commands, Clock clock, BusinessZone zone,
+                    com.customerarchive.command.route.CatalogueProperties catalogue) {
         this.zone = zone;
         this.commands = commands;
         this.clock = clock;
+        this.catalogue = catalogue;
+    }
+
+    /** One product on the shelf (店头检查); a correction gives the previous stock it replaces and why. */
+    record StoreCheck(@jakarta.validation.constraints.NotBlank String sku,
+                      @NotNull @jakarta.validation.constraints.PositiveOrZero
+                      @jakarta.validation.constraints.Digits(integer = 9, fraction = 2) java.math.BigDecimal stock,
+                      @jakarta.validation.constraints.PositiveOrZero
+                      @jakarta.validation.constraints.Digits(integer = 9, fraction = 2) java.math.BigDecimal delivered,
+                      @jakarta.validation.constraints.PositiveOrZero Integer facings, Boolean merchandised,
+                      @Size(max = 20) List<@Size(max = 50) String> competitorSkus,
+                      @jakarta.validation.constraints.PositiveOrZero
+                      @jakarta.validation.constraints.Digits(integer = 9, fraction = 2) java.math.BigDecimal correctedPreviousStock,
+                      @Size(max = 500) String correctionReason) {
     }
 
     record Contact(@NotBlank @Size(max = 100) String name, ContactRole role) {
@@ -62,23 +78,60 @@ class VisitController {
             @Valid Contact contact,
             @Size(max = 4000) String notes,
             @Size(max = 2000) String conclusion,
-            LocalDate nextFollowUpOn) {
+            LocalDate nextFollowUpOn,
+            @Size(max = 50) List<@Valid @NotNull StoreCheck> storeCheck) {
     }
 
     @PostMapping
     @Operation(summary = "Record a visit or call", description = "occurredAt is when the contact took place "
             + "(default now, never in the future); the visit is numbered 1, 2, 3 … per customer and records the "
-            + "customer's grade at that moment. 201 with visitNo and version.")
+            + "customer's grade at that moment. 201 with visitNo and version. An outlet's visit may carry storeCheck: "
+            + "[{sku, stock, delivered, facings, merchandised, competitorSkus}] (a SKU of archive.catalogue, each once): "
+            + "the answer's storeCheck gives each product's previousStock, sold since the last check (previous + "
+            + "delivered − stock; none at the first check) and suggestedOrder (the trade type's target stock − stock, "
+            + "never negative). Sales below zero are 409 store-check-inconsistent naming the SKU and the three figures; "
+            + "a correction visit gives correctedPreviousStock with a correctionReason.")
     ResponseEntity<Written.VisitRecorded> record(@PathVariable UUID customerId, @Valid @RequestBody VisitRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Instant visitedAt = request.occurredAt() != null ? request.occurredAt() : clock.instant();
         checkFollowUp(visitedAt, request.nextFollowUpOn());
         VisitContact contact = request.contact() == null ? null
                 : new VisitContact(request.contact().name(), request.contact().role());
+        List<RecordVisitCommand.StoreCheckInput> check = storeCheck(request.storeCheck());
         RecordedVisit visit = commands.send(new RecordVisitCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), visitedAt, request.method(), contact, request.notes(),
-                request.conclusion(), request.nextFollowUpOn()), visitedAt);
-        return Written.answer(HttpStatus.CREATED, visit.version(), new Written.VisitRecorded(visit.visitNo(), visit.version()));
+                request.conclusion(), request.nextFollowUpOn(), check, catalogue.catalogue()), visitedAt);
+        return Written.answer(HttpStatus.CREATED, visit.version(), new Written.VisitRecorded(visit.visitNo(),
+                visit.version(), visit.storeCheck()));
+    }
+
+    /** The store check's lines: SKUs of the catalogue, each once; a correction has its reason. */
+    private List<RecordVisitCommand.StoreCheckInput> storeCheck(List<StoreCheck> lines) {
+        if (lines == null) {
+            return List.of();
+        }
+        List<ProblemResponses.FieldError> errors = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            StoreCheck line = lines.get(i);
+            if (catalogue.catalogue().product(line.sku()).isEmpty()) {
+                errors.add(new ProblemResponses.FieldError("storeCheck[" + i + "].sku", "not a product of the "
+                        + "catalogue: one of " + catalogue.catalogue().products().stream().map(p -> p.sku()).toList()));
+            } else if (!seen.add(line.sku())) {
+                errors.add(new ProblemResponses.FieldError("storeCheck[" + i + "].sku", "each product once"));
+            }
+            if (line.correctedPreviousStock() != null
+                    && (line.correctionReason() == null || line.correctionReason().isBlank())) {
+                errors.add(new ProblemResponses.FieldError("storeCheck[" + i + "].correctionReason",
+                        "a correction of the previous stock says why"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return lines.stream().map(line -> new RecordVisitCommand.StoreCheckInput(line.sku(), line.stock(),
+                line.delivered(), line.facings(), line.merchandised(), line.competitorSkus(),
+                line.correctedPreviousStock(), line.correctionReason())).toList();
     }
 
     private void checkFollowUp(Instant visitedAt, LocalDate nextFollowUpOn) {

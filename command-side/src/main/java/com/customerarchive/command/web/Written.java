@@ -29,7 +29,14 @@ public final class Written {
     public record Proposal(UUID proposalId, List<String> fields) {
     }
 
-    public record VisitRecorded(int visitNo, long version) {
+    /** A visit; for a store check, each product's sales since the last check and the suggested order. */
+    public record VisitRecorded(int visitNo, long version,
+                                @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                                List<com.customerarchive.command.customer.RecordedVisit.Checked> storeCheck) {
+
+        public VisitRecorded(int visitNo, long version) {
+            this(visitNo, version, List.of());
+        }
     }
 
     public record ComplaintFiled(UUID complaintId, long version) {

@@ -86,6 +86,7 @@ public final class RedactionRegistry {
             .nothingPersonal("CollectionRecorded", com.customerarchive.events.CollectionRecordedEvent.class)
             .nothingPersonal("CollectionReversed", com.customerarchive.events.CollectionReversedEvent.class)
             .nothingPersonal("CreditOverridden", com.customerarchive.events.CreditOverriddenEvent.class)
+            .nothingPersonal("RouteAssigned", com.customerarchive.events.RouteAssignedEvent.class)
             .nothingPersonal("MembershipCardIssued", MembershipCardIssuedEvent.class)
             .nothingPersonal("MembershipCardUsed", MembershipCardUsedEvent.class)
             .nothingPersonal("MembershipCardRenewed", MembershipCardRenewedEvent.class)

@@ -77,7 +77,7 @@ public final class ProfileFold {
                     registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
                     0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null, null,
                     registered.admissionState(), registered.code(), context.occurredAt(), List.of(), List.of(), null,
-                    PoolStanding.since(context.occurredAt()), List.of(), null);
+                    PoolStanding.since(context.occurredAt()), List.of(), null, null, null);
         }
         if (state == null) {
             throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
@@ -189,6 +189,10 @@ public final class ProfileFold {
             next.proposals.clear();
         }
         next.credit = next.credit.apply(event);
+        if (event instanceof com.customerarchive.events.RouteAssignedEvent routed) {
+            next.route = routed.route();
+            next.tradeType = routed.tradeType();
+        }
         return next.build();
     }
 
@@ -221,6 +225,8 @@ public final class ProfileFold {
         private PoolStanding pool;
         private List<com.customerarchive.events.TeamMember> team;
         private com.customerarchive.events.money.CreditAccount credit;
+        private com.customerarchive.events.route.Route route;
+        private String tradeType;
 
         Builder(ProfileState base, EventContext context) {
             this.base = base;
@@ -245,6 +251,8 @@ public final class ProfileFold {
             pool = base.pool();
             team = base.team();
             credit = base.credit();
+            route = base.route();
+            tradeType = base.tradeType();
             code = base.code();
             admissionSince = base.admissionSince() != null ? base.admissionSince() : base.registeredAt();
             returnReasons = base.returnReasons();
@@ -266,7 +274,7 @@ public final class ProfileFold {
                     base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
                     visitCount, complaints, consentGranted, updatedAt, personalDataErased, referredBy, lastReviewedAt,
                     freshAt, archiveReason, archivedAt, membershipCard, admission, code, admissionSince, returnReasons,
-                    proposals, mergedInto, pool, team, credit);
+                    proposals, mergedInto, pool, team, credit, route, tradeType);
         }
     }
 }

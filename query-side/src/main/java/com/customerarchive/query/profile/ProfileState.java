@@ -52,7 +52,9 @@ public record ProfileState(
         UUID mergedInto,
         PoolStanding pool,
         List<com.customerarchive.events.TeamMember> team,
-        com.customerarchive.events.money.CreditAccount credit) {
+        com.customerarchive.events.money.CreditAccount credit,
+        com.customerarchive.events.route.Route route,
+        String tradeType) {
 
     private static final Set<ComplaintStatus> OPEN =
             Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);

@@ -76,7 +76,11 @@ public record ProfileView(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<com.customerarchive.events.TeamMember> team,
         @Schema(description = "Money after the sale (付款信息): terms, rating, and per currency the limit, what is "
                 + "receivable, overdue and ordered, the credit, the exposure and the available credit")
-        CreditView credit) {
+        CreditView credit,
+        @Schema(description = "The route card: the outlet's route {branch, routeNo, sequence, visitWeeks, weekday}")
+        com.customerarchive.events.route.Route route,
+        @Schema(description = "The outlet's trade type (业种), a code of the catalogue")
+        String tradeType) {
 
     /**
      * The customer's purchases, cancelled ones left out: what they add up to per currency, and {@code total} only
@@ -97,8 +101,8 @@ public record ProfileView(
                 registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
                 figures.totals(), Totals.single(figures.totals()), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
-                membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked, team, credit)
-                .atRiskFor(credit);
+                membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked, team, credit,
+                route, tradeType).atRiskFor(credit);
     }
 
     /** The churn warning also fires on a customer with receivables more than 90 days past due. */
@@ -111,7 +115,7 @@ public record ProfileView(
                 ownerId, status, card, registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints,
                 visitCount, consentGranted, personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, purchases,
                 judged, value, membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked,
-                team, credit);
+                team, credit, route, tradeType);
     }
 
     /** The same profile with the card's personal fields and the referral link "[withheld]" (consent withdrawn). */
@@ -134,7 +138,7 @@ public record ProfileView(
                         .map(change -> CardFields.isPersonal(change.field()) ? new com.customerarchive.events.FieldChange(
                                 change.field(), Redaction.WITHHELD, Redaction.WITHHELD) : change).toList(),
                         proposal.proposedBy(), proposal.proposedAt())).toList(),
-                mergedInto, locked, team, credit);
+                mergedInto, locked, team, credit, route, tradeType);
     }
 
     private static LocalDate day(Instant at, BusinessZone zone) {
@@ -159,6 +163,7 @@ public record ProfileView(
                 state.admission(), state.returnReasons().isEmpty() ? null : state.returnReasons(),
                 state.proposals().isEmpty() ? null : state.proposals(), state.mergedInto(),
                 state.pool().locked() ? Boolean.TRUE : null, state.team(),
-                CreditView.of(state.card() == null ? null : state.card().payment(), state.credit(), judgedOn));
+                CreditView.of(state.card() == null ? null : state.card().payment(), state.credit(), judgedOn),
+                state.route(), state.tradeType());
     }
 }

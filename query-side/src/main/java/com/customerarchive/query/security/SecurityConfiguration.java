@@ -33,6 +33,7 @@ class SecurityConfiguration {
                         "/api/customers/by-code/*"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN, CLERK), "/api/admission/queue"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/agenda"),
+                AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/routes/*", "/api/routes/*/plan"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/pools", "/api/pools/*/customers"),
                 AccessRule.get(Set.of(OUTLET, SALES, MANAGER, AUDITOR, ADMIN), "/api/membership-cards/*"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/membership-cards"),

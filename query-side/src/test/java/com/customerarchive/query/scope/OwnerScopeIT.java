@@ -117,6 +117,10 @@ class OwnerScopeIT {
             Map.entry("GET /api/pools/{poolId}/customers", "what waits in a pool, for its members (masked) and the "
                     + "managers over it; PoolIT tries a rep outside it"),
             Map.entry("GET /api/reports/briefing", "counts per rep within the user's scope (MANAGER, ADMIN only)"),
+            Map.entry("GET /api/routes/{routeNo}", "a route's outlets within the user's scope (the lists' rule); "
+                    + "RouteIT reads them as two reps"),
+            Map.entry("GET /api/routes/{routeNo}/plan", "a route's plan within the user's scope (the lists' rule); "
+                    + "RouteIT reads it as two reps"),
             Map.entry("GET /api/reports/receivables", "receivables aged within the user's scope (MANAGER, ADMIN, "
                     + "FINANCE); MoneyIT reads it as the finance of one branch"));
 
@@ -125,19 +129,19 @@ class OwnerScopeIT {
      * an owner the rep may name, a registration whose card is complete, a card edit that changes something.
      * {@code {another}} is the other customer of the two.
      */
-    private static final Map<String, String> BODIES = Map.of(
-            "POST /api/customers", registration("{owner}", "Registered By The Rep"),
-            "PUT /api/customers/{customerId}/referrer", "{\"referredBy\": \"{another}\", \"reason\": \"met at a fair\"}",
-            "PUT /api/customers/{customerId}/owner", "{\"ownerId\": \"{owner}\", \"reason\": \"mine now\"}",
-            "POST /api/customers/{customerId}/assign", "{\"ownerId\": \"{owner}\", \"reason\": \"mine now\"}",
-            "PATCH /api/customers/{customerId}/card", "{\"basic\": {\"occupation\": \"engineer\"}}",
-            "POST /api/customers/{customerId}/admission/return",
-            "{\"reasons\": [{\"field\": \"basic.street\", \"message\": \"street missing\"}]}",
-            "POST /api/customers/{customerId}/purchases/{purchaseNo}/shipments",
-            "{\"quantity\": 1, \"amount\": 1.00, \"reference\": \"SCOPE-DN\"}",
-            "POST /api/customers/{customerId}/collections", "{\"amount\": 1.00, \"reference\": \"SCOPE-BANK\"}",
-            "POST /api/customers/{customerId}/collections/{reference}/reverse", "{\"reason\": \"bounced\"}",
-            "PUT /api/customers/{customerId}/credit", "{\"creditRating\": \"A\"}");
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("POST /api/customers", registration("{owner}", "Registered By The Rep")),
+            Map.entry("PUT /api/customers/{customerId}/referrer", "{\"referredBy\": \"{another}\", \"reason\": \"met at a fair\"}"),
+            Map.entry("PUT /api/customers/{customerId}/owner", "{\"ownerId\": \"{owner}\", \"reason\": \"mine now\"}"),
+            Map.entry("POST /api/customers/{customerId}/assign", "{\"ownerId\": \"{owner}\", \"reason\": \"mine now\"}"),
+            Map.entry("PATCH /api/customers/{customerId}/card", "{\"basic\": {\"occupation\": \"engineer\"}}"),
+            Map.entry("POST /api/customers/{customerId}/admission/return", "{\"reasons\": [{\"field\": \"basic.street\", \"message\": \"street missing\"}]}"),
+            Map.entry("POST /api/customers/{customerId}/purchases/{purchaseNo}/shipments", "{\"quantity\": 1, \"amount\": 1.00, \"reference\": \"SCOPE-DN\"}"),
+            Map.entry("POST /api/customers/{customerId}/collections", "{\"amount\": 1.00, \"reference\": \"SCOPE-BANK\"}"),
+            Map.entry("POST /api/customers/{customerId}/collections/{reference}/reverse", "{\"reason\": \"bounced\"}"),
+            Map.entry("PUT /api/customers/{customerId}/credit", "{\"creditRating\": \"A\"}"),
+            Map.entry("POST /api/customers/{customerId}/visits", "{\"method\": \"PHONE\"}"),
+            Map.entry("PUT /api/customers/{customerId}/route", "{\"route\": {\"branch\": \"杭州所\", \"routeNo\": \"R-1\", \"sequence\": 1, \"visitWeeks\": [1, 3], \"weekday\": \"FRIDAY\"}, \"tradeType\": \"12\"}"));
 
     /** Query parameters an operation needs of which the document marks none required (as-of takes at or version). */
     private static final Map<String, String> QUERIES = Map.of(

@@ -130,6 +130,10 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
         MAY.put("GET /api/profiles/{customerId}/ledger", READERS);
         MAY.put("GET /api/reports/receivables", Set.of("manager", "admin", "finance"));
         MAY.put("GET /api/reports/drill", Set.of("manager", "admin", "finance"));
+        // the route card: a lead puts an outlet on a route (the development manager is no member: it leads)
+        MAY.put("PUT /api/customers/{customerId}/route", Set.of("manager"));
+        MAY.put("GET /api/routes/{routeNo}", Set.of("sales", "manager", "admin"));
+        MAY.put("GET /api/routes/{routeNo}/plan", Set.of("sales", "manager", "admin"));
         MAY.put("GET /api/audit/checkpoint", AUDIT);
         MAY.put("GET /api/audit/access", AUDIT);
         for (String report : List.of("GET /api/follow-ups/overdue", "GET /api/complaints",

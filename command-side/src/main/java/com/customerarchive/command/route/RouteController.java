@@ -1,0 +1,73 @@
+package com.customerarchive.command.route;
+
+import com.customerarchive.command.customer.AssignRouteCommand;
+import com.customerarchive.command.customer.OrgScopes;
+import com.customerarchive.command.web.CommandSender;
+import com.customerarchive.command.web.IfMatch;
+import com.customerarchive.command.web.Written;
+import com.customerarchive.events.CustomerId;
+import com.customerarchive.events.route.Route;
+import com.customerarchive.platform.web.ForbiddenException;
+import com.customerarchive.platform.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The route card (客户卡运用及管理): a team leader puts an outlet on a route with its trade type. */
+@RestController
+@Tag(name = "routes", description = "The route-sales card: outlets on routes with their visit weeks and trade type "
+        + "(业种); visits carry the store check (see POST …/visits)")
+class RouteController {
+
+    private final CommandSender commands;
+    private final OrgScopes scopes;
+    private final CatalogueProperties catalogue;
+
+    RouteController(CommandSender commands, OrgScopes scopes, CatalogueProperties catalogue) {
+        this.commands = commands;
+        this.scopes = scopes;
+        this.catalogue = catalogue;
+    }
+
+    record RouteRequest(@Valid Route route, @Size(max = 10) String tradeType, @PastOrPresent Instant occurredAt) {
+    }
+
+    @PutMapping("/api/customers/{customerId}/route")
+    @Operation(summary = "Put the outlet on a route with its trade type (TEAM_LEAD and above)", description = "route: "
+            + "{branch (所别), routeNo (路号), sequence (序号, from 1), visitWeeks (访周次: weeks 1–4 of the four-week "
+            + "cycle, e.g. [1, 3]), weekday (MONDAY …)}; null takes it off every route. tradeType: a code of the "
+            + "catalogue (archive.catalogue.trade-types; the seed's 11–16 retail, 21–23 catering). The same again "
+            + "writes nothing. A team leader, branch manager or head office (or a manager who is no member) within its "
+            + "scope; anyone else 403 route-needs-lead.")
+    ResponseEntity<Written.WriteAnswer> assign(@PathVariable UUID customerId, @Valid @RequestBody RouteRequest request,
+                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                               Authentication user) {
+        if (!scopes.leads(user)) {
+            throw new ForbiddenException("route-needs-lead", "Only a team leader puts an outlet on a route",
+                    "A team leader, a branch manager or head office puts an outlet on a route.");
+        }
+        if (request.route() != null && request.route().problem() != null) {
+            throw new InvalidRequestException("route", request.route().problem());
+        }
+        if (request.tradeType() != null && catalogue.catalogue().tradeType(request.tradeType()).isEmpty()) {
+            throw new InvalidRequestException("tradeType", "not a trade type of the catalogue: one of "
+                    + catalogue.catalogue().tradeTypes().stream().map(type -> type.code()).toList());
+        }
+        long version = commands.send(new AssignRouteCommand(new CustomerId(customerId),
+                IfMatch.expectedAggregateVersion(ifMatch), request.route(), request.tradeType()), request.occurredAt());
+        return Written.ok(version);
+    }
+}

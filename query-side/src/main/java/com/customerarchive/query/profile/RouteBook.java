@@ -1,0 +1,31 @@
+package com.customerarchive.query.profile;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** The outlets of a route as their profiles stand, in the route's order (序号), merged ones left out. */
+@Component
+public class RouteBook {
+
+    private final JdbcClient jdbc;
+    private final ProfileStateJson states;
+
+    RouteBook(JdbcClient jdbc, ProfileStateJson states) {
+        this.jdbc = jdbc;
+        this.states = states;
+    }
+
+    /** @param owners the owners in the reader's scope; null: every owner's */
+    public List<ProfileState> outlets(String routeNo, String[] owners) {
+        return jdbc.sql("SELECT state FROM profile WHERE merged_into IS NULL AND state->'route'->>'routeNo' = :route "
+                        + "AND (CAST(:owners AS text[]) IS NULL OR owner_id = ANY(CAST(:owners AS text[])))")
+                .param("route", routeNo).param("owners", owners)
+                .query((row, n) -> states.read(row.getString(1))).list().stream()
+                .sorted(Comparator.comparingInt((ProfileState state) -> state.route().sequence())
+                        .thenComparing(ProfileState::customerId))
+                .toList();
+    }
+}

@@ -1,0 +1,109 @@
+package com.customerarchive.query.route;
+
+import com.customerarchive.events.route.Route;
+import com.customerarchive.platform.time.BusinessZone;
+import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.query.audit.ReadsCustomers;
+import com.customerarchive.query.profile.ProfileState;
+import com.customerarchive.query.profile.RouteBook;
+import com.customerarchive.query.web.CustomerScope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.UUID;
+
+/** A route's outlets in order, and who is due in a week of the four-week visit cycle (访周次). */
+@RestController
+@Tag(name = "routes", description = "The route-sales card (客户卡运用及管理): a route's outlets and its plan")
+class RouteController {
+
+    private final RouteBook routes;
+    private final CustomerScope scope;
+    private final BusinessZone zone;
+    private final java.time.Clock clock;
+
+    RouteController(RouteBook routes, CustomerScope scope, BusinessZone zone, java.time.Clock clock) {
+        this.routes = routes;
+        this.scope = scope;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    record Outlet(int sequence, UUID customerId, String name, String code, String ownerId, String branch,
+                  List<Integer> visitWeeks, DayOfWeek weekday, String tradeType, Instant lastVisitAt) {
+    }
+
+    record RouteView(String routeNo, List<Outlet> outlets) {
+    }
+
+    record Due(LocalDate date, int sequence, UUID customerId, String name, String ownerId, String tradeType,
+               boolean visited) {
+    }
+
+    record Plan(String routeNo, String week, int cycleWeek, LocalDate from, LocalDate to, List<Due> due) {
+    }
+
+    @ReadsCustomers
+    @GetMapping("/api/routes/{routeNo}")
+    @Operation(summary = "A route's outlets in order (路号 · 序号)", description = "Each outlet with its visit weeks, "
+            + "weekday, trade type and last visit; in the user's scope.")
+    RouteView route(@PathVariable String routeNo) {
+        return new RouteView(routeNo, routes.outlets(routeNo, scope.scope().ownersOrNull()).stream()
+                .map(RouteController::outlet).toList());
+    }
+
+    @ReadsCustomers
+    @GetMapping("/api/routes/{routeNo}/plan")
+    @Operation(summary = "Who is due on the route in a week (拜访计划)", description = "week: an ISO week of the business "
+            + "zone, e.g. 2026-W49 (default this week). Its week of the four-week cycle is ((ISO week − 1) mod 4) + 1; "
+            + "due: the outlets whose visitWeeks hold it, on their weekday, in route order; visited: contacted in that "
+            + "week (business days Monday to Sunday).")
+    Plan plan(@PathVariable String routeNo, @RequestParam(required = false) String week) {
+        LocalDate monday = monday(week);
+        int isoWeek = monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        int cycleWeek = (isoWeek - 1) % 4 + 1;
+        LocalDate sunday = monday.plusDays(6);
+        Instant from = zone.startOf(monday);
+        Instant to = zone.endOf(sunday);
+        List<Due> due = routes.outlets(routeNo, scope.scope().ownersOrNull()).stream()
+                .filter(state -> state.route().visitWeeks().contains(cycleWeek))
+                .map(state -> new Due(monday.plusDays(state.route().weekday().getValue() - 1L), state.route().sequence(),
+                        state.customerId(), state.name(), state.ownerId(), state.tradeType(),
+                        state.lastContactAt() != null && !state.lastContactAt().isBefore(from)
+                                && state.lastContactAt().isBefore(to)))
+                .toList();
+        String label = monday.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", isoWeek);
+        return new Plan(routeNo, label, cycleWeek, monday, sunday, due);
+    }
+
+    private LocalDate monday(String week) {
+        if (week == null) {
+            LocalDate today = zone.dayOf(clock.instant());
+            return today.minusDays(today.getDayOfWeek().getValue() - 1L);
+        }
+        try {
+            String[] parts = week.split("-W");
+            int year = Integer.parseInt(parts[0]);
+            int number = Integer.parseInt(parts[1]);
+            LocalDate anchor = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number);
+            return anchor.minusDays(anchor.getDayOfWeek().getValue() - 1L);
+        } catch (RuntimeException notAWeek) {
+            throw new InvalidRequestException("week", "an ISO week such as 2026-W49");
+        }
+    }
+
+    private static Outlet outlet(ProfileState state) {
+        Route route = state.route();
+        return new Outlet(route.sequence(), state.customerId(), state.name(), state.code(), state.ownerId(),
+                route.branch(), route.visitWeeks(), route.weekday(), state.tradeType(), state.lastContactAt());
+    }
+}
