@@ -447,6 +447,7 @@
     en: {
       'nav.receivables': 'Receivables ageing', 'reports.receivables': 'Receivables ageing',
       'agenda.COLLECTION_DUE': 'Collection due', 'agenda.COLLECTION_OVERDUE': 'Collection overdue',
+      'agenda.REMARK': "Team leader's remark",
       'agenda.collectionDue': '{amount} falls due (shipment no. {shipments})',
       'agenda.collectionOverdue': '{amount} past due, the oldest {days} days (shipment no. {shipments})',
       'reason.receivables more than 90 days past due': 'receivables more than 90 days past due',
@@ -486,6 +487,7 @@
     zh: {
       'nav.receivables': '应收账款账龄', 'reports.receivables': '应收账款账龄',
       'agenda.COLLECTION_DUE': '应收到期', 'agenda.COLLECTION_OVERDUE': '应收逾期',
+      'agenda.REMARK': '组长批示',
       'agenda.collectionDue': '{amount} 到期应收（第 {shipments} 笔发货）',
       'agenda.collectionOverdue': '{amount} 已逾期，最长 {days} 天（第 {shipments} 笔发货）',
       'reason.receivables more than 90 days past due': '应收款逾期超过90天',

@@ -145,6 +145,8 @@ class Customer {
     private com.customerarchive.events.route.Route route;
     private String tradeType;
     private Map<String, BigDecimal> shelf = new HashMap<>();
+    /** The team leader's remarks by number: acknowledged by the rep or not. */
+    private Map<Integer, Boolean> remarks = new HashMap<>();
     /** Its money after the sale: orders, shipments, collections, credit (发货 · 回款). */
     private com.customerarchive.events.money.CreditAccount account = com.customerarchive.events.money.CreditAccount.empty();
 
@@ -722,6 +724,54 @@ class Customer {
         apply(new VisitRecordedEvent(customerId, visitNo, command.visitedAt(), command.method(), command.contact(),
                 grade, command.notes(), command.conclusion(), command.nextFollowUpOn(), lines));
         return new RecordedVisit(visitNo, version(), checked);
+    }
+
+    /** A team leader's remark on the card or on one of its visits (组长批示). */
+    @CommandHandler
+    RemarkCommands.Written handle(RemarkCommands.Write command) {
+        requireNotErased();
+        if (command.text() == null || command.text().isBlank()) {
+            throw new RuleViolationException(Rule.REASON_REQUIRED, "A remark says something.");
+        }
+        if (command.visitNo() != null && (command.visitNo() < 1 || command.visitNo() > visitCount)) {
+            throw new RuleViolationException(Rule.REMARK_VISIT_UNKNOWN, "The customer has visits 1 to " + visitCount
+                    + "; there is no visit " + command.visitNo() + ".");
+        }
+        int remarkNo = remarks().size() + 1;
+        apply(new com.customerarchive.events.RemarkWrittenEvent(customerId, remarkNo, command.visitNo(),
+                command.text().strip()));
+        return new RemarkCommands.Written(remarkNo, version());
+    }
+
+    /** The rep acknowledges a remark; again writes nothing. */
+    @CommandHandler
+    long handle(RemarkCommands.Acknowledge command) {
+        Boolean acknowledged = remarks().get(command.remarkNo());
+        if (acknowledged == null) {
+            throw new RuleViolationException(Rule.REMARK_UNKNOWN, "The customer has no remark " + command.remarkNo() + ".");
+        }
+        if (!acknowledged) {
+            apply(new com.customerarchive.events.RemarkAcknowledgedEvent(customerId, command.remarkNo()));
+        }
+        return version();
+    }
+
+    private Map<Integer, Boolean> remarks() {
+        return remarks == null ? Map.of() : remarks;
+    }
+
+    @EventSourcingHandler
+    void on(com.customerarchive.events.RemarkWrittenEvent event) {
+        Map<Integer, Boolean> next = new HashMap<>(remarks());
+        next.put(event.remarkNo(), false);
+        remarks = next;
+    }
+
+    @EventSourcingHandler
+    void on(com.customerarchive.events.RemarkAcknowledgedEvent event) {
+        Map<Integer, Boolean> next = new HashMap<>(remarks());
+        next.put(event.remarkNo(), true);
+        remarks = next;
     }
 
     /** The outlet put on a route with its trade type, or taken off (route null); the same again writes nothing. */

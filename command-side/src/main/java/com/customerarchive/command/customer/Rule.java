@@ -118,6 +118,8 @@ public enum Rule {
             "A collection settles open receivables of the customer in its own currency, no more than is open and no more than it brings."),
     DUPLICATE_HAS_OPEN_MONEY("duplicate-has-open-money", "Duplicate has money open",
             "A duplicate with receivables, unshipped orders or credit is settled before it is merged."),
+    REMARK_VISIT_UNKNOWN("remark-visit-unknown", "No such visit", "A remark about a visit names one of the customer's visits."),
+    REMARK_UNKNOWN("remark-unknown", "No such remark", "The customer has no remark with this number."),
     STORE_CHECK_INCONSISTENT("store-check-inconsistent", "Store check inconsistent",
             "The last check's stock and what was delivered since cannot leave this stock: sales would be negative (销货、进货、存货三者不合逻辑)."),
     COLLECTION_ALREADY_REVERSED("collection-already-reversed", "Collection already reversed",

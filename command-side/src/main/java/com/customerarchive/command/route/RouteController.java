@@ -42,6 +42,46 @@ class RouteController {
         this.catalogue = catalogue;
     }
 
+    /** Checked after the caller is known to lead: anyone else hears 403 before any 400. */
+    record RemarkRequest(Integer visitNo, @Size(max = 2000) String text, @PastOrPresent Instant occurredAt) {
+    }
+
+    record RemarkWritten(int remarkNo, long version) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/customers/{customerId}/remarks")
+    @Operation(summary = "The team leader's remark on the card (组长批示; TEAM_LEAD and above)", description = "About "
+            + "a visit's figures (visitNo, one of the customer's visits, else 409 remark-visit-unknown) or the card as a "
+            + "whole; shown on the card and on the rep's agenda (REMARK) until the rep acknowledges it. Anyone but a lead "
+            + "403 remark-needs-lead. 201 {remarkNo, version}.")
+    ResponseEntity<RemarkWritten> remark(@PathVariable UUID customerId, @Valid @RequestBody RemarkRequest request,
+                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                         Authentication user) {
+        if (!scopes.leads(user)) {
+            throw new ForbiddenException("remark-needs-lead", "Only a team leader writes remarks",
+                    "A team leader, a branch manager or head office checks the card and writes back on it.");
+        }
+        if (request.text() == null || request.text().isBlank()) {
+            throw new InvalidRequestException("text", "must not be blank: the remark says what to check or do");
+        }
+        var written = commands.<com.customerarchive.command.customer.RemarkCommands.Written>send(
+                new com.customerarchive.command.customer.RemarkCommands.Write(new CustomerId(customerId),
+                        IfMatch.expectedAggregateVersion(ifMatch), request.visitNo(), request.text()),
+                request.occurredAt());
+        return Written.answer(org.springframework.http.HttpStatus.CREATED, written.version(),
+                new RemarkWritten(written.remarkNo(), written.version()));
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/customers/{customerId}/remarks/{remarkNo}/acknowledge")
+    @Operation(summary = "The rep acknowledges a remark", description = "It leaves the agenda and stays on the card; "
+            + "again writes nothing; an unknown remark 409 remark-unknown.")
+    ResponseEntity<Written.WriteAnswer> acknowledge(@PathVariable UUID customerId, @PathVariable int remarkNo,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        long version = commands.send(new com.customerarchive.command.customer.RemarkCommands.Acknowledge(
+                new CustomerId(customerId), IfMatch.expectedAggregateVersion(ifMatch), remarkNo), null);
+        return Written.ok(version);
+    }
+
     record RouteRequest(@Valid Route route, @Size(max = 10) String tradeType, @PastOrPresent Instant occurredAt) {
     }
 

@@ -126,6 +126,28 @@ class StoreCheckRulesTest {
     }
 
     @Test
+    void a_team_leaders_remark_names_a_visit_the_customer_had_and_is_acknowledged_once() {
+        var visit = visited(1, shelf("PET500", "6", "0", null, null));
+        fixture.given(registered(), ON_ROUTE, visit)
+                .when(new RemarkCommands.Write(ID, null, 1, "PET500 只剩6箱，下周补货"))
+                .expectEvents(new com.customerarchive.events.RemarkWrittenEvent(ID, 1, 1, "PET500 只剩6箱，下周补货"))
+                .expectResultMessagePayload(new RemarkCommands.Written(1, 4));
+        fixture.given(registered(), ON_ROUTE, visit)
+                .when(new RemarkCommands.Write(ID, null, 2, "no such visit"))
+                .expectException(CustomerFixtures.breaks(Rule.REMARK_VISIT_UNKNOWN)).expectNoEvents();
+        var written = new com.customerarchive.events.RemarkWrittenEvent(ID, 1, null, "check the facings");
+        fixture.given(registered(), written)
+                .when(new RemarkCommands.Acknowledge(ID, null, 1))
+                .expectEvents(new com.customerarchive.events.RemarkAcknowledgedEvent(ID, 1));
+        fixture.given(registered(), written, new com.customerarchive.events.RemarkAcknowledgedEvent(ID, 1))
+                .when(new RemarkCommands.Acknowledge(ID, null, 1))
+                .expectNoEvents();
+        fixture.given(registered(), written)
+                .when(new RemarkCommands.Acknowledge(ID, null, 2))
+                .expectException(CustomerFixtures.breaks(Rule.REMARK_UNKNOWN));
+    }
+
+    @Test
     void a_visit_without_a_store_check_is_as_it_always_was() {
         fixture.given(registered())
                 .when(new RecordVisitCommand(ID, null, AT, VisitMethod.PHONE, null, "called", null, null), NOW)

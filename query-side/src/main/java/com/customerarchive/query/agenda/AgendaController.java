@@ -44,10 +44,13 @@ class AgendaController {
     private final com.customerarchive.query.profile.PoolBooks books;
     private final com.customerarchive.query.core.OrgCharts charts;
 
+    private final com.customerarchive.query.profile.RouteBook routeBook;
+
     AgendaController(AgendaRepository agenda, Commercial commercial, CustomerScope scope, Clock clock,
                      BusinessZone zone, MessageSource messages, com.customerarchive.query.profile.PoolBooks books,
-                     com.customerarchive.query.core.OrgCharts charts) {
+                     com.customerarchive.query.core.OrgCharts charts, com.customerarchive.query.profile.RouteBook routeBook) {
         this.books = books;
+        this.routeBook = routeBook;
         this.charts = charts;
         this.messages = messages;
         this.zone = zone;
@@ -58,7 +61,7 @@ class AgendaController {
     }
 
     enum Kind { OVERDUE, FOLLOW_UP_DUE, RETURN_VISIT_DUE, AT_RISK, BIRTHDAY, FOUNDING_ANNIVERSARY, CARD_EXPIRING,
-        POOL_RETURN_SOON, NEWLY_ASSIGNED, COLLECTION_DUE, COLLECTION_OVERDUE }
+        POOL_RETURN_SOON, NEWLY_ASSIGNED, COLLECTION_DUE, COLLECTION_OVERDUE, REMARK }
 
     /** "Newly assigned to me" (新分配) looks back this many days. */
     static final int NEWLY_ASSIGNED_DAYS = 7;
@@ -141,6 +144,11 @@ class AgendaController {
                         one.figures().name(), riskReason(locale, one.lifecycle().reason()))));
         poolItems(owner, now, today, locale, items);
         collectionItems(owner, today, first, last, locale, items);
+        for (var state : routeBook.withOpenRemarks(owner)) {
+            state.remarks().stream().filter(remark -> !remark.acknowledged()).forEach(remark -> items.add(new Item(
+                    zone.dayOf(remark.at()), Kind.REMARK, Urgency.URGENT, state.customerId(), state.name(),
+                    text(locale, "agenda.remark", remark.remarkNo(), remark.by(), remark.text()))));
+        }
         items.sort(Comparator.comparing(Item::date).thenComparing(Item::kind).thenComparing(Item::customerId));
         return items;
     }

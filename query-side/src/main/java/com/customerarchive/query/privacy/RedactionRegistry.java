@@ -87,6 +87,8 @@ public final class RedactionRegistry {
             .nothingPersonal("CollectionReversed", com.customerarchive.events.CollectionReversedEvent.class)
             .nothingPersonal("CreditOverridden", com.customerarchive.events.CreditOverriddenEvent.class)
             .nothingPersonal("RouteAssigned", com.customerarchive.events.RouteAssignedEvent.class)
+            .nothingPersonal("RemarkWritten", com.customerarchive.events.RemarkWrittenEvent.class)
+            .nothingPersonal("RemarkAcknowledged", com.customerarchive.events.RemarkAcknowledgedEvent.class)
             .nothingPersonal("MembershipCardIssued", MembershipCardIssuedEvent.class)
             .nothingPersonal("MembershipCardUsed", MembershipCardUsedEvent.class)
             .nothingPersonal("MembershipCardRenewed", MembershipCardRenewedEvent.class)

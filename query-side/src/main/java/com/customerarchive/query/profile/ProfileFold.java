@@ -77,7 +77,7 @@ public final class ProfileFold {
                     registered.ownerId(), CustomerStatus.ACTIVE, registered.card(), context.occurredAt(), null, null,
                     0, Map.of(), null, context.occurredAt(), null, null, null, context.occurredAt(), null, null, null,
                     registered.admissionState(), registered.code(), context.occurredAt(), List.of(), List.of(), null,
-                    PoolStanding.since(context.occurredAt()), List.of(), null, null, null);
+                    PoolStanding.since(context.occurredAt()), List.of(), null, null, null, List.of());
         }
         if (state == null) {
             throw new IllegalStateException("event " + context.sequence() + " of a customer that was never registered");
@@ -192,6 +192,12 @@ public final class ProfileFold {
         if (event instanceof com.customerarchive.events.RouteAssignedEvent routed) {
             next.route = routed.route();
             next.tradeType = routed.tradeType();
+        } else if (event instanceof com.customerarchive.events.RemarkWrittenEvent remark) {
+            next.remarks.add(new RemarkState(remark.remarkNo(), remark.visitNo(), remark.text(), context.actor(),
+                    context.occurredAt(), false));
+        } else if (event instanceof com.customerarchive.events.RemarkAcknowledgedEvent seen) {
+            next.remarks.replaceAll(remark -> remark.remarkNo() == seen.remarkNo() ? new RemarkState(remark.remarkNo(),
+                    remark.visitNo(), remark.text(), remark.by(), remark.at(), true) : remark);
         }
         return next.build();
     }
@@ -227,6 +233,7 @@ public final class ProfileFold {
         private com.customerarchive.events.money.CreditAccount credit;
         private com.customerarchive.events.route.Route route;
         private String tradeType;
+        private final List<RemarkState> remarks;
 
         Builder(ProfileState base, EventContext context) {
             this.base = base;
@@ -253,6 +260,7 @@ public final class ProfileFold {
             credit = base.credit();
             route = base.route();
             tradeType = base.tradeType();
+            remarks = new ArrayList<>(base.remarks());
             code = base.code();
             admissionSince = base.admissionSince() != null ? base.admissionSince() : base.registeredAt();
             returnReasons = base.returnReasons();
@@ -274,7 +282,7 @@ public final class ProfileFold {
                     base.source(), grade, ownerId, status, card, base.registeredAt(), lastContactAt, nextFollowUpOn,
                     visitCount, complaints, consentGranted, updatedAt, personalDataErased, referredBy, lastReviewedAt,
                     freshAt, archiveReason, archivedAt, membershipCard, admission, code, admissionSince, returnReasons,
-                    proposals, mergedInto, pool, team, credit, route, tradeType);
+                    proposals, mergedInto, pool, team, credit, route, tradeType, remarks);
         }
     }
 }

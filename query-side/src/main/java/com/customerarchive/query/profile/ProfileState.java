@@ -54,7 +54,8 @@ public record ProfileState(
         List<com.customerarchive.events.TeamMember> team,
         com.customerarchive.events.money.CreditAccount credit,
         com.customerarchive.events.route.Route route,
-        String tradeType) {
+        String tradeType,
+        List<RemarkState> remarks) {
 
     private static final Set<ComplaintStatus> OPEN =
             Set.of(ComplaintStatus.FILED, ComplaintStatus.ASSIGNED, ComplaintStatus.REOPENED);
@@ -69,6 +70,7 @@ public record ProfileState(
         team = team == null ? List.of() : List.copyOf(team);
         // a state stored before money after the sale: the rebuild V21 asks for fills it from the purchases
         credit = credit == null ? com.customerarchive.events.money.CreditAccount.empty() : credit;
+        remarks = remarks == null ? List.of() : List.copyOf(remarks);
     }
 
     public int openComplaints() {

@@ -80,7 +80,9 @@ public record ProfileView(
         @Schema(description = "The route card: the outlet's route {branch, routeNo, sequence, visitWeeks, weekday}")
         com.customerarchive.events.route.Route route,
         @Schema(description = "The outlet's trade type (业种), a code of the catalogue")
-        String tradeType) {
+        String tradeType,
+        @Schema(description = "The team leader's remarks on the card (组长批示), acknowledged by the rep or not")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RemarkState> remarks) {
 
     /**
      * The customer's purchases, cancelled ones left out: what they add up to per currency, and {@code total} only
@@ -102,7 +104,7 @@ public record ProfileView(
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
                 figures.totals(), Totals.single(figures.totals()), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
                 membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked, team, credit,
-                route, tradeType).atRiskFor(credit);
+                route, tradeType, remarks).atRiskFor(credit);
     }
 
     /** The churn warning also fires on a customer with receivables more than 90 days past due. */
@@ -115,7 +117,7 @@ public record ProfileView(
                 ownerId, status, card, registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints,
                 visitCount, consentGranted, personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, purchases,
                 judged, value, membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked,
-                team, credit, route, tradeType);
+                team, credit, route, tradeType, remarks);
     }
 
     /** The same profile with the card's personal fields and the referral link "[withheld]" (consent withdrawn). */
@@ -138,7 +140,7 @@ public record ProfileView(
                         .map(change -> CardFields.isPersonal(change.field()) ? new com.customerarchive.events.FieldChange(
                                 change.field(), Redaction.WITHHELD, Redaction.WITHHELD) : change).toList(),
                         proposal.proposedBy(), proposal.proposedAt())).toList(),
-                mergedInto, locked, team, credit, route, tradeType);
+                mergedInto, locked, team, credit, route, tradeType, remarks);
     }
 
     private static LocalDate day(Instant at, BusinessZone zone) {
@@ -164,6 +166,6 @@ public record ProfileView(
                 state.proposals().isEmpty() ? null : state.proposals(), state.mergedInto(),
                 state.pool().locked() ? Boolean.TRUE : null, state.team(),
                 CreditView.of(state.card() == null ? null : state.card().payment(), state.credit(), judgedOn),
-                state.route(), state.tradeType());
+                state.route(), state.tradeType(), state.remarks());
     }
 }

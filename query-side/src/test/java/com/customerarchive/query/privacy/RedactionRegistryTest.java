@@ -82,8 +82,8 @@ class RedactionRegistryTest {
         // 27, the six of review (approved, returned, resubmitted; a proposal made, approved, rejected) and the two of
         // duplicates (merged, a possible duplicate accepted), the five of the public pool (returned, claimed,
         // assigned, locked, unlocked) and the customer's team, the four of money after the sale (a shipment, a
-        // collection, its reversal, a credit override), and an outlet put on a route
-        assertThat(events).hasSize(46);
+        // collection, its reversal, a credit override), an outlet put on a route, a remark written and acknowledged
+        assertThat(events).hasSize(48);
         Set<String> personal = Set.of("CustomerRegistered", "ProfileCardEdited", "VisitRecorded", "ReferrerRecorded",
                 "ProfileChangeProposed");
         for (Class<?> event : events) {

@@ -119,6 +119,35 @@ class RouteIT {
         assertThat(corrected.at("/storeCheck/0/sold").decimalValue()).isEqualByComparingTo("5");
         assertThat(corrected.at("/storeCheck/0/suggestedOrder").decimalValue()).isEqualByComparingTo("0");
 
+        // the team leader writes back on the card about the second check; it waits on the rep's agenda until acknowledged
+        Api.Response byRep = commands.post("/api/customers/" + o1 + "/remarks", REP1, "{\"visitNo\": 2, \"text\": \"x\"}");
+        assertThat(byRep.status()).isEqualTo(403);
+        assertThat(byRep.json().get("type").asString()).endsWith("/remark-needs-lead");
+        Api.Response noVisit = commands.post("/api/customers/" + o1 + "/remarks", "manager",
+                "{\"visitNo\": 9, \"text\": \"x\"}");
+        assertThat(noVisit.status()).isEqualTo(409);
+        assertThat(noVisit.json().get("type").asString()).endsWith("/remark-visit-unknown");
+        Api.Response remark = commands.post("/api/customers/" + o1 + "/remarks", "manager",
+                "{\"visitNo\": 2, \"text\": \"PET500 卖得快，把目标库存提到20箱\"}");
+        assertThat(remark.status()).as(remark.raw().body()).isEqualTo(201);
+        assertThat(remark.json().get("remarkNo").asInt()).isEqualTo(1);
+        long version = remark.json().get("version").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("/api/profiles/" + o1 + "?minVersion=" + version,
+                REP1).status() == 200);
+        List<String> remarks = queries.get("/api/agenda", REP1).json().valueStream()
+                .filter(item -> item.get("kind").asString().equals("REMARK"))
+                .map(item -> item.get("customerId").asString() + " " + item.get("detail").asString()).toList();
+        assertThat(remarks).containsExactly(o1 + " remark 1 from manager: PET500 卖得快，把目标库存提到20箱");
+        Api.Response seen = commands.post("/api/customers/" + o1 + "/remarks/1/acknowledge", REP1, "{}");
+        assertThat(seen.status()).as(seen.raw().body()).isEqualTo(200);
+        long after = seen.json().get("version").asLong();
+        JsonNode card = await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("/api/profiles/" + o1
+                + "?minVersion=" + after, REP1), answer -> answer.status() == 200).json();
+        assertThat(card.at("/remarks/0/acknowledged").asBoolean()).isTrue();
+        assertThat(card.at("/remarks/0/visitNo").asInt()).isEqualTo(2);
+        assertThat(queries.get("/api/agenda", REP1).json().valueStream()
+                .noneMatch(item -> item.get("kind").asString().equals("REMARK"))).isTrue();
+
         Api.Response unknown = commands.post("/api/customers/" + o1 + "/visits", REP1, """
                 {"method": "ON_SITE_VISIT", "storeCheck": [{"sku": "COLA2L", "stock": 1}]}""");
         assertThat(unknown.status()).isEqualTo(400);

@@ -141,6 +141,7 @@ class OwnerScopeIT {
             Map.entry("POST /api/customers/{customerId}/collections/{reference}/reverse", "{\"reason\": \"bounced\"}"),
             Map.entry("PUT /api/customers/{customerId}/credit", "{\"creditRating\": \"A\"}"),
             Map.entry("POST /api/customers/{customerId}/visits", "{\"method\": \"PHONE\"}"),
+            Map.entry("POST /api/customers/{customerId}/remarks", "{\"text\": \"check the PET500 stock\"}"),
             Map.entry("PUT /api/customers/{customerId}/route", "{\"route\": {\"branch\": \"杭州所\", \"routeNo\": \"R-1\", \"sequence\": 1, \"visitWeeks\": [1, 3], \"weekday\": \"FRIDAY\"}, \"tradeType\": \"12\"}"));
 
     /** Query parameters an operation needs of which the document marks none required (as-of takes at or version). */
@@ -172,6 +173,8 @@ class OwnerScopeIT {
                     case "proposalId" -> "9c1d7e0a-3f55-4d0b-8a7e-5f2c1b9d0e11";
                     // a collection the customer does not have: past the scope's check (collection-not-found)
                     case "reference" -> "SCOPE-NONE";
+                    // a remark the customer does not have: past the scope's check (remark-unknown)
+                    case "remarkNo" -> "99";
                     case "field" -> "basic.phones";
                     case "another" -> another.id;
                     // merged into itself: past the scope's check (merge-into-itself); a target outside the scope is

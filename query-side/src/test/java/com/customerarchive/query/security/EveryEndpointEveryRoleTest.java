@@ -132,6 +132,8 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
         MAY.put("GET /api/reports/drill", Set.of("manager", "admin", "finance"));
         // the route card: a lead puts an outlet on a route (the development manager is no member: it leads)
         MAY.put("PUT /api/customers/{customerId}/route", Set.of("manager"));
+        MAY.put("POST /api/customers/{customerId}/remarks", Set.of("manager"));
+        MAY.put("POST /api/customers/{customerId}/remarks/{remarkNo}/acknowledge", WRITERS);
         MAY.put("GET /api/routes/{routeNo}", Set.of("sales", "manager", "admin"));
         MAY.put("GET /api/routes/{routeNo}/plan", Set.of("sales", "manager", "admin"));
         MAY.put("GET /api/audit/checkpoint", AUDIT);
