@@ -164,6 +164,8 @@
   }
   const reason = text => (text || '').split('; ').map(part => esc(t('reason.' + part) === 'reason.' + part ? part : t('reason.' + part))).join('；');
   const strip = html => html.replace(/<[^>]+>/g, '');
+  /** A drill's row key as people read it: a customer's id is its name (the report by customer keys rows by id). */
+  const drillKey = body => ((body.items || []).find(item => item.customerId === body.key) || {}).name || body.key;
 
   function showFlash(key) {
     flash.innerHTML = `<span class="ok" data-testid="saved">${esc(t(key))}</span>`;
@@ -1013,7 +1015,7 @@
           { title: 'money.daysPastDue', render: e => `<span data-testid="drill-days-past-due">${number(e.daysPastDue)}</span>` }, { title: 'col.owner', key: 'ownerId' }] : [])]
       : [{ title: 'col.name', render: customerLink }, { title: 'col.owner', key: 'ownerId' }, { title: 'col.grade', key: 'grade' }];
     main.innerHTML = `<h1 data-i18n="drill.title"></h1>
-      <div class="panel" data-testid="drill">${ok(answer) ? `<p class="muted" data-testid="drill-figure">${body.report ? esc(t('reports.' + body.report)) : ''} ${aged ? '· ' + esc(t('ageing.' + body.figure)) : ''} ${body.key ? '· ' + val(body.key) : ''} ${body.column ? '→ ' + val(body.column) : ''}</p>`
+      <div class="panel" data-testid="drill">${ok(answer) ? `<p class="muted" data-testid="drill-figure">${body.report ? esc(t('reports.' + body.report)) : ''} ${aged ? '· ' + esc(t('ageing.' + body.figure)) : ''} ${body.key ? '· ' + val(drillKey(body)) : ''} ${body.column ? '→ ' + val(body.column) : ''}</p>`
         + table(body.items, columns, { testid: 'drill-table' }) + pager(page, size, body.total || 0)
         + `<button type="button" id="csv" data-testid="drill-csv" data-i18n="drill.csv"></button>` : problem(answer)}</div>`;
     translate(main);

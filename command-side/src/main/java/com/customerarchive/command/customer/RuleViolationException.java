@@ -3,7 +3,7 @@ package com.customerarchive.command.customer;
 import java.util.List;
 
 /** A change the customer's rules refuse; nothing was written. */
-public class RuleViolationException extends RuntimeException {
+public class RuleViolationException extends CustomerRefusal {
 
     private final Rule rule;
     private final List<String> fields;

@@ -40,7 +40,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,9 @@ class MoneyController {
                                                @Valid @RequestBody CollectionRequest request,
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String currency = request.currency() == null ? DEFAULT_CURRENCY : request.currency();
-        requireCurrency("currency", currency);
+        if (!com.customerarchive.command.web.Currencies.isIso4217(currency)) {
+            throw new InvalidRequestException("currency", "an ISO 4217 code such as CNY");
+        }
         List<Allocation> allocations = request.allocations() == null ? List.of() : request.allocations().stream()
                 .map(allocation -> new Allocation(allocation.shipmentNo(), allocation.amount().setScale(2))).toList();
         // received now unless the request says when (a repeat without receivedAt is the same collection)
@@ -203,16 +204,5 @@ class MoneyController {
         return Written.answer(HttpStatus.OK, edit.version(), new Written.CardEdited(edit.version(), edit.changed(),
                 edit.proposalId() == null ? null : new Written.Proposal(UUID.fromString(edit.proposalId()),
                         edit.proposed())));
-    }
-
-    private static void requireCurrency(String field, String code) {
-        try {
-            if (Currency.getInstance(code).getCurrencyCode().equals(code)) {
-                return;
-            }
-        } catch (IllegalArgumentException unknown) {
-            // answered below
-        }
-        throw new InvalidRequestException(field, "an ISO 4217 code such as CNY");
     }
 }

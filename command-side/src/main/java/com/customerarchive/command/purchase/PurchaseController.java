@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.UUID;
 
 @RestController
@@ -85,7 +84,7 @@ class PurchaseController {
                     + "credit hold (creditOverride) is a manager's decision.");
         }
         String currency = request.currency() == null ? DEFAULT_CURRENCY : request.currency();
-        if (!isIso4217(currency)) {
+        if (!com.customerarchive.command.web.Currencies.isIso4217(currency)) {
             throw new InvalidRequestException("currency", "an ISO 4217 code such as CNY");
         }
         RecordedPurchase purchase = commands.send(new RecordPurchaseCommand(new CustomerId(customerId),
@@ -104,13 +103,5 @@ class PurchaseController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return Written.ok(commands.send(new CancelPurchaseCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), purchaseNo, request.reason()), request.occurredAt()));
-    }
-
-    private static boolean isIso4217(String code) {
-        try {
-            return Currency.getInstance(code).getCurrencyCode().equals(code);
-        } catch (IllegalArgumentException unknown) {
-            return false;
-        }
     }
 }

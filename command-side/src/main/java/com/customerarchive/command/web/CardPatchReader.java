@@ -89,7 +89,7 @@ public class CardPatchReader {
         }
         if (payment.creditLimits() != null) {
             payment.creditLimits().forEach((currency, limit) -> {
-                if (!isCurrency(currency)) {
+                if (!Currencies.isIso4217(currency)) {
                     errors.add(new ProblemResponses.FieldError(prefix + "payment.creditLimits." + currency,
                             "must be keyed by an ISO 4217 code such as CNY"));
                 } else if (limit == null || limit.signum() < 0 || limit.scale() > 2 || limit.precision() - limit.scale() > 15) {
@@ -109,13 +109,6 @@ public class CardPatchReader {
         }
     }
 
-    private static boolean isCurrency(String code) {
-        try {
-            return java.util.Currency.getInstance(code).getCurrencyCode().equals(code);
-        } catch (IllegalArgumentException unknown) {
-            return false;
-        }
-    }
 
     /** A registration's card may not carry the purchase figures either. */
     public static void refuseDerivedFields(ProfileCard card) {

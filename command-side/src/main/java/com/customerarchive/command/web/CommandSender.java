@@ -59,13 +59,10 @@ public class CommandSender {
             throw stale;
         } catch (ConcurrencyException | ConflictingModificationException | AggregateStreamCreationException raced) {
             return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (com.customerarchive.command.customer.RuleViolationException
-                 | com.customerarchive.command.customer.PurchaseNotFoundException
-                 | com.customerarchive.command.customer.CollectionNotFoundException
-                 | com.customerarchive.command.customer.ProposalNotFoundException refused) {
+        } catch (com.customerarchive.command.customer.CustomerRefusal refused) {
             // a refusal may have been decided on this instance's cached customer while another command-side changed
-            // it (a claim of a customer another instance released, a reversal of a collection recorded there); the refusal rolled back and dropped it from the
-            // cache, so it is decided once more on the customer as stored
+            // it (a claim of a customer another instance released, a reversal of a collection recorded there); the
+            // refusal rolled back and dropped it from the cache, so it is decided once more on the customer as stored
             return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }

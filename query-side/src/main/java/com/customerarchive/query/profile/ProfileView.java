@@ -102,22 +102,12 @@ public record ProfileView(
         return new ProfileView(customerId, version, kind, nature, tier, source, grade, ownerId, status, derived,
                 registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
-                figures.totals(), Totals.single(figures.totals()), figures.firstPurchaseAt(), figures.lastPurchaseAt()), judged.lifecycle(), judged.value(),
+                figures.totals(), Totals.single(figures.totals()), figures.firstPurchaseAt(), figures.lastPurchaseAt()),
+                // the churn warning also fires on a customer with receivables more than 90 days past due
+                credit == null ? judged.lifecycle() : judged.lifecycle().withDaysPastDue(credit.daysPastDue()),
+                judged.value(),
                 membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked, team, credit,
-                route, tradeType, remarks).atRiskFor(credit);
-    }
-
-    /** The churn warning also fires on a customer with receivables more than 90 days past due. */
-    private ProfileView atRiskFor(CreditView credit) {
-        if (credit == null || lifecycle == null) {
-            return this;
-        }
-        Lifecycle judged = lifecycle.withDaysPastDue(credit.daysPastDue());
-        return judged.equals(lifecycle) ? this : new ProfileView(customerId, version, kind, nature, tier, source, grade,
-                ownerId, status, card, registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints,
-                visitCount, consentGranted, personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, purchases,
-                judged, value, membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked,
-                team, credit, route, tradeType, remarks);
+                route, tradeType, remarks);
     }
 
     /** The same profile with the card's personal fields and the referral link "[withheld]" (consent withdrawn). */

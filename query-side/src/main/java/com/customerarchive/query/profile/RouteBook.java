@@ -3,7 +3,6 @@ package com.customerarchive.query.profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.Comparator;
 import java.util.List;
 
 /** The outlets of a route as their profiles stand, in the route's order (序号), merged ones left out. */
@@ -30,11 +29,9 @@ public class RouteBook {
     /** @param owners the owners in the reader's scope; null: every owner's */
     public List<ProfileState> outlets(String routeNo, String[] owners) {
         return jdbc.sql("SELECT state FROM profile WHERE merged_into IS NULL AND state->'route'->>'routeNo' = :route "
-                        + "AND (CAST(:owners AS text[]) IS NULL OR owner_id = ANY(CAST(:owners AS text[])))")
+                        + "AND (CAST(:owners AS text[]) IS NULL OR owner_id = ANY(CAST(:owners AS text[]))) "
+                        + "ORDER BY CAST(state->'route'->>'sequence' AS integer), customer_id")
                 .param("route", routeNo).param("owners", owners)
-                .query((row, n) -> states.read(row.getString(1))).list().stream()
-                .sorted(Comparator.comparingInt((ProfileState state) -> state.route().sequence())
-                        .thenComparing(ProfileState::customerId))
-                .toList();
+                .query((row, n) -> states.read(row.getString(1))).list();
     }
 }

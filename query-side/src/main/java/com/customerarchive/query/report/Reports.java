@@ -179,13 +179,8 @@ class Reports {
     /** The most days any of its receivables was past due at {@code at} (0 when none was). */
     private long mostDaysPastDue(Timeline timeline, Instant at) {
         LocalDate day = zone.dayOf(at);
-        long most = 0;
-        for (Timeline.Receivable receivable : timeline.receivables(at).values()) {
-            if (receivable.open().signum() > 0 && day.isAfter(receivable.dueOn())) {
-                most = Math.max(most, java.time.temporal.ChronoUnit.DAYS.between(receivable.dueOn(), day));
-            }
-        }
-        return most;
+        return timeline.receivables(at).values().stream().mapToLong(receivable -> receivable.daysPastDue(day)).max()
+                .orElse(0);
     }
 
     /** Every customer registered by {@code asOf} judged then, referrals counted for value. */
@@ -890,7 +885,7 @@ class Reports {
                     continue;
                 }
                 LocalDate dueOn = receivable.dueOn();
-                long pastDue = day.isAfter(dueOn) ? java.time.temporal.ChronoUnit.DAYS.between(dueOn, day) : 0;
+                long pastDue = receivable.daysPastDue(day);
                 String bucket = bucket(pastDue);
                 for (String figure : List.of(bucket, "total")) {
                     tally.receivable(new Figure(figure, key, currency), receivable.shipment(), state.owner,

@@ -132,6 +132,11 @@ final class Timeline {
         String currency() {
             return shipment.text(Fact.CURRENCY);
         }
+
+        /** Days past due on {@code day} while open; 0 when not yet due or settled. */
+        long daysPastDue(java.time.LocalDate day) {
+            return open.signum() > 0 ? com.customerarchive.events.money.CreditAccount.daysPastDue(dueOn(), day) : 0;
+        }
     }
 
     /**

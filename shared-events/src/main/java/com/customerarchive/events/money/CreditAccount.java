@@ -30,6 +30,11 @@ import java.util.TreeMap;
 public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> shipments,
                             Map<Integer, Received> collections) {
 
+    /** Days past {@code dueOn} on {@code day}; 0 when it is not yet due. */
+    public static long daysPastDue(LocalDate dueOn, LocalDate day) {
+        return day.isAfter(dueOn) ? ChronoUnit.DAYS.between(dueOn, day) : 0;
+    }
+
     /** Past due by more than this many days, a customer is on credit hold. */
     public static final int HOLD_DAYS = 90;
     /** Amounts are kept to the cent. */
@@ -93,7 +98,7 @@ public record CreditAccount(Map<Integer, Order> orders, Map<Integer, Shipment> s
 
         /** Days past its due day on {@code day} while open; 0 when not yet due or settled. */
         public long daysPastDue(LocalDate day) {
-            return open.signum() > 0 && day.isAfter(dueOn) ? ChronoUnit.DAYS.between(dueOn, day) : 0;
+            return open.signum() > 0 ? CreditAccount.daysPastDue(dueOn, day) : 0;
         }
 
         Shipment open(BigDecimal nowOpen, List<CreditUse> nowCreditUses) {
