@@ -75,7 +75,14 @@
       Authorization: 'Basic ' + btoa(unescape(encodeURIComponent(session.user + ':' + session.password))) };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (ifMatch) headers['If-Match'] = ifMatch;
-    const response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    let response;
+    try {
+      response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (unreachable) {
+      // the network or the server failed before any answer: the user learns it instead of a form that seems to do nothing
+      console.error('request failed', method, path, unreachable);
+      return { status: 0, json: null, text: '', headers: new Headers() };
+    }
     if (bytes && response.ok) return { status: response.status, blob: await response.blob(), headers: response.headers };
     const text = await response.text();
     let json = null;
@@ -91,7 +98,8 @@
     const body = answer.json || {};
     const rule = body.rule ? `<span class="badge" data-testid="rule" data-rule="${esc(body.rule)}">${esc(t('rule.' + body.rule))}</span> ` : '';
     const fields = (body.errors || []).map(error => `${fieldLabel(error.field || '')}: ${esc(error.message)}`).join('; ');
-    const title = answer.status === 403 ? t('forbidden') : answer.status === 404 ? t('notFound') : t('problem.status', { status: answer.status });
+    const title = answer.status === 0 ? t('unreachable') : answer.status === 403 ? t('forbidden') : answer.status === 404 ? t('notFound')
+      : t('problem.status', { status: answer.status });
     return `<div class="problem" role="alert" data-testid="problem">${rule}<strong>${esc(title)}</strong>
       <div>${esc(body.detail || '')}${fields ? ' — ' + fields : ''}</div>${body.candidates ? candidateList(body.candidates) : ''}</div>`;
   }

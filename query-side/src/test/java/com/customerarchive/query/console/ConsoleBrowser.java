@@ -34,7 +34,7 @@ final class ConsoleBrowser {
     }
 
     static WebDriverWait waiting(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     /** The element once visible; if it never shows, what the page showed instead. */
@@ -42,8 +42,17 @@ final class ConsoleBrowser {
         try {
             return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
         } catch (org.openqa.selenium.TimeoutException notShown) {
-            throw new AssertionError(locator + " never showed; the page showed: "
-                    + browser.findElement(By.tagName("main")).getText(), notShown);
+            Object errors;
+            try {
+                errors = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                        .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                        .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+            } catch (RuntimeException notLogged) {
+                errors = "(not logged)";
+            }
+            throw new AssertionError(locator + " never showed at " + browser.getCurrentUrl() + "; the flash said: "
+                    + browser.findElement(By.id("flash")).getText() + "; the browser's console: " + errors
+                    + "; the page showed: " + browser.findElement(By.tagName("main")).getText(), notShown);
         }
     }
 
