@@ -148,6 +148,23 @@ class Organisation {
         return emit(new PoolConfiguredEvent(command.poolId(), command.name(), command.unitCodes(), command.rules()));
     }
 
+    /** The same product again writes nothing; its SKU is its key, so a rename keeps every figure counted under it. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(CatalogueCommands.DefineProduct command) {
+        var now = chart.catalogue(command.configured()).product(command.product().sku());
+        return now.isPresent() && now.get().equals(command.product()) ? chart.version()
+                : emit(new com.customerarchive.events.org.CatalogueProductDefinedEvent(command.product()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(CatalogueCommands.DefineTradeType command) {
+        var now = chart.catalogue(command.configured()).tradeType(command.tradeType().code());
+        return now.isPresent() && now.get().equals(command.tradeType()) ? chart.version()
+                : emit(new com.customerarchive.events.org.CatalogueTradeTypeDefinedEvent(command.tradeType()));
+    }
+
     @EventSourcingHandler
     void on(OrganisationEvent event, @Timestamp Instant at) {
         organisation = OrgChart.STREAM;

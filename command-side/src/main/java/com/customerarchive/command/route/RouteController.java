@@ -34,9 +34,9 @@ class RouteController {
 
     private final CommandSender commands;
     private final OrgScopes scopes;
-    private final CatalogueProperties catalogue;
+    private final Catalogues catalogue;
 
-    RouteController(CommandSender commands, OrgScopes scopes, CatalogueProperties catalogue) {
+    RouteController(CommandSender commands, OrgScopes scopes, Catalogues catalogue) {
         this.commands = commands;
         this.scopes = scopes;
         this.catalogue = catalogue;
@@ -102,9 +102,9 @@ class RouteController {
         if (request.route() != null && request.route().problem() != null) {
             throw new InvalidRequestException("route", request.route().problem());
         }
-        if (request.tradeType() != null && catalogue.catalogue().tradeType(request.tradeType()).isEmpty()) {
+        if (request.tradeType() != null && catalogue.current().tradeType(request.tradeType()).isEmpty()) {
             throw new InvalidRequestException("tradeType", "not a trade type of the catalogue: one of "
-                    + catalogue.catalogue().tradeTypes().stream().map(type -> type.code()).toList());
+                    + catalogue.current().tradeTypes().stream().map(type -> type.code()).toList());
         }
         long version = commands.send(new AssignRouteCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), request.route(), request.tradeType()), request.occurredAt());

@@ -43,6 +43,7 @@ class SecurityConfiguration {
                         "/api/customers/*/collections", "/api/customers/*/collections/*/reverse"),
                 AccessRule.on(HttpMethod.PUT, Set.of(SALES, MANAGER, CLERK, FINANCE), "/api/customers/*/credit"),
                 AccessRule.any(Set.of(ADMIN), "/api/org/**"),
+                AccessRule.on(HttpMethod.PUT, Set.of(ADMIN), "/api/catalogue/products/*", "/api/catalogue/trade-types/*"),
                 AccessRule.on(HttpMethod.PUT, Set.of(ADMIN), "/api/pools/*"),
                 AccessRule.on(HttpMethod.POST, Set.of(ADMIN), "/api/admin/pools/sweep"),
                 AccessRule.any(Set.of(SALES, MANAGER, ADMIN), "/api/customers/handover", "/api/customers/handover/*"),

@@ -46,10 +46,10 @@ class VisitController {
     private final CommandSender commands;
     private final Clock clock;
     private final BusinessZone zone;
-    private final com.customerarchive.command.route.CatalogueProperties catalogue;
+    private final com.customerarchive.command.route.Catalogues catalogue;
 
     VisitController(CommandSender commands, Clock clock, BusinessZone zone,
-                    com.customerarchive.command.route.CatalogueProperties catalogue) {
+                    com.customerarchive.command.route.Catalogues catalogue) {
         this.zone = zone;
         this.commands = commands;
         this.clock = clock;
@@ -100,7 +100,7 @@ class VisitController {
         List<RecordVisitCommand.StoreCheckInput> check = storeCheck(request.storeCheck());
         RecordedVisit visit = commands.send(new RecordVisitCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), visitedAt, request.method(), contact, request.notes(),
-                request.conclusion(), request.nextFollowUpOn(), check, catalogue.catalogue()), visitedAt);
+                request.conclusion(), request.nextFollowUpOn(), check, catalogue.current()), visitedAt);
         return Written.answer(HttpStatus.CREATED, visit.version(), new Written.VisitRecorded(visit.visitNo(),
                 visit.version(), visit.storeCheck()));
     }
@@ -112,11 +112,16 @@ class VisitController {
         }
         List<ProblemResponses.FieldError> errors = new java.util.ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        var products = catalogue.current();
         for (int i = 0; i < lines.size(); i++) {
             StoreCheck line = lines.get(i);
-            if (catalogue.catalogue().product(line.sku()).isEmpty()) {
+            var product = products.product(line.sku());
+            if (product.isEmpty()) {
                 errors.add(new ProblemResponses.FieldError("storeCheck[" + i + "].sku", "not a product of the "
-                        + "catalogue: one of " + catalogue.catalogue().products().stream().map(p -> p.sku()).toList()));
+                        + "catalogue: one of " + products.products().stream().map(p -> p.sku()).toList()));
+            } else if (!product.get().active()) {
+                errors.add(new ProblemResponses.FieldError("storeCheck[" + i + "].sku", "no longer carried: the "
+                        + "catalogue marks " + line.sku() + " inactive"));
             } else if (!seen.add(line.sku())) {
                 errors.add(new ProblemResponses.FieldError("storeCheck[" + i + "].sku", "each product once"));
             }

@@ -44,6 +44,9 @@ record Fact(UUID customerId, long sequence, Instant occurredAt, Instant recorded
     static final String CARD_EDITED = "ProfileCardEdited";
     static final String GRADE_CHANGED = "GradeChanged";
     static final String OWNER_TRANSFERRED = "OwnerTransferred";
+    static final String RETURNED_TO_POOL = "CustomerReturnedToPool";
+    static final String CLAIMED = "CustomerClaimed";
+    static final String ASSIGNED = "CustomerAssigned";
     static final String ARCHIVED = "CustomerArchived";
     static final String REACTIVATED = "CustomerReactivated";
     static final String MERGED = "CustomerMerged";
@@ -71,6 +74,15 @@ record Fact(UUID customerId, long sequence, Instant occurredAt, Instant recorded
     static final String ALLOCATIONS = "allocations";
     static final String SHIPMENT = "shipment";
     static final String REFERENCE = "reference";
+    static final String ROUTE = "route";
+    static final String TRADE_TYPE = "tradeType";
+    static final String CHECK = "check";
+    static final String SKU = "sku";
+    static final String STOCK = "stock";
+    static final String DELIVERED = "delivered";
+    static final String SOLD = "sold";
+    static final String MERCHANDISED = "merchandised";
+    static final String ROUTE_ASSIGNED = "RouteAssigned";
 
     /** When it happened: a visit's or purchase's own time where the event carries one, else its occurredAt. */
     Instant at() {

@@ -168,6 +168,28 @@ class FactProjection implements ReadModel {
         } else if (event instanceof VisitRecordedEvent visit) {
             facts.put(Fact.METHOD, name(visit.method()));
             instant(facts, Fact.AT, visit.visitedAt());
+            if (visit.storeCheck() != null) {
+                var check = facts.putArray(Fact.CHECK);
+                for (com.customerarchive.events.StoreCheckLine line : visit.storeCheck()) {
+                    ObjectNode one = check.addObject().put(Fact.SKU, line.sku()).put(Fact.STOCK, line.stock())
+                            .put(Fact.DELIVERED, line.delivered() == null ? BigDecimal.ZERO : line.delivered())
+                            .put(Fact.MERCHANDISED, Boolean.TRUE.equals(line.merchandised()));
+                    if (line.sold() != null) {
+                        one.put(Fact.SOLD, line.sold());
+                    }
+                }
+            }
+        } else if (event instanceof com.customerarchive.events.RouteAssignedEvent assigned) {
+            var route = assigned.route();
+            if (route == null) {
+                facts.putNull(Fact.ROUTE);
+            } else {
+                ObjectNode on = facts.putObject(Fact.ROUTE).put("branch", route.branch()).put("routeNo", route.routeNo())
+                        .put("sequence", route.sequence()).put("weekday", name(route.weekday()));
+                var weeks = on.putArray("visitWeeks");
+                route.visitWeeks().forEach(weeks::add);
+            }
+            facts.put(Fact.TRADE_TYPE, assigned.tradeType());
         } else if (event instanceof PurchaseRecordedEvent purchase) {
             facts.put(Fact.NUMBER, purchase.purchaseNo());
             facts.put(Fact.AMOUNT, purchase.amount());

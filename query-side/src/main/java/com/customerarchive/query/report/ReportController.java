@@ -39,10 +39,95 @@ class ReportController {
 
     private final Reports reports;
     private final ReportQueries queries;
+    private final RouteReports routes;
+    private final com.customerarchive.platform.time.BusinessZone zone;
+    private final java.time.Clock clock;
 
-    ReportController(Reports reports, ReportQueries queries) {
+    ReportController(Reports reports, ReportQueries queries, RouteReports routes,
+                     com.customerarchive.platform.time.BusinessZone zone, java.time.Clock clock) {
         this.reports = reports;
         this.queries = queries;
+        this.routes = routes;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** The week asked for (default this week in the business zone), as [Monday 00:00, next Monday 00:00). */
+    private com.customerarchive.events.route.VisitWeek week(String week) {
+        if (week == null) {
+            return com.customerarchive.events.route.VisitWeek.of(zone.dayOf(clock.instant()));
+        }
+        return com.customerarchive.events.route.VisitWeek.parse(week).orElseThrow(() ->
+                new InvalidRequestException("week", "an ISO week such as 2026-W49"));
+    }
+
+    @ReadsCustomers
+    @GetMapping("/distribution")
+    @Operation(summary = "Distribution rate per SKU per route or branch (铺市率; SALES its own routes, MANAGER)",
+            description = "At asOf (default now; business time): outlets = customers on the route (or the branch's "
+                    + "routes) then, archived ones left out; distributed = those whose last store check by asOf shows "
+                    + "the SKU in stock (stock > 0); rate = distributed ÷ outlets in per cent, one decimal. One row per "
+                    + "route (by=route, default) or branch (by=branch) and product of the catalogue as known at knownAt "
+                    + "(a later rename does not change the names). Figures drill to the outlets. knownAt: " + KNOWN_AT
+                    + ". As text/csv: one row per route and SKU.")
+    RouteReports.DistributionReport distribution(@RequestParam(required = false) Instant asOf,
+                                                 @RequestParam(required = false) Instant knownAt,
+                                                 @RequestParam(required = false) String by,
+                                                 @RequestParam(required = false) String unit) {
+        return routes.distribution(queries.query("distribution", null, null, asOf, knownAt, by, null, null, false,
+                unit), new Tally(), reports::each);
+    }
+
+    @ReadsCustomers
+    @GetMapping("/route-week")
+    @Operation(summary = "The rep's weekly report per route (业务周报), as the seed's form", description = "week: an "
+            + "ISO week of the business zone (2026-W49; default this week), Monday 00:00 to Monday 00:00. One row per "
+            + "route and rep (the outlet's owner when it happened): cases per SKU (delivered since the last check as "
+            + "the week's store checks record it: the rep's sell-in, 进货), sellOut per SKU (sales derived from the "
+            + "checks, 销货), visited (outlets visited), buyers (visited outlets that took delivery or bought in the "
+            + "week), newOutlets (put on the route for the first time in the week), merchandised (生动化) and closeRate "
+            + "(buyers ÷ visited, per cent). Counts drill to the outlets. knownAt: " + KNOWN_AT + ". As text/csv: one "
+            + "row per route and rep, a column per SKU (cases.PET490 …).")
+    RouteReports.WeekReport routeWeek(@RequestParam(required = false) String week,
+                                      @RequestParam(required = false) Instant knownAt,
+                                      @RequestParam(required = false) String unit) {
+        var asked = week(week);
+        return routes.routeWeek(queries.query("route-week", zone.startOf(asked.monday()),
+                zone.endOf(asked.sunday()), null, knownAt, null, null, null, false, unit), new Tally(), reports::each);
+    }
+
+    @ReadsCustomers
+    @GetMapping("/plan-adherence")
+    @Operation(summary = "Plan adherence per route and rep (拜访计划执行)", description = "week as in route-week; its "
+            + "week of the four-week cycle is ((ISO week − 1) mod 4) + 1. due: outlets whose visitWeeks hold it; made: "
+            + "due and visited in the week (any day of it); missed: due, not visited; offPlan: visited without being "
+            + "due; adherence = made ÷ due in per cent. Each outlet on the route and under the rep it had at the "
+            + "week's end. Counts drill to the outlets (missed: who was skipped). knownAt: " + KNOWN_AT + ".")
+    RouteReports.AdherenceReport planAdherence(@RequestParam(required = false) String week,
+                                               @RequestParam(required = false) Instant knownAt,
+                                               @RequestParam(required = false) String unit) {
+        var asked = week(week);
+        return routes.planAdherence(queries.query("plan-adherence", zone.startOf(asked.monday()),
+                zone.endOf(asked.sunday()), null, knownAt, null, null, null, false, unit), new Tally(), reports::each);
+    }
+
+    @ReadsCustomers
+    @GetMapping("/trade-types")
+    @Operation(summary = "Outlets per trade type per month, with the year's total (业种 · 月)", description = "year "
+            + "(default this year in the business zone): for each month begun by knownAt, the outlets of each trade "
+            + "type at the month's end (business zone; the current month as the archive stands), archived ones left "
+            + "out; total: the outlets of that type at any month's end of the year. Names from the catalogue as known "
+            + "at knownAt. knownAt: " + KNOWN_AT + ". As text/csv: one row per trade type, a column per month.")
+    RouteReports.TradeTypeReport tradeTypes(@RequestParam(required = false) Integer year,
+                                            @RequestParam(required = false) Instant knownAt,
+                                            @RequestParam(required = false) String unit) {
+        int asked = year == null ? zone.dayOf(clock.instant()).getYear() : year;
+        if (asked < 2000 || asked > 2100) {
+            throw new InvalidRequestException("year", "must be from 2000 to 2100");
+        }
+        return routes.tradeTypes(queries.query("trade-types", zone.startOf(java.time.LocalDate.of(asked, 1, 1)),
+                zone.startOf(java.time.LocalDate.of(asked + 1, 1, 1)), null, knownAt, null, null, null, false, unit),
+                new Tally(), reports::each);
     }
 
     @GetMapping("/lifecycle")
@@ -200,15 +285,22 @@ class ReportController {
     }
 
     /** The figures each report's drill-down can open, by their names in the report's drill links. */
-    private static final Map<String, Set<String>> FIGURES = Map.of(
-            "lifecycle", Set.of("stages", "atRisk"), "at-risk", Set.of("customers"), "value", Set.of("purchases"),
-            "referrals", Set.of("referred", "totals"),
-            "statistics", Set.of("customers", "newCustomers", "visits", "purchases", "complaints", "totals"),
-            "complaints", Set.of("filed", "resolved", "breached"), "grade-migration", Set.of("matrix", "entered"),
-            "activity", Set.of("visits", "visitsByMethod", "complaintsFiled", "complaintsResolved", "gradeUps",
-                    "gradeDowns"),
-            "membership", Set.of("issued", "renewed", "reportedLost", "reissued", "cancelled", "expired", "fees"),
-            "receivables", Set.of("notYetDue", "days1to30", "days31to60", "days61to90", "over90", "total"));
+    private static final Map<String, Set<String>> FIGURES = Map.ofEntries(
+            Map.entry("lifecycle", Set.of("stages", "atRisk")),
+            Map.entry("at-risk", Set.of("customers")),
+            Map.entry("value", Set.of("purchases")),
+            Map.entry("referrals", Set.of("referred", "totals")),
+            Map.entry("statistics", Set.of("customers", "newCustomers", "visits", "purchases", "complaints", "totals")),
+            Map.entry("complaints", Set.of("filed", "resolved", "breached")),
+            Map.entry("grade-migration", Set.of("matrix", "entered")),
+            Map.entry("activity", Set.of("visits", "visitsByMethod", "complaintsFiled", "complaintsResolved", "gradeUps",
+                    "gradeDowns")),
+            Map.entry("membership", Set.of("issued", "renewed", "reportedLost", "reissued", "cancelled", "expired", "fees")),
+            Map.entry("receivables", Set.of("notYetDue", "days1to30", "days31to60", "days61to90", "over90", "total")),
+            Map.entry("distribution", Set.of("outlets", "distributed")),
+            Map.entry("route-week", Set.of("visited", "buyers", "newOutlets", "merchandised")),
+            Map.entry("plan-adherence", Set.of("due", "made", "missed", "offPlan")),
+            Map.entry("trade-types", Set.of("customers", "total")));
 
     private static final Set<String> SORTS = Set.of("occurredAt", "-occurredAt", "name", "-name", "customerId",
             "amount", "-amount");
@@ -237,9 +329,13 @@ class ReportController {
         ReportQueries.requireOneOf("figure", figure, FIGURES.get(report));
         var roles = com.customerarchive.platform.security.Roles.of(
                 org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
-        if (!report.equals("receivables") && !roles.contains(com.customerarchive.platform.security.Role.MANAGER)
-                && !roles.contains(com.customerarchive.platform.security.Role.ADMIN)) {
-            // finance reads the money reports, not the others' figures
+        boolean mayDrill = roles.contains(com.customerarchive.platform.security.Role.MANAGER)
+                || roles.contains(com.customerarchive.platform.security.Role.ADMIN)
+                || (report.equals("receivables") && roles.contains(com.customerarchive.platform.security.Role.FINANCE))
+                || (ReportQuery.ROUTE_REPORTS.contains(report)
+                        && roles.contains(com.customerarchive.platform.security.Role.SALES));
+        if (!mayDrill) {
+            // finance reads the money reports, a rep its route reports, not the others' figures
             throw new com.customerarchive.platform.web.ForbiddenException("forbidden", "Forbidden",
                     "Your role may not do this.");
         }

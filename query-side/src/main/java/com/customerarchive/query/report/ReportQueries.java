@@ -82,6 +82,11 @@ class ReportQueries {
                 requireOneOf("by", grouping, Reports.RECEIVABLE_GROUPS);
                 yield new ReportQuery(report, null, null, asOf != null ? asOf : known, known, grouping, null, null);
             }
+            case "distribution" -> {
+                String grouping = by == null ? "route" : by;
+                requireOneOf("by", grouping, RouteReports.DISTRIBUTION_GROUPS);
+                yield new ReportQuery(report, null, null, asOf != null ? asOf : known, known, grouping, null, null);
+            }
             case "referrals" -> {
                 Instant until = to != null ? to : known;
                 if (from != null) {

@@ -31,7 +31,11 @@ record ReportQuery(String report, Instant from, Instant to, Instant asOf, Instan
     }
 
     static final Set<String> REPORTS = Set.of("lifecycle", "at-risk", "value", "referrals", "statistics", "complaints",
-            "grade-migration", "activity", "membership", "receivables");
+            "grade-migration", "activity", "membership", "receivables", "distribution", "route-week", "plan-adherence",
+            "trade-types");
+
+    /** The route card's reports: a rep reads them (and drills into them) for its own routes. */
+    static final Set<String> ROUTE_REPORTS = Set.of("distribution", "route-week", "plan-adherence", "trade-types");
 
     /** The parameters that ask for this report again, in a stable order (a frozen report keeps them). */
     Map<String, String> parameters() {

@@ -71,8 +71,11 @@ class Reports {
     private final OrgCharts charts;
     private final CustomerScope scope;
 
+    private final RouteReports routes;
+
     Reports(Timelines timelines, ArchiveRules rules, ValueProperties value, Money money, BusinessZone zone,
-            OrgCharts charts, CustomerScope scope) {
+            OrgCharts charts, CustomerScope scope, RouteReports routes) {
+        this.routes = routes;
         this.charts = charts;
         this.scope = scope;
         this.timelines = timelines;
@@ -95,6 +98,10 @@ class Reports {
             case "activity" -> activity(query, tally);
             case "membership" -> membership(query, tally);
             case "receivables" -> receivables(query, tally);
+            case "distribution" -> routes.distribution(query, tally, this::each);
+            case "route-week" -> routes.routeWeek(query, tally, this::each);
+            case "plan-adherence" -> routes.planAdherence(query, tally, this::each);
+            case "trade-types" -> routes.tradeTypes(query, tally, this::each);
             default -> throw new IllegalArgumentException("no report " + query.report());
         };
     }
@@ -109,7 +116,7 @@ class Reports {
     }
 
     /** The instant just before {@code to}: a period is [from, to). */
-    private static Instant before(Instant to) {
+    static Instant before(Instant to) {
         return to.minusNanos(1000);
     }
 
@@ -126,7 +133,7 @@ class Reports {
      * Every customer's timeline the report covers: with {@code unit}, those whose owner was placed in that unit (or
      * one below it) at the report's moment ({@code to}, or {@code asOf}), as the organisation was known at knownAt.
      */
-    private void each(ReportQuery query, Consumer<Timeline> consumer) {
+    void each(ReportQuery query, Consumer<Timeline> consumer) {
         if (query.unit() == null) {
             eachInScope(query, consumer);
             return;

@@ -208,12 +208,40 @@ final class Timeline {
         String industry;
         String referrer;
         Instant lastContactAt;
+        /** The outlet's route (the fact's {branch, routeNo, sequence, visitWeeks, weekday}) and trade type; null: none. */
+        com.fasterxml.jackson.databind.JsonNode route;
+        String tradeType;
+        /** The last store check by then: its visit's fact (its lines under {@code check}). */
+        Fact lastCheck;
+
+        String routeNo() {
+            return route == null ? null : route.get("routeNo").asText();
+        }
+
+        String branch() {
+            return route == null || route.get("branch") == null || route.get("branch").isNull() ? null
+                    : route.get("branch").asText();
+        }
+
+        boolean visitedInCycleWeek(int cycleWeek) {
+            if (route == null || route.get("visitWeeks") == null) {
+                return false;
+            }
+            for (com.fasterxml.jackson.databind.JsonNode week : route.get("visitWeeks")) {
+                if (week.asInt() == cycleWeek) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         private void apply(Fact fact) {
             switch (fact.type()) {
                 case Fact.CARD_EDITED -> card(fact);
                 case Fact.GRADE_CHANGED -> grade = Grade.valueOf(fact.text(Fact.GRADE));
-                case Fact.OWNER_TRANSFERRED -> owner = fact.text(Fact.OWNER);
+                // every owner change (a transfer, a return to the public pool, a claim, an assignment) moves the owner
+                case Fact.OWNER_TRANSFERRED, Fact.RETURNED_TO_POOL, Fact.CLAIMED, Fact.ASSIGNED ->
+                        owner = fact.text(Fact.OWNER);
                 case Fact.ARCHIVED -> {
                     status = CustomerStatus.ARCHIVED;
                     archivedAt = fact.at();
@@ -225,7 +253,15 @@ final class Timeline {
                     archiveReason = null;
                 }
                 case Fact.REFERRER_RECORDED -> referrer = fact.text(Fact.REFERRER);
+                case Fact.ROUTE_ASSIGNED -> {
+                    var on = fact.facts().get(Fact.ROUTE);
+                    route = on == null || on.isNull() ? null : on;
+                    tradeType = fact.text(Fact.TRADE_TYPE);
+                }
                 case Fact.VISIT, Fact.COMPLAINT_FOLLOWED_UP -> {
+                    if (fact.has(Fact.CHECK)) {
+                        lastCheck = fact;
+                    }
                     if (lastContactAt == null || !fact.at().isBefore(lastContactAt)) {
                         lastContactAt = fact.at();
                     }

@@ -1,6 +1,7 @@
 package com.customerarchive.query.route;
 
 import com.customerarchive.events.route.Route;
+import com.customerarchive.events.route.VisitWeek;
 import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.platform.web.InvalidRequestException;
 import com.customerarchive.query.audit.ReadsCustomers;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,12 +68,11 @@ class RouteController {
             + "due: the outlets whose visitWeeks hold it, on their weekday, in route order; visited: contacted in that "
             + "week (business days Monday to Sunday).")
     Plan plan(@PathVariable String routeNo, @RequestParam(required = false) String week) {
-        LocalDate monday = monday(week);
-        int isoWeek = monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-        int cycleWeek = (isoWeek - 1) % 4 + 1;
-        LocalDate sunday = monday.plusDays(6);
+        VisitWeek asked = week(week);
+        LocalDate monday = asked.monday();
+        int cycleWeek = asked.cycleWeek();
         Instant from = zone.startOf(monday);
-        Instant to = zone.endOf(sunday);
+        Instant to = zone.endOf(asked.sunday());
         List<Due> due = routes.outlets(routeNo, scope.scope().ownersOrNull()).stream()
                 .filter(state -> state.route().visitWeeks().contains(cycleWeek))
                 .map(state -> new Due(monday.plusDays(state.route().weekday().getValue() - 1L), state.route().sequence(),
@@ -81,24 +80,16 @@ class RouteController {
                         state.lastContactAt() != null && !state.lastContactAt().isBefore(from)
                                 && state.lastContactAt().isBefore(to)))
                 .toList();
-        String label = monday.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", isoWeek);
-        return new Plan(routeNo, label, cycleWeek, monday, sunday, due);
+        return new Plan(routeNo, asked.toString(), cycleWeek, monday, asked.sunday(), due);
     }
 
-    private LocalDate monday(String week) {
+    /** The week asked for (default: this week in the business zone). */
+    VisitWeek week(String week) {
         if (week == null) {
-            LocalDate today = zone.dayOf(clock.instant());
-            return today.minusDays(today.getDayOfWeek().getValue() - 1L);
+            return VisitWeek.of(zone.dayOf(clock.instant()));
         }
-        try {
-            String[] parts = week.split("-W");
-            int year = Integer.parseInt(parts[0]);
-            int number = Integer.parseInt(parts[1]);
-            LocalDate anchor = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number);
-            return anchor.minusDays(anchor.getDayOfWeek().getValue() - 1L);
-        } catch (RuntimeException notAWeek) {
-            throw new InvalidRequestException("week", "an ISO week such as 2026-W49");
-        }
+        return VisitWeek.parse(week).orElseThrow(() -> new InvalidRequestException("week",
+                "an ISO week such as 2026-W49"));
     }
 
     private static Outlet outlet(ProfileState state) {

@@ -34,6 +34,10 @@ class SecurityConfiguration {
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN, CLERK), "/api/admission/queue"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/agenda"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/routes/*", "/api/routes/*/plan"),
+                AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, ADMIN, CLERK), "/api/catalogue"),
+                // the route card's reports: a rep reads its own routes' (scope), a lead its team's
+                AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/reports/distribution", "/api/reports/route-week",
+                        "/api/reports/plan-adherence", "/api/reports/trade-types"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/pools", "/api/pools/*/customers"),
                 AccessRule.get(Set.of(OUTLET, SALES, MANAGER, AUDITOR, ADMIN), "/api/membership-cards/*"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/membership-cards"),
@@ -41,8 +45,10 @@ class SecurityConfiguration {
                 AccessRule.get(Set.of(MANAGER, AUDITOR, ADMIN), "/api/reports/snapshots", "/api/reports/snapshots/**"),
                 AccessRule.on(HttpMethod.POST, Set.of(MANAGER, ADMIN), "/api/reports/snapshots"),
                 // finance reads the ageing of receivables and what is behind its figures (the drill-down refuses it
-                // the other reports')
-                AccessRule.get(Set.of(MANAGER, ADMIN, FINANCE), "/api/reports/receivables", "/api/reports/drill"),
+                // the other reports', as it refuses a rep all but the route card's)
+                AccessRule.get(Set.of(MANAGER, ADMIN, FINANCE), "/api/reports/receivables"),
+                // a rep drills into its route reports' figures only
+                AccessRule.get(Set.of(MANAGER, ADMIN, FINANCE, SALES), "/api/reports/drill"),
                 AccessRule.get(Set.of(MANAGER, ADMIN), "/api/follow-ups/**", "/api/complaints/**", "/api/reports/**"),
                 AccessRule.get(Set.of(INTEGRATOR, ADMIN), "/api/events/**"),
                 // a manager's dashboard shows how far behind the read models are; only an admin replays

@@ -42,6 +42,10 @@ class RouteIT {
     private static final String REP1 = "route-rep1-" + TOKEN;
     private static final String REP2 = "route-rep2-" + TOKEN;
     private static final String ROUTE = "R-" + TOKEN;
+    private static final String REP3 = "route-rep3-" + TOKEN;
+    private static final String REP4 = "route-rep4-" + TOKEN;
+    private static final String WEEKS_ROUTE = "RW-" + TOKEN;
+    private static final String NEW_SKU = "T" + TOKEN.toUpperCase();
 
     private static final List<AppProcess> apps = new ArrayList<>();
     private static Api commands;
@@ -50,7 +54,7 @@ class RouteIT {
     @BeforeAll
     static void start() {
         Map<String, String> environment = Map.of("SPRING_APPLICATION_JSON",
-                TestUsers.json(new String[][]{{REP1, "SALES"}, {REP2, "SALES"}}));
+                TestUsers.json(new String[][]{{REP1, "SALES"}, {REP2, "SALES"}, {REP3, "SALES"}, {REP4, "SALES"}}));
         AppProcess c = AppProcess.startOwnerScoped("command-side", environment);
         apps.add(c);
         AppProcess q = AppProcess.startOwnerScoped("query-side", environment);
@@ -172,6 +176,269 @@ class RouteIT {
                 route(1, "[1]", "MONDAY", "99"));
         assertThat(unknownType.status()).isEqualTo(400);
         assertThat(unknownType.raw().body()).contains("tradeType");
+    }
+
+    /**
+     * The route card's reports against a route worked out by hand: eight outlets on route RW-&lt;token&gt; (branch 杭州所),
+     * O1–O4 rep3's and O5–O8 rep4's, over ISO weeks 44 to 47 of 2026 in the business zone (Asia/Shanghai). Week 44 runs
+     * from Monday 26 October to Sunday 1 November: it crosses a month end, and its first and last hours are the evening
+     * before in UTC. Weeks of the four-week cycle: W44 → 4, W45 → 1, W46 → 2, W47 → 3 ((ISO week − 1) mod 4 + 1).
+     * <pre>
+     *   outlet rep  weeks    type  on the route from
+     *   O1     rep3 [1,3]    12    5 Oct
+     *   O2     rep3 [2,4]    12    5 Oct; 16 from 2026-10-31T16:30Z (1 Nov 00:30 in the zone)
+     *   O3     rep3 [1,2,3,4] 13   5 Oct
+     *   O4     rep3 [4]      21    5 Oct (a Friday outlet rep3 skips)
+     *   O5     rep4 [1,3]    14    5 Oct
+     *   O6     rep4 [2,4]    22    5 Oct
+     *   O7     rep4 [1,2,3,4] 13   5 Oct
+     *   O8     rep4 [1,3]    12    3 Nov (a new outlet in W45)
+     *
+     *   visit (UTC)            zone day   week  outlet  store check (SKU stock/delivered, m = merchandised)
+     *   2026-10-25T17:00Z      Mon 26 Oct W44   O3      PET500 8/12
+     *   2026-10-27T02:00Z      Tue 27 Oct W44   O2      PET500 5/0 m, CAN340 0/0
+     *   2026-10-29T02:00Z      Thu 29 Oct W44   O5      (no check; off plan)
+     *   2026-10-31T03:00Z      Sat 31 Oct W44   O7      PET500 3/0
+     *   2026-10-31T17:30Z      Sun  1 Nov W44   O6      PET500 0/0, CAN340 6/6 m
+     *   2026-11-01T16:30Z      Mon  2 Nov W45   O1      PET500 4/10
+     *   2026-11-03T03:00Z      Tue  3 Nov W45   O8      PET500 0/0, CAN340 0/0
+     *   2026-11-04T02:00Z      Wed  4 Nov W45   O3      PET500 2/6 (sold 12), CAN340 3/3
+     *   2026-11-07T03:00Z      Sat  7 Nov W45   O7      PET500 1/0 m (sold 2)
+     *   2026-11-10T02:00Z      Tue 10 Nov W46   O2      PET500 2/0 (sold 3), CAN340 4/4 (sold 0)
+     *   2026-11-13T02:00Z      Fri 13 Nov W46   O6      (no check)
+     *   2026-11-16T02:00Z      Mon 16 Nov W47   O1      PET500 6/5 (sold 3)
+     *   2026-11-16T03:00Z      Mon 16 Nov W47   O8      PET500 5/5 (sold 0)
+     *   2026-11-18T02:00Z      Wed 18 Nov W47   O3      PET500 0/0 (sold 2), CAN340 0/0 (sold 3)
+     *   2026-11-19T02:00Z      Thu 19 Nov W47   O5      (no check)
+     *   2026-11-20T02:00Z      Fri 20 Nov W47   O4      (no check; off plan)
+     *
+     *   weekly report W44   visited buyers merchandised new  cases PET500 CAN340  close rate
+     *     rep3              2 (O2,O3) 1 (O3) 1 (O2)     0    12     0             50.0
+     *     rep4              3 (O5,O6,O7) 1 (O6) 1 (O6)  0    0      6             33.3
+     *   weekly report W45
+     *     rep3              2 (O1,O3) 2      0          0    16     3  sellOut PET500 12  100.0
+     *     rep4              2 (O7,O8) 0      1 (O7)     1 (O8) 0    0  sellOut PET500 2   0.0
+     *
+     *   plan adherence     due made missed offPlan adherence
+     *     W44 rep3         3   2    1 (O4) 0       66.7     (O2, O3, O4 due; O1's visit is W45 in the zone)
+     *     W44 rep4         2   2    0      1 (O5)  100.0    (O6, O7 due)
+     *     W45 rep3         2   2    0      0       100.0    (O1, O3)
+     *     W45 rep4         3   2    1 (O5) 0       66.7     (O5, O7, O8)
+     *     W46 rep3         2   1    1 (O3) 0       50.0     (O2, O3)
+     *     W46 rep4         2   1    1 (O7) 0       50.0     (O6, O7)
+     *     W47 rep3         2   2    0      1 (O4)  100.0    (O1, O3)
+     *     W47 rep4         3   2    1 (O7) 0       66.7     (O5, O7, O8)
+     *
+     *   distribution at the end of W44 (2026-11-01T16:00Z): 7 outlets (O8 not yet); last checks: O2 PET500, O3 PET500,
+     *     O6 CAN340, O7 PET500 → PET500 3/7 = 42.9, CAN340 1/7 = 14.3
+     *   distribution at the end of W47: 8 outlets; last checks: O1 PET500; O2 PET500, CAN340; O3 none; O6 CAN340 (its
+     *     W46 visit had no check); O7 PET500; O8 PET500 → PET500 4/8 = 50.0, CAN340 2/8 = 25.0, PET490 0.0
+     *   trade types of rep3's outlets, 2026: October 12: 2, 13: 1, 21: 1; November 12: 1, 13: 1, 16: 1, 21: 1;
+     *     year totals 12: 2, 13: 1, 16: 1, 21: 1
+     * </pre>
+     */
+    @Test
+    void the_route_reports_count_a_hand_worked_route_of_eight_outlets_over_four_weeks_in_the_business_zone() {
+        String o1 = placed(REP3, "周报一号店", 1, "[1, 3]", "MONDAY", "12", "2026-10-05T02:00:00Z");
+        String o2 = placed(REP3, "周报二号店", 2, "[2, 4]", "TUESDAY", "12", "2026-10-05T02:00:00Z");
+        String o3 = placed(REP3, "周报三号店", 3, "[1, 2, 3, 4]", "WEDNESDAY", "13", "2026-10-05T02:00:00Z");
+        String o4 = placed(REP3, "周报四号店", 4, "[4]", "FRIDAY", "21", "2026-10-05T02:00:00Z");
+        String o5 = placed(REP4, "周报五号店", 5, "[1, 3]", "THURSDAY", "14", "2026-10-05T02:00:00Z");
+        String o6 = placed(REP4, "周报六号店", 6, "[2, 4]", "FRIDAY", "22", "2026-10-05T02:00:00Z");
+        String o7 = placed(REP4, "周报七号店", 7, "[1, 2, 3, 4]", "SATURDAY", "13", "2026-10-05T02:00:00Z");
+        Api.Response retyped = commands.put("/api/customers/" + o2 + "/route", "manager", weeksRoute(2, "[2, 4]",
+                "TUESDAY", "16", "2026-10-31T16:30:00Z"));
+        assertThat(retyped.status()).as(retyped.raw().body()).isEqualTo(200);
+
+        checked(REP3, o3, "2026-10-25T17:00:00Z", "{\"sku\": \"PET500\", \"stock\": 8, \"delivered\": 12}");
+        checked(REP3, o2, "2026-10-27T02:00:00Z", "{\"sku\": \"PET500\", \"stock\": 5, \"merchandised\": true}, "
+                + "{\"sku\": \"CAN340\", \"stock\": 0}");
+        visit(REP4, o5, "2026-10-29T02:00:00Z");
+        checked(REP4, o7, "2026-10-31T03:00:00Z", "{\"sku\": \"PET500\", \"stock\": 3}");
+        checked(REP4, o6, "2026-10-31T17:30:00Z", "{\"sku\": \"PET500\", \"stock\": 0}, "
+                + "{\"sku\": \"CAN340\", \"stock\": 6, \"delivered\": 6, \"merchandised\": true}");
+        checked(REP3, o1, "2026-11-01T16:30:00Z", "{\"sku\": \"PET500\", \"stock\": 4, \"delivered\": 10}");
+        String o8 = placed(REP4, "周报八号店", 8, "[1, 3]", "MONDAY", "12", "2026-11-03T02:00:00Z");
+        checked(REP4, o8, "2026-11-03T03:00:00Z", "{\"sku\": \"PET500\", \"stock\": 0}, "
+                + "{\"sku\": \"CAN340\", \"stock\": 0}");
+        checked(REP3, o3, "2026-11-04T02:00:00Z", "{\"sku\": \"PET500\", \"stock\": 2, \"delivered\": 6}, "
+                + "{\"sku\": \"CAN340\", \"stock\": 3, \"delivered\": 3}");
+        checked(REP4, o7, "2026-11-07T03:00:00Z", "{\"sku\": \"PET500\", \"stock\": 1, \"merchandised\": true}");
+        checked(REP3, o2, "2026-11-10T02:00:00Z", "{\"sku\": \"PET500\", \"stock\": 2}, "
+                + "{\"sku\": \"CAN340\", \"stock\": 4, \"delivered\": 4}");
+        visit(REP4, o6, "2026-11-13T02:00:00Z");
+        checked(REP3, o1, "2026-11-16T02:00:00Z", "{\"sku\": \"PET500\", \"stock\": 6, \"delivered\": 5}");
+        checked(REP4, o8, "2026-11-16T03:00:00Z", "{\"sku\": \"PET500\", \"stock\": 5, \"delivered\": 5}");
+        checked(REP3, o3, "2026-11-18T02:00:00Z", "{\"sku\": \"PET500\", \"stock\": 0}, "
+                + "{\"sku\": \"CAN340\", \"stock\": 0}");
+        visit(REP4, o5, "2026-11-19T02:00:00Z");
+        visit(REP3, o4, "2026-11-20T02:00:00Z");
+        // every event above reached the reports (the last ones: O4's and O5's visits, O3's check)
+        Map<String, Integer> versions = Map.of(o1, 4, o2, 5, o3, 5, o4, 3, o5, 4, o6, 4, o7, 4, o8, 4);
+        versions.forEach((outlet, version) -> await().atMost(Duration.ofSeconds(30)).until(() -> queries.get(
+                "/api/reports/route-week?week=2026-W47", "manager").status() == 200 && queries.get("/api/profiles/"
+                + outlet + "?minVersion=" + version, "manager").status() == 200));
+
+        assertThat(week("2026-W44")).containsExactly(
+                REP3 + " visited 2 buyers 1 merchandised 1 new 0 PET500 12 CAN340 0 sellOut 0 close 50.0",
+                REP4 + " visited 3 buyers 1 merchandised 1 new 0 PET500 0 CAN340 6 sellOut 0 close 33.3");
+        assertThat(week("2026-W45")).containsExactly(
+                REP3 + " visited 2 buyers 2 merchandised 0 new 0 PET500 16 CAN340 3 sellOut 12 close 100.0",
+                REP4 + " visited 2 buyers 0 merchandised 1 new 1 PET500 0 CAN340 0 sellOut 2 close 0.0");
+        assertThat(adherence("2026-W44")).containsExactly(REP3 + " 3 2 1 0 66.7", REP4 + " 2 2 0 1 100.0");
+        assertThat(adherence("2026-W45")).containsExactly(REP3 + " 2 2 0 0 100.0", REP4 + " 3 2 1 0 66.7");
+        assertThat(adherence("2026-W46")).containsExactly(REP3 + " 2 1 1 0 50.0", REP4 + " 2 1 1 0 50.0");
+        assertThat(adherence("2026-W47")).containsExactly(REP3 + " 2 2 0 1 100.0", REP4 + " 3 2 1 0 66.7");
+
+        // the drill-down names who was skipped: rep3's Friday outlet in W44, rep4's O7 in W47
+        JsonNode w44 = queries.get("/api/reports/plan-adherence?week=2026-W44", "manager").json();
+        JsonNode rep3Row = row(w44, REP3);
+        JsonNode missed = queries.get(rep3Row.at("/drill/missed").asString(), "manager").json();
+        assertThat(missed.get("items").valueStream().map(item -> item.get("customerId").asString()).toList())
+                .containsExactly(o4);
+        assertThat(missed.get("total").asLong()).isEqualTo(rep3Row.get("missed").asLong());
+
+        assertThat(distribution("2026-11-01T16:00:00Z")).containsEntry("PET500", "3/7 42.9")
+                .containsEntry("CAN340", "1/7 14.3");
+        assertThat(distribution("2026-11-22T16:00:00Z")).containsEntry("PET500", "4/8 50.0")
+                .containsEntry("CAN340", "2/8 25.0").containsEntry("PET490", "0/8 0.0");
+
+        JsonNode types = queries.get("/api/reports/trade-types?year=2026", REP3).json();
+        Map<String, String> byType = new java.util.TreeMap<>();
+        types.get("items").valueStream().filter(item -> item.get("total").asLong() > 0)
+                .forEach(item -> byType.put(item.get("code").asString(), item.at("/months/2026-09").asLong() + " "
+                        + item.at("/months/2026-10").asLong() + " " + item.at("/months/2026-11").asLong() + " total "
+                        + item.get("total").asLong()));
+        assertThat(byType).containsExactly(Map.entry("12", "0 2 1 total 2"), Map.entry("13", "0 1 1 total 1"),
+                Map.entry("16", "0 0 1 total 1"), Map.entry("21", "0 1 1 total 1"));
+
+        // the CSV a team leader opens in Excel: one row per route and rep, a column per SKU
+        Api.Response csv = queries.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(queries.baseUrl()
+                + "/api/reports/route-week?week=2026-W45")).header("Accept", "text/csv").GET(), REP3);
+        assertThat(csv.status()).isEqualTo(200);
+        String[] lines = csv.raw().body().replace("\uFEFF", "").split("\r?\n");
+        List<String> header = List.of(lines[0].split(","));
+        assertThat(header).contains("routeNo", "rep", "cases.PET500", "visited", "buyers", "closeRate");
+        assertThat(lines).hasSize(2);
+        String[] cells = lines[1].split(",");
+        assertThat(cells[header.indexOf("cases.PET500")]).isEqualTo("16");
+        assertThat(cells[header.indexOf("closeRate")]).isEqualTo("100.0");
+    }
+
+    /**
+     * A product of the catalogue renamed after a report that names it was frozen: the frozen report, and the report
+     * asked as known before the rename, keep the old name; the report as of now has the new one.
+     */
+    @Test
+    void a_product_renamed_after_a_report_was_frozen_keeps_its_old_name_in_that_report() {
+        Api.Response defined = commands.put("/api/catalogue/products/" + NEW_SKU, "admin",
+                "{\"nameZh\": \"新品柠檬茶\", \"nameEn\": \"Lemon tea\", \"unit\": \"箱\", \"active\": true}");
+        assertThat(defined.status()).as(defined.raw().body()).isEqualTo(200);
+        assertThat(commands.put("/api/catalogue/products/" + NEW_SKU, REP1,
+                "{\"nameZh\": \"x\", \"nameEn\": \"x\", \"unit\": \"箱\", \"active\": true}").status()).isEqualTo(403);
+        String outlet = outlet(REP1, "新品试销店", 1, "[1]", "MONDAY");
+        await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("/api/catalogue", REP1).json().get("products")
+                .valueStream().anyMatch(product -> product.get("sku").asString().equals(NEW_SKU)));
+        JsonNode checkedIn = check(outlet, "{\"sku\": \"" + NEW_SKU + "\", \"stock\": 3}");
+        long version = checkedIn.get("version").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("/api/profiles/" + outlet + "?minVersion="
+                + version, "manager").status() == 200);
+
+        Api.Response frozen = queries.post("/api/reports/snapshots", "manager",
+                "{\"report\": \"distribution\", \"parameters\": {\"by\": \"route\"}}");
+        assertThat(frozen.status()).as(frozen.raw().body()).isEqualTo(201);
+        String id = frozen.json().get("id").asString();
+        String knownAt = frozen.json().get("knownAt").asString();
+
+        Api.Response renamed = commands.put("/api/catalogue/products/" + NEW_SKU, "admin",
+                "{\"nameZh\": \"柠檬红茶\", \"nameEn\": \"Lemon black tea\", \"unit\": \"箱\", \"active\": true}");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().get("version").asLong()).isGreaterThan(defined.json().get("version").asLong());
+        await().atMost(Duration.ofSeconds(30)).until(() -> productName(queries.get("/api/catalogue", REP1).json())
+                .equals("柠檬红茶"));
+
+        assertThat(nameIn(queries.get("/api/reports/snapshots/" + id, "manager").json().get("answer")))
+                .isEqualTo("新品柠檬茶");
+        assertThat(nameIn(queries.get("/api/reports/distribution?knownAt=" + knownAt, "manager").json()))
+                .isEqualTo("新品柠檬茶");
+        assertThat(nameIn(queries.get("/api/reports/distribution", "manager").json())).isEqualTo("柠檬红茶");
+        JsonNode verified = queries.get("/api/reports/snapshots/" + id + "/verify", "manager").json();
+        assertThat(verified.get("figuresMatch").asBoolean()).as(verified.toString()).isTrue();
+
+        // no longer carried: a new check of it is refused, the reports keep what was counted
+        commands.put("/api/catalogue/products/" + NEW_SKU, "admin",
+                "{\"nameZh\": \"柠檬红茶\", \"nameEn\": \"Lemon black tea\", \"unit\": \"箱\", \"active\": false}");
+        Api.Response inactive = commands.post("/api/customers/" + outlet + "/visits", REP1,
+                "{\"method\": \"ON_SITE_VISIT\", \"storeCheck\": [{\"sku\": \"" + NEW_SKU + "\", \"stock\": 1}]}");
+        assertThat(inactive.status()).isEqualTo(400);
+        assertThat(inactive.raw().body()).contains("inactive");
+    }
+
+    private static String productName(JsonNode catalogue) {
+        return catalogue.get("products").valueStream().filter(product -> product.get("sku").asString().equals(NEW_SKU))
+                .map(product -> product.get("nameZh").asString()).findFirst().orElse("");
+    }
+
+    private static String nameIn(JsonNode report) {
+        return report.get("items").valueStream().filter(item -> item.get("sku").asString().equals(NEW_SKU)
+                        && item.get("key").asString().equals(ROUTE))
+                .map(item -> item.get("nameZh").asString()).findFirst().orElse("(absent)");
+    }
+
+    private static List<String> week(String week) {
+        JsonNode report = queries.get("/api/reports/route-week?week=" + week, "manager").json();
+        return report.get("items").valueStream().filter(item -> item.get("routeNo").asString().equals(WEEKS_ROUTE))
+                .map(item -> item.get("rep").asString() + " visited " + item.get("visited").asLong() + " buyers "
+                        + item.get("buyers").asLong() + " merchandised " + item.get("merchandised").asLong() + " new "
+                        + item.get("newOutlets").asLong() + " PET500 " + item.at("/cases/PET500").decimalValue()
+                        .stripTrailingZeros().toPlainString() + " CAN340 " + item.at("/cases/CAN340").decimalValue()
+                        .stripTrailingZeros().toPlainString() + " sellOut " + item.at("/sellOut/PET500").decimalValue()
+                        .stripTrailingZeros().toPlainString() + " close " + item.get("closeRate").asString())
+                .toList();
+    }
+
+    private static List<String> adherence(String week) {
+        JsonNode report = queries.get("/api/reports/plan-adherence?week=" + week, "manager").json();
+        return report.get("items").valueStream().filter(item -> item.get("routeNo").asString().equals(WEEKS_ROUTE))
+                .map(item -> item.get("rep").asString() + " " + item.get("due").asLong() + " " + item.get("made")
+                        .asLong() + " " + item.get("missed").asLong() + " " + item.get("offPlan").asLong() + " "
+                        + item.get("adherence").asString())
+                .toList();
+    }
+
+    private static JsonNode row(JsonNode report, String rep) {
+        return report.get("items").valueStream().filter(item -> item.get("routeNo").asString().equals(WEEKS_ROUTE)
+                && item.get("rep").asString().equals(rep)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, String> distribution(String asOf) {
+        JsonNode report = queries.get("/api/reports/distribution?by=route&asOf=" + asOf, "manager").json();
+        Map<String, String> rates = new java.util.HashMap<>();
+        report.get("items").valueStream().filter(item -> item.get("key").asString().equals(WEEKS_ROUTE))
+                .forEach(item -> rates.put(item.get("sku").asString(), item.get("distributed").asLong() + "/"
+                        + item.get("outlets").asLong() + " " + item.get("rate").asString()));
+        return rates;
+    }
+
+    private static String placed(String rep, String name, int sequence, String weeks, String weekday,
+                                 String tradeType, String at) {
+        String customer = register(rep, name);
+        Api.Response routed = commands.put("/api/customers/" + customer + "/route", "manager",
+                weeksRoute(sequence, weeks, weekday, tradeType, at));
+        assertThat(routed.status()).as(routed.raw().body()).isEqualTo(200);
+        return customer;
+    }
+
+    private static String weeksRoute(int sequence, String weeks, String weekday, String tradeType, String at) {
+        return """
+                {"route": {"branch": "杭州所", "routeNo": "%s", "sequence": %d, "visitWeeks": %s, "weekday": "%s"},
+                 "tradeType": "%s", "occurredAt": "%s"}""".formatted(WEEKS_ROUTE, sequence, weeks, weekday, tradeType, at);
+    }
+
+    private static void checked(String rep, String customer, String at, String lines) {
+        Api.Response checked = commands.post("/api/customers/" + customer + "/visits", rep,
+                "{\"method\": \"ON_SITE_VISIT\", \"occurredAt\": \"" + at + "\", \"storeCheck\": [" + lines + "]}");
+        assertThat(checked.status()).as(checked.raw().body()).isEqualTo(201);
     }
 
     private static String route(int sequence, String weeks, String weekday, String tradeType) {

@@ -41,6 +41,8 @@ public final class OrgChart {
     private final Map<String, Unit> units = new LinkedHashMap<>();
     private final List<Placement> placements = new ArrayList<>();
     private final Map<String, Pool> pools = new LinkedHashMap<>();
+    /** The catalogue's products and trade types as events defined them, over what configuration says. */
+    private final List<OrganisationEvent> catalogue = new ArrayList<>();
     private long version;
 
     public static OrgChart empty() {
@@ -54,6 +56,7 @@ public final class OrgChart {
         copy.units.putAll(units);
         copy.placements.addAll(placements);
         copy.pools.putAll(pools);
+        copy.catalogue.addAll(catalogue);
         copy.version = version;
         return copy;
     }
@@ -78,6 +81,8 @@ public final class OrgChart {
             end(removed.user(), at);
         } else if (event instanceof PoolConfiguredEvent pool) {
             pools.put(pool.poolId(), new Pool(pool.poolId(), pool.name(), pool.unitCodes(), pool.rules()));
+        } else if (event instanceof CatalogueProductDefinedEvent || event instanceof CatalogueTradeTypeDefinedEvent) {
+            catalogue.add(event);
         }
         version++;
         return this;
@@ -97,6 +102,22 @@ public final class OrgChart {
         OrgChart then = new OrgChart();
         recorded.stream().filter(event -> !event.at().isAfter(knownAt)).forEach(event -> then.apply(event.event(), event.at()));
         return then;
+    }
+
+    /**
+     * The route card's catalogue: what configuration says ({@code configured}, the seed's lists by default), each
+     * product and trade type an event defined replacing the one of the same code, in the order they were defined.
+     */
+    public com.customerarchive.events.route.Catalogue catalogue(com.customerarchive.events.route.Catalogue configured) {
+        var result = configured;
+        for (OrganisationEvent event : catalogue) {
+            if (event instanceof CatalogueProductDefinedEvent defined) {
+                result = result.with(defined.product());
+            } else if (event instanceof CatalogueTradeTypeDefinedEvent defined) {
+                result = result.with(defined.tradeType());
+            }
+        }
+        return result;
     }
 
     /** The unit the user was placed in at {@code at}, or null. */

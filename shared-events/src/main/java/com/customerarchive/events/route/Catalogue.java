@@ -54,6 +54,34 @@ public record Catalogue(List<Product> products, List<TradeType> tradeTypes, BigD
         return new Catalogue(null, null, null, null);
     }
 
+    /** This catalogue with {@code product} in place of the one of its SKU (added last when new). */
+    public Catalogue with(Product product) {
+        List<Product> next = new java.util.ArrayList<>(products);
+        int at = indexOf(next.stream().map(Product::sku).toList(), product.sku());
+        if (at < 0) {
+            next.add(product);
+        } else {
+            next.set(at, product);
+        }
+        return new Catalogue(next, tradeTypes, defaultTarget, targets);
+    }
+
+    /** This catalogue with {@code tradeType} in place of the one of its code (added last when new). */
+    public Catalogue with(TradeType tradeType) {
+        List<TradeType> next = new java.util.ArrayList<>(tradeTypes);
+        int at = indexOf(next.stream().map(TradeType::code).toList(), tradeType.code());
+        if (at < 0) {
+            next.add(tradeType);
+        } else {
+            next.set(at, tradeType);
+        }
+        return new Catalogue(products, next, defaultTarget, targets);
+    }
+
+    private static int indexOf(List<String> codes, String code) {
+        return codes.indexOf(code);
+    }
+
     public Optional<Product> product(String sku) {
         return products.stream().filter(product -> product.sku().equals(sku)).findFirst();
     }
