@@ -143,6 +143,7 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
         MAY.put("POST /api/customers/{customerId}/remarks/{remarkNo}/acknowledge", WRITERS);
         MAY.put("GET /api/routes/{routeNo}", Set.of("sales", "manager", "admin"));
         MAY.put("GET /api/routes/{routeNo}/plan", Set.of("sales", "manager", "admin"));
+        MAY.put("GET /api/routes/{routeNo}/card", Set.of("sales", "manager", "admin"));
         MAY.put("GET /api/audit/checkpoint", AUDIT);
         MAY.put("GET /api/audit/access", AUDIT);
         for (String report : List.of("GET /api/follow-ups/overdue", "GET /api/complaints",
