@@ -526,11 +526,13 @@ public final class DemoData {
                 outlets[seq] = field(registerByClerk("""
                         {"kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR", "source": "ON_SITE",
                          "grade": "%s", "ownerId": "%s", "occurredAt": "%s",
-                         "card": {"basic": {"name": "%s", "phones": ["+86 %s 8%03d %04d"],
-                                            "address": {"city": "%s", "street": "%s%d号"}}}}"""
+                         "card": {"basic": {"name": "%s", "phones": ["+86 %s 8%03d %04d"], "industry": "零售",
+                                            "address": {"city": "%s", "street": "%s%d号"}},
+                                  "contacts": [{"name": "%s", "role": "DECISION_MAKER", "title": "店主"}]}}"""
                         .formatted(GRADES[2 + seq % 3], route[2], registered.plus(Duration.ofMinutes(seq)), name,
                                 route[0].startsWith("HZ") ? "571" : "512", seq, 1000 + seq, route[3],
-                                STREETS[seq % STREETS.length], seq), name), "customerId");
+                                STREETS[seq % STREETS.length], seq, SURNAMES[seq % SURNAMES.length]
+                                        + GIVEN[(seq + route[0].length()) % GIVEN.length]), name), "customerId");
                 // the clerk entered the card (录入), the manager signs it: the outlet gets its code (客户编号)
                 send(MANAGER, "POST", "/api/customers/" + outlets[seq] + "/admission/approve",
                         "{\"notes\": \"店铺资料已核实\", \"occurredAt\": \"" + registered.plus(Duration.ofHours(2)) + "\"}");
