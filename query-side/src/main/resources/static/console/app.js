@@ -1374,7 +1374,8 @@
 
   /** Who is due on the route in the week (its week of the cycle), on which day, and whether they were visited. */
   function planPanel(plan) {
-    const due = plan.due || [];
+    // in the order of the week's days, the route's order within a day
+    const due = [...(plan.due || [])].sort((a, b) => a.date.localeCompare(b.date) || a.sequence - b.sequence);
     const visited = due.filter(d => d.visited).length;
     return `<div class="panel plan" data-testid="plan"><h2>${esc(t('plan.title'))}</h2>
       <p data-testid="plan-summary">${esc(t('plan.summary', { week: weekText(plan.week), from: strip(date(plan.from)), to: strip(date(plan.to)), cycle: plan.cycleWeek, due: due.length, visited }))}</p>
@@ -1413,11 +1414,11 @@
     if (token !== current) return;
     const products = ok(weekly) ? weekly.json.products || [] : [];
     const count = (row, name) => `<span data-figure="${name}">${figure(row[name], row.drill ? row.drill[name] : null, null)}</span>`;
-    const routeCell = row => `<a href="#/route?no=${encodeURIComponent(row.routeNo)}&week=${week}">${val(row.routeNo)}</a>`;
+    const routeCell = row => `<a href="#/route?no=${encodeURIComponent(row.routeNo)}&week=${week}" class="nowrap">${val(row.routeNo)}</a>`;
     const who = [{ title: 'route.no', render: routeCell }, { title: 'route.branch', key: 'branch' }, { title: 'routeWeek.rep', key: 'rep' }];
     const rowAttributes = row => `data-route="${esc(row.routeNo)}" data-rep="${esc(row.rep)}"`;
     main.innerHTML = `<h1>${esc(t('routeWeek.title'))}</h1>${routeTabs('route-week', week)}${weekForm('week-form', week)}
-      <p class="muted" data-testid="week-note">${esc(t('routeWeek.note', { week: weekText(week), cycle: cycleOf(week) }))}${ok(weekly) ? ' ' + esc(t('routeWeek.span', { from: strip(time(weekly.json.from)), to: strip(time(weekly.json.to)) })) : ''}</p>
+      <p class="muted" data-testid="week-note">${esc(t('routeWeek.note', { week: weekText(week), cycle: cycleOf(week) }))}${ok(weekly) ? ' ' + esc(t('routeWeek.span', { from: strip(date(day(new Date(weekly.json.from)))), to: strip(date(day(new Date(Date.parse(weekly.json.to) - 1)))) })) : ''}</p>
       <div class="panel"><h2>${esc(t('routeWeek.form'))}</h2>${ok(weekly) ? table(weekly.json.items, [...who,
         ...products.map(p => ({ titleHtml: phrase('routeWeek.cases', { product: productName(p.sku, products) }), render: row => `<span data-figure="cases" data-sku="${esc(p.sku)}">${number((row.cases || {})[p.sku] ?? 0)}</span>` })),
         { title: 'routeWeek.visited', render: row => count(row, 'visited') }, { title: 'routeWeek.buyers', render: row => count(row, 'buyers') },
@@ -1570,7 +1571,7 @@
       ${input('route.sequence', 'sequence', `type="number" min="1" step="1" required value="${esc(route.sequence)}" data-testid="assign-sequence"`)}</div>
       <fieldset><legend>${esc(t('route.visitWeeks'))}</legend><div class="inline">${[1, 2, 3, 4].map(w => `<label class="check"><input type="checkbox" name="week${w}" value="${w}" ${weeks.includes(w) ? 'checked' : ''} data-testid="assign-week-${w}"><span>${esc(t('route.cycleOf', { week: w }))}</span></label>`).join('')}</div></fieldset>
       <div class="grid3">${labelled('route.weekday', `<select name="weekday" required data-testid="assign-weekday"><option value="">${esc(t('form.choose'))}</option>${WEEKDAYS.map(d => `<option value="${d}" ${d === route.weekday ? 'selected' : ''}>${esc(weekdayText(d))}</option>`).join('')}</select>`)}
-      ${labelled('route.tradeType', `<select name="tradeType" data-testid="assign-trade-type"><option value="">${esc(t('form.choose'))}</option>${(catalogue.tradeTypes || []).map(type => `<option value="${esc(type.code)}" ${type.code === p.tradeType ? 'selected' : ''}>${esc(type.code)} ${esc(nameOf(type))}</option>`).join('')}</select>`)}</div>
+      ${labelled('route.tradeType', `<select name="tradeType" data-testid="assign-trade-type"><option value="">${esc(t('form.choose'))}</option>${(catalogue.tradeTypes || []).map(type => `<option value="${esc(type.code)}" ${type.code === p.tradeType ? 'selected' : ''} translate="no">${esc(type.code)} ${esc(nameOf(type))}</option>`).join('')}</select>`)}</div>
       ${saveButton()}</form>`;
   }
 
