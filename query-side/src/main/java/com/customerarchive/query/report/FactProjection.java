@@ -169,6 +169,7 @@ class FactProjection implements ReadModel {
             facts.put(Fact.METHOD, name(visit.method()));
             instant(facts, Fact.AT, visit.visitedAt());
             if (visit.storeCheck() != null) {
+                facts.put(Fact.NUMBER, visit.visitNo());
                 var check = facts.putArray(Fact.CHECK);
                 for (com.customerarchive.events.StoreCheckLine line : visit.storeCheck()) {
                     ObjectNode one = check.addObject().put(Fact.SKU, line.sku()).put(Fact.STOCK, line.stock())

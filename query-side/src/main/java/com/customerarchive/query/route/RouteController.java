@@ -31,7 +31,13 @@ class RouteController {
     private final BusinessZone zone;
     private final java.time.Clock clock;
 
-    RouteController(RouteBook routes, CustomerScope scope, BusinessZone zone, java.time.Clock clock) {
+    private final StoreChecks checks;
+    private final Catalogues catalogues;
+
+    RouteController(RouteBook routes, CustomerScope scope, BusinessZone zone, java.time.Clock clock,
+                    StoreChecks checks, Catalogues catalogues) {
+        this.checks = checks;
+        this.catalogues = catalogues;
         this.routes = routes;
         this.scope = scope;
         this.zone = zone;
@@ -81,6 +87,60 @@ class RouteController {
                                 && state.lastContactAt().isBefore(to)))
                 .toList();
         return new Plan(routeNo, asked.toString(), cycleWeek, monday, asked.sunday(), due);
+    }
+
+    record CardProduct(String sku, String nameZh, String nameEn, String unit) {
+    }
+
+    record CardOutlet(int sequence, UUID customerId, String code, String name, com.customerarchive.events.Grade grade,
+                      String ownerId, String tradeType, String tradeTypeNameZh, String tradeTypeNameEn,
+                      List<Integer> visitWeeks, DayOfWeek weekday, List<StoreChecks.Check> checks) {
+    }
+
+    record Card(String routeNo, String branch, List<String> weeks, List<Integer> cycleWeeks, List<CardProduct> products,
+                List<CardOutlet> outlets) {
+    }
+
+    @ReadsCustomers
+    @GetMapping("/api/routes/{routeNo}/card")
+    @Operation(summary = "The route card as the seed's form prints it (客户卡): header, outlets, the store check grid",
+            description = "week: the last week shown (ISO week of the business zone, default this week); weeks: how "
+                    + "many weeks up to it (1–8, default 4). branch (所别) of the first outlet; each outlet in route "
+                    + "order (序号) with its code (客户编号), name, grade (客户分级), trade type (业种, named from the "
+                    + "catalogue), visit weeks (访周次) and weekday, and its store checks in those weeks: visitNo, at, "
+                    + "week and per SKU stock (存), delivered (进), sold (销; none at the SKU's first check) and "
+                    + "merchandised (生动化). In the user's scope.")
+    Card card(@PathVariable String routeNo, @RequestParam(required = false) String week,
+              @RequestParam(defaultValue = "4") int weeks) {
+        if (weeks < 1 || weeks > 8) {
+            throw new InvalidRequestException("weeks", "must be from 1 to 8");
+        }
+        VisitWeek last = week(week);
+        List<String> shown = new java.util.ArrayList<>();
+        List<Integer> cycle = new java.util.ArrayList<>();
+        for (int back = weeks - 1; back >= 0; back--) {
+            VisitWeek one = VisitWeek.of(last.monday().minusWeeks(back));
+            shown.add(one.toString());
+            cycle.add(one.cycleWeek());
+        }
+        Instant from = zone.startOf(last.monday().minusWeeks(weeks - 1L));
+        Instant to = zone.endOf(last.sunday());
+        List<ProfileState> outlets = routes.outlets(routeNo, scope.scope().ownersOrNull());
+        var catalogue = catalogues.current();
+        var byOutlet = checks.of(outlets.stream().map(ProfileState::customerId).toList(), from, to,
+                at -> VisitWeek.of(zone.dayOf(at)).toString());
+        List<CardOutlet> rows = outlets.stream().map(state -> {
+            var type = catalogue.tradeType(state.tradeType());
+            return new CardOutlet(state.route().sequence(), state.customerId(), state.code(), state.name(),
+                    state.grade(), state.ownerId(), state.tradeType(),
+                    type.map(com.customerarchive.events.route.Catalogue.TradeType::nameZh).orElse(null),
+                    type.map(com.customerarchive.events.route.Catalogue.TradeType::nameEn).orElse(null),
+                    state.route().visitWeeks(), state.route().weekday(),
+                    byOutlet.getOrDefault(state.customerId(), List.of()));
+        }).toList();
+        return new Card(routeNo, outlets.isEmpty() ? null : outlets.get(0).route().branch(), shown, cycle,
+                catalogue.products().stream().filter(com.customerarchive.events.route.Catalogue.Product::active)
+                        .map(p -> new CardProduct(p.sku(), p.nameZh(), p.nameEn(), p.unit())).toList(), rows);
     }
 
     /** The week asked for (default: this week in the business zone). */

@@ -33,7 +33,8 @@ class SecurityConfiguration {
                         "/api/customers/by-code/*"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN, CLERK), "/api/admission/queue"),
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/agenda"),
-                AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/routes/*", "/api/routes/*/plan"),
+                AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/routes/*", "/api/routes/*/plan",
+                        "/api/routes/*/card"),
                 AccessRule.get(Set.of(SALES, MANAGER, AUDITOR, ADMIN, CLERK), "/api/catalogue"),
                 // the route card's reports: a rep reads its own routes' (scope), a lead its team's
                 AccessRule.get(Set.of(SALES, MANAGER, ADMIN), "/api/reports/distribution", "/api/reports/route-week",

@@ -290,6 +290,27 @@ class RouteIT {
         assertThat(adherence("2026-W46")).containsExactly(REP3 + " 2 1 1 0 50.0", REP4 + " 2 1 1 0 50.0");
         assertThat(adherence("2026-W47")).containsExactly(REP3 + " 2 2 0 1 100.0", REP4 + " 3 2 1 0 66.7");
 
+        // the printed card of W44–W45: the outlets in order, each one's checks in those weeks by the zone's weeks
+        Api.Response printed = queries.get("/api/routes/" + WEEKS_ROUTE + "/card?week=2026-W45&weeks=2", "manager");
+        assertThat(printed.status()).as(printed.raw().body()).isEqualTo(200);
+        JsonNode card = printed.json();
+        assertThat(card.get("branch").asString()).isEqualTo("杭州所");
+        assertThat(card.get("weeks").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("2026-W44", "2026-W45");
+        assertThat(card.get("cycleWeeks").valueStream().map(JsonNode::asInt).toList()).containsExactly(4, 1);
+        assertThat(card.get("outlets").valueStream().map(outlet -> outlet.get("sequence").asInt() + " "
+                + outlet.get("tradeType").asString() + " " + outlet.get("checks").size()).toList())
+                .containsExactly("1 12 1", "2 16 1", "3 13 2", "4 21 0", "5 14 0", "6 22 1", "7 13 2", "8 12 1");
+        JsonNode third = card.get("outlets").get(2);
+        assertThat(third.get("tradeTypeNameZh").asString()).isEqualTo("地区超市");
+        assertThat(third.get("checks").valueStream().map(check -> check.get("visitNo").asInt() + " "
+                + check.get("week").asString() + " " + check.get("lines").valueStream().map(line -> line.get("sku")
+                .asString() + " " + line.get("stock").decimalValue().toPlainString() + "/" + line.get("delivered")
+                .decimalValue().toPlainString() + "/" + (line.hasNonNull("sold") ? line.get("sold").decimalValue()
+                .toPlainString() : "-")).toList()).toList())
+                .containsExactly("1 2026-W44 [PET500 8/12/-]", "2 2026-W45 [PET500 2/6/12, CAN340 3/3/-]");
+        assertThat(card.at("/outlets/0/checks/0/week").asString()).isEqualTo("2026-W45");
+
         // the drill-down names who was skipped: rep3's Friday outlet in W44, rep4's O7 in W47
         JsonNode w44 = queries.get("/api/reports/plan-adherence?week=2026-W44", "manager").json();
         JsonNode rep3Row = row(w44, REP3);

@@ -105,6 +105,8 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
             MAY.put(pool, WRITERS);
         }
         MAY.put("PUT /api/pools/{poolId}", Set.of("admin"));
+        MAY.put("PUT /api/catalogue/products/{sku}", Set.of("admin"));
+        MAY.put("PUT /api/catalogue/trade-types/{code}", Set.of("admin"));
         MAY.put("POST /api/admin/pools/sweep", Set.of("admin"));
         MAY.put("GET /api/pools", Set.of("sales", "manager", "admin"));
         MAY.put("GET /api/pools/{poolId}/customers", Set.of("sales", "manager", "admin"));
@@ -129,13 +131,19 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
         MAY.put("PUT /api/customers/{customerId}/credit", Set.of("sales", "manager", "clerk", "finance"));
         MAY.put("GET /api/profiles/{customerId}/ledger", READERS);
         MAY.put("GET /api/reports/receivables", Set.of("manager", "admin", "finance"));
-        MAY.put("GET /api/reports/drill", Set.of("manager", "admin", "finance"));
+        // a rep drills into its route reports only, finance into receivables only (the drill-down refuses the others)
+        MAY.put("GET /api/reports/drill", Set.of("manager", "admin", "finance", "sales"));
+        for (String route : List.of("distribution", "route-week", "plan-adherence", "trade-types")) {
+            MAY.put("GET /api/reports/" + route, Set.of("sales", "manager", "admin"));
+        }
+        MAY.put("GET /api/catalogue", Set.of("sales", "manager", "auditor", "admin", "clerk"));
         // the route card: a lead puts an outlet on a route (the development manager is no member: it leads)
         MAY.put("PUT /api/customers/{customerId}/route", Set.of("manager"));
         MAY.put("POST /api/customers/{customerId}/remarks", Set.of("manager"));
         MAY.put("POST /api/customers/{customerId}/remarks/{remarkNo}/acknowledge", WRITERS);
         MAY.put("GET /api/routes/{routeNo}", Set.of("sales", "manager", "admin"));
         MAY.put("GET /api/routes/{routeNo}/plan", Set.of("sales", "manager", "admin"));
+        MAY.put("GET /api/routes/{routeNo}/card", Set.of("sales", "manager", "admin"));
         MAY.put("GET /api/audit/checkpoint", AUDIT);
         MAY.put("GET /api/audit/access", AUDIT);
         for (String report : List.of("GET /api/follow-ups/overdue", "GET /api/complaints",
