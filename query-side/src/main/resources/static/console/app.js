@@ -1366,7 +1366,7 @@
         <tr><th rowspan="2">${esc(t('route.sequence'))}</th><th rowspan="2">${esc(t('route.code'))}</th><th rowspan="2">${esc(t('route.outlet'))}</th>
           <th rowspan="2">${esc(t('route.tradeType'))}</th><th rowspan="2">${esc(t('route.visitWeeks'))}</th><th rowspan="2">${esc(t('route.grade'))}</th>
           <th rowspan="2">${esc(t('route.product'))}</th>
-          ${weeks.map(w => `<th colspan="3" class="week-start" data-week="${esc(w)}">${esc(weekShort(w))}<br><span class="muted">${esc(t('route.cycleOf', { week: cycleOf(w) }))}</span></th>`).join('')}</tr>
+          ${weeks.map((w, i) => `<th colspan="3" class="week-start" data-week="${esc(w)}">${esc(weekShort(w))}<br><span class="muted">${esc(t('route.cycleOf', { week: (card.cycleWeeks || [])[i] ?? cycleOf(w) }))}</span></th>`).join('')}</tr>
         <tr>${weeks.map(() => `<th class="week-start">${esc(t('check.stockShort'))}</th><th>${esc(t('check.deliveredShort'))}</th><th>${esc(t('check.soldShort'))}</th>`).join('')}</tr></thead>
         ${card.outlets.map(outletBlock).join('')}</table>
         <p class="muted legend">${esc(t('route.legend'))}</p>` : `<p class="empty" data-testid="empty">${esc(t('route.noOutlets'))}</p>`}</section>`;
