@@ -96,7 +96,10 @@
   /** A refusal as the user reads it: the rule in words, the server's detail, the fields it names. */
   function problem(answer) {
     const body = answer.json || {};
-    const rule = body.rule ? `<span class="badge" data-testid="rule" data-rule="${esc(body.rule)}">${esc(t('rule.' + body.rule))}</span> ` : '';
+    // a refusal without a rule (a 403 such as export-not-permitted) names its code in its type: shown when it has words
+    const typed = String(body.type || '').split('/').pop();
+    const ruleCode = body.rule || (typed && t('rule.' + typed) !== 'rule.' + typed ? typed : '');
+    const rule = ruleCode ? `<span class="badge" data-testid="rule" data-rule="${esc(ruleCode)}">${esc(t('rule.' + ruleCode))}</span> ` : '';
     const fields = (body.errors || []).map(error => `${fieldLabel(error.field || '')}: ${esc(error.message)}`).join('; ');
     const title = answer.status === 0 ? t('unreachable') : answer.status === 403 ? t('forbidden') : answer.status === 404 ? t('notFound')
       : t('problem.status', { status: answer.status });

@@ -234,20 +234,9 @@ class ConsoleRouteIT {
         scan(true, "weekly report", untranslated);
         ConsoleBrowser.screenshot(browser, "route-week-zh");
 
-        // the weekly report as a file for Excel
+        // a rep exports nothing (only the positions above it do): the console says why
         browser.findElement(testId("week-csv")).click();
-        Path csv = downloads.resolve("route-week-2026-W47.csv");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && Files.size(csv) > 3);
-        byte[] bytes = Files.readAllBytes(csv);
-        assertThat(java.util.Arrays.copyOf(bytes, 3)).isEqualTo(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        List<String> lines = new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", "").lines().toList();
-        List<String> header = List.of(lines.get(0).split(","));
-        List<String[]> ours = lines.stream().map(line -> line.split(",")).filter(cells -> cells.length == header.size()
-                && cells[header.indexOf("routeNo")].equals(ROUTE)).toList();
-        assertThat(ours).hasSize(1);
-        assertThat(ours.get(0)[header.indexOf("cases.PET500")]).isEqualTo("27");
-        assertThat(ours.get(0)[header.indexOf("visited")]).isEqualTo("3");
-        assertThat(ours.get(0)[header.indexOf("closeRate")]).isEqualTo("66.7");
+        assertThat(visible(By.cssSelector("#flash [data-testid=rule]")).getText()).isEqualTo("您的职位没有导出权限");
 
         // who was missed: the rep drills from the figure to the outlet
         adherence.findElement(By.cssSelector("[data-figure=missed] a")).click();
@@ -275,7 +264,9 @@ class ConsoleRouteIT {
         ConsoleBrowser.screenshot(browser, "distribution-zh");
 
         assertThat(untranslated).as("untranslated text").isEmpty();
-        assertThat(consoleErrors()).as("browser console errors").isEmpty();
+        // the one refusal above is the browser's only error: the rep's export, refused as it was meant to be
+        assertThat(consoleErrors()).as("browser console errors").hasSize(1).allMatch(message -> message.contains(
+                "/api/reports/route-week?week=2026-W47") && message.contains("403"));
     }
 
     @Test
@@ -305,6 +296,32 @@ class ConsoleRouteIT {
         assertThat(visible(By.cssSelector("[data-testid=remark][data-remark='1'] [data-testid=remark-text]")).getText())
                 .isEqualTo(REMARK);
         assertThat(browser.findElements(testId("remark-form"))).hasSize(1);
+        // and reads its team's weekly report, which it may export for Excel
+        browser.get(querySide.baseUrl() + "/console/#/route-week?week=2026-W47");
+        WebElement row = visible(By.cssSelector("[data-testid=week-row][data-route='" + ROUTE + "'][data-rep='" + REP
+                + "']"));
+        assertThat(row.findElement(By.cssSelector("[data-figure=visited]")).getText()).isEqualTo("3");
+        browser.findElement(testId("week-csv")).click();
+        Path csv = downloads.resolve("route-week-2026-W47.csv");
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && Files.size(csv) > 3);
+        } catch (org.awaitility.core.ConditionTimeoutException notThere) {
+            try (var files = Files.list(downloads)) {
+                throw new AssertionError("no " + csv + "; the folder holds " + files.toList() + "; the flash said: "
+                        + browser.findElement(By.id("flash")).getText() + "; the console: " + consoleErrors(), notThere);
+            }
+        }
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).isEqualTo(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", "").lines().toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        List<String[]> ours = lines.stream().map(line -> line.split(",")).filter(cells -> cells.length == header.size()
+                && cells[header.indexOf("routeNo")].equals(ROUTE)).toList();
+        assertThat(ours).hasSize(1);
+        assertThat(ours.get(0)[header.indexOf("cases.PET500")]).isEqualTo("27");
+        assertThat(ours.get(0)[header.indexOf("visited")]).isEqualTo("3");
+        assertThat(ours.get(0)[header.indexOf("closeRate")]).isEqualTo("66.7");
+
         browser.findElement(testId("signout")).click();
 
         // the rep, in Chinese, finds it on the agenda and acknowledges it on the card
