@@ -1350,7 +1350,7 @@
           <td rowspan="${rows.length}" data-field="name"><a href="#/customer/${esc(outlet.customerId)}">${val(outlet.name)}</a></td>
           <td rowspan="${rows.length}" data-field="tradeType">${val(lang === 'en' ? outlet.tradeTypeNameEn || outlet.tradeTypeNameZh : outlet.tradeTypeNameZh || outlet.tradeTypeNameEn) || tradeTypeName(outlet.tradeType)}</td>
           <td rowspan="${rows.length}" data-field="visitWeeks">${esc(visitWeeksText(outlet.visitWeeks))}<br><span class="muted">${esc(weekdayText(outlet.weekday))}</span></td>
-          <td rowspan="${rows.length}" class="num" data-field="grade">${esc(outlet.grade)}</td>` : ''}
+          <td rowspan="${rows.length}" class="center" data-field="grade">${esc(outlet.grade)}</td>` : ''}
         <th scope="row" class="sku">${product ? productName(product.sku, products) : ''}</th>
         ${weeks.map(w => {
           const f = product ? weekFigures(outlet, w, product.sku) : null;
@@ -1471,7 +1471,7 @@
     const months = ok(types) ? [...new Set(types.json.items.flatMap(item => Object.keys(item.months || {})))].sort() : [];
     const monthName = month => new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(new Date(month + '-01T00:00:00Z'));
     main.innerHTML = `<h1>${esc(t('distribution.title'))}</h1>${routeTabs('distribution', isoWeek(today()))}
-      <form class="inline controls" id="distribution-form">
+      <form class="inline controls" id="distribution-form" data-testid="distribution-form">
         <label><span>${esc(t('reports.by'))}</span><select name="by" data-testid="distribution-by">${['route', 'branch'].map(b => `<option value="${b}" ${b === by ? 'selected' : ''}>${esc(t('distribution.by.' + b))}</option>`).join('')}</select></label>
         <label><span>${esc(t('distribution.asOf'))}</span><input type="date" name="asOf" value="${esc(asOf)}" max="${today()}" data-testid="distribution-as-of"></label>
         <label><span>${esc(t('tradeTypes.year'))}</span><input type="number" name="year" value="${esc(year)}" min="2000" max="2100" data-testid="trade-types-year"></label>
