@@ -187,6 +187,7 @@ public final class DemoData {
         demo.duplicates();
         demo.poolWork();
         demo.bounce();
+        demo.routes();
         System.out.printf("Demo archive written: %d customers, %d requests in %.1f s%n", customers,
                 demo.requests.get(), (System.nanoTime() - start) / 1e9);
     }
@@ -334,8 +335,12 @@ public final class DemoData {
 
     /** A pool request the demo may see refused (a cap reached, a unit without a pool): the archive says why; no matter. */
     private void sendQuietly(String method, String path, String body) throws Exception {
+        sendQuietly(MANAGER, method, path, body);
+    }
+
+    private void sendQuietly(String user, String method, String path, String body) throws Exception {
         try {
-            send(method, path, body);
+            send(user, method, path, body);
         } catch (IllegalStateException refused) {
             // a refusal is part of the demo's story too
         }
@@ -480,6 +485,138 @@ public final class DemoData {
         Instant at = Instant.parse(first.getValue()[2]).plus(Duration.ofDays(1));
         send(FINANCE, "POST", first.getValue()[0] + "/collections/" + first.getValue()[1] + "/reverse", """
                 {"reason": "退票：银行退回 (the cheque bounced)", "occurredAt": "%s"}""".formatted(at.isAfter(now) ? now : at));
+    }
+
+    /**
+     * The two demo routes: route number, branch (所别), the rep who owns its outlets, and the city. The development
+     * manager (no member of the organisation: it leads) stands in for the team leader and writes the reps' checks.
+     */
+    static final String[][] ROUTES = {{"HZ-R01", "杭州所", "rep-li", "杭州"}, {"SZ-R01", "苏州所", "rep-zhao", "苏州"}};
+    /** Outlets per route, and the weeks of store checks before this week. */
+    static final int OUTLETS = 30;
+    static final int WEEKS = 8;
+    /** The seed's trade types (业种) the outlets are of, in turn. */
+    static final String[] TRADE_TYPES = {"11", "12", "13", "14", "15", "16", "21", "22", "23"};
+    private static final String[] SHOP_KINDS = {"百货商场", "便利店", "超市", "连锁超市", "大卖场", "面包店", "餐厅", "饭店",
+        "娱乐城"};
+    /** The SKUs an outlet stocks: every outlet PET500 and CAN340; by turns PET1L, TP or PET490. */
+    private static final String[][] SHELVES = {{"PET500", "CAN340", "PET1L"}, {"PET500", "CAN340", "TP"},
+        {"PET500", "CAN340", "PET490", "PET1L"}};
+
+    /**
+     * The route card (客户卡运用及管理): two routes of 30 outlets, each outlet registered by the manager for its rep and put
+     * on its route (the last three of each route only in the fourth week: new outlets), then eight
+     * weeks of store checks before this week on each outlet's visit weeks and weekday. The shelf stays consistent (stock
+     * never above the last stock plus what was delivered), except some checks the archive refuses as inconsistent (the
+     * rep then counts again); one check corrects the previous count with a reason. rep-zhao (SZ-R01) skips its Friday
+     * outlets. The team leader writes remarks on three outlets of each route; one is acknowledged.
+     */
+    void routes() throws Exception {
+        Random random = new Random(30);
+        LocalDate firstMonday = com.customerarchive.events.route.VisitWeek.of(LocalDate.ofInstant(now, BUSINESS_ZONE))
+                .monday().minusWeeks(WEEKS);
+        Instant registered = firstMonday.minusDays(14).atTime(9, 0).atZone(BUSINESS_ZONE).toInstant();
+        for (String[] route : ROUTES) {
+            String[] outlets = new String[OUTLETS + 1];
+            java.util.Map<String, Integer> stock = new java.util.HashMap<>();
+            for (int seq = 1; seq <= OUTLETS; seq++) {
+                int kind = (seq - 1) % TRADE_TYPES.length;
+                String name = route[3] + BRANDS[seq % BRANDS.length] + SHOP_KINDS[kind] + "（" + route[0] + "-" + seq + "）";
+                outlets[seq] = field(send(MANAGER, "POST", "/api/customers", """
+                        {"kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR", "source": "ON_SITE",
+                         "grade": "%s", "ownerId": "%s", "occurredAt": "%s",
+                         "card": {"basic": {"name": "%s", "phones": ["+86 %s 8%03d %04d"],
+                                            "address": {"city": "%s", "street": "%s%d号"}}}}"""
+                        .formatted(GRADES[1 + seq % 3], route[2], registered.plus(Duration.ofMinutes(seq)), name,
+                                route[0].startsWith("HZ") ? "571" : "512", seq, 1000 + seq, route[3],
+                                STREETS[seq % STREETS.length], seq)), "customerId");
+                sendQuietly("POST", "/api/customers/" + outlets[seq] + "/admission/approve",
+                        "{\"notes\": \"店铺资料已核实\", \"occurredAt\": \"" + registered.plus(Duration.ofHours(2)) + "\"}");
+                Instant placed = seq > OUTLETS - 3 ? firstMonday.plusWeeks(3).plusDays(1).atTime(9, 0)
+                        .atZone(BUSINESS_ZONE).toInstant() : registered.plus(Duration.ofDays(1));
+                send(MANAGER, "PUT", "/api/customers/" + outlets[seq] + "/route", """
+                        {"route": {"branch": "%s", "routeNo": "%s", "sequence": %d, "visitWeeks": %s,
+                                   "weekday": "%s"}, "tradeType": "%s", "occurredAt": "%s"}"""
+                        .formatted(route[1], route[0], seq, visitWeeks(seq), weekday(seq), TRADE_TYPES[kind], placed));
+            }
+            for (int week = 0; week < WEEKS; week++) {
+                var visitWeek = com.customerarchive.events.route.VisitWeek.of(firstMonday.plusWeeks(week));
+                for (int seq = 1; seq <= OUTLETS; seq++) {
+                    boolean due = visitWeeks(seq).contains(String.valueOf(visitWeek.cycleWeek()))
+                            && (seq <= OUTLETS - 3 || week > 3);
+                    if (!due || route[2].equals("rep-zhao") && weekday(seq).equals("FRIDAY")) {
+                        continue;
+                    }
+                    Instant at = visitWeek.monday().plusDays(java.time.DayOfWeek.valueOf(weekday(seq)).getValue() - 1L)
+                            .atTime(9, 0).plusMinutes(12L * seq).atZone(BUSINESS_ZONE).toInstant();
+                    storeCheck(route, outlets[seq], seq, week, at, stock, random);
+                }
+            }
+            for (int seq : new int[]{2, 9, 15}) {
+                send(MANAGER, "POST", "/api/customers/" + outlets[seq] + "/remarks", """
+                        {"text": "%s"}""".formatted(seq == 2 ? "PET500 连续两周断货，下次送货加到20箱"
+                        : seq == 9 ? "生动化不到位，请补陈列并拍照" : "进货和库存对不上，请当面和店主核对"));
+                if (seq == 2) {
+                    // the outlet's first remark: number 1
+                    send(MANAGER, "POST", "/api/customers/" + outlets[seq] + "/remarks/1/acknowledge", "{}");
+                }
+            }
+        }
+    }
+
+    /** Whether the demo's one correction of a previous count was written. */
+    private boolean correctionMade;
+
+    /** An outlet's visit weeks of the four-week cycle by its place on the route: [1,3], [2,4] or every week. */
+    static String visitWeeks(int seq) {
+        return seq % 3 == 0 ? "[1, 2, 3, 4]" : seq % 3 == 1 ? "[1, 3]" : "[2, 4]";
+    }
+
+    /** Monday to Saturday by turns. */
+    static String weekday(int seq) {
+        return java.time.DayOfWeek.of(1 + (seq - 1) % 6).name();
+    }
+
+    /** One visit's store check; an impossible count first where the demo shows the refusal, a correction once. */
+    private void storeCheck(String[] route, String outlet, int seq, int week, Instant at,
+                            java.util.Map<String, Integer> stock, Random random) throws Exception {
+        List<String> lines = new ArrayList<>();
+        List<String> impossible = new ArrayList<>();
+        java.util.Map<String, Integer> next = new java.util.HashMap<>();
+        for (String sku : SHELVES[seq % SHELVES.length]) {
+            Integer previous = stock.get(outlet + sku);
+            int delivered = previous == null || random.nextInt(3) == 0 ? 0 : 2 + random.nextInt(10);
+            int counted;
+            String correction = "";
+            if (previous == null) {
+                counted = random.nextInt(5) == 0 ? 0 : 3 + random.nextInt(10);
+            } else if (!correctionMade && week >= 4 && seq == 7 && route[0].startsWith("HZ")) {
+                correctionMade = true;
+                // the last count missed a shelf: it was ten more; today's count follows from the corrected one
+                counted = previous + 10 + delivered - 2;
+                correction = ", \"correctedPreviousStock\": %d, \"correctionReason\": \"上次盘点漏数了一层货架 (a shelf was missed at the last count)\""
+                        .formatted(previous + 10);
+            } else {
+                counted = random.nextInt(previous + delivered + 1);
+            }
+            next.put(outlet + sku, counted);
+            String line = "{\"sku\": \"%s\", \"stock\": %d, \"delivered\": %d, \"facings\": %d, \"merchandised\": %s%s}"
+                    .formatted(sku, counted, delivered, 1 + random.nextInt(6), random.nextInt(3) == 0, correction);
+            lines.add(line);
+            impossible.add(previous != null && week == 3 && seq % 10 == 4 && impossible.isEmpty()
+                    ? line.replace("\"stock\": " + counted + ",", "\"stock\": " + (previous + delivered + 5) + ",") : line);
+        }
+        String visit = "{\"method\": \"ON_SITE_VISIT\", \"occurredAt\": \"%s\", \"notes\": \"店头检查 (store check)\", "
+                + "\"storeCheck\": [%s]}";
+        if (!impossible.equals(lines)) {
+            // written down wrong: more on the shelf than was there plus what came; the archive refuses it (409
+            // store-check-inconsistent) and the rep counts again
+            sendQuietly(MANAGER, "POST", "/api/customers/" + outlet + "/visits",
+                    visit.formatted(at, String.join(", ", impossible)));
+        }
+        send(MANAGER, "POST", "/api/customers/" + outlet + "/visits", visit.formatted(at.plusSeconds(600),
+                String.join(", ", lines)));
+        stock.putAll(next);
     }
 
     private static String termsJson(com.customerarchive.events.PaymentTerms terms) {

@@ -227,6 +227,94 @@ class DemoDataTest {
                 Map.entry("HQ", List.of("clerk CLERK", "finance FINANCE")));
     }
 
+    /**
+     * The route card's demo, sent to a stand-in that keeps each outlet's shelf by the archive's rule (sold = last stock +
+     * delivered − stock, never below zero, else 409) and refuses as command-side would. NOW is Wednesday 20 May 2026 in
+     * the business zone: this week is 2026-W21, the eight weeks before it W13–W20, cycle weeks 1,2,3,4,1,2,3,4. Worked by
+     * hand: HZ-R01's outlet 1 ([1,3], Monday) is checked on 23 Mar, 6 Apr, 20 Apr and 4 May; its outlet 5 ([2,4],
+     * Friday) on 3 Apr, 17 Apr, 1 May and 15 May; SZ-R01's outlet 5 never (rep-zhao skips Friday outlets); outlet 28
+     * ([1,3], Thursday, on the route from 14 Apr) on 23 Apr and 7 May.
+     */
+    @Test
+    void the_demo_routes_keep_their_plan_their_shelves_and_their_remarks() throws Exception {
+        List<Request> requests = new ArrayList<>();
+        Map<String, Integer> shelf = new java.util.HashMap<>();
+        List<String> refused = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger customers = new java.util.concurrent.atomic.AtomicInteger();
+        DemoData demo = new DemoData((user, method, path, body) -> {
+            JsonNode json = JSON.readTree(body.isEmpty() ? "{}" : body);
+            if (path.endsWith("/visits")) {
+                String outlet = path.split("/")[3];
+                Map<String, Integer> next = new java.util.HashMap<>();
+                for (JsonNode line : json.path("storeCheck")) {
+                    String key = outlet + " " + line.get("sku").asString();
+                    Integer previous = line.has("correctedPreviousStock") ? Integer.valueOf(line.get("correctedPreviousStock")
+                            .asInt()) : shelf.get(key);
+                    int stock = line.get("stock").asInt();
+                    if (previous != null && previous + line.get("delivered").asInt() - stock < 0) {
+                        refused.add(key);
+                        throw new IllegalStateException("409 store-check-inconsistent");
+                    }
+                    next.put(key, stock);
+                }
+                shelf.putAll(next);
+            }
+            requests.add(new Request(user, method, path, json));
+            return path.equals("/api/customers") ? "{\"customerId\": \"c%015d\"}".formatted(customers.incrementAndGet())
+                    : "{}";
+        }, NOW);
+        demo.routes();
+
+        Map<String, String> routeOf = new LinkedHashMap<>();
+        Map<String, String> outletNo = new LinkedHashMap<>();
+        for (Request request : requests) {
+            if (request.path().endsWith("/route")) {
+                String routeNo = request.body().at("/route/routeNo").asString();
+                assertThat(request.user()).isEqualTo("manager");
+                routeOf.put(request.path().split("/")[3], routeNo);
+                outletNo.put(request.path().split("/")[3], routeNo + " " + request.body().at("/route/sequence").asInt());
+            }
+        }
+        assertThat(routeOf.values().stream().filter("HZ-R01"::equals).count()).isEqualTo(30);
+        assertThat(routeOf.values().stream().filter("SZ-R01"::equals).count()).isEqualTo(30);
+
+        Map<String, List<String>> checkedOn = new LinkedHashMap<>();
+        for (Request request : requests) {
+            if (request.path().endsWith("/visits")) {
+                String outlet = outletNo.get(request.path().split("/")[3]);
+                assertThat(request.user()).isEqualTo("manager");
+                checkedOn.computeIfAbsent(outlet, o -> new ArrayList<>()).add(LocalDate.ofInstant(
+                        Instant.parse(request.body().get("occurredAt").asString()), DemoData.BUSINESS_ZONE).toString());
+            }
+        }
+        assertThat(checkedOn.get("HZ-R01 1")).containsExactly("2026-03-23", "2026-04-06", "2026-04-20", "2026-05-04");
+        assertThat(checkedOn.get("HZ-R01 5")).containsExactly("2026-04-03", "2026-04-17", "2026-05-01", "2026-05-15");
+        assertThat(checkedOn.get("SZ-R01 28")).containsExactly("2026-04-23", "2026-05-07");
+        assertThat(checkedOn).doesNotContainKeys("SZ-R01 5", "SZ-R01 11", "SZ-R01 17", "SZ-R01 23", "SZ-R01 29");
+        assertThat(checkedOn.keySet().stream().filter(outlet -> outlet.startsWith("HZ"))).hasSize(30);
+
+        // some counts were refused and counted again; one corrected the count before, with its reason
+        assertThat(refused).hasSizeGreaterThanOrEqualTo(2);
+        List<JsonNode> corrections = requests.stream().filter(request -> request.path().endsWith("/visits"))
+                .flatMap(request -> request.body().path("storeCheck").valueStream())
+                .filter(line -> line.has("correctedPreviousStock")).toList();
+        assertThat(corrections).hasSize(1);
+        assertThat(corrections.get(0).get("correctionReason").asString()).contains("漏数");
+
+        assertThat(requests.stream().filter(request -> request.path().endsWith("/remarks"))
+                .map(request -> outletNo.get(request.path().split("/")[3]) + " by " + request.user()).toList())
+                .containsExactly("HZ-R01 2 by manager", "HZ-R01 9 by manager", "HZ-R01 15 by manager",
+                        "SZ-R01 2 by manager", "SZ-R01 9 by manager", "SZ-R01 15 by manager");
+        assertThat(requests.stream().filter(request -> request.path().endsWith("/acknowledge"))
+                .map(request -> outletNo.get(request.path().split("/")[3]) + " "
+                        + request.path().substring(request.path().indexOf("/remarks"))).toList())
+                .containsExactly("HZ-R01 2 /remarks/1/acknowledge", "SZ-R01 2 /remarks/1/acknowledge");
+        // the outlets are the reps': rep-li's on HZ-R01, rep-zhao's on SZ-R01
+        assertThat(requests.stream().filter(request -> request.path().equals("/api/customers"))
+                .map(request -> request.body().get("ownerId").asString()).distinct().toList())
+                .containsExactly("rep-li", "rep-zhao");
+    }
+
     /** Every customer's requests in order, each customer on its own (as the threads of a real run write them). */
     private static Map<String, List<Request>> record(long seed) throws Exception {
         Map<String, List<Request>> byCustomer = new LinkedHashMap<>();

@@ -147,4 +147,46 @@ class OrganisationRulesTest {
                 .when(new OrgCommands.ConfigurePool(ORG, "P3", "无此单位", java.util.List.of("B9"), rules))
                 .expectException(breaks(Rule.UNKNOWN_UNIT)).expectNoEvents();
     }
+
+    /**
+     * The catalogue over configuration: a product said again as configuration has it writes nothing; a rename is an
+     * event; the same rename again writes nothing; a trade type likewise. The chart folds them over the configuration.
+     */
+    @Test
+    void a_catalogue_change_is_an_event_and_the_same_again_writes_nothing() {
+        var seed = com.customerarchive.events.route.Catalogue.seed();
+        var asConfigured = new com.customerarchive.events.route.Catalogue.Product("PET500", "PET500 瓶装", "PET 500 ml",
+                "箱", true);
+        var renamed = new com.customerarchive.events.route.Catalogue.Product("PET500", "冰红茶 500ml", "Iced tea 500 ml",
+                "箱", true);
+        fixture.given(tree())
+                .when(new CatalogueCommands.DefineProduct(ORG, asConfigured, seed))
+                .expectNoEvents().expectResultMessagePayload(4L);
+        fixture.given(tree())
+                .when(new CatalogueCommands.DefineProduct(ORG, renamed, seed))
+                .expectEvents(new com.customerarchive.events.org.CatalogueProductDefinedEvent(renamed))
+                .expectResultMessagePayload(5L);
+        fixture.given(tree()).andGiven(new com.customerarchive.events.org.CatalogueProductDefinedEvent(renamed))
+                .when(new CatalogueCommands.DefineProduct(ORG, renamed, seed))
+                .expectNoEvents().expectResultMessagePayload(5L);
+        var bar = new com.customerarchive.events.route.Catalogue.TradeType("24", "酒吧", "Bar", "CATERING");
+        fixture.given(tree()).andGiven(new com.customerarchive.events.org.CatalogueProductDefinedEvent(renamed))
+                .when(new CatalogueCommands.DefineTradeType(ORG, bar, seed))
+                .expectEvents(new com.customerarchive.events.org.CatalogueTradeTypeDefinedEvent(bar))
+                .expectResultMessagePayload(6L);
+
+        OrgChart chart = OrgChart.empty()
+                .apply(new com.customerarchive.events.org.CatalogueProductDefinedEvent(renamed),
+                        java.time.Instant.parse("2026-11-01T00:00:00Z"))
+                .apply(new com.customerarchive.events.org.CatalogueTradeTypeDefinedEvent(bar),
+                        java.time.Instant.parse("2026-11-02T00:00:00Z"));
+        var now = chart.catalogue(seed);
+        org.assertj.core.api.Assertions.assertThat(now.products()).hasSize(8);
+        org.assertj.core.api.Assertions.assertThat(now.product("PET500")).contains(renamed);
+        org.assertj.core.api.Assertions.assertThat(now.tradeTypes().get(now.tradeTypes().size() - 1)).isEqualTo(bar);
+        var before = chart.knownAt(java.time.Instant.parse("2026-10-31T23:59:59Z")).catalogue(seed);
+        org.assertj.core.api.Assertions.assertThat(before.product("PET500").orElseThrow().nameZh())
+                .isEqualTo("PET500 瓶装");
+        org.assertj.core.api.Assertions.assertThat(before.tradeType("24")).isEmpty();
+    }
 }

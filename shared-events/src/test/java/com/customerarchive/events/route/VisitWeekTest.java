@@ -1,0 +1,34 @@
+package com.customerarchive.events.route;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ISO weeks and the four-week visit cycle, against a calendar: 2026 has 53 ISO weeks (1 January is a Thursday). */
+class VisitWeekTest {
+
+    @Test
+    void a_week_is_monday_to_sunday_and_its_cycle_week_follows_the_iso_number() {
+        VisitWeek w49 = VisitWeek.parse("2026-W49").orElseThrow();
+        assertThat(w49.monday()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(w49.sunday()).isEqualTo(LocalDate.of(2026, 12, 6));
+        assertThat(w49.cycleWeek()).isEqualTo(1);
+        assertThat(VisitWeek.parse("2026-W44").orElseThrow().monday()).isEqualTo(LocalDate.of(2026, 10, 26));
+        assertThat(VisitWeek.parse("2026-W44").orElseThrow().cycleWeek()).isEqualTo(4);
+        assertThat(VisitWeek.parse("2026-W01").orElseThrow().monday()).isEqualTo(LocalDate.of(2025, 12, 29));
+        assertThat(VisitWeek.parse("2026-W53").orElseThrow().monday()).isEqualTo(LocalDate.of(2026, 12, 28));
+        assertThat(VisitWeek.of(LocalDate.of(2027, 1, 3))).hasToString("2026-W53");
+        assertThat(VisitWeek.of(LocalDate.of(2026, 11, 1))).hasToString("2026-W44");
+    }
+
+    @Test
+    void what_is_no_iso_week_is_empty() {
+        assertThat(VisitWeek.parse("2025-W53")).isEmpty();
+        assertThat(VisitWeek.parse("2026-W00")).isEmpty();
+        assertThat(VisitWeek.parse("2026-49")).isEmpty();
+        assertThat(VisitWeek.parse("2026-W4")).isEmpty();
+        assertThat(VisitWeek.parse(null)).isEmpty();
+    }
+}
