@@ -504,7 +504,8 @@ public final class DemoData {
         {"PET500", "CAN340", "PET490", "PET1L"}};
 
     /**
-     * The route card (客户卡运用及管理): two routes of 30 outlets, each outlet registered by the manager for its rep and put
+     * The route card (客户卡运用及管理): two routes of 30 outlets (grades C, D and E: a gap of three weeks between visits
+     * never sends one back to the public pool), each outlet registered by the manager for its rep and put
      * on its route (the last three of each route only in the fourth week: new outlets), then eight
      * weeks of store checks before this week on each outlet's visit weeks and weekday. The shelf stays consistent (stock
      * never above the last stock plus what was delivered), except some checks the archive refuses as inconsistent (the
@@ -522,15 +523,16 @@ public final class DemoData {
             for (int seq = 1; seq <= OUTLETS; seq++) {
                 int kind = (seq - 1) % TRADE_TYPES.length;
                 String name = route[3] + BRANDS[seq % BRANDS.length] + SHOP_KINDS[kind] + "（" + route[0] + "-" + seq + "）";
-                outlets[seq] = field(send(MANAGER, "POST", "/api/customers", """
+                outlets[seq] = field(registerByClerk("""
                         {"kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR", "source": "ON_SITE",
                          "grade": "%s", "ownerId": "%s", "occurredAt": "%s",
                          "card": {"basic": {"name": "%s", "phones": ["+86 %s 8%03d %04d"],
                                             "address": {"city": "%s", "street": "%s%d号"}}}}"""
-                        .formatted(GRADES[1 + seq % 3], route[2], registered.plus(Duration.ofMinutes(seq)), name,
+                        .formatted(GRADES[2 + seq % 3], route[2], registered.plus(Duration.ofMinutes(seq)), name,
                                 route[0].startsWith("HZ") ? "571" : "512", seq, 1000 + seq, route[3],
-                                STREETS[seq % STREETS.length], seq)), "customerId");
-                sendQuietly("POST", "/api/customers/" + outlets[seq] + "/admission/approve",
+                                STREETS[seq % STREETS.length], seq), name), "customerId");
+                // the clerk entered the card (录入), the manager signs it: the outlet gets its code (客户编号)
+                send(MANAGER, "POST", "/api/customers/" + outlets[seq] + "/admission/approve",
                         "{\"notes\": \"店铺资料已核实\", \"occurredAt\": \"" + registered.plus(Duration.ofHours(2)) + "\"}");
                 Instant placed = seq > OUTLETS - 3 ? firstMonday.plusWeeks(3).plusDays(1).atTime(9, 0)
                         .atZone(BUSINESS_ZONE).toInstant() : registered.plus(Duration.ofDays(1));

@@ -309,6 +309,11 @@ class DemoDataTest {
                 .map(request -> outletNo.get(request.path().split("/")[3]) + " "
                         + request.path().substring(request.path().indexOf("/remarks"))).toList())
                 .containsExactly("HZ-R01 2 /remarks/1/acknowledge", "SZ-R01 2 /remarks/1/acknowledge");
+        // the clerk entered every outlet's card, the manager signed each (another user than its author)
+        assertThat(requests.stream().filter(request -> request.path().equals("/api/customers")).map(Request::user)
+                .distinct().toList()).containsExactly("clerk");
+        assertThat(requests.stream().filter(request -> request.path().endsWith("/admission/approve"))
+                .filter(request -> request.user().equals("manager")).count()).isEqualTo(60);
         // the outlets are the reps': rep-li's on HZ-R01, rep-zhao's on SZ-R01
         assertThat(requests.stream().filter(request -> request.path().equals("/api/customers"))
                 .map(request -> request.body().get("ownerId").asString()).distinct().toList())
