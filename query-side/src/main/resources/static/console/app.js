@@ -96,7 +96,10 @@
   /** A refusal as the user reads it: the rule in words, the server's detail, the fields it names. */
   function problem(answer) {
     const body = answer.json || {};
-    const rule = body.rule ? `<span class="badge" data-testid="rule" data-rule="${esc(body.rule)}">${esc(t('rule.' + body.rule))}</span> ` : '';
+    // a refusal without a rule (a 403 such as export-not-permitted) names its code in its type: shown when it has words
+    const typed = String(body.type || '').split('/').pop();
+    const ruleCode = body.rule || (typed && t('rule.' + typed) !== 'rule.' + typed ? typed : '');
+    const rule = ruleCode ? `<span class="badge" data-testid="rule" data-rule="${esc(ruleCode)}">${esc(t('rule.' + ruleCode))}</span> ` : '';
     const fields = (body.errors || []).map(error => `${fieldLabel(error.field || '')}: ${esc(error.message)}`).join('; ');
     const title = answer.status === 0 ? t('unreachable') : answer.status === 403 ? t('forbidden') : answer.status === 404 ? t('notFound')
       : t('problem.status', { status: answer.status });
@@ -112,10 +115,18 @@
       ${c.masked ? ` <span class="badge" data-testid="candidate-masked">${esc(t('dup.masked'))}</span>` : ''}</li>`).join('')}</ul>`;
   }
 
-  /** rowAttributes: the attributes of a row's tr (data-… that a test or a script finds the row by). */
+  /** A sentence of the console's words with values of the archive (HTML, never translated) in its places. */
+  function phrase(key, values) {
+    const marks = Object.keys(values);
+    let text = esc(t(key, Object.fromEntries(marks.map((name, i) => [name, `\u0000${i}\u0000`]))));
+    marks.forEach((name, i) => { text = text.split(`\u0000${i}\u0000`).join(values[name]); });
+    return text;
+  }
+
+  /** rowAttributes: the attributes of a row's tr (data-… that a test or a script finds the row by); titleHtml: a heading with values in it. */
   function table(rows, columns, { empty = t('empty'), testid = '', rowAttributes = () => '' } = {}) {
     if (!rows || rows.length === 0) return `<p class="empty" data-testid="empty">${esc(empty)}</p>`;
-    return `<table ${testid ? `data-testid="${testid}"` : ''}><thead><tr>${columns.map(c => `<th scope="col">${esc(t(c.title, c.titleArgs))}</th>`).join('')}</tr></thead><tbody>
+    return `<table ${testid ? `data-testid="${testid}"` : ''}><thead><tr>${columns.map(c => `<th scope="col">${c.titleHtml !== undefined ? c.titleHtml : esc(t(c.title, c.titleArgs))}</th>`).join('')}</tr></thead><tbody>
       ${rows.map(row => `<tr ${rowAttributes(row)}>${columns.map(c => `<td>${c.render ? c.render(row) : val(row[c.key])}</td>`).join('')}</tr>`).join('')}
       </tbody></table>`;
   }
@@ -167,6 +178,10 @@
     if ((m = detail.match(/^([\d.]+) ([A-Z]{3}) falls due \(shipments ([\d, ]+)\)$/) || detail.match(/^([\d.]+) ([A-Z]{3}) 到期应收（发货 ([\d, ]+)）$/))) {
       return esc(t('agenda.collectionDue', { amount: amountText(m[1], m[2]), shipments: m[3] }));
     }
+    // the team leader's remark, as the server says it in either language: its number, who wrote it, what it says
+    if ((m = detail.match(/^remark (\d+) from (\S+): ([\s\S]*)$/) || detail.match(/^组长批示 (\d+)（(.+?)）：([\s\S]*)$/))) {
+      return phrase('agenda.remark', { no: esc(m[1]), by: val(m[2]), text: val(m[3]) });
+    }
     if (item.kind === 'AT_RISK') return reason(detail);
     return esc(detail);
   }
@@ -202,7 +217,7 @@
       route();
     });
   }
-  function forget() { session.user = null; session.password = null; session.roles = []; }
+  function forget() { session.user = null; session.password = null; session.roles = []; session.leads = undefined; }
   const home = () => has('MANAGER', 'ADMIN') ? '#/dashboard' : has('SALES') ? '#/agenda' : has('FINANCE') ? '#/receivables' : '#/search';
 
   /** The navigation only for a signed-in user, and only the pages its roles open. */
@@ -431,6 +446,8 @@
       ${item('col.grade', esc(p.grade), 'grade')}${item('col.owner', val(p.ownerId), 'owner')}
       ${item('customer.lifecycle', p.lifecycle ? `${code('stage', p.lifecycle.stage)}${p.lifecycle.since ? ` <span class="muted">${esc(t('customer.since'))} ${time(p.lifecycle.since)}</span>` : ''}${p.lifecycle.atRisk ? `<br><span class="badge URGENT">${esc(t('customer.atRisk'))}</span> ${reason(p.lifecycle.reason)}` : ''}` : '', 'stage')}
       ${item('customer.value', p.value ? number(p.value.score) : '', 'value')}
+      ${p.route ? item('route.route', routeText(p.route), 'route') : ''}
+      ${p.tradeType ? item('route.tradeType', tradeTypeName(p.tradeType), 'trade-type') : ''}
       ${p.credit ? item('money.available', availableCredit(p.credit), 'available-credit') : ''}
       ${item('customer.openComplaints', esc(open), 'open-complaints')}
       ${item('customer.nextFollowUp', p.nextFollowUpOn ? date(p.nextFollowUpOn) : '', 'next-follow-up')}
@@ -450,7 +467,12 @@
       case 'GradeChanged': return esc(t('feed.grade', { from: d.from, to: d.to })) + line('form.reason', val(d.reason));
       case 'VisitRecorded': return esc(t('feed.visit', { no: d.visitNo })) + ' · ' + code('method', d.method)
         + line('col.contact', d.contact ? val(d.contact.name) + (d.contact.role ? '（' + code('role', d.contact.role) + '）' : '') : '')
-        + line('form.notes', val(d.notes)) + line('form.conclusion', val(d.conclusion)) + line('form.next', d.nextFollowUpOn ? date(d.nextFollowUpOn) : '');
+        + line('form.notes', val(d.notes)) + line('form.conclusion', val(d.conclusion)) + line('form.next', d.nextFollowUpOn ? date(d.nextFollowUpOn) : '')
+        + line('check.title', checkText(d.storeCheck));
+      case 'RouteAssigned': return (d.route ? routeText(d.route) : esc(t('route.off'))) + line('route.tradeType', tradeTypeName(d.tradeType));
+      case 'RemarkWritten': return esc(t('remark.no', { no: d.remarkNo })) + ' · ' + esc(d.visitNo ? t('remark.aboutVisit', { no: d.visitNo }) : t('remark.aboutCard'))
+        + line('remark.text', val(d.text));
+      case 'RemarkAcknowledged': return esc(t('remark.no', { no: d.remarkNo }));
       case 'PurchaseRecorded': return esc(t('feed.purchase', { no: d.purchaseNo })) + `：${val(d.product)} × ${number(d.quantity)} · ${money(d.amount, d.currency)}` + line('form.orderRef', val(d.orderRef));
       case 'PurchaseCancelled': return esc(t('feed.purchaseCancelled', { no: d.purchaseNo })) + line('form.reason', val(d.reason));
       case 'ComplaintFiled': return `${code('category', d.category)} · ${code('severity', d.severity)}` + line('form.description', val(d.description)) + line('form.channel', val(d.channel));
@@ -488,9 +510,11 @@
     const writer = has('SALES', 'MANAGER');
     const finance = has('FINANCE') && !p.mergedInto;
     // the ledger is read by whoever reads the profile and may see money; to anyone else (403) it is simply not there
-    const [history, purchases, access, ledger] = await Promise.all([allEvents(id, p.version), query(`/api/profiles/${id}/purchases`),
+    const [history, purchases, access, ledger, lead] = await Promise.all([allEvents(id, p.version), query(`/api/profiles/${id}/purchases`),
       auditor ? query(`/api/profiles/${id}/access-log?limit=20`) : Promise.resolve(null),
-      query(`/api/profiles/${id}/ledger?minVersion=${p.version}`)]);
+      query(`/api/profiles/${id}/ledger?minVersion=${p.version}`), writer ? leads() : Promise.resolve(false),
+      // product and trade-type names for the route, the store check and the remarks (finance reads no catalogue)
+      has('SALES', 'MANAGER', 'AUDITOR', 'ADMIN', 'CLERK') ? readCatalogue() : Promise.resolve(catalogue)]);
     if (token !== current) return;
     const events = history.events || [];
     const complaints = complaintsOf(events);
@@ -501,6 +525,7 @@
         <a href="#/customer/${esc(p.mergedInto)}" data-testid="merged-target">${esc(t('merged.open'))}</a></div>` : ''}
       ${facts(p, complaints)}
       ${reviewPanel(p)}
+      ${p.mergedInto ? '' : remarkPanel(p, events, lead && writer, writer)}
       ${ok(ledger) ? ledgerPanel(ledger.json, finance) : ledger.status === 403 ? '' : `<div class="panel"><h2 data-i18n="money.ledger"></h2>${problem(ledger)}</div>`}
       ${finance ? moneyForms(ok(purchases) ? purchases.json : []) : ''}
       <div class="grid2"><div class="panel"><h2 data-i18n="customer.card"></h2>${cardSections(p.card)}
@@ -512,7 +537,7 @@
         <button type="submit" id="asof-go" data-i18n="customer.asOfGo"></button></form>
         <div id="asof" data-testid="asof"></div></div></div>
       <div class="panel" data-testid="complaints"><h2 data-i18n="customer.complaints"></h2>${complaints.length ? complaints.map(c => complaintBlock(c, writer)).join('') : `<p class="empty">${esc(t('empty'))}</p>`}</div>
-      ${writer && !p.mergedInto ? tasks(p) : ''}
+      ${writer && !p.mergedInto ? tasks(p, lead) : ''}
       ${writer && !p.mergedInto && p.status === 'ACTIVE' ? poolPanel(p) : ''}
       ${has('MANAGER') && !p.mergedInto && p.status === 'ACTIVE' ? mergeForm() : ''}
       <div class="panel"><h2 data-i18n="customer.activity"></h2><div id="feed" data-testid="activity"></div></div>
@@ -549,6 +574,7 @@
       translate(target);
     });
     if (writer && !p.mergedInto) wireTasks(id, p, events);
+    if (!p.mergedInto) wireRemarks(id, p);
     if (writer && !p.mergedInto && p.status === 'ACTIVE') wirePool(id, p);
     if (finance) wireMoney(id, p);
     wireMerge(id, p);
@@ -585,7 +611,7 @@
   const ROLES = ['DECISION_MAKER', 'INFLUENCER', 'USER', 'RECOMMENDER', 'CONTROLLER', 'GATEKEEPER'];
   const backDate = () => input('form.occurredAt', 'occurredAt', `type="datetime-local" max="${today()}T23:59"`);
 
-  function tasks(p) {
+  function tasks(p, lead) {
     const card = p.membershipCard;
     const status = card ? card.status : null;
     const cardForms = !card || status === 'CANCELLED' || status === 'REPLACED'
@@ -602,7 +628,7 @@
       <form class="panel task" id="visit-form"><h2>${esc(t('form.visit'))}</h2>${labelled('form.method', select('method', 'method', METHODS))}
         ${input('form.contactName', 'contactName')}${labelled('form.contactRole', select('contactRole', 'role', ROLES, { required: false }))}
         ${textarea('form.notes', 'notes')}${input('form.conclusion', 'conclusion')}${input('form.next', 'nextFollowUpOn', `type="date" min="${today()}"`)}
-        ${backDate()}${saveButton()}</form>
+        ${storeCheckGrid(p)}${backDate()}${saveButton()}</form>
       <form class="panel task" id="purchase-form"><h2>${esc(t('form.purchase'))}</h2>${input('form.product', 'product', 'required')}
         ${input('form.quantity', 'quantity', 'type="number" min="0.0001" step="any" required')}${input('form.amount', 'amount', 'type="number" min="0.01" step="0.01" required')}
         ${labelled('form.currency', `<select name="currency" required>${['CNY', 'USD', 'EUR', 'HKD'].map(c => `<option value="${c}">${esc(currencyName(c))}</option>`).join('')}</select>`)}
@@ -616,7 +642,7 @@
         ${input('form.occupation', 'occupation')}${input('form.province', 'province')}${input('search.city', 'city')}${input('form.industry', 'industry')}
         <fieldset><legend>${esc(t('form.addContact'))}</legend>${input('form.contactName', 'contactName')}${labelled('form.contactRole', select('contactRole', 'role', ROLES, { required: false }))}
         ${input('form.contactTitle', 'contactTitle')}${input('form.phone', 'contactPhone', 'type="tel"')}</fieldset>${saveButton()}</form>
-      ${cardForms}</div>`;
+      ${cardForms}${lead ? routeForm(p) : ''}</div>`;
   }
 
   /** A manager's merge of this customer, a duplicate, into the one it duplicates (by the other's id). */
@@ -667,7 +693,7 @@
    * A form on the customer's page that saves with what the user typed only: on success the page is read again at the
    * written version and "Saved." stays in view over it; a refusal shows under the form.
    */
-  const saving = (id, p) => (form, send) => form && form.addEventListener('submit', async event => {
+  const saving = (id, p, { shown, refused } = {}) => (form, send) => form && form.addEventListener('submit', async event => {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(form));
     const button = form.querySelector('button[type=submit]');
@@ -680,11 +706,12 @@
       const version = (answer.json && answer.json.version) || Number((answer.headers.get('ETag') || '').replace(/"/g, '')) || undefined;
       await customer(id, version);
       showFlash('form.saved');
+      if (shown) flash.insertAdjacentHTML('beforeend', shown(answer));
       flash.scrollIntoView({ block: 'nearest' });
     } else if (answer.json && answer.json.rule === 'version-conflict') {
       result.innerHTML = await conflict(id, p.version);
     } else {
-      result.innerHTML = problem(answer);
+      result.innerHTML = problem(answer) + (refused ? refused(answer, form) : '');
     }
   });
 
@@ -693,9 +720,18 @@
     const submit = saving(id, p);
     const when = v => v.occurredAt ? instant(v.occurredAt) : undefined;
     const byId = formId => document.getElementById(formId);
-    submit(byId('visit-form'), v => command(base + '/visits', { method: 'POST', body: clean({ method: v.method, occurredAt: when(v),
-      contact: v.contactName ? clean({ name: v.contactName, role: v.contactRole }) : undefined, notes: v.notes, conclusion: v.conclusion,
-      nextFollowUpOn: v.nextFollowUpOn }) }));
+    // a visit with a store check answers the order it suggests per product, shown over the page read again
+    const visitForm = byId('visit-form');
+    if (visitForm) wireStoreCheck(visitForm);
+    saving(id, p, { shown: suggestedOrders, refused: storeCheckRefused })(visitForm, v => {
+      const storeCheck = storeCheckLines(visitForm);
+      return command(base + '/visits', { method: 'POST', body: clean({ method: v.method, occurredAt: when(v),
+        contact: v.contactName ? clean({ name: v.contactName, role: v.contactRole }) : undefined, notes: v.notes, conclusion: v.conclusion,
+        nextFollowUpOn: v.nextFollowUpOn, storeCheck: storeCheck.length ? storeCheck : undefined }) });
+    });
+    submit(byId('route-assign-form'), v => command(base + '/route', { method: 'PUT', body: { tradeType: v.tradeType || null,
+      route: { branch: v.branch || null, routeNo: v.routeNo, sequence: Number(v.sequence), weekday: v.weekday,
+        visitWeeks: [1, 2, 3, 4].filter(w => v['week' + w]) } } }));
     submit(byId('purchase-form'), v => command(base + '/purchases', { method: 'POST', body: clean({ product: v.product, quantity: v.quantity,
       amount: v.amount, currency: v.currency, orderRef: v.orderRef, occurredAt: when(v) }) }));
     submit(byId('complaint-form'), v => command(base + '/complaints', { method: 'POST', body: clean({ category: v.category, severity: v.severity,
@@ -1002,6 +1038,7 @@
     wirePager(main, '/complaints', asked);
   }
 
+  const ROUTE_REPORTS = ['distribution', 'route-week', 'plan-adherence', 'trade-types'];
   /** The customers or events behind one figure of a report, as the report's drill link names them. */
   async function drill(params) {
     const token = current;
@@ -1023,7 +1060,7 @@
           { title: 'money.daysPastDue', render: e => `<span data-testid="drill-days-past-due">${number(e.daysPastDue)}</span>` }, { title: 'col.owner', key: 'ownerId' }] : [])]
       : [{ title: 'col.name', render: customerLink }, { title: 'col.owner', key: 'ownerId' }, { title: 'col.grade', key: 'grade' }];
     main.innerHTML = `<h1 data-i18n="drill.title"></h1>
-      <div class="panel" data-testid="drill">${ok(answer) ? `<p class="muted" data-testid="drill-figure">${body.report ? esc(t('reports.' + body.report)) : ''} ${aged ? '· ' + esc(t('ageing.' + body.figure)) : ''} ${body.key ? '· ' + val(drillKey(body)) : ''} ${body.column ? '→ ' + val(body.column) : ''}</p>`
+      <div class="panel" data-testid="drill">${ok(answer) ? `<p class="muted" data-testid="drill-figure">${body.report ? esc(t('reports.' + body.report)) : ''} ${aged ? '· ' + esc(t('ageing.' + body.figure)) : ''}${ROUTE_REPORTS.includes(body.report) ? ' · ' + esc(t('drillFigure.' + body.figure)) : ''} ${body.key ? '· ' + val(drillKey(body)) : ''} ${body.column ? '→ ' + val(body.column) : ''}</p>`
         + table(body.items, columns, { testid: 'drill-table' }) + pager(page, size, body.total || 0)
         + `<button type="button" id="csv" data-testid="drill-csv" data-i18n="drill.csv"></button>` : problem(answer)}</div>`;
     translate(main);
@@ -1197,6 +1234,412 @@
         if (link) location.hash = '#/drill?u=' + encodeURIComponent(link);
       });
     });
+  }
+
+  // ---------------------------------------------------------------- the route card (客户卡运用及管理)
+  const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+  const LEADS = ['TEAM_LEAD', 'BRANCH_MANAGER', 'HEAD'];
+  /** The catalogue as last read: names of products and trade types in the user's language. */
+  let catalogue = { products: [], tradeTypes: [] };
+  async function readCatalogue() {
+    const answer = await query('/api/catalogue');
+    if (ok(answer) && answer.json) catalogue = answer.json;
+    return catalogue;
+  }
+  /** A product or trade type by the name the catalogue gives it in the user's language (its code when unknown). */
+  const nameOf = item => item ? (lang === 'en' ? item.nameEn || item.nameZh : item.nameZh || item.nameEn) : '';
+  const productText = (sku, products) => nameOf((products || catalogue.products || []).find(p => p.sku === sku)) || sku || '';
+  const productName = (sku, products) => val(productText(sku, products));
+  const tradeTypeName = code => code ? val(nameOf((catalogue.tradeTypes || []).find(type => type.code === code)) || code) : '';
+
+  /** The ISO week (2026-W49) that holds a business day (2026-12-03). */
+  function isoWeek(isoDay) {
+    const day = new Date(isoDay + 'T00:00:00Z');
+    const thursday = new Date(day.getTime() + (3 - (day.getUTCDay() + 6) % 7) * 86400000);
+    const year = thursday.getUTCFullYear();
+    const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86400000));
+    return `${year}-W${String(week).padStart(2, '0')}`;
+  }
+  const validWeek = week => /^\d{4}-W\d{2}$/.test(week || '');
+  const weekOf = form => validWeek(form.get('week')) ? form.get('week') : isoWeek(today());
+  /** Its week of the four-week visit cycle (访周次), as the server counts it. */
+  const cycleOf = week => (Number(week.substring(6)) - 1) % 4 + 1;
+  /** A week as people say it: "week 49 of 2026" (2026年第49周). */
+  const weekText = week => t('week.label', { year: week.substring(0, 4), week: Number(week.substring(6)) });
+  const weekShort = week => t('week.short', { week: Number(week.substring(6)) });
+  const weekdayText = weekday => weekday ? t('weekday.' + weekday) : '';
+  const visitWeeksText = weeks => (weeks || []).join('、');
+  /** A per-cent figure with its one decimal ("50.0%"), a dash when there is nothing to divide by. */
+  const percent = value => value === null || value === undefined ? '—' : esc(Number(value).toFixed(1) + '%');
+
+  /** Whether the user may write remarks and place outlets on routes: as command-side decides it (OrgScopes.leads). */
+  async function leads() {
+    if (has('ADMIN')) return true;
+    if (!has('MANAGER', 'SALES')) return false;
+    if (session.leads === undefined) {
+      const member = await query(`/api/org/members/${encodeURIComponent(session.user)}`);
+      const place = ok(member) && member.json ? (member.json.placements || []).find(p => !p.to) : null;
+      session.leads = place ? LEADS.includes(place.position) : has('MANAGER');
+    }
+    return session.leads;
+  }
+
+  /** The three pages of the route card, one a tab. */
+  const routeTabs = (active, week, no) => `<nav class="tabs no-print" aria-label="${esc(t('nav.routes'))}" data-testid="route-tabs">
+    ${[['route', `#/route?week=${week}${no ? '&no=' + encodeURIComponent(no) : ''}`, 'route.card'], ['route-week', `#/route-week?week=${week}`, 'routeWeek.title'],
+      ['distribution', '#/distribution', 'distribution.title']].map(([key, href, label]) =>
+      `<a href="${esc(href)}" class="${key === active ? 'active' : ''}" data-testid="tab-${key}">${esc(t(label))}</a>`).join('')}</nav>`;
+
+  /** A week picker (<input type=week>) and what else the page asks; its values become the route's query. */
+  function weekForm(id, week, extra = '') {
+    return `<form class="inline controls no-print" id="${id}">${extra}
+      <label><span>${esc(t('week.pick'))}</span><input type="week" name="week" value="${esc(week)}" required data-testid="week"></label>
+      <button class="primary" type="submit" data-testid="week-apply">${esc(t('period.apply'))}</button></form>`;
+  }
+  function wireQueryForm(id, path) {
+    document.getElementById(id).addEventListener('submit', event => {
+      event.preventDefault();
+      const f = new URLSearchParams(new FormData(event.target));
+      [...f.keys()].forEach(k => { if (!f.get(k).trim()) f.delete(k); });
+      location.hash = '#' + path + '?' + f;
+    });
+  }
+
+  /** The routes the user sees (those with outlets now, from the distribution report by route), each opening its card. */
+  async function routeIndex(week) {
+    const token = current;
+    const answer = await query('/api/reports/distribution?by=route');
+    if (token !== current) return;
+    const routes = new Map();
+    if (ok(answer)) answer.json.items.forEach(row => { if (!routes.has(row.key)) routes.set(row.key, row); });
+    main.innerHTML = `<h1>${esc(t('route.card'))}</h1>${routeTabs('route', week)}
+      ${weekForm('route-form', week, `<label><span>${esc(t('route.no'))}</span><input name="no" required maxlength="50" data-testid="route-no"></label>`)}
+      <div class="panel"><h2>${esc(t('route.list'))}</h2>${ok(answer) ? table([...routes.values()], [
+        { title: 'route.no', render: r => `<a href="#/route?no=${encodeURIComponent(r.key)}&week=${week}" data-testid="route-link">${val(r.key)}</a>` },
+        { title: 'route.branch', key: 'branch' }, { title: 'route.outlets', render: r => number(r.outlets) }],
+        { testid: 'route-list', empty: t('route.none') }) : problem(answer)}</div>`;
+    wireQueryForm('route-form', '/route');
+  }
+
+  /** What the outlet's checks of one week record of one product: the last stock, what was delivered and sold in all. */
+  function weekFigures(outlet, week, sku) {
+    const lines = (outlet.checks || []).filter(check => check.week === week)
+      .sort((a, b) => String(a.at).localeCompare(String(b.at)))
+      .flatMap(check => (check.lines || []).filter(line => line.sku === sku));
+    if (!lines.length) return null;
+    const sum = key => lines.some(line => line[key] !== null && line[key] !== undefined)
+      ? lines.reduce((total, line) => total + Number(line[key] || 0), 0) : null;
+    return { stock: lines[lines.length - 1].stock, delivered: sum('delivered'), sold: sum('sold'), merchandised: lines.some(line => line.merchandised) };
+  }
+
+  /**
+   * The route card as the seed's paper form: its header (所别 · 路号 · 访周次), then a block per outlet in route order —
+   * 序号, 客户编号, 客户名称, 业种, 访周次, 客户分级 — with a line per product and, per visit week, the store check's
+   * 存 (stock), 进 (delivered) and 销 (sold).
+   */
+  function cardSheet(card, week) {
+    const products = card.products || [];
+    const weeks = card.weeks || [];
+    const owners = [...new Set((card.outlets || []).map(o => o.ownerId).filter(Boolean))];
+    const head = (label, value, testid) => `<div><span class="muted">${esc(t(label))}</span> <strong data-testid="${testid}">${value || '—'}</strong></div>`;
+    const outletBlock = outlet => {
+      const rows = products.length ? products : [null];
+      return `<tbody class="outlet" data-testid="card-outlet" data-sequence="${esc(outlet.sequence)}" data-customer="${esc(outlet.customerId)}">${rows.map((product, i) => `<tr data-testid="card-line" data-sequence="${esc(outlet.sequence)}" data-sku="${esc(product ? product.sku : '')}">
+        ${i === 0 ? `<td rowspan="${rows.length}" class="num" data-field="sequence">${esc(outlet.sequence)}</td>
+          <td rowspan="${rows.length}" data-field="code">${val(outlet.code)}</td>
+          <td rowspan="${rows.length}" data-field="name"><a href="#/customer/${esc(outlet.customerId)}">${val(outlet.name)}</a></td>
+          <td rowspan="${rows.length}" data-field="tradeType">${val(lang === 'en' ? outlet.tradeTypeNameEn || outlet.tradeTypeNameZh : outlet.tradeTypeNameZh || outlet.tradeTypeNameEn) || tradeTypeName(outlet.tradeType)}</td>
+          <td rowspan="${rows.length}" data-field="visitWeeks">${esc(visitWeeksText(outlet.visitWeeks))}<br><span class="muted">${esc(weekdayText(outlet.weekday))}</span></td>
+          <td rowspan="${rows.length}" class="center" data-field="grade">${esc(outlet.grade)}</td>` : ''}
+        <th scope="row" class="sku">${product ? productName(product.sku, products) : ''}</th>
+        ${weeks.map(w => {
+          const f = product ? weekFigures(outlet, w, product.sku) : null;
+          return `<td class="num week-start${f && f.merchandised ? ' merchandised' : ''}" data-week="${esc(w)}" data-figure="stock">${f ? number(f.stock) : ''}${f && f.merchandised ? '<sup title="' + esc(t('check.merchandised')) + '">*</sup>' : ''}</td>`
+            + `<td class="num" data-week="${esc(w)}" data-figure="delivered">${f && f.delivered !== null ? number(f.delivered) : ''}</td>`
+            + `<td class="num sold" data-week="${esc(w)}" data-figure="sold">${f && f.sold !== null ? number(f.sold) : ''}</td>`;
+        }).join('')}</tr>`).join('')}</tbody>`;
+    };
+    return `<section class="sheet" data-testid="route-card">
+      <h2 class="sheet-title">${esc(t('route.sheetTitle'))}</h2>
+      <div class="sheet-head">${head('route.branch', val(card.branch), 'card-branch')}${head('route.no', val(card.routeNo), 'card-route')}
+        ${head('route.cycleWeek', esc(t('route.cycleOf', { week: cycleOf(week) })), 'card-cycle')}
+        ${head('route.weeks', weeks.length ? esc(weekShort(weeks[0]) + ' – ' + weekShort(weeks[weeks.length - 1]) + ' · ' + weeks[0].substring(0, 4)) : '', 'card-weeks')}
+        ${head('route.reps', val(owners.join('、')), 'card-reps')}${head('route.printed', date(today()), 'card-printed')}</div>
+      ${(card.outlets || []).length ? `<table class="grid" data-testid="card-grid"><thead>
+        <tr><th rowspan="2">${esc(t('route.sequence'))}</th><th rowspan="2">${esc(t('route.code'))}</th><th rowspan="2">${esc(t('route.outlet'))}</th>
+          <th rowspan="2">${esc(t('route.tradeType'))}</th><th rowspan="2">${esc(t('route.visitWeeks'))}</th><th rowspan="2">${esc(t('route.grade'))}</th>
+          <th rowspan="2">${esc(t('route.product'))}</th>
+          ${weeks.map((w, i) => `<th colspan="3" class="week-start" data-week="${esc(w)}">${esc(weekShort(w))}<br><span class="muted">${esc(t('route.cycleOf', { week: (card.cycleWeeks || [])[i] ?? cycleOf(w) }))}</span></th>`).join('')}</tr>
+        <tr>${weeks.map(() => `<th class="week-start">${esc(t('check.stockShort'))}</th><th>${esc(t('check.deliveredShort'))}</th><th>${esc(t('check.soldShort'))}</th>`).join('')}</tr></thead>
+        ${card.outlets.map(outletBlock).join('')}</table>
+        <p class="muted legend">${esc(t('route.legend'))}</p>` : `<p class="empty" data-testid="empty">${esc(t('route.noOutlets'))}</p>`}</section>`;
+  }
+
+  /** Who is due on the route in the week (its week of the cycle), on which day, and whether they were visited. */
+  function planPanel(plan) {
+    // in the order of the week's days, the route's order within a day
+    const due = [...(plan.due || [])].sort((a, b) => a.date.localeCompare(b.date) || a.sequence - b.sequence);
+    const visited = due.filter(d => d.visited).length;
+    return `<div class="panel plan" data-testid="plan"><h2>${esc(t('plan.title'))}</h2>
+      <p data-testid="plan-summary">${esc(t('plan.summary', { week: weekText(plan.week), from: strip(date(plan.from)), to: strip(date(plan.to)), cycle: plan.cycleWeek, due: due.length, visited }))}</p>
+      ${table(due, [{ title: 'plan.day', render: d => `${date(d.date)} <span class="muted">${esc(weekdayText(WEEKDAYS[(new Date(d.date + 'T00:00:00Z').getUTCDay() + 6) % 7]))}</span>` },
+        { title: 'route.sequence', render: d => esc(d.sequence) }, { title: 'route.outlet', render: customerLink },
+        { title: 'col.owner', key: 'ownerId' }, { title: 'route.tradeType', render: d => tradeTypeName(d.tradeType) },
+        { title: 'plan.visited', render: d => d.visited ? `<span class="badge visited">${esc(t('plan.yes'))}</span>` : `<span class="badge URGENT">${esc(t('plan.no'))}</span>` }],
+        { testid: 'plan-table', empty: t('plan.nobody'), rowAttributes: d => `data-testid="plan-row" data-sequence="${esc(d.sequence)}" data-visited="${d.visited}"` })}</div>`;
+  }
+
+  /** #/route?no=&week=: the printable route card of four weeks up to the one picked, and the plan of that week. */
+  async function routeCard(params) {
+    const token = current;
+    const form = new URLSearchParams(params);
+    const week = weekOf(form);
+    const no = (form.get('no') || '').trim();
+    if (!no) return routeIndex(week);
+    const path = `/api/routes/${encodeURIComponent(no)}`;
+    const [card, plan] = await Promise.all([query(`${path}/card?week=${week}&weeks=4`), query(`${path}/plan?week=${week}`), readCatalogue()]);
+    if (token !== current) return;
+    main.innerHTML = `<h1 class="no-print">${esc(t('route.card'))} · ${val(no)}</h1>${routeTabs('route', week, no)}
+      ${weekForm('route-form', week, `<label><span>${esc(t('route.no'))}</span><input name="no" value="${esc(no)}" required maxlength="50" data-testid="route-no"></label>`)}
+      <p class="no-print"><button type="button" id="print" data-testid="print">${esc(t('route.print'))}</button>
+        <span class="muted">${esc(t('route.printHint'))}</span></p>
+      <div class="panel sheet-panel">${ok(card) ? cardSheet(card.json, week) : problem(card)}</div>
+      ${ok(plan) ? planPanel(plan.json) : `<div class="panel">${problem(plan)}</div>`}`;
+    wireQueryForm('route-form', '/route');
+    document.getElementById('print').addEventListener('click', () => window.print());
+  }
+
+  /** #/route-week?week=: the rep's weekly report as the seed's form (业务周报), and plan adherence, every count opening its outlets. */
+  async function routeWeek(params) {
+    const token = current;
+    const week = weekOf(new URLSearchParams(params));
+    const [weekly, adherence] = await Promise.all([query(`/api/reports/route-week?week=${week}`), query(`/api/reports/plan-adherence?week=${week}`)]);
+    if (token !== current) return;
+    const products = ok(weekly) ? weekly.json.products || [] : [];
+    const count = (row, name) => `<span data-figure="${name}">${figure(row[name], row.drill ? row.drill[name] : null, null)}</span>`;
+    const routeCell = row => `<a href="#/route?no=${encodeURIComponent(row.routeNo)}&week=${week}" class="nowrap">${val(row.routeNo)}</a>`;
+    const who = [{ title: 'route.no', render: routeCell }, { title: 'route.branch', key: 'branch' }, { title: 'routeWeek.rep', key: 'rep' }];
+    const rowAttributes = row => `data-route="${esc(row.routeNo)}" data-rep="${esc(row.rep)}"`;
+    main.innerHTML = `<h1>${esc(t('routeWeek.title'))}</h1>${routeTabs('route-week', week)}${weekForm('week-form', week)}
+      <p class="muted" data-testid="week-note">${esc(t('routeWeek.note', { week: weekText(week), cycle: cycleOf(week) }))}${ok(weekly) ? ' ' + esc(t('routeWeek.span', { from: strip(date(day(new Date(weekly.json.from)))), to: strip(date(day(new Date(Date.parse(weekly.json.to) - 1)))) })) : ''}</p>
+      <div class="panel"><h2>${esc(t('routeWeek.form'))}</h2>${ok(weekly) ? table(weekly.json.items, [...who,
+        ...products.map(p => ({ titleHtml: phrase('routeWeek.cases', { product: productName(p.sku, products) }), render: row => `<span data-figure="cases" data-sku="${esc(p.sku)}">${number((row.cases || {})[p.sku] ?? 0)}</span>` })),
+        { title: 'routeWeek.visited', render: row => count(row, 'visited') }, { title: 'routeWeek.buyers', render: row => count(row, 'buyers') },
+        { title: 'routeWeek.newOutlets', render: row => count(row, 'newOutlets') }, { title: 'routeWeek.merchandised', render: row => count(row, 'merchandised') },
+        { title: 'routeWeek.closeRate', render: row => `<span data-figure="closeRate">${percent(row.closeRate)}</span>` }],
+        { testid: 'week-table', empty: t('routeWeek.none'), rowAttributes: row => `data-testid="week-row" ${rowAttributes(row)}` })
+        + `<p><button type="button" id="week-csv" data-testid="week-csv">${esc(t('search.csv'))}</button></p>` : problem(weekly)}</div>
+      ${ok(weekly) && weekly.json.items.length ? `<div class="panel"><h2>${esc(t('routeWeek.sellOut'))}</h2>${table(weekly.json.items, [...who,
+        ...products.map(p => ({ titleHtml: phrase('routeWeek.sold', { product: productName(p.sku, products) }), render: row => `<span data-figure="sellOut" data-sku="${esc(p.sku)}">${number((row.sellOut || {})[p.sku] ?? 0)}</span>` }))],
+        { testid: 'sell-out-table', rowAttributes: row => `data-testid="sell-out-row" ${rowAttributes(row)}` })}</div>` : ''}
+      <div class="panel"><h2>${esc(t('adherence.title'))}</h2>${ok(adherence) ? `<p class="muted">${esc(t('adherence.note', { cycle: adherence.json.cycleWeek }))}</p>`
+        + table(adherence.json.items, [...who, { title: 'adherence.due', render: row => count(row, 'due') }, { title: 'adherence.made', render: row => count(row, 'made') },
+          { title: 'adherence.missed', render: row => count(row, 'missed') }, { title: 'adherence.offPlan', render: row => count(row, 'offPlan') },
+          { title: 'adherence.rate', render: row => `<span data-figure="adherence">${percent(row.adherence)}</span>` }],
+          { testid: 'adherence-table', empty: t('routeWeek.none'), rowAttributes: row => `data-testid="adherence-row" ${rowAttributes(row)}` })
+        + `<p><button type="button" id="adherence-csv" data-testid="adherence-csv">${esc(t('search.csv'))}</button></p>` : problem(adherence)}</div>`;
+    wireQueryForm('week-form', '/route-week');
+    document.getElementById('week-csv')?.addEventListener('click', () => download(`/api/reports/route-week?week=${week}`, `route-week-${week}.csv`));
+    document.getElementById('adherence-csv')?.addEventListener('click', () => download(`/api/reports/plan-adherence?week=${week}`, `plan-adherence-${week}.csv`));
+  }
+
+  /**
+   * #/distribution?asOf=&by=&year=: the distribution rate (铺市率) per product per route or branch at a day's end, as a
+   * bar chart and as a table whose figures open the outlets; the outlets per trade type (业种) by month of a year.
+   */
+  async function distribution(params) {
+    const token = current;
+    const form = new URLSearchParams(params);
+    const by = form.get('by') === 'branch' ? 'branch' : 'route';
+    const asOf = /^\d{4}-\d{2}-\d{2}$/.test(form.get('asOf') || '') ? form.get('asOf') : '';
+    const year = /^\d{4}$/.test(form.get('year') || '') ? form.get('year') : today().substring(0, 4);
+    const asked = new URLSearchParams({ by });
+    // a day picked is the report at its last moment (its business day still), today is now
+    if (asOf && asOf < today()) asked.set('asOf', new Date(Date.parse(endOf(asOf)) - 1000).toISOString());
+    const [report, types] = await Promise.all([query('/api/reports/distribution?' + asked), query(`/api/reports/trade-types?year=${year}`)]);
+    if (token !== current) return;
+    const products = ok(report) ? report.json.products || [] : [];
+    const rows = [];
+    if (ok(report)) {
+      const byKey = new Map();
+      report.json.items.forEach(item => {
+        if (!byKey.has(item.key)) { byKey.set(item.key, { key: item.key, branch: item.branch, outlets: item.outlets, drill: item.drill, skus: {} }); rows.push(byKey.get(item.key)); }
+        byKey.get(item.key).skus[item.sku] = item;
+      });
+    }
+    const keyCell = row => by === 'route' ? `<a href="#/route?no=${encodeURIComponent(row.key)}">${val(row.key)}</a>` : val(row.key);
+    const months = ok(types) ? [...new Set(types.json.items.flatMap(item => Object.keys(item.months || {})))].sort() : [];
+    const monthName = month => new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(new Date(month + '-01T00:00:00Z'));
+    main.innerHTML = `<h1>${esc(t('distribution.title'))}</h1>${routeTabs('distribution', isoWeek(today()))}
+      <form class="inline controls" id="distribution-form" data-testid="distribution-form">
+        <label><span>${esc(t('reports.by'))}</span><select name="by" data-testid="distribution-by">${['route', 'branch'].map(b => `<option value="${b}" ${b === by ? 'selected' : ''}>${esc(t('distribution.by.' + b))}</option>`).join('')}</select></label>
+        <label><span>${esc(t('distribution.asOf'))}</span><input type="date" name="asOf" value="${esc(asOf)}" max="${today()}" data-testid="distribution-as-of"></label>
+        <label><span>${esc(t('tradeTypes.year'))}</span><input type="number" name="year" value="${esc(year)}" min="2000" max="2100" data-testid="trade-types-year"></label>
+        <button class="primary" type="submit" data-testid="distribution-apply">${esc(t('period.apply'))}</button></form>
+      ${ok(report) ? `<p class="muted" data-testid="distribution-note">${esc(t('distribution.note', { day: strip(date(asOf && asOf < today() ? asOf : today())) }))}</p>
+        <div class="panel"><h2>${esc(t('distribution.chart'))}</h2>${rows.length ? `<div class="chart" id="distribution-chart" data-testid="distribution-chart" role="img" aria-label="${esc(t('distribution.chart'))}"></div>` : ''}
+        ${table(rows, [{ title: by === 'route' ? 'route.no' : 'route.branch', render: keyCell },
+          ...(by === 'route' ? [{ title: 'route.branch', key: 'branch' }] : []),
+          { title: 'route.outlets', render: row => `<span data-figure="outlets">${figure(row.outlets, row.drill ? row.drill.outlets : null, null)}</span>` },
+          ...products.map(p => ({ titleHtml: phrase('distribution.rateOf', { product: productName(p.sku, products) }), render: row => {
+            const item = row.skus[p.sku];
+            return item ? `<span data-sku="${esc(p.sku)}"><strong data-figure="rate">${percent(item.rate)}</strong> <span class="muted">(<span data-figure="distributed">${figure(item.distributed, item.drill ? item.drill.distributed : null, null)}</span>/${number(item.outlets)})</span></span>` : '';
+          } }))], { testid: 'distribution-table', empty: t('distribution.none'), rowAttributes: row => `data-testid="distribution-row" data-key="${esc(row.key)}"` })}
+        <p><button type="button" id="distribution-csv" data-testid="distribution-csv">${esc(t('search.csv'))}</button></p></div>` : `<div class="panel">${problem(report)}</div>`}
+      <div class="panel"><h2>${esc(t('tradeTypes.title', { year }))}</h2>${ok(types) ? table(types.json.items, [{ title: 'tradeTypes.code', key: 'code' },
+        { title: 'route.tradeType', render: row => val(nameOf(row) || row.code) }, { title: 'tradeTypes.channel', render: row => row.channel ? esc(t('channel.' + row.channel)) : '' },
+        ...months.map(month => ({ title: 'tradeTypes.month', titleArgs: { month: monthName(month) }, render: row => `<span data-month="${esc(month)}">${figure((row.months || {})[month] ?? 0, row.drill ? row.drill[month] : null, null)}</span>` })),
+        { title: 'tradeTypes.total', render: row => `<strong data-figure="total">${figure(row.total, row.drill ? row.drill.total : null, null)}</strong>` }],
+        { testid: 'trade-types-table', rowAttributes: row => `data-testid="trade-type-row" data-code="${esc(row.code)}"` })
+        + `<p><button type="button" id="trade-types-csv" data-testid="trade-types-csv">${esc(t('search.csv'))}</button></p>` : problem(types)}</div>`;
+    document.getElementById('distribution-form').addEventListener('submit', event => {
+      event.preventDefault();
+      const f = new URLSearchParams(new FormData(event.target));
+      [...f.keys()].forEach(k => { if (!f.get(k)) f.delete(k); });
+      location.hash = '#/distribution?' + f;
+    });
+    document.getElementById('distribution-csv')?.addEventListener('click', () => download('/api/reports/distribution?' + asked, `distribution-${by}.csv`));
+    document.getElementById('trade-types-csv')?.addEventListener('click', () => download(`/api/reports/trade-types?year=${year}`, `trade-types-${year}.csv`));
+    const node = document.getElementById('distribution-chart');
+    if (!node || !window.echarts) return;
+    // a bar per route (the 12 first) in each product's group; a bar opens the outlets that hold the product
+    const shown = rows.slice(0, 12);
+    const chart = echarts.init(node);
+    chart.setOption({ animation: false, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => v === null || v === undefined ? '—' : Number(v).toFixed(1) + '%' },
+      legend: { top: 0, type: 'scroll' }, grid: { left: 50, right: 20, top: 40, bottom: 50 },
+      xAxis: { type: 'category', data: products.map(p => productText(p.sku, products)), axisLabel: { interval: 0, rotate: products.length > 6 ? 20 : 0 } },
+      yAxis: { type: 'value', min: 0, max: 100, name: '%' },
+      series: shown.map(row => ({ name: row.key, type: 'bar', barMaxWidth: 28,
+        data: products.map(p => row.skus[p.sku] && row.skus[p.sku].rate !== null && row.skus[p.sku].rate !== undefined ? Number(row.skus[p.sku].rate) : 0) })) });
+    chart.on('click', picked => {
+      const item = shown[picked.seriesIndex] ? shown[picked.seriesIndex].skus[products[picked.dataIndex].sku] : null;
+      if (item && item.drill && item.drill.distributed) location.hash = '#/drill?u=' + encodeURIComponent(item.drill.distributed);
+    });
+  }
+
+  // ---------------------------------------------------------------- the route card on the customer's page
+  /** The outlet's place on its route in words: branch · route · sequence · visit weeks · weekday. */
+  const routeText = route => route ? `${route.branch ? val(route.branch) + ' · ' : ''}<a href="#/route?no=${encodeURIComponent(route.routeNo)}" data-testid="customer-route-link">${val(route.routeNo)}</a>`
+    + ` · ${esc(t('route.sequenceOf', { n: route.sequence }))} · ${esc(t('route.visitWeeksOf', { weeks: visitWeeksText(route.visitWeeks) }))} · ${esc(weekdayText(route.weekday))}` : '';
+
+  /** A store check's lines in words: product 存 9 · 进 24 · 销 21. */
+  const checkText = lines => (lines || []).map(line => `${productName(line.sku)} ${esc(t('check.stockShort'))} ${number(line.stock)}`
+    + (line.delivered !== null && line.delivered !== undefined ? ` · ${esc(t('check.deliveredShort'))} ${number(line.delivered)}` : '')
+    + (line.sold !== null && line.sold !== undefined ? ` · ${esc(t('check.soldShort'))} ${number(line.sold)}` : '')
+    + (line.merchandised ? ` · ${esc(t('check.merchandised'))}` : '')
+    + (line.correctionReason ? ` · ${esc(t('check.corrected', { previous: line.previousStock }))}：${val(line.correctionReason)}` : '')).join('<br>');
+
+  /** The team leader's remarks (组长批示): each with its visit, author and time, acknowledged or not; a lead writes one, the owner acknowledges. */
+  function remarkPanel(p, events, lead, writer) {
+    const remarks = [...(p.remarks || [])].sort((a, b) => b.remarkNo - a.remarkNo);
+    if (!remarks.length && !lead && !p.route) return '';
+    const visits = events.filter(e => e.type === 'VisitRecorded').sort((a, b) => b.data.visitNo - a.data.visitNo);
+    const owner = writer && p.ownerId === session.user;
+    return `<div class="panel" data-testid="remarks"><h2>${esc(t('remark.title'))}</h2>
+      ${remarks.length ? `<ol class="remarks">${remarks.map(r => `<li data-testid="remark" data-remark="${esc(r.remarkNo)}" data-acknowledged="${r.acknowledged}">
+        <div><strong>${esc(t('remark.no', { no: r.remarkNo }))}</strong> · ${r.visitNo ? esc(t('remark.aboutVisit', { no: r.visitNo })) : esc(t('remark.aboutCard'))}
+          · ${val(r.by)} · ${time(r.at)}
+          ${r.acknowledged ? `<span class="badge" data-testid="remark-state">${esc(t('remark.acknowledged'))}</span>`
+            : `<span class="badge URGENT" data-testid="remark-state">${esc(t('remark.open'))}</span>`}</div>
+        <div class="remark-text" data-testid="remark-text">${val(r.text)}</div>
+        ${!r.acknowledged && owner ? `<button type="button" data-acknowledge="${esc(r.remarkNo)}" data-testid="acknowledge">${esc(t('remark.acknowledge'))}</button>` : ''}</li>`).join('')}</ol>`
+        : `<p class="empty">${esc(t('remark.none'))}</p>`}
+      ${lead ? `<form class="step-form" id="remark-form" data-testid="remark-form"><h3>${esc(t('remark.write'))}</h3>
+        ${labelled('remark.about', `<select name="visitNo" data-testid="remark-visit"><option value="">${esc(t('remark.aboutCard'))}</option>${visits.map(e =>
+          `<option value="${esc(e.data.visitNo)}">${esc(t('remark.aboutVisit', { no: e.data.visitNo }))} · ${esc(strip(time(e.occurredAt)))}</option>`).join('')}</select>`)}
+        ${textarea('remark.text', 'text', 'required maxlength="2000" data-testid="remark-input"')}
+        <button class="primary" type="submit" data-testid="remark-save">${esc(t('form.save'))}</button><div class="result"></div></form>` : ''}
+      <div class="result" id="remark-result"></div></div>`;
+  }
+
+  function wireRemarks(id, p) {
+    saving(id, p)(document.getElementById('remark-form'), v => command(`/api/customers/${id}/remarks`, { method: 'POST',
+      body: clean({ visitNo: v.visitNo ? Number(v.visitNo) : undefined, text: v.text }) }));
+    main.querySelectorAll('button[data-acknowledge]').forEach(button => button.addEventListener('click', async () => {
+      button.disabled = true;
+      const answer = await command(`/api/customers/${id}/remarks/${button.dataset.acknowledge}/acknowledge`, { method: 'POST', body: {} });
+      if (!ok(answer)) { button.disabled = false; document.getElementById('remark-result').innerHTML = problem(answer); return; }
+      await customer(id, answer.json.version);
+      showFlash('remark.done');
+    }));
+  }
+
+  /** A lead's form: the outlet on a route (所别, 路号, 序号, 访周次, weekday) with its trade type. */
+  function routeForm(p) {
+    const route = p.route || {};
+    const weeks = route.visitWeeks || [];
+    return `<form class="panel task" id="route-assign-form" data-testid="route-assign-form"><h2>${esc(t('route.assign'))}</h2>
+      <div class="grid3">${input('route.branch', 'branch', `maxlength="100" value="${esc(route.branch)}" data-testid="assign-branch"`)}
+      ${input('route.no', 'routeNo', `required maxlength="50" value="${esc(route.routeNo)}" data-testid="assign-route"`)}
+      ${input('route.sequence', 'sequence', `type="number" min="1" step="1" required value="${esc(route.sequence)}" data-testid="assign-sequence"`)}</div>
+      <fieldset><legend>${esc(t('route.visitWeeks'))}</legend><div class="inline">${[1, 2, 3, 4].map(w => `<label class="check"><input type="checkbox" name="week${w}" value="${w}" ${weeks.includes(w) ? 'checked' : ''} data-testid="assign-week-${w}"><span>${esc(t('route.cycleOf', { week: w }))}</span></label>`).join('')}</div></fieldset>
+      <div class="grid3">${labelled('route.weekday', `<select name="weekday" required data-testid="assign-weekday"><option value="">${esc(t('form.choose'))}</option>${WEEKDAYS.map(d => `<option value="${d}" ${d === route.weekday ? 'selected' : ''}>${esc(weekdayText(d))}</option>`).join('')}</select>`)}
+      ${labelled('route.tradeType', `<select name="tradeType" data-testid="assign-trade-type"><option value="">${esc(t('form.choose'))}</option>${(catalogue.tradeTypes || []).map(type => `<option value="${esc(type.code)}" ${type.code === p.tradeType ? 'selected' : ''} translate="no">${esc(type.code)} ${esc(nameOf(type))}</option>`).join('')}</select>`)}</div>
+      ${saveButton()}</form>`;
+  }
+
+  /** The visit form's store check (店头检查): a line per product carried, stock on the shelf, delivered since, merchandised. */
+  function storeCheckGrid(p) {
+    const products = (catalogue.products || []).filter(product => product.active !== false);
+    if (!products.length) return '';
+    return `<details class="store-check" data-testid="store-check" ${p.route ? 'open' : ''}><summary>${esc(t('check.title'))}</summary>
+      <p class="muted">${esc(t('check.help'))}</p>
+      <table class="check-grid"><thead><tr><th>${esc(t('route.product'))}</th><th>${esc(t('check.stock'))}</th><th>${esc(t('check.delivered'))}</th><th>${esc(t('check.merchandised'))}</th></tr></thead>
+      <tbody>${products.map(product => `<tr data-check-sku="${esc(product.sku)}"><th scope="row">${productName(product.sku)} <span class="muted">${val(product.unit)}</span></th>
+        <td><input type="number" min="0" step="0.01" data-field="stock" aria-label="${esc(t('check.stock'))}" data-testid="check-stock-${esc(product.sku)}"></td>
+        <td><input type="number" min="0" step="0.01" data-field="delivered" aria-label="${esc(t('check.delivered'))}" data-testid="check-delivered-${esc(product.sku)}"></td>
+        <td><input type="checkbox" data-field="merchandised" aria-label="${esc(t('check.merchandised'))}" data-testid="check-merchandised-${esc(product.sku)}"></td></tr>
+        <tr data-correction-for="${esc(product.sku)}" hidden><td colspan="4"><div class="inline">
+          ${input('check.correctedPrevious', 'correctedPrevious', `type="number" min="0" step="0.01" data-field="correctedPreviousStock" data-testid="check-corrected-${esc(product.sku)}"`)}
+          ${input('check.correctionReason', 'correctionReason', `maxlength="500" data-field="correctionReason" data-testid="check-reason-${esc(product.sku)}"`)}</div></td></tr>`).join('')}</tbody></table></details>`;
+  }
+
+  /** The store check's lines as the visit sends them: the products whose stock was counted. */
+  function storeCheckLines(form) {
+    return [...form.querySelectorAll('tr[data-check-sku]')].map(row => {
+      const sku = row.dataset.checkSku;
+      const field = (root, name) => root.querySelector(`[data-field="${name}"]`);
+      const stock = field(row, 'stock').value;
+      if (stock === '') return null;
+      const correction = form.querySelector(`tr[data-correction-for="${sku}"]`);
+      const corrected = correction && !correction.hidden ? field(correction, 'correctedPreviousStock').value : '';
+      return clean({ sku, stock: Number(stock), delivered: field(row, 'delivered').value === '' ? undefined : Number(field(row, 'delivered').value),
+        merchandised: field(row, 'merchandised').checked ? true : undefined,
+        correctedPreviousStock: corrected === '' ? undefined : Number(corrected),
+        correctionReason: corrected === '' ? undefined : field(correction, 'correctionReason').value });
+    }).filter(Boolean);
+  }
+
+  /** A counted line needs its stock: delivered or merchandised without the stock on the shelf asks for it. */
+  function wireStoreCheck(form) {
+    form.querySelectorAll('tr[data-check-sku]').forEach(row => row.addEventListener('input', () => {
+      const field = name => row.querySelector(`[data-field="${name}"]`);
+      field('stock').required = field('delivered').value !== '' || field('merchandised').checked;
+    }));
+  }
+
+  /** What the visit's answer says per product: sold since the last check and the order it suggests. */
+  function suggestedOrders(answer) {
+    const lines = answer.json && answer.json.storeCheck ? answer.json.storeCheck : [];
+    if (!lines.length) return '';
+    return `<div class="panel" data-testid="suggested-order"><h2>${esc(t('check.suggestedTitle'))}</h2>${table(lines, [
+      { title: 'route.product', render: line => productName(line.sku) },
+      { title: 'check.previous', render: line => line.previousStock === null || line.previousStock === undefined ? '—' : number(line.previousStock) },
+      { title: 'check.sold', render: line => line.sold === null || line.sold === undefined ? `<span class="muted">${esc(t('check.firstCheck'))}</span>` : number(line.sold) },
+      { title: 'check.suggested', render: line => `<strong data-figure="suggested">${number(line.suggestedOrder)}</strong>` }],
+      { rowAttributes: line => `data-testid="suggested-line" data-sku="${esc(line.sku)}"` })}</div>`;
+  }
+
+  /** A refused store check: the product's three figures in words, and its line opened for a correction of the last stock. */
+  function storeCheckRefused(answer, form) {
+    const body = answer.json || {};
+    if (body.rule !== 'store-check-inconsistent' || !body.sku) return '';
+    const correction = form.querySelector(`tr[data-correction-for="${body.sku}"]`);
+    if (correction) {
+      correction.hidden = false;
+      correction.querySelectorAll('input').forEach(node => { node.required = true; });
+    }
+    return `<p data-testid="check-inconsistent">${phrase('check.inconsistent', { product: productName(body.sku), previous: number(body.previousStock), delivered: number(body.delivered), stock: number(body.stock) })}</p>`;
   }
 
   // ---------------------------------------------------------------- review (审核 · 签字 · 编码管理)
@@ -1454,7 +1897,11 @@
     { path: '/queue', roles: ['MANAGER', 'ADMIN', 'CLERK', 'SALES'], show: reviewQueue },
     { path: '/at-risk', roles: ['MANAGER', 'ADMIN'], show: atRisk },
     { path: '/complaints', roles: ['MANAGER', 'ADMIN'], show: complaintList },
-    { path: '/drill', roles: ['MANAGER', 'ADMIN', 'FINANCE'], show: drill },
+    // a rep drills into its route reports' figures (the server refuses it the others')
+    { path: '/drill', roles: ['MANAGER', 'ADMIN', 'FINANCE', 'SALES'], show: drill },
+    { path: '/route', roles: ['SALES', 'MANAGER', 'ADMIN'], show: routeCard },
+    { path: '/route-week', roles: ['SALES', 'MANAGER', 'ADMIN'], show: routeWeek },
+    { path: '/distribution', roles: ['SALES', 'MANAGER', 'ADMIN'], show: distribution },
     { path: '/receivables', roles: ['MANAGER', 'ADMIN', 'FINANCE'], show: receivables },
     { path: '/org', roles: ALL, show: organisation },
     { path: '/pool', roles: ['SALES', 'MANAGER', 'ADMIN'], show: publicPool },
