@@ -6,6 +6,7 @@
 #   ./bench.sh --quick    a small run (a minute or two) that exercises every phase
 #   ./bench.sh --scale=10000000   then grows the store to 10 M events (copies) and measures writes and reads again
 # ARCHIVE_BENCH_JVM_EXTRA="-XX:StartFlightRecording=filename=/tmp/jfr/" adds JVM options to both apps (profiling).
+# With JAVA_HOME set, the benchmark and both apps run on that JDK (e.g. JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64).
 # Further options: --customers=N --seconds=N --read-seconds=N --history=N --samples=N --replay-events=N --out=DIR
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -33,5 +34,5 @@ if [[ -z "${ARCHIVE_TEST_DATABASE_URL:-}" ]] && command -v pg_isready >/dev/null
 fi
 
 cd query-side
-exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/benchmark-classpath.txt)" \
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g -cp "target/test-classes:target/classes:$(cat target/benchmark-classpath.txt)" \
   com.customerarchive.query.bench.ArchiveBenchmark "${args[@]}"

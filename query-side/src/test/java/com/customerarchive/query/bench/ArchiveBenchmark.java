@@ -144,13 +144,22 @@ public final class ArchiveBenchmark {
             LagSampler lag = clients == 8 ? new LagSampler(queryUrl()) : null;
             double commandCpu = Machine.cpuSeconds(apps.get("command-side").pid());
             double queryCpu = Machine.cpuSeconds(apps.get("query-side").pid());
+            double postgresCpu = Machine.postgresCpuSeconds();
+            double ownCpu = Machine.ownCpuSeconds();
             Map<String, Object> writes = writeMix(clients, Duration.ofSeconds(options.seconds()), lag, null);
             int commands = (int) writes.get("count");
-            // CPU per command of command-side, and per event of query-side (the pass and its reads of the lag probe)
-            writes.put("commandSideCpuMsPerCommand", Latencies.round(
-                    (Machine.cpuSeconds(apps.get("command-side").pid()) - commandCpu) * 1000 / Math.max(1, commands)));
-            writes.put("querySideCpuMsPerEvent", Latencies.round(
-                    (Machine.cpuSeconds(apps.get("query-side").pid()) - queryCpu) * 1000 / Math.max(1, commands)));
+            double perCommand = 1000.0 / Math.max(1, commands);
+            // CPU per command of each process: command-side, query-side (the pass and its reads of the lag probe),
+            // PostgreSQL (all its processes on this machine) and this load generator; and all of it together
+            double command = (Machine.cpuSeconds(apps.get("command-side").pid()) - commandCpu) * perCommand;
+            double query = (Machine.cpuSeconds(apps.get("query-side").pid()) - queryCpu) * perCommand;
+            double postgres = (Machine.postgresCpuSeconds() - postgresCpu) * perCommand;
+            double generator = (Machine.ownCpuSeconds() - ownCpu) * perCommand;
+            writes.put("commandSideCpuMsPerCommand", Latencies.round(command));
+            writes.put("querySideCpuMsPerEvent", Latencies.round(query));
+            writes.put("postgresCpuMsPerCommand", Latencies.round(postgres));
+            writes.put("loadGeneratorCpuMsPerCommand", Latencies.round(generator));
+            writes.put("allCpuMsPerCommand", Latencies.round(command + query + postgres + generator));
             Map<String, Object> inserts = baseline.run(clients, Math.max(commands, 2_000));
             Map<String, Object> level = new LinkedHashMap<>();
             level.put("clients", clients);
@@ -160,9 +169,12 @@ public final class ArchiveBenchmark {
                     / ((Number) inserts.get("perSecond")).doubleValue() * 10_000) / 10_000.0);
             levels.add(level);
             log("  %2d clients: %s commands/s (p50 %s, p99 %s ms) | baseline %s inserts/s | ratio %s | CPU ms per "
-                            + "command %s (command-side), per event %s (query-side)", clients,
+                            + "command %s (command-side), per event %s (query-side), %s (PostgreSQL), %s (load "
+                            + "generator), %s in all", clients,
                     writes.get("perSecond"), writes.get("p50Ms"), writes.get("p99Ms"), inserts.get("perSecond"),
-                    level.get("ratio"), writes.get("commandSideCpuMsPerCommand"), writes.get("querySideCpuMsPerEvent"));
+                    level.get("ratio"), writes.get("commandSideCpuMsPerCommand"), writes.get("querySideCpuMsPerEvent"),
+                    writes.get("postgresCpuMsPerCommand"), writes.get("loadGeneratorCpuMsPerCommand"),
+                    writes.get("allCpuMsPerCommand"));
             if (lag != null) {
                 results.put("projectionLag", lag.summary());
                 log("  projection lag at 8 clients: %s", lag.summary());

@@ -52,6 +52,38 @@ final class Machine {
         }
     }
 
+    /**
+     * CPU time every PostgreSQL process on this machine has used so far (the postmaster, its background workers and
+     * every backend; what backends that have exited used is in the postmaster's children's time), from /proc.
+     */
+    static double postgresCpuSeconds() {
+        double seconds = 0;
+        try (var processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (!command.equals("postgres")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                            + Long.parseLong(fields[14])) / 100.0;
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while it was read
+                }
+            }
+        } catch (IOException noProc) {
+            return 0;
+        }
+        return seconds;
+    }
+
+    /** CPU time this JVM (the load generator and its baseline client) has used so far. */
+    static double ownCpuSeconds() {
+        return cpuSeconds(ProcessHandle.current().pid());
+    }
+
     private static String firstValue(Path file, String key) {
         try {
             return Files.readAllLines(file).stream().filter(line -> line.startsWith(key))

@@ -33,6 +33,26 @@ final class ConsoleBrowser {
         return new ChromeDriver(service, options);
     }
 
+    /** Chromium that keeps the page's console messages (to assert none is an error) and saves downloads in {@code downloads}. */
+    static ChromeDriver openLogged(int height, Path downloads) {
+        ChromeOptions options = new ChromeOptions();
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        return open(height, options);
+    }
+
+    /** Signs {@code user} in on the console's own form (password {@code <user>-pw}) and waits for its name. */
+    static void signIn(ChromeDriver browser, WebDriverWait wait, String baseUrl, String user) {
+        browser.get(baseUrl + "/console/");
+        visible(browser, wait, By.id("user")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user + "-pw");
+        browser.findElement(By.id("signin-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("who"), user));
+    }
+
     static WebDriverWait waiting(ChromeDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(30));
     }

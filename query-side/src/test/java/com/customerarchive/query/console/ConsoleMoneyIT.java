@@ -186,11 +186,7 @@ class ConsoleMoneyIT {
     }
 
     private void signIn(String user) {
-        browser.get(querySide.baseUrl() + "/console/");
-        visible(By.id("user")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user + "-pw");
-        browser.findElement(By.id("signin-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("who"), user));
+        ConsoleBrowser.signIn(browser, wait, querySide.baseUrl(), user);
     }
 
     private WebElement visible(By locator) {

@@ -14,10 +14,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -130,14 +128,8 @@ class ConsoleRouteIT {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         downloads = Files.createTempDirectory("console-route-downloads");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        browser = ConsoleBrowser.open(1000, options);
+        browser = ConsoleBrowser.openLogged(1000, downloads);
         wait = ConsoleBrowser.waiting(browser);
     }
 
@@ -483,11 +475,7 @@ class ConsoleRouteIT {
     }
 
     private void signIn(String user) {
-        browser.get(querySide.baseUrl() + "/console/");
-        visible(By.id("user")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user + "-pw");
-        browser.findElement(By.id("signin-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("who"), user));
+        ConsoleBrowser.signIn(browser, wait, querySide.baseUrl(), user);
     }
 
     private WebElement visible(By locator) {

@@ -56,30 +56,23 @@ public record Catalogue(List<Product> products, List<TradeType> tradeTypes, BigD
 
     /** This catalogue with {@code product} in place of the one of its SKU (added last when new). */
     public Catalogue with(Product product) {
-        List<Product> next = new java.util.ArrayList<>(products);
-        int at = indexOf(next.stream().map(Product::sku).toList(), product.sku());
-        if (at < 0) {
-            next.add(product);
-        } else {
-            next.set(at, product);
-        }
-        return new Catalogue(next, tradeTypes, defaultTarget, targets);
+        return new Catalogue(replaced(products, product, Product::sku), tradeTypes, defaultTarget, targets);
     }
 
     /** This catalogue with {@code tradeType} in place of the one of its code (added last when new). */
     public Catalogue with(TradeType tradeType) {
-        List<TradeType> next = new java.util.ArrayList<>(tradeTypes);
-        int at = indexOf(next.stream().map(TradeType::code).toList(), tradeType.code());
-        if (at < 0) {
-            next.add(tradeType);
-        } else {
-            next.set(at, tradeType);
-        }
-        return new Catalogue(products, next, defaultTarget, targets);
+        return new Catalogue(products, replaced(tradeTypes, tradeType, TradeType::code), defaultTarget, targets);
     }
 
-    private static int indexOf(List<String> codes, String code) {
-        return codes.indexOf(code);
+    private static <T> List<T> replaced(List<T> entries, T entry, java.util.function.Function<T, String> code) {
+        List<T> next = new java.util.ArrayList<>(entries);
+        int at = next.stream().map(code).toList().indexOf(code.apply(entry));
+        if (at < 0) {
+            next.add(entry);
+        } else {
+            next.set(at, entry);
+        }
+        return next;
     }
 
     public Optional<Product> product(String sku) {
