@@ -506,7 +506,7 @@ public final class DemoData {
     /**
      * The route card (客户卡运用及管理): two routes of 30 outlets (grades C, D and E: a gap of three weeks between visits
      * never sends one back to the public pool), each outlet registered by the manager for its rep and put
-     * on its route (the last three of each route only in the fourth week: new outlets), then eight
+     * on its route (the last three of each route only from the fifth week: new outlets), then eight
      * weeks of store checks before this week on each outlet's visit weeks and weekday. The shelf stays consistent (stock
      * never above the last stock plus what was delivered), except some checks the archive refuses as inconsistent (the
      * rep then counts again); one check corrects the previous count with a reason. rep-zhao (SZ-R01) skips its Friday
@@ -536,7 +536,8 @@ public final class DemoData {
                 // the clerk entered the card (录入), the manager signs it: the outlet gets its code (客户编号)
                 send(MANAGER, "POST", "/api/customers/" + outlets[seq] + "/admission/approve",
                         "{\"notes\": \"店铺资料已核实\", \"occurredAt\": \"" + registered.plus(Duration.ofHours(2)) + "\"}");
-                Instant placed = seq > OUTLETS - 3 ? firstMonday.plusWeeks(3).plusDays(1).atTime(9, 0)
+                // the new outlets come on the route at the start of the fifth week: due from then on, never before
+                Instant placed = seq > OUTLETS - 3 ? firstMonday.plusWeeks(4).atTime(8, 0)
                         .atZone(BUSINESS_ZONE).toInstant() : registered.plus(Duration.ofDays(1));
                 send(MANAGER, "PUT", "/api/customers/" + outlets[seq] + "/route", """
                         {"route": {"branch": "%s", "routeNo": "%s", "sequence": %d, "visitWeeks": %s,

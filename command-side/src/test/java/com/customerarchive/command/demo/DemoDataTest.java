@@ -233,7 +233,7 @@ class DemoDataTest {
      * the business zone: this week is 2026-W21, the eight weeks before it W13–W20, cycle weeks 1,2,3,4,1,2,3,4. Worked by
      * hand: HZ-R01's outlet 1 ([1,3], Monday) is checked on 23 Mar, 6 Apr, 20 Apr and 4 May; its outlet 5 ([2,4],
      * Friday) on 3 Apr, 17 Apr, 1 May and 15 May; SZ-R01's outlet 5 never (rep-zhao skips Friday outlets); outlet 28
-     * ([1,3], Thursday, on the route from 14 Apr) on 23 Apr and 7 May.
+     * ([1,3], Thursday, on the route from Monday 20 Apr) on 23 Apr and 7 May.
      */
     @Test
     void the_demo_routes_keep_their_plan_their_shelves_and_their_remarks() throws Exception {
@@ -290,6 +290,12 @@ class DemoDataTest {
         assertThat(checkedOn.get("HZ-R01 1")).containsExactly("2026-03-23", "2026-04-06", "2026-04-20", "2026-05-04");
         assertThat(checkedOn.get("HZ-R01 5")).containsExactly("2026-04-03", "2026-04-17", "2026-05-01", "2026-05-15");
         assertThat(checkedOn.get("SZ-R01 28")).containsExactly("2026-04-23", "2026-05-07");
+        // the new outlets came on their routes on Monday 20 April (W17), the fifth week: never due before it
+        assertThat(requests.stream().filter(request -> request.path().endsWith("/route")
+                        && request.body().at("/route/sequence").asInt() > 27)
+                .map(request -> request.body().get("occurredAt").asString()).distinct().toList())
+                .containsExactly(java.time.LocalDate.of(2026, 4, 20).atTime(8, 0).atZone(DemoData.BUSINESS_ZONE)
+                        .toInstant().toString());
         assertThat(checkedOn).doesNotContainKeys("SZ-R01 5", "SZ-R01 11", "SZ-R01 17", "SZ-R01 23", "SZ-R01 29");
         assertThat(checkedOn.keySet().stream().filter(outlet -> outlet.startsWith("HZ"))).hasSize(30);
 

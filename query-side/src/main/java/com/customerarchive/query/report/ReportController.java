@@ -84,8 +84,8 @@ class ReportController {
             + "ISO week of the business zone (2026-W49; default this week), Monday 00:00 to Monday 00:00. One row per "
             + "route and rep (the outlet's owner when it happened): cases per SKU (delivered since the last check as "
             + "the week's store checks record it: the rep's sell-in, 进货), sellOut per SKU (sales derived from the "
-            + "checks, 销货), visited (outlets visited), buyers (visited outlets that took delivery or bought in the "
-            + "week), newOutlets (put on the route for the first time in the week), merchandised (生动化) and closeRate "
+            + "checks, 销货), visited (outlets called on: on site or with a store check), buyers (visited outlets that "
+            + "took delivery or made a purchase, not cancelled, in the week), newOutlets (put on the route for the first time in the week), merchandised (生动化) and closeRate "
             + "(buyers ÷ visited, per cent). Counts drill to the outlets. knownAt: " + KNOWN_AT + ". As text/csv: one "
             + "row per route and rep, a column per SKU (cases.PET490 …).")
     RouteReports.WeekReport routeWeek(@RequestParam(required = false) String week,
@@ -99,9 +99,9 @@ class ReportController {
     @ReadsCustomers
     @GetMapping("/plan-adherence")
     @Operation(summary = "Plan adherence per route and rep (拜访计划执行)", description = "week as in route-week; its "
-            + "week of the four-week cycle is ((ISO week − 1) mod 4) + 1. due: outlets whose visitWeeks hold it; made: "
-            + "due and visited in the week (any day of it); missed: due, not visited; offPlan: visited without being "
-            + "due; adherence = made ÷ due in per cent. Each outlet on the route and under the rep it had at the "
+            + "week of the four-week cycle counts on from 2026-W01 (week 1) across years. due: outlets whose "
+            + "visitWeeks hold it; made: due and called on in the week (any day of it; on site or with a store "
+            + "check); missed: due, not called on; offPlan: called on without being due; adherence = made ÷ due in per cent. Each outlet on the route and under the rep it had at the "
             + "week's end. Counts drill to the outlets (missed: who was skipped). knownAt: " + KNOWN_AT + ".")
     RouteReports.AdherenceReport planAdherence(@RequestParam(required = false) String week,
                                                @RequestParam(required = false) Instant knownAt,

@@ -64,6 +64,14 @@ class RouteReports {
                 RoundingMode.HALF_UP);
     }
 
+    /**
+     * A call on the outlet as the route card counts it: a visit on site, or any visit that carries a store check (a phone
+     * call or a mail is a contact, not a call on the route).
+     */
+    static boolean storeVisit(Fact fact) {
+        return fact.type().equals(Fact.VISIT) && ("ON_SITE_VISIT".equals(fact.text(Fact.METHOD)) || fact.has(Fact.CHECK));
+    }
+
     /** The key of a route and a rep in the weekly and adherence reports' figures. */
     static String routeKey(String routeNo, String rep) {
         return routeNo + "/" + (rep == null ? Reports.NONE : rep);
@@ -131,9 +139,10 @@ class RouteReports {
 
     /**
      * One route and rep in the week, as the seed's form: cases per SKU (what the store checks record as delivered since
-     * the last check: the rep's sell-in, 进货), sellOut per SKU (sales derived from the checks, 销货), outlets visited,
-     * actual buyers (visited outlets that took delivery or made a purchase in the week), new outlets (put on the route
-     * in the week), merchandised outlets (生动化) and the close rate (buyers ÷ visited).
+     * the last check: the rep's sell-in, 进货), sellOut per SKU (sales derived from the checks, 销货), outlets visited
+     * (called on: on site, or with a store check), actual buyers (visited outlets that took delivery or made a purchase,
+     * not cancelled, in the week), new outlets (put on the route in the week), merchandised outlets (生动化) and the close
+     * rate (buyers ÷ visited). Every route and rep with an outlet at the week's end has its row.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WeekRow(String routeNo, String branch, String rep, Map<String, BigDecimal> cases,
@@ -150,9 +159,19 @@ class RouteReports {
         Map<String, Map<String, BigDecimal>> cases = new HashMap<>();
         Map<String, Map<String, BigDecimal>> sellOut = new HashMap<>();
         Map<String, String[]> names = new HashMap<>();
+        Instant end = Reports.before(query.to());
         each.accept(query, timeline -> {
+            // every route and rep of the week has its row, a rep who called on nobody too
+            Timeline.State atEnd = timeline.at(end);
+            if (atEnd != null && atEnd.route != null && atEnd.status != CustomerStatus.ARCHIVED) {
+                names.putIfAbsent(routeKey(atEnd.routeNo(), atEnd.owner),
+                        new String[]{atEnd.routeNo(), atEnd.branch(), atEnd.owner});
+            }
+            // a purchase counts unless it was cancelled (booked in error)
+            Set<Long> purchases = new java.util.HashSet<>();
+            timeline.purchases().forEach(purchase -> purchases.add(purchase.sequence()));
             Set<String> routesBefore = new java.util.HashSet<>();
-            timeline.walk(Reports.before(query.to()), (fact, state) -> {
+            timeline.walk(end, (fact, state) -> {
                 boolean inWeek = !fact.at().isBefore(query.from());
                 if (fact.type().equals(Fact.ROUTE_ASSIGNED) && state.route != null) {
                     String routeNo = state.routeNo();
@@ -167,7 +186,7 @@ class RouteReports {
                     return;
                 }
                 String key = routeKey(state.routeNo(), state.owner);
-                if (fact.type().equals(Fact.VISIT)) {
+                if (storeVisit(fact)) {
                     names.putIfAbsent(key, new String[]{state.routeNo(), state.branch(), state.owner});
                     tally.customer(Figure.of("visited", key), timeline.customerId(), state);
                     if (fact.has(Fact.CHECK)) {
@@ -187,7 +206,7 @@ class RouteReports {
                             }
                         }
                     }
-                } else if (fact.type().equals(Fact.PURCHASE)) {
+                } else if (fact.type().equals(Fact.PURCHASE) && purchases.contains(fact.sequence())) {
                     tally.customer(Figure.of("purchased", key), timeline.customerId(), state);
                 }
             });
@@ -254,7 +273,7 @@ class RouteReports {
             if (state == null || state.route == null || state.status == CustomerStatus.ARCHIVED) {
                 return;
             }
-            boolean visited = timeline.events(Fact.VISIT).stream()
+            boolean visited = timeline.events(Fact.VISIT).stream().filter(RouteReports::storeVisit)
                     .anyMatch(visit -> !visit.at().isBefore(query.from()) && visit.at().isBefore(query.to()));
             boolean due = state.visitedInCycleWeek(cycleWeek);
             String key = routeKey(state.routeNo(), state.owner);

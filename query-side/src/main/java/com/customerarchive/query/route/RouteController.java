@@ -70,21 +70,24 @@ class RouteController {
     @ReadsCustomers
     @GetMapping("/api/routes/{routeNo}/plan")
     @Operation(summary = "Who is due on the route in a week (拜访计划)", description = "week: an ISO week of the business "
-            + "zone, e.g. 2026-W49 (default this week). Its week of the four-week cycle is ((ISO week − 1) mod 4) + 1; "
-            + "due: the outlets whose visitWeeks hold it, on their weekday, in route order; visited: contacted in that "
-            + "week (business days Monday to Sunday).")
+            + "zone, e.g. 2026-W49 (default this week). Its week of the four-week cycle counts on from 2026-W01 (week 1) across years: ((ISO week − 1) mod 4) + 1 within 2026; "
+            + "due: the outlets whose visitWeeks hold it (archived ones left out), on their weekday, in route order; "
+            + "visited: called on in that week (business days Monday to Sunday): a visit on site or with a store check.")
     Plan plan(@PathVariable String routeNo, @RequestParam(required = false) String week) {
         VisitWeek asked = week(week);
         LocalDate monday = asked.monday();
         int cycleWeek = asked.cycleWeek();
         Instant from = zone.startOf(monday);
         Instant to = zone.endOf(asked.sunday());
-        List<Due> due = routes.outlets(routeNo, scope.scope().ownersOrNull()).stream()
-                .filter(state -> state.route().visitWeeks().contains(cycleWeek))
+        List<ProfileState> onRoute = routes.outlets(routeNo, scope.scope().ownersOrNull()).stream()
+                .filter(state -> state.status() != com.customerarchive.events.CustomerStatus.ARCHIVED
+                        && state.route().visitWeeks().contains(cycleWeek))
+                .toList();
+        var called = checks.calledOn(onRoute.stream().map(ProfileState::customerId).toList(), from, to);
+        List<Due> due = onRoute.stream()
                 .map(state -> new Due(monday.plusDays(state.route().weekday().getValue() - 1L), state.route().sequence(),
                         state.customerId(), state.name(), state.ownerId(), state.tradeType(),
-                        state.lastContactAt() != null && !state.lastContactAt().isBefore(from)
-                                && state.lastContactAt().isBefore(to)))
+                        called.contains(state.customerId())))
                 .toList();
         return new Plan(routeNo, asked.toString(), cycleWeek, monday, asked.sunday(), due);
     }

@@ -64,4 +64,24 @@ class StoreChecks {
                 });
         return checks;
     }
+
+    /**
+     * The outlets called on in [from, to) in business time: a visit on site, or one with a store check (the route
+     * reports' rule, {@code RouteReports.storeVisit}); a later visit or a phone call does not change it.
+     */
+    java.util.Set<UUID> calledOn(Collection<UUID> outlets, Instant from, Instant to) {
+        java.util.Set<UUID> called = new java.util.HashSet<>();
+        if (outlets.isEmpty()) {
+            return called;
+        }
+        jdbc.sql("SELECT DISTINCT customer_id FROM report_fact WHERE customer_id = ANY(:ids) AND type = 'VisitRecorded' "
+                        + "AND (facts->>'method' = 'ON_SITE_VISIT' OR jsonb_exists(facts, 'check')) "
+                        + "AND CAST(facts->>'at' AS timestamptz) >= :from AND CAST(facts->>'at' AS timestamptz) < :to")
+                .param("ids", outlets.toArray(UUID[]::new))
+                .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+                .query(row -> {
+                    called.add(row.getObject(1, UUID.class));
+                });
+        return called;
+    }
 }

@@ -203,7 +203,9 @@ class RouteIT {
      *   2026-11-01T16:30Z      Mon  2 Nov W45   O1      PET500 4/10
      *   2026-11-03T03:00Z      Tue  3 Nov W45   O8      PET500 0/0, CAN340 0/0
      *   2026-11-04T02:00Z      Wed  4 Nov W45   O3      PET500 2/6 (sold 12), CAN340 3/3
-     *   2026-11-07T03:00Z      Sat  7 Nov W45   O7      PET500 1/0 m (sold 2)
+     *   2026-11-07T03:00Z      Sat  7 Nov W45   O7      PET500 1/0 m (sold 2); a purchase at 03:30Z (a buyer)
+     *   2026-11-03T03:30Z      Tue  3 Nov W45   O8      a purchase, cancelled (no buyer)
+     *   2026-11-05T02:00Z      Thu  5 Nov W45   O5      a phone call (no call on the route: still missed)
      *   2026-11-10T02:00Z      Tue 10 Nov W46   O2      PET500 2/0 (sold 3), CAN340 4/4 (sold 0)
      *   2026-11-13T02:00Z      Fri 13 Nov W46   O6      (no check)
      *   2026-11-16T02:00Z      Mon 16 Nov W47   O1      PET500 6/5 (sold 3)
@@ -217,7 +219,7 @@ class RouteIT {
      *     rep4              3 (O5,O6,O7) 1 (O6) 1 (O6)  0    0      6             33.3
      *   weekly report W45
      *     rep3              2 (O1,O3) 2      0          0    16     3  sellOut PET500 12  100.0
-     *     rep4              2 (O7,O8) 0      1 (O7)     1 (O8) 0    0  sellOut PET500 2   0.0
+     *     rep4              2 (O7,O8) 1 (O7) 1 (O7)     1 (O8) 0    0  sellOut PET500 2   50.0
      *
      *   plan adherence     due made missed offPlan adherence
      *     W44 rep3         3   2    1 (O4) 0       66.7     (O2, O3, O4 due; O1's visit is W45 in the zone)
@@ -264,6 +266,16 @@ class RouteIT {
         checked(REP3, o3, "2026-11-04T02:00:00Z", "{\"sku\": \"PET500\", \"stock\": 2, \"delivered\": 6}, "
                 + "{\"sku\": \"CAN340\", \"stock\": 3, \"delivered\": 3}");
         checked(REP4, o7, "2026-11-07T03:00:00Z", "{\"sku\": \"PET500\", \"stock\": 1, \"merchandised\": true}");
+        // O7 bought in W45 (a buyer without a delivery); O8's purchase that week was booked in error and cancelled
+        bought(REP4, o7, "2026-11-07T03:30:00Z", "RW-O7-" + TOKEN);
+        int o8Purchase = bought(REP4, o8, "2026-11-03T03:30:00Z", "RW-O8-" + TOKEN);
+        Api.Response cancelled = commands.post("/api/customers/" + o8 + "/purchases/" + o8Purchase + "/cancel", REP4,
+                "{\"reason\": \"录错了客户\"}");
+        assertThat(cancelled.status()).as(cancelled.raw().body()).isEqualTo(200);
+        // a phone call on a route outlet is a contact, not a call on the route: O5 in W45 stays missed
+        Api.Response phoned = commands.post("/api/customers/" + o5 + "/visits", REP4,
+                "{\"method\": \"PHONE\", \"occurredAt\": \"2026-11-05T02:00:00Z\"}");
+        assertThat(phoned.status()).isEqualTo(201);
         checked(REP3, o2, "2026-11-10T02:00:00Z", "{\"sku\": \"PET500\", \"stock\": 2}, "
                 + "{\"sku\": \"CAN340\", \"stock\": 4, \"delivered\": 4}");
         visit(REP4, o6, "2026-11-13T02:00:00Z");
@@ -274,7 +286,7 @@ class RouteIT {
         visit(REP4, o5, "2026-11-19T02:00:00Z");
         visit(REP3, o4, "2026-11-20T02:00:00Z");
         // every event above reached the reports (the last ones: O4's and O5's visits, O3's check)
-        Map<String, Integer> versions = Map.of(o1, 4, o2, 5, o3, 5, o4, 3, o5, 4, o6, 4, o7, 4, o8, 4);
+        Map<String, Integer> versions = Map.of(o1, 4, o2, 5, o3, 5, o4, 3, o5, 5, o6, 4, o7, 5, o8, 6);
         versions.forEach((outlet, version) -> await().atMost(Duration.ofSeconds(30)).until(() -> queries.get(
                 "/api/reports/route-week?week=2026-W47", "manager").status() == 200 && queries.get("/api/profiles/"
                 + outlet + "?minVersion=" + version, "manager").status() == 200));
@@ -284,7 +296,7 @@ class RouteIT {
                 REP4 + " visited 3 buyers 1 merchandised 1 new 0 PET500 0 CAN340 6 sellOut 0 close 33.3");
         assertThat(week("2026-W45")).containsExactly(
                 REP3 + " visited 2 buyers 2 merchandised 0 new 0 PET500 16 CAN340 3 sellOut 12 close 100.0",
-                REP4 + " visited 2 buyers 0 merchandised 1 new 1 PET500 0 CAN340 0 sellOut 2 close 0.0");
+                REP4 + " visited 2 buyers 1 merchandised 1 new 1 PET500 0 CAN340 0 sellOut 2 close 50.0");
         assertThat(adherence("2026-W44")).containsExactly(REP3 + " 3 2 1 0 66.7", REP4 + " 2 2 0 1 100.0");
         assertThat(adherence("2026-W45")).containsExactly(REP3 + " 2 2 0 0 100.0", REP4 + " 3 2 1 0 66.7");
         assertThat(adherence("2026-W46")).containsExactly(REP3 + " 2 1 1 0 50.0", REP4 + " 2 1 1 0 50.0");
@@ -317,7 +329,15 @@ class RouteIT {
         JsonNode missed = queries.get(rep3Row.at("/drill/missed").asString(), "manager").json();
         assertThat(missed.get("items").valueStream().map(item -> item.get("customerId").asString()).toList())
                 .containsExactly(o4);
-        assertThat(missed.get("total").asLong()).isEqualTo(rep3Row.get("missed").asLong());
+        JsonNode w47 = queries.get("/api/reports/plan-adherence?week=2026-W47", "manager").json();
+        JsonNode skipped = queries.get(row(w47, REP4).at("/drill/missed").asString(), "manager").json();
+        assertThat(skipped.get("items").valueStream().map(item -> item.get("customerId").asString()).toList())
+                .containsExactly(o7);
+        // the plan of W45 says who was called on that week, whatever came after (O3 again on 18 November, O5 phoned)
+        JsonNode plan45 = queries.get("/api/routes/" + WEEKS_ROUTE + "/plan?week=2026-W45", "manager").json();
+        assertThat(plan45.get("due").valueStream().map(due -> due.get("sequence").asInt() + " "
+                + due.get("visited").asBoolean()).toList())
+                .containsExactly("1 true", "3 true", "5 false", "7 true", "8 true");
 
         assertThat(distribution("2026-11-01T16:00:00Z")).containsEntry("PET500", "3/7 42.9")
                 .containsEntry("CAN340", "1/7 14.3");
@@ -454,6 +474,15 @@ class RouteIT {
         return """
                 {"route": {"branch": "杭州所", "routeNo": "%s", "sequence": %d, "visitWeeks": %s, "weekday": "%s"},
                  "tradeType": "%s", "occurredAt": "%s"}""".formatted(WEEKS_ROUTE, sequence, weeks, weekday, tradeType, at);
+    }
+
+    /** A purchase on the outlet at {@code at}; its number. */
+    private static int bought(String rep, String customer, String at, String orderRef) {
+        Api.Response bought = commands.post("/api/customers/" + customer + "/purchases", rep, """
+                {"product": "PET500 箱装", "quantity": 5, "amount": 180.00, "currency": "CNY", "orderRef": "%s",
+                 "occurredAt": "%s"}""".formatted(orderRef, at));
+        assertThat(bought.status()).as(bought.raw().body()).isEqualTo(201);
+        return bought.json().get("purchaseNo").asInt();
     }
 
     private static void checked(String rep, String customer, String at, String lines) {

@@ -123,16 +123,17 @@ class OwnerScopeIT {
                     + "RouteIT reads it as two reps"),
             Map.entry("GET /api/reports/receivables", "receivables aged within the user's scope (MANAGER, ADMIN, "
                     + "FINANCE); MoneyIT reads it as the finance of one branch"),
-            Map.entry("GET /api/routes/{routeNo}/card", "a route's card within the user's scope (the lists' rule); "
-                    + "RouteIT reads it"),
+            Map.entry("GET /api/routes/{routeNo}/card", "a route's card within the user's scope (the lists' rule, "
+                    + "RouteBook's, which the plan's two-rep read in RouteIT shows); ConsoleRouteIT reads it as a rep"),
             Map.entry("GET /api/catalogue", "the route card's products and trade types, no customer"),
             Map.entry("PUT /api/catalogue/products/{sku}", "the catalogue itself (ADMIN only)"),
             Map.entry("PUT /api/catalogue/trade-types/{code}", "the catalogue itself (ADMIN only)"),
-            Map.entry("GET /api/reports/distribution", "counts of outlets within the user's scope (the reports' rule); "
-                    + "RouteIT reads the route reports as a rep"),
+            Map.entry("GET /api/reports/distribution", "counts of outlets within the user's scope (the reports' rule, "
+                    + "which RouteIT's rep reads of the weekly report and trade types show); ConsoleRouteIT reads it as a rep"),
             Map.entry("GET /api/reports/route-week", "a rep's week within the user's scope; RouteIT reads its CSV as "
                     + "a rep, who sees its own row only"),
-            Map.entry("GET /api/reports/plan-adherence", "counts of outlets within the user's scope (the reports' rule)"),
+            Map.entry("GET /api/reports/plan-adherence", "counts of outlets within the user's scope (the reports' rule); "
+                    + "ConsoleRouteIT reads it as a rep"),
             Map.entry("GET /api/reports/trade-types", "counts of outlets within the user's scope; RouteIT reads it as a "
                     + "rep, who counts its own outlets only"));
 

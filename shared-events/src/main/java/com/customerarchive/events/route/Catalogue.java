@@ -14,7 +14,12 @@ import java.util.Optional;
 public record Catalogue(List<Product> products, List<TradeType> tradeTypes, BigDecimal defaultTarget,
                         Map<String, Map<String, BigDecimal>> targets) {
 
-    public record Product(String sku, String nameZh, String nameEn, String unit, boolean active) {
+    /** {@code active} left out (configuration that does not say) is active. */
+    public record Product(String sku, String nameZh, String nameEn, String unit, Boolean active) {
+
+        public Product {
+            active = active == null || active;
+        }
     }
 
     public record TradeType(String code, String nameZh, String nameEn, String channel) {

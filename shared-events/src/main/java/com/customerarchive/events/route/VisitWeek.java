@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * An ISO week (2026-W49) as the route card counts it: Monday to Sunday in the business zone, and its week of the
- * four-week visit cycle (访周次): ((ISO week − 1) mod 4) + 1.
+ * four-week visit cycle (访周次), counted on without a break across years from 2026-W01 (Monday 29 December 2025),
+ * which is week 1: within 2026 it is ((ISO week − 1) mod 4) + 1; 2026-W53 is week 1 and 2027-W01 week 2, so no outlet is
+ * due two weeks running at a year's end nor waits five weeks.
  */
 public record VisitWeek(LocalDate monday) {
 
@@ -43,9 +45,13 @@ public record VisitWeek(LocalDate monday) {
         return monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 
+    /** The Monday the cycle counts from: 2026-W01. */
+    static final LocalDate CYCLE_START = LocalDate.of(2025, 12, 29);
+
     /** Its week of the four-week cycle, 1 to 4. */
     public int cycleWeek() {
-        return (isoWeek() - 1) % 4 + 1;
+        long weeks = java.time.temporal.ChronoUnit.WEEKS.between(CYCLE_START, monday);
+        return (int) Math.floorMod(weeks, 4L) + 1;
     }
 
     @Override

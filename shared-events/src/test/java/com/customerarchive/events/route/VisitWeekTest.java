@@ -23,6 +23,17 @@ class VisitWeekTest {
         assertThat(VisitWeek.of(LocalDate.of(2026, 11, 1))).hasToString("2026-W44");
     }
 
+    /** The cycle runs on across a year's end: W52 → 4, W53 → 1, 2027-W01 → 2; and before its start, 2025-W52 → 4. */
+    @Test
+    void the_cycle_runs_on_across_a_year_of_53_weeks() {
+        assertThat(VisitWeek.parse("2026-W52").orElseThrow().cycleWeek()).isEqualTo(4);
+        assertThat(VisitWeek.parse("2026-W53").orElseThrow().cycleWeek()).isEqualTo(1);
+        assertThat(VisitWeek.parse("2027-W01").orElseThrow().cycleWeek()).isEqualTo(2);
+        assertThat(VisitWeek.parse("2027-W02").orElseThrow().cycleWeek()).isEqualTo(3);
+        assertThat(VisitWeek.parse("2025-W52").orElseThrow().cycleWeek()).isEqualTo(4);
+        assertThat(VisitWeek.parse("2025-W49").orElseThrow().cycleWeek()).isEqualTo(1);
+    }
+
     @Test
     void what_is_no_iso_week_is_empty() {
         assertThat(VisitWeek.parse("2025-W53")).isEmpty();
