@@ -69,6 +69,10 @@
     document.title = t('brand');
   }
 
+  /** How long a write (reads: a report over a large archive may take longer) may go unanswered before it is given up. */
+  const WRITE_TIMEOUT_MS = 25000;
+  const READ_TIMEOUT_MS = 120000;
+
   /** One call to either app; the answer's status, JSON (or text, or bytes) and headers. */
   async function call(base, path, { method = 'GET', body, ifMatch, accept = 'application/json', bytes = false } = {}) {
     const headers = { Accept: accept, 'Accept-Language': lang, 'X-Requested-With': 'XMLHttpRequest',
@@ -76,12 +80,19 @@
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (ifMatch) headers['If-Match'] = ifMatch;
     let response;
+    // a request without an answer is given up after a while and said, never left hanging behind a form
+    const giveUp = new AbortController();
+    const started = Date.now();
+    const timer = setTimeout(() => giveUp.abort(), method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS);
     try {
-      response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetch(base + path, { method, headers, signal: giveUp.signal,
+        body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (unreachable) {
       // the network or the server failed before any answer: the user learns it instead of a form that seems to do nothing
-      console.error('request failed', method, path, unreachable);
+      console.error('request failed after', Date.now() - started, 'ms:', method, path, String(unreachable));
       return { status: 0, json: null, text: '', headers: new Headers() };
+    } finally {
+      clearTimeout(timer);
     }
     if (bytes && response.ok) return { status: response.status, blob: await response.blob(), headers: response.headers };
     const text = await response.text();
