@@ -97,22 +97,22 @@ class VisitController {
         checkFollowUp(visitedAt, request.nextFollowUpOn());
         VisitContact contact = request.contact() == null ? null
                 : new VisitContact(request.contact().name(), request.contact().role());
-        List<RecordVisitCommand.StoreCheckInput> check = storeCheck(request.storeCheck());
+        // the catalogue (a look-up of the organisation's stream) only for a visit with a store check, and once
+        boolean checked = request.storeCheck() != null && !request.storeCheck().isEmpty();
+        com.customerarchive.events.route.Catalogue products = checked ? catalogue.current() : null;
+        List<RecordVisitCommand.StoreCheckInput> check = checked ? storeCheck(request.storeCheck(), products) : List.of();
         RecordedVisit visit = commands.send(new RecordVisitCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), visitedAt, request.method(), contact, request.notes(),
-                request.conclusion(), request.nextFollowUpOn(), check, catalogue.current()), visitedAt);
+                request.conclusion(), request.nextFollowUpOn(), check, products), visitedAt);
         return Written.answer(HttpStatus.CREATED, visit.version(), new Written.VisitRecorded(visit.visitNo(),
                 visit.version(), visit.storeCheck()));
     }
 
-    /** The store check's lines: SKUs of the catalogue, each once; a correction has its reason. */
-    private List<RecordVisitCommand.StoreCheckInput> storeCheck(List<StoreCheck> lines) {
-        if (lines == null) {
-            return List.of();
-        }
+    /** The store check's lines: SKUs of the catalogue, active, each once; a correction has its reason. */
+    private List<RecordVisitCommand.StoreCheckInput> storeCheck(List<StoreCheck> lines,
+                                                               com.customerarchive.events.route.Catalogue products) {
         List<ProblemResponses.FieldError> errors = new java.util.ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        var products = catalogue.current();
         for (int i = 0; i < lines.size(); i++) {
             StoreCheck line = lines.get(i);
             var product = products.product(line.sku());
