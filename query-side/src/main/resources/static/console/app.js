@@ -224,8 +224,8 @@
       if (!me.json.roles.some(role => STAFF.includes(role))) { forget(); return signIn('signin.role'); }
       session.roles = me.json.roles;
       showNav(true);
-      location.hash = home();
-      route();
+      // a changed hash routes by its own event; routing here as well drew the home page twice, the second over the next page
+      if (location.hash === home()) route(); else location.hash = home();
     });
   }
   function forget() { session.user = null; session.password = null; session.roles = []; session.leads = undefined; }

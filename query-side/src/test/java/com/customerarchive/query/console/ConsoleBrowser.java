@@ -38,6 +38,8 @@ final class ConsoleBrowser {
         ChromeOptions options = new ChromeOptions();
         org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
         logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        // the page's requests as Chromium saw them (sent, answered, failed): what a test that waited in vain reports
+        logs.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
@@ -54,7 +56,7 @@ final class ConsoleBrowser {
     }
 
     static WebDriverWait waiting(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        return new WebDriverWait(browser, Duration.ofSeconds(40));
     }
 
     /** The element once visible; if it never shows, what the page showed instead. */
@@ -72,8 +74,46 @@ final class ConsoleBrowser {
             }
             throw new AssertionError(locator + " never showed at " + browser.getCurrentUrl() + "; the flash said: "
                     + browser.findElement(By.id("flash")).getText() + "; the browser's console: " + errors
+                    + "; the archive's requests: " + requests(browser)
                     + "; the page showed: " + browser.findElement(By.tagName("main")).getText(), notShown);
         }
+    }
+
+    /**
+     * The last requests to either app's API that Chromium logged (only where a test opened it logged): method, path,
+     * status or failure, with their times, so that a wait in vain tells an unanswered request from one never sent.
+     */
+    static java.util.List<String> requests(ChromeDriver browser) {
+        java.util.Map<String, String> byRequest = new java.util.LinkedHashMap<>();
+        try {
+            tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+            for (org.openqa.selenium.logging.LogEntry entry
+                    : browser.manage().logs().get(org.openqa.selenium.logging.LogType.PERFORMANCE).getAll()) {
+                tools.jackson.databind.JsonNode message = json.readTree(entry.getMessage()).path("message");
+                String method = message.path("method").asString("");
+                tools.jackson.databind.JsonNode params = message.path("params");
+                String id = params.path("requestId").asString("");
+                String at = java.time.Instant.ofEpochMilli(entry.getTimestamp()).toString();
+                switch (method) {
+                    case "Network.requestWillBeSent" -> {
+                        String url = params.path("request").path("url").asString("");
+                        if (url.contains("/api/")) {
+                            byRequest.put(id, at + " " + params.path("request").path("method").asString("")
+                                    + " " + url.replaceFirst("^https?://[^/]+", ""));
+                        }
+                    }
+                    case "Network.responseReceived" -> byRequest.computeIfPresent(id, (key, sent) ->
+                            sent + " -> " + params.path("response").path("status").asInt() + " at " + at);
+                    case "Network.loadingFailed" -> byRequest.computeIfPresent(id, (key, sent) ->
+                            sent + " -> failed (" + params.path("errorText").asString("") + ") at " + at);
+                    default -> { }
+                }
+            }
+        } catch (RuntimeException notLogged) {
+            return java.util.List.of("(not logged: " + notLogged.getMessage() + ")");
+        }
+        java.util.List<String> all = new java.util.ArrayList<>(byRequest.values());
+        return all.subList(Math.max(0, all.size() - 15), all.size());
     }
 
     static By testId(String id) {
