@@ -91,8 +91,12 @@ public class OpenApiAutoConfiguration {
         if (method != PathItem.HttpMethod.GET) {
             problem(responses, "409", "A rule refuses the change (rule names it) or the expected version does not match");
         }
-        problem(responses, "503", "The database is out of reach or the read model not caught up; retry after "
-                + "the Retry-After header's seconds");
+        problem(responses, "503", method == PathItem.HttpMethod.GET
+                ? "The database is out of reach or the read model not caught up; retry after the Retry-After header's "
+                + "seconds"
+                : "The database is out of reach (store-unavailable), or on command-side too many writes waited for their "
+                + "turn (busy); "
+                + "nothing was written; retry after the Retry-After header's seconds");
         operation.responses(responses);
     }
 
