@@ -30,6 +30,12 @@ final class BatchReader {
         boolean written(List<PassEvent> events);
     }
 
+    /** How the reader waits between reads (a test records it). */
+    @FunctionalInterface
+    interface Pause {
+        void sleep(long millis) throws InterruptedException;
+    }
+
     /** A batch read, and whether the read models committed ahead hold it already. */
     record Handed(StoreReader.Batch batch, boolean written) {
     }
@@ -40,7 +46,7 @@ final class BatchReader {
     private final Future<?> reading;
 
     private BatchReader(ExecutorService thread, Source source, GapAwareTrackingToken from, int batchSize, int depth,
-                        long pollMillis, WriteAhead ahead) {
+                        long pollMillis, WriteAhead ahead, Gather gather, Pause pause) {
         this.handed = new ArrayBlockingQueue<>(depth);
         boolean follows = ahead != null;
         this.reading = thread.submit(() -> {
@@ -49,7 +55,7 @@ final class BatchReader {
                 while (!Thread.currentThread().isInterrupted()) {
                     StoreReader.Batch batch = source.read(position, batchSize);
                     if (follows && batch.read() == 0) {
-                        Thread.sleep(pollMillis);
+                        pause.sleep(pollMillis);
                         continue;
                     }
                     handed.put(new Handed(batch, follows && (batch.events().isEmpty() || ahead.written(batch.events()))));
@@ -57,6 +63,11 @@ final class BatchReader {
                         return;
                     }
                     position = batch.token();
+                    if (follows && batch.read() < gather.below() && gather.millis() > 0) {
+                        // only a few came: while more arrive, the next read waits a moment and takes them together,
+                        // so that under load each batch's transaction is shared by more events (the few were handed)
+                        pause.sleep(gather.millis());
+                    }
                 }
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
@@ -74,13 +85,21 @@ final class BatchReader {
     /** Reads up to the head of the store: the batches from {@code from} on, up to and with the first one not full. */
     static BatchReader toHead(ExecutorService thread, Source source, GapAwareTrackingToken from, int batchSize,
                               int depth) {
-        return new BatchReader(thread, source, from, batchSize, depth, 0, null);
+        return new BatchReader(thread, source, from, batchSize, depth, 0, null, Gather.NONE, Thread::sleep);
     }
 
-    /** Follows the head of the store for ever, writing each batch ahead before it hands it. */
+    /**
+     * Follows the head of the store for ever, writing each batch ahead before it hands it; after a batch of fewer than
+     * {@code gather.below()} events it waits {@code gather.millis()} before it reads again, after none the poll delay.
+     */
     static BatchReader following(ExecutorService thread, Source source, GapAwareTrackingToken from, int batchSize,
-                                 int depth, long pollMillis, WriteAhead ahead) {
-        return new BatchReader(thread, source, from, batchSize, depth, pollMillis, ahead);
+                                 int depth, long pollMillis, Gather gather, WriteAhead ahead, Pause pause) {
+        return new BatchReader(thread, source, from, batchSize, depth, pollMillis, ahead, gather, pause);
+    }
+
+    /** The live reader's wait for more after a batch of only a few events. */
+    record Gather(int below, long millis) {
+        static final Gather NONE = new Gather(0, 0);
     }
 
     /**

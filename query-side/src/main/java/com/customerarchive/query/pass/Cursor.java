@@ -24,6 +24,8 @@ final class Cursor {
     private final long pollMillis;
     /** The live pass's: writes each batch ahead on the reader's thread; null for a rebuild's cursor. */
     private final AheadWriter ahead;
+    /** The live pass's wait for more after a batch of only a few events. */
+    private final BatchReader.Gather gather;
     private GapAwareTrackingToken flushed;
     private GapAwareTrackingToken read;
     private int unflushedEvents;
@@ -31,7 +33,8 @@ final class Cursor {
     private boolean writtenAhead;
 
     private Cursor(BatchReader.Source source, ExecutorService thread, int batchSize, long pollMillis,
-                   GapAwareTrackingToken start, AheadWriter ahead) {
+                   GapAwareTrackingToken start, AheadWriter ahead, BatchReader.Gather gather) {
+        this.gather = gather;
         this.source = source;
         this.thread = thread;
         this.batchSize = batchSize;
@@ -43,14 +46,14 @@ final class Cursor {
 
     /** The live pass's cursor: follows the head of the store, each batch written ahead before the pass takes it. */
     static Cursor live(BatchReader.Source source, ExecutorService thread, int batchSize, long pollMillis,
-                       GapAwareTrackingToken start, AheadWriter ahead) {
-        return new Cursor(source, thread, batchSize, pollMillis, start, ahead);
+                       BatchReader.Gather gather, GapAwareTrackingToken start, AheadWriter ahead) {
+        return new Cursor(source, thread, batchSize, pollMillis, start, ahead, gather);
     }
 
     /** A rebuild's cursor, from {@code start} (null: the first event) up to the head. */
     static Cursor rebuild(BatchReader.Source source, ExecutorService thread, int batchSize, long pollMillis,
                           GapAwareTrackingToken start) {
-        return new Cursor(source, thread, batchSize, pollMillis, start, null);
+        return new Cursor(source, thread, batchSize, pollMillis, start, null, BatchReader.Gather.NONE);
     }
 
     /** Whether the events last read are in the read models committed ahead already. */
@@ -68,7 +71,8 @@ final class Cursor {
 
     private List<PassEvent> nextAtHead(long waitMillis) throws InterruptedException {
         if (reader == null) {
-            reader = BatchReader.following(thread, source, read, batchSize, LIVE_DEPTH, pollMillis, ahead::write);
+            reader = BatchReader.following(thread, source, read, batchSize, LIVE_DEPTH, pollMillis, gather, ahead::write,
+                    Thread::sleep);
         }
         BatchReader.Handed first = reader.poll(waitMillis);
         if (first == null) {

@@ -167,6 +167,7 @@ public class OnePass implements SmartLifecycle {
         Rebuilds rebuilds = new Rebuilds(models, repository, transactions, properties, clock, processed,
                 rebuildFailures, from -> Cursor.rebuild(reader::read, readAhead, properties.batchSize(), pollMillis, from));
         Cursor live = Cursor.live(reader::read, headReader, properties.batchSize(), pollMillis,
+                new BatchReader.Gather(Math.max(2, properties.batchSize() / 10), properties.liveGather().toMillis()),
                 repository.token(PassRepository.LIVE).orElse(null), new AheadWriter(models, transactions, deadLetters));
         List<ReadModel.Writer> writers = ReadModel.writers(models, Tables.LIVE);
         long checkedAt = 0;

@@ -77,10 +77,10 @@ class BatchReaderTest {
     void theLiveReaderHandsItsFailureAfterEightWaitingBatches() throws InterruptedException {
         FailingStore store = new FailingStore(9);
         List<Integer> writtenAhead = Collections.synchronizedList(new ArrayList<>());
-        BatchReader reader = BatchReader.following(thread, store, null, BATCH, 8, 1, events -> {
+        BatchReader reader = BatchReader.following(thread, store, null, BATCH, 8, 1, BatchReader.Gather.NONE, events -> {
             writtenAhead.add(events.size());
             return true;
-        });
+        }, Thread::sleep);
         await().atMost(Duration.ofSeconds(5)).until(() -> store.reads.get() == 9);
 
         for (long index = 10; index <= 80; index += 10) {
@@ -104,10 +104,11 @@ class BatchReaderTest {
                     : new StoreReader.Batch(List.of(), position, 0);
         };
         List<List<PassEvent>> writtenAhead = Collections.synchronizedList(new ArrayList<>());
-        BatchReader reader = BatchReader.following(thread, store, null, BATCH, DEPTH, 1, batch -> {
-            writtenAhead.add(batch);
-            return !batch.contains(events.get(1));
-        });
+        BatchReader reader = BatchReader.following(thread, store, null, BATCH, DEPTH, 1, BatchReader.Gather.NONE,
+                batch -> {
+                    writtenAhead.add(batch);
+                    return !batch.contains(events.get(1));
+                }, Thread::sleep);
 
         List<Boolean> written = new ArrayList<>();
         for (PassEvent event : events) {
@@ -121,6 +122,45 @@ class BatchReaderTest {
     }
 
     /** An event as the pass hands it, standing for itself: nothing here reads what it holds. */
+    /**
+     * Issue 31: at the head, a batch of only a few events is handed at once and the next read waits a moment (the
+     * gather) so that more events share it; after an empty read it waits the poll delay; after a full or large batch
+     * it reads again at once. Reads of 1, 10 (full), 0, 3, 2 (the gather's bound), then nothing.
+     */
+    @Test
+    void theLiveReaderWaitsAMomentAfterOnlyAFewEventsAndNotAfterManyOrNone() throws InterruptedException {
+        int[] sizes = {1, 10, 0, 3, 2};
+        List<String> steps = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger reads = new AtomicInteger();
+        BatchReader.Source store = (position, limit) -> {
+            int read = reads.getAndIncrement();
+            int size = read < sizes.length ? sizes[read] : 0;
+            steps.add("read " + size);
+            long last = (position == null ? 0 : position.getIndex()) + size;
+            List<PassEvent> events = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                events.add(event((int) last - i));
+            }
+            return new StoreReader.Batch(events, GapAwareTrackingToken.newInstance(last, List.of()), size);
+        };
+        BatchReader reader = BatchReader.following(thread, store, null, BATCH, DEPTH, 7,
+                new BatchReader.Gather(3, 2), batch -> true, millis -> {
+                    steps.add("wait " + millis);
+                    // recorded, not waited; a millisecond only keeps the empty reads at the end from racing
+                    Thread.sleep(1);
+                });
+        for (int size : new int[] {1, 10, 3, 2}) {
+            assertThat(reader.take().batch().read()).isEqualTo(size);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> steps.size() >= 9);
+        List<String> first;
+        synchronized (steps) {
+            first = List.copyOf(steps.subList(0, 9));
+        }
+        assertThat(first).containsExactly("read 1", "wait 2", "read 10", "read 0", "wait 7", "read 3",
+                "read 2", "wait 2", "read 0");
+    }
+
     private static PassEvent event(long position) {
         return new PassEvent(position, "event-" + position, null, null);
     }
