@@ -73,6 +73,57 @@ class KeyTableTest extends PostgresTest {
                 .containsOnlyKeys(customer + "/basic.email", customer + "/basic.name");
     }
 
+    /**
+     * Two units of work make the same customer's first key at once: the second waits on the first's row and, once the
+     * first commits, answers the first's key (its one statement did not see it: it reads it again), for the customer
+     * and for a field alike; both transactions end with the one key.
+     */
+    @Test
+    void a_key_made_at_the_same_moment_by_another_unit_of_work_is_the_one_returned_once_it_commits() throws Exception {
+        String customer = UUID.randomUUID().toString();
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch commitFirst = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<?> first = other.submit(() -> {
+                Transaction transaction = transactionManager.startTransaction();
+                table.insertIfAbsent(customer, FIRST);
+                table.insertFieldsIfAbsent(customer, Map.of("basic.email", FIRST));
+                firstWrote.countDown();
+                commitFirst.await();
+                transaction.commit();
+                return null;
+            });
+            firstWrote.await();
+            java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                java.util.concurrent.Future<java.util.List<byte[]>> answers = second.submit(() -> {
+                    Transaction transaction = transactionManager.startTransaction();
+                    byte[] key = table.insertIfAbsent(customer, SECOND);
+                    byte[] email = table.insertFieldsIfAbsent(customer, Map.of("basic.email", SECOND)).get("basic.email");
+                    transaction.commit();
+                    return List.of(key, email);
+                });
+                // the second waits on the first's uncommitted row
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%customer_key%'")
+                        .query(Long.class).single() >= 1);
+                commitFirst.countDown();
+                first.get();
+                List<byte[]> answered = answers.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(answered.get(0)).isEqualTo(FIRST);
+                assertThat(answered.get(1)).isEqualTo(FIRST);
+            } finally {
+                second.shutdownNow();
+            }
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(keys(customer)).isOne();
+        assertThat(fieldKeys(customer)).containsExactly("basic.email");
+        assertThat(table.find(customer)).contains(FIRST);
+    }
+
     @Test
     void destroying_a_field_deletes_its_key_only_and_erasing_deletes_every_key_of_the_customer() {
         String customer = UUID.randomUUID().toString();

@@ -109,13 +109,12 @@ public final class CustomerKeys {
 
     /** The customer's key, made and stored on first use. */
     public SecretKey findOrCreate(String customerId) {
-        return findOrCreate(customerId, () -> table.find(customerId), wrapped -> table.insertIfAbsent(customerId, wrapped));
+        return findOrCreate(customerId, wrapped -> table.insertIfAbsent(customerId, wrapped));
     }
 
     /** The field's key, made and stored on first use (and after the field was destroyed, a new one). */
     public SecretKey findOrCreateField(String customerId, String field) {
-        return findOrCreate(fieldKeyId(customerId, field), () -> table.findField(customerId, field),
-                wrapped -> table.insertFieldIfAbsent(customerId, field, wrapped));
+        return findOrCreate(fieldKeyId(customerId, field), wrapped -> table.insertFieldIfAbsent(customerId, field, wrapped));
     }
 
     /**
@@ -137,20 +136,13 @@ public final class CustomerKeys {
         if (unknown.isEmpty()) {
             return found;
         }
-        Map<String, byte[]> stored = table.findAllFields(List.of(customerId));
+        // a key made for each, stored where none is: the table answers the stored ones, made now or before
         Map<String, byte[]> toMake = new HashMap<>();
         for (String field : unknown) {
-            byte[] wrapped = stored.get(fieldKeyId(customerId, field));
-            if (wrapped == null) {
-                toMake.put(field, wrapping.newWrappedKey(fieldKeyId(customerId, field)));
-            } else {
-                found.put(field, opened(fieldKeyId(customerId, field), wrapped));
-            }
+            toMake.put(field, wrapping.newWrappedKey(fieldKeyId(customerId, field)));
         }
-        if (!toMake.isEmpty()) {
-            table.insertFieldsIfAbsent(customerId, toMake).forEach((field, wrapped) ->
-                    found.put(field, opened(fieldKeyId(customerId, field), wrapped)));
-        }
+        table.insertFieldsIfAbsent(customerId, toMake).forEach((field, wrapped) ->
+                found.put(field, opened(fieldKeyId(customerId, field), wrapped)));
         return found;
     }
 
@@ -209,14 +201,17 @@ public final class CustomerKeys {
         return key;
     }
 
-    private SecretKey findOrCreate(String id, Supplier<Optional<byte[]>> stored,
-                                   UnaryOperator<byte[]> insertIfAbsent) {
-        // an absence is remembered for readers; the writer looks again before it makes a key
+    private SecretKey findOrCreate(String id, UnaryOperator<byte[]> insertIfAbsent) {
+        // an absence is remembered for readers; the writer asks the table, which stores a key made now unless one is
+        // stored, and answers the stored one (one statement where the table can)
         Cached cached = cache.get(id);
-        if (cached != null && cached.key() == null) {
+        if (cached != null && cached.key() != null && cached.until() > System.currentTimeMillis()) {
+            return cached.key();
+        }
+        if (cached != null) {
             cache.remove(id, cached);
         }
-        return lookup(id, stored).orElseGet(() -> opened(id, insertIfAbsent.apply(wrapping.newWrappedKey(id))));
+        return opened(id, insertIfAbsent.apply(wrapping.newWrappedKey(id)));
     }
 
     /**

@@ -80,11 +80,17 @@ public final class JdbcKeyTable implements CustomerKeys.KeyTable {
         return found;
     }
 
+    /**
+     * One statement: the key inserted, or the one stored before it. A key another transaction stored while this one
+     * waited on its row is not seen by the statement that waited: then it is read once more.
+     */
     @Override
     public byte[] insertIfAbsent(String customerId, byte[] wrapped) {
-        update("INSERT INTO " + keys + " (customer_id, wrapped_key) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                customerId, wrapped);
-        return find(customerId).orElseThrow();
+        return one("WITH made AS (INSERT INTO " + keys + " (customer_id, wrapped_key) VALUES (?, ?) "
+                        + "ON CONFLICT DO NOTHING RETURNING wrapped_key) "
+                        + "SELECT wrapped_key FROM made UNION ALL SELECT wrapped_key FROM " + keys + " WHERE customer_id = ?",
+                customerId, wrapped, customerId)
+                .or(() -> find(customerId)).orElseThrow();
     }
 
     @Override
@@ -94,24 +100,29 @@ public final class JdbcKeyTable implements CustomerKeys.KeyTable {
 
     @Override
     public byte[] insertFieldIfAbsent(String customerId, String field, byte[] wrapped) {
-        update("INSERT INTO " + fieldKeys + " (customer_id, field, wrapped_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                customerId, field, wrapped);
-        return findField(customerId, field).orElseThrow();
+        return insertFieldsIfAbsent(customerId, Map.of(field, wrapped)).get(field);
     }
 
+    /** One statement as {@link #insertIfAbsent}: the keys inserted and those stored before; a field missed is read again. */
     @Override
     public Map<String, byte[]> insertFieldsIfAbsent(String customerId, Map<String, byte[]> wrappedByField) {
         List<String> fields = List.copyOf(wrappedByField.keySet());
-        update("INSERT INTO " + fieldKeys + " (customer_id, field, wrapped_key) SELECT ?, field, wrapped_key "
-                        + "FROM unnest(?, ?) AS made(field, wrapped_key) ON CONFLICT DO NOTHING", customerId,
-                fields.toArray(String[]::new), fields.stream().map(wrappedByField::get).toArray(byte[][]::new));
+        String[] names = fields.toArray(String[]::new);
         Map<String, byte[]> stored = new HashMap<>();
-        findAllFields(List.of(customerId)).forEach((id, wrapped) -> {
-            String field = id.substring(customerId.length() + 1);
-            if (wrappedByField.containsKey(field)) {
-                stored.put(field, wrapped);
-            }
-        });
+        execute("WITH made AS (INSERT INTO " + fieldKeys + " (customer_id, field, wrapped_key) SELECT ?, field, wrapped_key "
+                        + "FROM unnest(?, ?) AS made(field, wrapped_key) ON CONFLICT DO NOTHING RETURNING field, wrapped_key) "
+                        + "SELECT field, wrapped_key FROM made UNION ALL SELECT field, wrapped_key FROM " + fieldKeys
+                        + " WHERE customer_id = ? AND field = ANY(?)",
+                row -> stored.put(row.getString(1), row.getBytes(2)), customerId, names,
+                fields.stream().map(wrappedByField::get).toArray(byte[][]::new), customerId, names);
+        if (stored.size() < fields.size()) {
+            findAllFields(List.of(customerId)).forEach((id, wrapped) -> {
+                String field = id.substring(customerId.length() + 1);
+                if (wrappedByField.containsKey(field)) {
+                    stored.putIfAbsent(field, wrapped);
+                }
+            });
+        }
         return stored;
     }
 
