@@ -10,11 +10,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,46 +33,28 @@ class WriteQueueBusyTest extends PostgresTest {
     @Test
     void a_write_that_does_not_get_its_turn_in_time_hears_busy_and_nothing_of_it_is_stored() throws Exception {
         Api api = new Api("http://localhost:" + port);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<UUID> ids = new ArrayList<>();
-        List<Future<Api.Response>> answers = new ArrayList<>();
+        Map<UUID, Api.Response> answers = WriteQueueTest.registeredTogether(api, CLIENTS, (id, client) -> """
+                {"customerId": "%s", "kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "OCCASIONAL",
+                 "source": "WEBSITE", "grade": "D", "ownerId": "rep-busy", "card": {"basic": {"name": "Busy %d"}}}"""
+                .formatted(id, client));
         List<String> acknowledged = new ArrayList<>();
         List<String> refused = new ArrayList<>();
-        try {
-            for (int client = 0; client < CLIENTS; client++) {
-                UUID id = UUID.randomUUID();
-                ids.add(id);
-                String body = """
-                        {"customerId": "%s", "kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "OCCASIONAL",
-                         "source": "WEBSITE", "grade": "D", "ownerId": "rep-busy", "card": {"basic": {"name": "Busy %d"}}}"""
-                        .formatted(id, client);
-                answers.add(clients.submit(() -> {
-                    start.await();
-                    return api.post("/api/customers", "sales", body);
-                }));
+        answers.forEach((id, answer) -> {
+            if (answer.status() == 503) {
+                assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(answer.header("Retry-After")).isEqualTo("1");
+                assertThat(answer.json().get("type").asString()).endsWith("/busy");
+                refused.add(id.toString());
+            } else {
+                assertThat(answer.status()).isEqualTo(201);
+                acknowledged.add(id.toString());
             }
-            start.countDown();
-            for (int client = 0; client < CLIENTS; client++) {
-                Api.Response answer = answers.get(client).get();
-                if (answer.status() == 503) {
-                    assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-                    assertThat(answer.header("Retry-After")).isEqualTo("1");
-                    assertThat(answer.json().get("type").asString()).endsWith("/busy");
-                    refused.add(ids.get(client).toString());
-                } else {
-                    assertThat(answer.status()).isEqualTo(201);
-                    acknowledged.add(ids.get(client).toString());
-                }
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+        });
         assertThat(refused).isNotEmpty();
         assertThat(acknowledged).isNotEmpty();
         List<String> stored = jdbc.sql("SELECT aggregate_identifier FROM domain_event_entry WHERE sequence_number = 0 "
                         + "AND aggregate_identifier IN (:ids)")
-                .param("ids", ids.stream().map(UUID::toString).toList()).query(String.class).list();
+                .param("ids", answers.keySet().stream().map(UUID::toString).toList()).query(String.class).list();
         assertThat(stored).containsExactlyInAnyOrderElementsOf(acknowledged);
     }
 }

@@ -8,13 +8,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,36 +44,44 @@ class WriteQueueTest extends PostgresTest {
     void forty_eight_registrations_at_once_on_six_connections_are_all_stored_none_refused() throws Exception {
         assertThat(admission.permits()).isEqualTo(2);
         Api api = new Api("http://localhost:" + port);
+        Map<UUID, Api.Response> answers = registeredTogether(api, CLIENTS, (id, client) -> """
+                {"customerId": "%s", "kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR",
+                 "source": "EXHIBITION", "grade": "C", "ownerId": "rep-queue",
+                 "card": {"basic": {"name": "Queued Trading %d", "phones": ["+86 21 6%07d"]}}}"""
+                .formatted(id, client, client));
+        assertThat(answers.values()).extracting(Api.Response::status).hasSize(CLIENTS).containsOnly(201);
+        Integer stored = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0 "
+                        + "AND aggregate_identifier IN (:ids)")
+                .param("ids", answers.keySet().stream().map(UUID::toString).toList()).query(Integer.class).single();
+        assertThat(stored).isEqualTo(CLIENTS);
+    }
+
+    /**
+     * {@code count} registrations (each body made from its customer id and number) sent at the same moment by a client
+     * of its own; every answer by the customer id it registers, in the order sent.
+     */
+    static Map<UUID, Api.Response> registeredTogether(Api api, int count, BiFunction<UUID, Integer, String> body)
+            throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<UUID> ids = new ArrayList<>();
-        List<Future<Api.Response>> answers = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(count);
         try {
-            for (int client = 0; client < CLIENTS; client++) {
+            Map<UUID, Future<Api.Response>> answers = new LinkedHashMap<>();
+            for (int client = 0; client < count; client++) {
                 UUID id = UUID.randomUUID();
-                ids.add(id);
-                String body = """
-                        {"customerId": "%s", "kind": "ORGANIZATION", "nature": "COMPANY", "tier": "REGULAR",
-                         "source": "EXHIBITION", "grade": "C", "ownerId": "rep-queue",
-                         "card": {"basic": {"name": "Queued Trading %d", "phones": ["+86 21 6%07d"]}}}"""
-                        .formatted(id, client, client);
-                answers.add(clients.submit(() -> {
+                String sent = body.apply(id, client);
+                answers.put(id, clients.submit(() -> {
                     start.await();
-                    return api.post("/api/customers", "sales", body);
+                    return api.post("/api/customers", "sales", sent);
                 }));
             }
             start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Api.Response> answer : answers) {
-                statuses.add(answer.get().status());
+            Map<UUID, Api.Response> answered = new LinkedHashMap<>();
+            for (Map.Entry<UUID, Future<Api.Response>> answer : answers.entrySet()) {
+                answered.put(answer.getKey(), answer.getValue().get());
             }
-            assertThat(statuses).hasSize(CLIENTS).containsOnly(201);
+            return answered;
         } finally {
             clients.shutdownNow();
         }
-        Integer stored = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0 "
-                        + "AND aggregate_identifier IN (:ids)")
-                .param("ids", ids.stream().map(UUID::toString).toList()).query(Integer.class).single();
-        assertThat(stored).isEqualTo(CLIENTS);
     }
 }
