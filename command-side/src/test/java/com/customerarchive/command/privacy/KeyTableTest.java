@@ -11,6 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,54 +79,71 @@ class KeyTableTest extends PostgresTest {
     }
 
     /**
-     * Two units of work make the same customer's first key at once: the second waits on the first's row and, once the
-     * first commits, answers the first's key (its one statement did not see it: it reads it again), for the customer
-     * and for a field alike; both transactions end with the one key.
+     * Two units of work make the same customer's first keys at once: the second waits on the first's row and, once the
+     * first commits, answers the first's key (its one statement did not see it: it reads it again); both end with the
+     * one key. Run with the customer's key asked first (the second waits on it) and with the field's asked first.
      */
     @Test
-    void a_key_made_at_the_same_moment_by_another_unit_of_work_is_the_one_returned_once_it_commits() throws Exception {
+    void a_customer_key_made_at_the_same_moment_by_another_unit_of_work_is_the_one_returned_once_it_commits()
+            throws Exception {
+        raceForTheFirstKeys(true);
+    }
+
+    @Test
+    void a_field_key_made_at_the_same_moment_by_another_unit_of_work_is_the_one_returned_once_it_commits()
+            throws Exception {
+        raceForTheFirstKeys(false);
+    }
+
+    private void raceForTheFirstKeys(boolean customerKeyFirst) throws Exception {
         String customer = UUID.randomUUID().toString();
-        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch firstWrote = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
         try {
-            java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch commitFirst = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.Future<?> first = other.submit(() -> {
+            Future<?> first = threads.submit(() -> {
                 Transaction transaction = transactionManager.startTransaction();
-                table.insertIfAbsent(customer, FIRST);
-                table.insertFieldsIfAbsent(customer, Map.of("basic.email", FIRST));
-                firstWrote.countDown();
-                commitFirst.await();
-                transaction.commit();
+                try {
+                    table.insertIfAbsent(customer, FIRST);
+                    table.insertFieldsIfAbsent(customer, Map.of("basic.email", FIRST));
+                    firstWrote.countDown();
+                    commitFirst.await();
+                    transaction.commit();
+                } catch (InterruptedException | RuntimeException stopped) {
+                    transaction.rollback();
+                }
                 return null;
             });
             firstWrote.await();
-            java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
-            try {
-                java.util.concurrent.Future<java.util.List<byte[]>> answers = second.submit(() -> {
-                    Transaction transaction = transactionManager.startTransaction();
-                    byte[] key = table.insertIfAbsent(customer, SECOND);
-                    byte[] email = table.insertFieldsIfAbsent(customer, Map.of("basic.email", SECOND)).get("basic.email");
-                    transaction.commit();
-                    return List.of(key, email);
-                });
-                // the second waits on the first's uncommitted row
-                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%customer_key%'")
-                        .query(Long.class).single() >= 1);
-                commitFirst.countDown();
-                first.get();
-                List<byte[]> answered = answers.get(10, java.util.concurrent.TimeUnit.SECONDS);
-                assertThat(answered.get(0)).isEqualTo(FIRST);
-                assertThat(answered.get(1)).isEqualTo(FIRST);
-            } finally {
-                second.shutdownNow();
-            }
+            Future<List<byte[]>> answers = threads.submit(() -> {
+                Transaction transaction = transactionManager.startTransaction();
+                byte[] key = customerKeyFirst ? table.insertIfAbsent(customer, SECOND) : null;
+                byte[] email = table.insertFieldsIfAbsent(customer, Map.of("basic.email", SECOND)).get("basic.email");
+                if (!customerKeyFirst) {
+                    key = table.insertIfAbsent(customer, SECOND);
+                }
+                transaction.commit();
+                return List.of(key, email);
+            });
+            // the second waits on the first's uncommitted row (the table its first statement writes)
+            String waitedOn = customerKeyFirst ? "%INTO event_store.customer_key %" : "%INTO event_store.customer_field_key %";
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                            + "AND wait_event_type = 'Lock' AND query LIKE :table")
+                    .param("table", waitedOn).query(Long.class).single() >= 1);
+            commitFirst.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            List<byte[]> answered = answers.get(10, TimeUnit.SECONDS);
+            assertThat(answered.get(0)).isEqualTo(FIRST);
+            assertThat(answered.get(1)).isEqualTo(FIRST);
         } finally {
-            other.shutdownNow();
+            commitFirst.countDown();
+            threads.shutdownNow();
         }
         assertThat(keys(customer)).isOne();
         assertThat(fieldKeys(customer)).containsExactly("basic.email");
         assertThat(table.find(customer)).contains(FIRST);
+        assertThat(table.findField(customer, "basic.email")).contains(FIRST);
     }
 
     @Test

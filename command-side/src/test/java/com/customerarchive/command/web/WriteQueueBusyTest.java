@@ -56,5 +56,9 @@ class WriteQueueBusyTest extends PostgresTest {
                         + "AND aggregate_identifier IN (:ids)")
                 .param("ids", answers.keySet().stream().map(UUID::toString).toList()).query(String.class).list();
         assertThat(stored).containsExactlyInAnyOrderElementsOf(acknowledged);
+        // every turn was given back: a registration alone afterwards gets one at once
+        assertThat(api.post("/api/customers", "sales", """
+                {"kind": "INDIVIDUAL", "nature": "INDIVIDUAL", "tier": "OCCASIONAL", "source": "WEBSITE", "grade": "D",
+                 "ownerId": "rep-busy", "card": {"basic": {"name": "After the burst"}}}""").status()).isEqualTo(201);
     }
 }

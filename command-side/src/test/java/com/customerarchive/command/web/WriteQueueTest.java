@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = {
         "spring.datasource.hikari.maximum-pool-size=6",
-        "spring.datasource.hikari.connection-timeout=250"})
+        "spring.datasource.hikari.connection-timeout=250",
+        // the last of 48 waits behind 47 taken two at a time: a slow machine must not make this a test of the timeout
+        "archive.writes.queue-timeout=60s"})
 class WriteQueueTest extends PostgresTest {
 
     private static final int CLIENTS = 48;

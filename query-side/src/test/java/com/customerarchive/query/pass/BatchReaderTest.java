@@ -121,7 +121,6 @@ class BatchReaderTest {
                 List.of(events.get(2)));
     }
 
-    /** An event as the pass hands it, standing for itself: nothing here reads what it holds. */
     /**
      * Issue 31: at the head, a batch of only a few events is handed at once and the next read waits a moment (the
      * gather) so that more events share it; after an empty read it waits the poll delay; after a full or large batch
@@ -143,14 +142,20 @@ class BatchReaderTest {
             }
             return new StoreReader.Batch(events, GapAwareTrackingToken.newInstance(last, List.of()), size);
         };
+        // the few are handed before the wait: the first wait lasts until the test has taken the first batch (a reader
+        // that waited before handing would be seen waiting in vain)
+        java.util.concurrent.CountDownLatch firstTaken = new java.util.concurrent.CountDownLatch(1);
         BatchReader reader = BatchReader.following(thread, store, null, BATCH, DEPTH, 7,
                 new BatchReader.Gather(3, 2), batch -> true, millis -> {
-                    steps.add("wait " + millis);
+                    boolean handed = firstTaken.getCount() == 0
+                            || millis != 2 || firstTaken.await(5, TimeUnit.SECONDS);
+                    steps.add("wait " + millis + (handed ? "" : " before handing"));
                     // recorded, not waited; a millisecond only keeps the empty reads at the end from racing
                     Thread.sleep(1);
                 });
         for (int size : new int[] {1, 10, 3, 2}) {
             assertThat(reader.take().batch().read()).isEqualTo(size);
+            firstTaken.countDown();
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> steps.size() >= 9);
         List<String> first;
@@ -161,6 +166,7 @@ class BatchReaderTest {
                 "read 2", "wait 2", "read 0");
     }
 
+    /** An event as the pass hands it, standing for itself: nothing here reads what it holds. */
     private static PassEvent event(long position) {
         return new PassEvent(position, "event-" + position, null, null);
     }

@@ -88,7 +88,9 @@ public final class JdbcKeyTable implements CustomerKeys.KeyTable {
     public byte[] insertIfAbsent(String customerId, byte[] wrapped) {
         return one("WITH made AS (INSERT INTO " + keys + " (customer_id, wrapped_key) VALUES (?, ?) "
                         + "ON CONFLICT DO NOTHING RETURNING wrapped_key) "
-                        + "SELECT wrapped_key FROM made UNION ALL SELECT wrapped_key FROM " + keys + " WHERE customer_id = ?",
+                        + "SELECT wrapped_key FROM made UNION ALL SELECT wrapped_key FROM " + keys + " WHERE customer_id = ? "
+                        // a key deleted after the statement began is still in its snapshot: never beside a new one
+                        + "AND NOT EXISTS (SELECT 1 FROM made)",
                 customerId, wrapped, customerId)
                 .or(() -> find(customerId)).orElseThrow();
     }
@@ -112,7 +114,7 @@ public final class JdbcKeyTable implements CustomerKeys.KeyTable {
         execute("WITH made AS (INSERT INTO " + fieldKeys + " (customer_id, field, wrapped_key) SELECT ?, field, wrapped_key "
                         + "FROM unnest(?, ?) AS made(field, wrapped_key) ON CONFLICT DO NOTHING RETURNING field, wrapped_key) "
                         + "SELECT field, wrapped_key FROM made UNION ALL SELECT field, wrapped_key FROM " + fieldKeys
-                        + " WHERE customer_id = ? AND field = ANY(?)",
+                        + " WHERE customer_id = ? AND field = ANY(?) AND field NOT IN (SELECT field FROM made)",
                 row -> stored.put(row.getString(1), row.getBytes(2)), customerId, names,
                 fields.stream().map(wrappedByField::get).toArray(byte[][]::new), customerId, names);
         if (stored.size() < fields.size()) {
