@@ -26,6 +26,10 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import com.customerarchive.command.commit.GroupCommit;
+import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import java.sql.SQLException;
 
 /**
@@ -37,13 +41,20 @@ class EventStoreConfiguration {
 
 
     /**
-     * Every command's unit of work in one Spring JDBC transaction: its events, the customer's key made with the first
-     * one, and what the chain remembers after commit. Declared here, as Axon's auto-configuration may look for a
-     * transaction manager before Spring Boot's JDBC one exists and fall back to none.
+     * Every command's unit of work in one database transaction: its events, the customer's key made with the first
+     * one, and what the chain remembers after commit. Commands written at the same time share it ({@link GroupCommit},
+     * {@code archive.writes.group-commit.*}); one sent inside a Spring transaction joins that. Declared here, as Axon's
+     * auto-configuration may look for a transaction manager before Spring Boot's JDBC one exists and fall back to none.
      */
     @Bean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
-        return new SpringTransactionManager(transactions);
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions, DataSource dataSource,
+            MeterRegistry meters,
+            @Value("${archive.writes.group-commit.enabled:true}") boolean grouped,
+            @Value("${archive.writes.group-commit.max-batch:64}") int maxBatch,
+            @Value("${archive.writes.group-commit.max-wait:2ms}") Duration maxWait,
+            @Value("${archive.writes.group-commit.commit-timeout:30s}") Duration commitTimeout) {
+        TransactionManager alone = new SpringTransactionManager(transactions);
+        return grouped ? new GroupCommit(dataSource, alone, maxBatch, maxWait, commitTimeout, meters) : alone;
     }
 
     /**
@@ -70,14 +81,15 @@ class EventStoreConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer, CustomerKeys keys,
             @Qualifier("defaultAxonObjectMapper") ObjectMapper json, DataSource dataSource,
-            PersistenceExceptionResolver persistenceExceptionResolver, TransactionManager transactionManager,
+            PersistenceExceptionResolver persistenceExceptionResolver, PlatformTransactionManager transactions,
             JdbcClient jdbc, CustomerOwnerTable owners) {
         // a snapshot holds the card in clear: sealed with its customer's key, blinded by the customer's erasure
         SealingSnapshotSerializer snapshots = new SealingSnapshotSerializer(json, keys);
         EventStorageEngine store = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
-                .transactionManager(transactionManager)
+                // its own reads and appends join the command's transaction, whichever it is
+                .transactionManager(new SpringTransactionManager(transactions))
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshots)
                 // an erased customer's snapshots no longer open, nor one of an older shape (a field the customer has

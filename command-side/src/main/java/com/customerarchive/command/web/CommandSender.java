@@ -2,6 +2,7 @@ package com.customerarchive.command.web;
 
 import com.customerarchive.platform.time.BusinessZone;
 import com.customerarchive.events.EventMetadata;
+import com.customerarchive.command.commit.GroupCommit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -55,6 +56,10 @@ public class CommandSender {
                 .andMetaData(metadata);
         try {
             return gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (GroupCommit.BatchFailedException batchFailed) {
+            // the commit it shared with other commands failed, nothing of it stored: sent once more in a transaction
+            // of its own, so that a command whose own work cannot commit fails alone
+            return GroupCommit.alone(() -> gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS));
         } catch (ConflictingAggregateVersionException stale) {
             throw stale;
         } catch (ConcurrencyException | ConflictingModificationException | AggregateStreamCreationException raced) {

@@ -4,6 +4,8 @@ import com.customerarchive.command.support.PostgresTest;
 import com.customerarchive.events.privacy.JdbcKeyTable;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +33,9 @@ class KeyTableTest extends PostgresTest {
 
     @Autowired
     TransactionManager transactionManager;
+
+    @Autowired
+    PlatformTransactionManager platformTransactions;
 
     @Autowired
     JdbcClient jdbc;
@@ -97,12 +102,14 @@ class KeyTableTest extends PostgresTest {
 
     private void raceForTheFirstKeys(boolean customerKeyFirst) throws Exception {
         String customer = UUID.randomUUID().toString();
+        // a transaction each, as two command-sides make them (on one, concurrent commands would share a group commit)
+        TransactionManager ownTransactions = new SpringTransactionManager(platformTransactions);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CountDownLatch firstWrote = new CountDownLatch(1);
         CountDownLatch commitFirst = new CountDownLatch(1);
         try {
             Future<?> first = threads.submit(() -> {
-                Transaction transaction = transactionManager.startTransaction();
+                Transaction transaction = ownTransactions.startTransaction();
                 try {
                     table.insertIfAbsent(customer, FIRST);
                     table.insertFieldsIfAbsent(customer, Map.of("basic.email", FIRST));
@@ -116,7 +123,7 @@ class KeyTableTest extends PostgresTest {
             });
             firstWrote.await();
             Future<List<byte[]>> answers = threads.submit(() -> {
-                Transaction transaction = transactionManager.startTransaction();
+                Transaction transaction = ownTransactions.startTransaction();
                 byte[] key = customerKeyFirst ? table.insertIfAbsent(customer, SECOND) : null;
                 byte[] email = table.insertFieldsIfAbsent(customer, Map.of("basic.email", SECOND)).get("basic.email");
                 if (!customerKeyFirst) {

@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * Two command-sides and two query-sides on one database. Writers send visits for the same customers through both
  * command-sides (each with its own cache): a stale cache answers 409, never overwrites, so the visits stay numbered
  * 1..n with no gap or double and no number is acknowledged twice. One command-side is killed with SIGKILL once both
- * have acknowledged visits, and the run goes on until every customer has visits acknowledged after the kill: every
+ * have acknowledged visits and one of its commits has held more than one command (a group commit),
+ * and the run goes on until every customer has visits acknowledged after the kill: every
  * acknowledged visit is stored and read back, a request lost before the kill or by the survivor fails the test, and a
  * visit stored unacknowledged is one whose request the kill dropped. Both query-sides answer; the one whose meters show
  * it runs the pass is killed, and the other takes the pass over and the feed stays 1..N.
@@ -120,6 +121,12 @@ class TwoOfEachIT {
             }));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgedVia.get(0) >= 20 && acknowledgedVia.get(1) >= 20);
+        // killed while it stores visits in shared commits: one of its commits has held more than one command
+        Api secondMeters = new Api(second.baseUrl());
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String metrics = secondMeters.get("/actuator/prometheus", null).raw().body();
+            return meter(metrics, "archive_writes_batch_commands_sum") > meter(metrics, "archive_writes_batch_commands_count");
+        });
         secondAlive.set(false);
         killed.set(true);
         second.kill();
@@ -214,5 +221,11 @@ class TwoOfEachIT {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** A meter's value in Prometheus's text; 0 when absent. */
+    private static double meter(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }
