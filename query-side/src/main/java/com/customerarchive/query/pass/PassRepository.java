@@ -78,7 +78,8 @@ class PassRepository {
     }
 
     void prepared(long generation, Instant now) {
-        jdbc.sql("UPDATE pass_rebuild SET prepared = TRUE, started_at = :now, updated_at = :now WHERE generation = :generation")
+        jdbc.sql("UPDATE pass_rebuild SET prepared = TRUE, last_index = NULL, gaps = NULL, events = 0, started_at = :now, "
+                        + "updated_at = :now WHERE generation = :generation")
                 .param("generation", generation).param("now", Timestamp.from(now)).update();
     }
 
@@ -94,15 +95,19 @@ class PassRepository {
 
     void finishRebuild(long generation) {
         jdbc.sql("DELETE FROM pass_rebuild WHERE generation = :generation").param("generation", generation).update();
+        jdbc.sql("DELETE FROM pass_rebuild_witness WHERE generation <= :generation").param("generation", generation)
+                .update();
     }
 
     /**
      * A fresh empty copy of a table for a rebuild to fill: its columns and keys, without the indexes no key needs,
-     * which {@link #indexLike} builds once the table is full (one sort instead of an update per row).
+     * which {@link #indexLike} builds once the table is full (one sort instead of an update per row); unlogged, so
+     * that what the rebuild writes and writes over goes to the write-ahead log once, when {@link #indexLike} makes it
+     * logged before the swap.
      */
     void createRebuildTable(String table, String rebuildTable) {
         jdbc.sql("DROP TABLE IF EXISTS " + rebuildTable).update();
-        jdbc.sql("CREATE TABLE " + rebuildTable + " (LIKE " + table + " INCLUDING ALL)").update();
+        jdbc.sql("CREATE UNLOGGED TABLE " + rebuildTable + " (LIKE " + table + " INCLUDING ALL)").update();
         for (SecondaryIndex index : secondaryIndexes(rebuildTable)) {
             jdbc.sql("DROP INDEX " + index.name()).update();
         }
@@ -113,15 +118,37 @@ class PassRepository {
         jdbc.sql("DROP TABLE IF EXISTS " + rebuildTable).update();
     }
 
-    /** Gives the rebuilt table the indexes the serving one has beyond its keys, unless it has them already. */
+    /**
+     * Gives the rebuilt table the indexes the serving one has beyond its keys, unless it has them already, and makes
+     * it logged (table and indexes written to the write-ahead log once), as the serving one is.
+     */
     void indexLike(String table, String rebuildTable) {
-        if (!secondaryIndexes(rebuildTable).isEmpty()) {
-            return;
+        if (secondaryIndexes(rebuildTable).isEmpty()) {
+            for (SecondaryIndex index : secondaryIndexes(table)) {
+                // the same index (method, columns, expressions) on the new table; PostgreSQL names it
+                jdbc.sql("CREATE INDEX ON " + rebuildTable + index.using()).update();
+            }
         }
-        for (SecondaryIndex index : secondaryIndexes(table)) {
-            // the same index (method, columns, expressions) on the new table; PostgreSQL names it
-            jdbc.sql("CREATE INDEX ON " + rebuildTable + index.using()).update();
+        if (unlogged(rebuildTable)) {
+            jdbc.sql("ALTER TABLE " + rebuildTable + " SET LOGGED").update();
         }
+    }
+
+    private boolean unlogged(String table) {
+        return jdbc.sql("SELECT relpersistence = 'u' FROM pg_class WHERE oid = CAST(:table AS regclass)")
+                .param("table", table).query(Boolean.class).single();
+    }
+
+    /** Notes, unlogged like its tables, that a rebuild's tables were made: gone if PostgreSQL emptied them since. */
+    void witnessRebuild(long generation) {
+        jdbc.sql("INSERT INTO pass_rebuild_witness (generation) VALUES (:generation) ON CONFLICT DO NOTHING")
+                .param("generation", generation).update();
+    }
+
+    /** Whether the rebuild's unlogged tables still hold what it wrote (PostgreSQL has not recovered from a crash since). */
+    boolean rebuildWitnessed(long generation) {
+        return jdbc.sql("SELECT count(*) FROM pass_rebuild_witness WHERE generation = :generation")
+                .param("generation", generation).query(Long.class).single() > 0;
     }
 
     /** Planner statistics for tables that grew from empty, so their look-ups by key use the key's index. */

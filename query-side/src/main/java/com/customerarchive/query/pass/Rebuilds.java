@@ -70,9 +70,15 @@ final class Rebuilds {
         }
         PassRepository.Rebuild rebuild = asked.get();
         List<ReadModel> chosen = models.stream().filter(model -> rebuild.models().contains(model.name())).toList();
-        if (!rebuild.prepared()) {
+        if (!rebuild.prepared() || !repository.rebuildWitnessed(rebuild.generation())) {
+            if (rebuild.prepared()) {
+                // its tables are unlogged and PostgreSQL recovered from a crash since: they were emptied
+                log.warn("the rebuild of {} lost its unlogged tables in a crash of the database; it starts again",
+                        rebuild.models());
+            }
             transactions.executeWithoutResult(status -> {
                 forEachTable(chosen, repository::createRebuildTable);
+                repository.witnessRebuild(rebuild.generation());
                 repository.prepared(rebuild.generation(), clock.instant());
             });
             log.info("rebuilding {} from the first event into new tables", rebuild.models());

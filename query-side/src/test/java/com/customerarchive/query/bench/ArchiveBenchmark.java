@@ -146,7 +146,9 @@ public final class ArchiveBenchmark {
             double queryCpu = Machine.cpuSeconds(apps.get("query-side").pid());
             double postgresCpu = Machine.postgresCpuSeconds();
             double ownCpu = Machine.ownCpuSeconds();
+            double[] batchesBefore = groupCommits();
             Map<String, Object> writes = writeMix(clients, Duration.ofSeconds(options.seconds()), lag, null);
+            double[] batchesAfter = groupCommits();
             int commands = (int) writes.get("count");
             double perCommand = 1000.0 / Math.max(1, commands);
             // CPU per command of each process: command-side, query-side (the pass and its reads of the lag probe),
@@ -160,6 +162,11 @@ public final class ArchiveBenchmark {
             writes.put("postgresCpuMsPerCommand", Latencies.round(postgres));
             writes.put("loadGeneratorCpuMsPerCommand", Latencies.round(generator));
             writes.put("allCpuMsPerCommand", Latencies.round(command + query + postgres + generator));
+            // the commands the group commit stored, and in how many commits (the rest had a transaction of their own)
+            double grouped = batchesAfter[1] - batchesBefore[1];
+            double commits = batchesAfter[0] - batchesBefore[0];
+            writes.put("groupCommitted", Math.round(grouped));
+            writes.put("commandsPerGroupCommit", commits == 0 ? 0 : Latencies.round(grouped / commits));
             Map<String, Object> inserts = baseline.run(clients, Math.max(commands, 2_000));
             Map<String, Object> level = new LinkedHashMap<>();
             level.put("clients", clients);
@@ -687,6 +694,21 @@ public final class ArchiveBenchmark {
         if (failure.get() != null) {
             throw new IllegalStateException("a client failed", failure.get());
         }
+    }
+
+    /** Command-side's group commits so far: how many, and the commands they stored (0, 0 with it off). */
+    private double[] groupCommits() throws Exception {
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(commandUrl() + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        double[] found = new double[2];
+        metrics.body().lines().forEach(line -> {
+            if (line.startsWith("archive_writes_batch_commands_count")) {
+                found[0] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith("archive_writes_batch_commands_sum")) {
+                found[1] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        });
+        return found;
     }
 
     /** Sends a request as one of the development users; anything but 2xx is an {@link IllegalStateException}. */

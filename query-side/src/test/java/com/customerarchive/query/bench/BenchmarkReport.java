@@ -116,14 +116,16 @@ final class BenchmarkReport {
                     .append(format(((Number) l.get("ratio")).doubleValue() * 100)).append(" % |\n");
         }
         md.append("\nCPU per command (ms), from /proc, while the write mix ran:\n\n");
-        md.append("| clients | command-side | query-side | PostgreSQL | load generator | all |\n|---|---|---|---|---|---|\n");
+        md.append("| clients | command-side | query-side | PostgreSQL | load generator | all | group-committed commands "
+                + "(per commit) |\n|---|---|---|---|---|---|---|\n");
         for (Object level : (List<?>) results.get("writes")) {
             Map<?, ?> l = (Map<?, ?>) level;
             Map<?, ?> w = (Map<?, ?>) l.get("writes");
             md.append("| ").append(l.get("clients")).append(" | ").append(w.get("commandSideCpuMsPerCommand"))
                     .append(" | ").append(w.get("querySideCpuMsPerEvent")).append(" | ")
                     .append(w.get("postgresCpuMsPerCommand")).append(" | ").append(w.get("loadGeneratorCpuMsPerCommand"))
-                    .append(" | ").append(w.get("allCpuMsPerCommand")).append(" |\n");
+                    .append(" | ").append(w.get("allCpuMsPerCommand")).append(" | ").append(w.get("groupCommitted"))
+                    .append(" (").append(w.get("commandsPerGroupCommit")).append(") |\n");
         }
         md.append("\nBaseline: the same number of plain JDBC INSERTs of ~500-byte JSON rows into a copy of the event "
                 + "table (same columns, keys and indexes), one row per transaction, at the same concurrency.\n");

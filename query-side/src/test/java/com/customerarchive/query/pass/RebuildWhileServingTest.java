@@ -163,6 +163,50 @@ class RebuildWhileServingTest extends BothAppsTest {
         assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'read_model' AND tablename <> 'pass_rebuild' "
                         + "AND (tablename LIKE '%\\_rebuild' OR tablename LIKE '%\\_retired')")
                 .query(Long.class).single()).as("no table of the rebuild left behind").isZero();
+        // the rebuild wrote its tables unlogged; swapped in, they are logged like any other (a crash keeps them)
+        assertThat(unloggedTables()).as("unlogged tables after the swap").containsExactly("pass_rebuild_witness");
+    }
+
+    /**
+     * A rebuild's tables are unlogged while it fills them, and PostgreSQL empties unlogged tables when it recovers from
+     * a crash. Such a rebuild, found prepared and half-way with its tables empty and its (unlogged) witness gone, starts
+     * again from the first event instead of going on from where it was: the profiles swapped in are those there were.
+     */
+    @Test
+    void a_rebuild_whose_unlogged_tables_a_database_crash_emptied_starts_again_from_the_first_event() {
+        var commands = new Api(COMMAND_SIDE.baseUrl());
+        var queries = new Api("http://localhost:" + port);
+        List<String> customers = customers(commands, "crashed", 3);
+        awaitCaughtUp(queries);
+        List<Map<String, Object>> before = profiles(customers);
+        assertThat(before).hasSize(3);
+
+        // as crash recovery leaves it: the rebuild prepared and at the head, its tables there and empty, no witness
+        long head = jdbc.sql("SELECT max(global_index) FROM event_store.domain_event_entry").query(Long.class).single();
+        jdbc.sql("DELETE FROM pass_rebuild_witness").update();
+        for (String table : List.of("profile", "profile_checkpoint")) {
+            jdbc.sql("DROP TABLE IF EXISTS " + table + "_rebuild").update();
+            jdbc.sql("CREATE UNLOGGED TABLE " + table + "_rebuild (LIKE " + table + " INCLUDING ALL)").update();
+        }
+        jdbc.sql("""
+                INSERT INTO pass_rebuild (id, generation, models, last_index, events, prepared, started_at, updated_at)
+                VALUES (1, 1000, '{profiles}', :head, :head, TRUE, now(), now())""").param("head", head).update();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> rebuildPrepared().isEmpty());
+        awaitCaughtUp(queries);
+        assertThat(profiles(customers)).as("the profiles swapped in").isEqualTo(before);
+        assertThat(unloggedTables()).containsExactly("pass_rebuild_witness");
+    }
+
+    private List<Map<String, Object>> profiles(List<String> customers) {
+        return jdbc.sql(TABLES.get("profile") + " WHERE customer_id::text = ANY(:ids) ORDER BY customer_id")
+                .param("ids", customers.toArray(String[]::new)).query().listOfRows();
+    }
+
+    private List<String> unloggedTables() {
+        return jdbc.sql("SELECT relname FROM pg_class WHERE relpersistence = 'u' AND relkind = 'r' "
+                + "AND relnamespace = CAST('read_model' AS regnamespace) ORDER BY relname").query(String.class).list();
     }
 
     /** Customers with a grade change, a card edit, a visit and a complaint each. */
