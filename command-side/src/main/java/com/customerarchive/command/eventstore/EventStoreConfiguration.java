@@ -49,7 +49,7 @@ class EventStoreConfiguration {
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactions, DataSource dataSource,
             MeterRegistry meters,
-            @Value("${archive.writes.group-commit.enabled:true}") boolean grouped,
+            @Value("${archive.writes.group-commit.enabled:false}") boolean grouped,
             @Value("${archive.writes.group-commit.max-batch:64}") int maxBatch,
             @Value("${archive.writes.group-commit.max-wait:2ms}") Duration maxWait,
             @Value("${archive.writes.group-commit.commit-timeout:30s}") Duration commitTimeout) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledged is stored once, in the order of its customer's chain; and a batch whose commit fails does not fail the
  * commands that were only in it with the one that cannot commit.
  */
+@TestPropertySource(properties = "archive.writes.group-commit.enabled=true")
 class GroupCommitTest extends PostgresTest {
 
     private static final int CLIENTS = 8;

@@ -92,6 +92,7 @@ public final class ArchiveBenchmark {
         try {
             setUp();
             writes();
+            bulkWrites();
             longHistory();
             reads();
             replay();
@@ -321,6 +322,64 @@ public final class ArchiveBenchmark {
         Customer customer = new Customer(answer.path("customerId").asText(), grade);
         customer.version = answer.path("version").asLong(1);
         return customer;
+    }
+
+    // ---- the bulk-write phase: a thousand registrations at once -----------------------------------------------
+
+    private static final int BULK = 1_000;
+
+    /**
+     * A thousand registrations sent at the same moment, each by a client of its own that, like any well-behaved
+     * client, sends again after {@code Retry-After} when told the archive is busy (503): how long until all are stored,
+     * their latencies from the first sending, how many were told to wait, and the CPU each process spent per registration.
+     */
+    private void bulkWrites() throws Exception {
+        log("registering %d customers at once ...", BULK);
+        Latencies latencies = new Latencies();
+        AtomicInteger busy = new AtomicInteger();
+        double commandCpu = Machine.cpuSeconds(apps.get("command-side").pid());
+        double queryCpu = Machine.cpuSeconds(apps.get("query-side").pid());
+        double postgresCpu = Machine.postgresCpuSeconds();
+        double ownCpu = Machine.ownCpuSeconds();
+        long start = System.nanoTime();
+        parallel(BULK, client -> {
+            Random random = new Random(10_000 + client);
+            long begun = System.nanoTime();
+            while (true) {
+                try {
+                    register(random);
+                    break;
+                } catch (IllegalStateException refused) {
+                    if (!String.valueOf(refused.getMessage()).contains("answered 503")) {
+                        throw refused;
+                    }
+                    busy.incrementAndGet();
+                    Thread.sleep(1_000); // the archive's Retry-After
+                }
+            }
+            latencies.record(System.nanoTime() - begun);
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double perRegistration = 1000.0 / BULK;
+        Map<String, Object> bulk = new LinkedHashMap<>(latencies.summary());
+        bulk.put("registrations", BULK);
+        bulk.put("seconds", Latencies.round(seconds));
+        bulk.put("perSecond", Math.round(BULK / seconds));
+        bulk.put("toldBusy", busy.get());
+        double command = (Machine.cpuSeconds(apps.get("command-side").pid()) - commandCpu) * perRegistration;
+        double query = (Machine.cpuSeconds(apps.get("query-side").pid()) - queryCpu) * perRegistration;
+        double postgres = (Machine.postgresCpuSeconds() - postgresCpu) * perRegistration;
+        double generator = (Machine.ownCpuSeconds() - ownCpu) * perRegistration;
+        bulk.put("commandSideCpuMs", Latencies.round(command));
+        bulk.put("querySideCpuMs", Latencies.round(query));
+        bulk.put("postgresCpuMs", Latencies.round(postgres));
+        bulk.put("loadGeneratorCpuMs", Latencies.round(generator));
+        bulk.put("allCpuMs", Latencies.round(command + query + postgres + generator));
+        results.put("bulkWrites", bulk);
+        log("  %d registrations at once in %.1f s (%s/s; p50 %s, p99 %s ms; told busy %d times); CPU ms per "
+                        + "registration %s in all", BULK, seconds, bulk.get("perSecond"), bulk.get("p50Ms"),
+                bulk.get("p99Ms"), busy.get(), bulk.get("allCpuMs"));
+        awaitProjections(Duration.ofMinutes(10));
     }
 
     // ---- 5 and the long-history ratio: a customer with many events ------------------------------------------

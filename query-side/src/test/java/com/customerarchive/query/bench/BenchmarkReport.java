@@ -130,6 +130,10 @@ final class BenchmarkReport {
         md.append("\nBaseline: the same number of plain JDBC INSERTs of ~500-byte JSON rows into a copy of the event "
                 + "table (same columns, keys and indexes), one row per transaction, at the same concurrency.\n");
         md.append("Set-up: ").append(results.get("setUp")).append(" (registrations at 32 clients).\n");
+        if (results.get("bulkWrites") != null) {
+            md.append("\n## Bulk writes (1,000 registrations sent at once; a client told busy sends again after Retry-After)\n\n")
+                    .append(results.get("bulkWrites")).append("\n");
+        }
 
         md.append("\n## Projection lag (8-client load)\n\n").append(results.get("projectionLag"))
                 .append("\n\nTime from a command's acknowledgement until query-side's profile shows its version.\n");

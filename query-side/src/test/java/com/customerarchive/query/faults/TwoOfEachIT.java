@@ -66,8 +66,10 @@ class TwoOfEachIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void writes_through_two_command_sides_lose_nothing_and_a_surviving_query_side_carries_on() throws Exception {
-        AppProcess first = started(AppProcess.start("command-side", List.of("-Xmx256m")));
-        AppProcess second = started(AppProcess.start("command-side", List.of("-Xmx256m")));
+        // both with the group commit on: the one killed dies with commands in shared commits
+        List<String> grouped = List.of("-Xmx256m", "-Darchive.writes.group-commit.enabled=true");
+        AppProcess first = started(AppProcess.start("command-side", grouped));
+        AppProcess second = started(AppProcess.start("command-side", grouped));
         AppProcess readerOne = started(AppProcess.querySide(0));
         AppProcess readerTwo = started(AppProcess.querySide(0));
         List<Api> writers = List.of(new Api(first.baseUrl()), new Api(second.baseUrl()));
