@@ -75,6 +75,19 @@ public class WebAutoConfiguration {
         };
     }
 
+    /** Lists and reports as Excel workbooks where the app carries Apache POI. */
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnClass(name = "org.apache.poi.xssf.streaming.SXSSFWorkbook")
+    WebMvcConfigurer xlsxAnswers(JsonMapper json, BusinessZone zone, MessageSource messages) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.add(new XlsxMessageConverter(json, zone, messages));
+            }
+        };
+    }
+
     /** Lists and reports as text/csv where the app carries Jackson's CSV format. */
     @Bean
     @ConditionalOnWebApplication

@@ -1,7 +1,7 @@
 package com.customerarchive.query.audit;
 
 import com.customerarchive.platform.web.InvalidRequestException;
-import com.customerarchive.platform.web.CsvMessageConverter;
+import com.customerarchive.platform.web.Exports;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import com.customerarchive.platform.web.NotFoundException;
@@ -77,7 +77,7 @@ class AuditController {
     AccessLog.TrailPage access(@RequestParam(required = false) String user, @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "100") int size, HttpServletRequest request) {
-        if (CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT))) {
+        if (Exports.asked(request.getHeader(HttpHeaders.ACCEPT))) {
             page = 0;
             size = Integer.MAX_VALUE;
         }

@@ -2,7 +2,7 @@ package com.customerarchive.query.audit;
 
 import com.customerarchive.events.org.OrgChart;
 import com.customerarchive.platform.security.AccessProperties;
-import com.customerarchive.platform.web.CsvMessageConverter;
+import com.customerarchive.platform.web.Exports;
 import com.customerarchive.platform.web.ForbiddenException;
 import com.customerarchive.query.core.OrgCharts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,7 +58,7 @@ class ExportPermission implements HandlerInterceptor, WebMvcConfigurer {
 
     /** A CSV answer, or a customer list's page after the first. */
     private static boolean exports(HttpServletRequest request, HandlerMethod method) {
-        if (CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT))) {
+        if (Exports.asked(request.getHeader(HttpHeaders.ACCEPT))) {
             return true;
         }
         String page = request.getParameter("page");

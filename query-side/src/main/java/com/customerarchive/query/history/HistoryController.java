@@ -2,7 +2,7 @@ package com.customerarchive.query.history;
 
 import com.customerarchive.query.audit.AccessLog;
 import com.customerarchive.platform.web.InvalidRequestException;
-import com.customerarchive.platform.web.CsvMessageConverter;
+import com.customerarchive.platform.web.Exports;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import com.customerarchive.query.web.CustomerScope;
@@ -61,7 +61,7 @@ class HistoryController {
                         @RequestParam(defaultValue = "100") int size, @RequestParam(required = false) Long minVersion,
                         HttpServletRequest request) {
         CustomerScope.Visibility visibility = scope.check(customerId);
-        if (CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT))) {
+        if (Exports.asked(request.getHeader(HttpHeaders.ACCEPT))) {
             page = 0;
             size = Integer.MAX_VALUE;
         }

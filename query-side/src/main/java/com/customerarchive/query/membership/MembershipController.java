@@ -7,7 +7,7 @@ import com.customerarchive.events.MembershipTier;
 import com.customerarchive.platform.security.Role;
 import com.customerarchive.platform.security.Roles;
 import com.customerarchive.platform.web.InvalidRequestException;
-import com.customerarchive.platform.web.CsvMessageConverter;
+import com.customerarchive.platform.web.Exports;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import com.customerarchive.platform.web.NotFoundException;
@@ -84,7 +84,7 @@ class MembershipController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiringBefore, @RequestParam(required = false) String ownerId,
                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                   HttpServletRequest request) {
-        boolean export = CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT));
+        boolean export = Exports.asked(request.getHeader(HttpHeaders.ACCEPT));
         if (status != null && !STATUSES.contains(status)) {
             throw new InvalidRequestException("status", "must be one of " + new java.util.TreeSet<>(STATUSES));
         }

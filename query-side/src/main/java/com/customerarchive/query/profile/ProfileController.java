@@ -14,7 +14,7 @@ import com.customerarchive.query.web.CustomerScope;
 import com.customerarchive.query.web.Freshness;
 import com.customerarchive.platform.web.NotFoundException;
 import com.customerarchive.platform.web.ProblemResponses;
-import com.customerarchive.platform.web.CsvMessageConverter;
+import com.customerarchive.platform.web.Exports;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,7 +75,9 @@ class ProfileController {
             + "APPROVED, RETURNED). overdue "
             + "and stale are judged at asOf (default now). sort: name, updatedAt, registeredAt, lastContactAt, grade, "
             + "ownerId or city, '-' first for descending. page counts from 0; size 1–200. As text/csv (Accept: "
-            + "text/csv, the export) every matching profile, page and size ignored: one row each, no page wrapper.")
+            + "text/csv, the export) or as an Excel workbook (Accept: "
+            + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) every matching profile, page and "
+            + "size ignored: one row each, no page wrapper.")
     PageView search(@RequestParam(required = false) Grade grade, @RequestParam(required = false) String ownerId,
                     @RequestParam(required = false) CustomerTier tier, @RequestParam(required = false) CustomerNature nature,
                     @RequestParam(required = false) String city, @RequestParam(required = false) String q,
@@ -85,7 +87,7 @@ class ProfileController {
                     @RequestParam(required = false) AdmissionState admission,
                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                     @RequestParam(defaultValue = "name") String sort, HttpServletRequest request) {
-        boolean csv = CsvMessageConverter.asked(request.getHeader(HttpHeaders.ACCEPT));
+        boolean csv = Exports.asked(request.getHeader(HttpHeaders.ACCEPT));
         List<ProblemResponses.FieldError> errors = new ArrayList<>();
         if (page < 0) {
             errors.add(new ProblemResponses.FieldError("page", "must be 0 or more"));

@@ -23,7 +23,9 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/reports")
 @Tag(name = "reports", description = "Management reports: grade migration, rep activity, lifecycle and churn, value, "
-        + "referrals, statistics, complaint analysis and membership; every one also as text/csv (Accept: text/csv). "
+        + "referrals, statistics, complaint analysis and membership; every one also as text/csv (Accept: text/csv) and as an Excel workbook (Accept: "
+        + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet: typed cells, times in the business zone, "
+        + "the header in the Accept-Language). "
         + "Every report is what the archive knew at knownAt (recording time, default now: a back-dated correction "
         + "recorded later never changes it); figures about events group by each attribute as it stood when the event "
         + "happened, figures about customers by the attribute as it stood at the end of the period (to, or asOf). "
@@ -354,7 +356,7 @@ class ReportController {
         Tally.Figure opened = new Tally.Figure(figure, key, column);
         List<Tally.Item> behind = tally.behind(opened);
         boolean events = behind.stream().anyMatch(item -> item.sequence() != null);
-        boolean everyRow = accept != null && accept.contains("text/csv");
+        boolean everyRow = com.customerarchive.platform.web.Exports.asked(accept);
         Map<UUID, Timelines.Label> labels = reports.labels(behind.stream().map(Tally.Item::customerId).toList());
         List<Tally.Item> sorted = behind.stream().map(item -> item.labelled(labels.getOrDefault(item.customerId(),
                         Timelines.Label.NONE)))

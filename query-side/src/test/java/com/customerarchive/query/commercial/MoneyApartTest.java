@@ -3,6 +3,7 @@ package com.customerarchive.query.commercial;
 import com.customerarchive.query.support.BothAppsTest;
 import com.customerarchive.query.support.Csv;
 import com.customerarchive.query.support.ExactJson;
+import com.customerarchive.query.support.Xlsx;
 import com.customerarchive.testsupport.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -141,6 +142,13 @@ class MoneyApartTest extends BothAppsTest {
         assertThat(csv("/api/reports/statistics?" + period).stream().filter(row -> row.get("key").equals(owner))
                 .map(row -> row.get("currency") + " " + row.get("totals") + " " + row.get("purchases")).toList())
                 .containsExactly("CNY 450.00 7", "EUR 20.00 7", "GBP 1005.00 7", "USD 60.00 7");
+        // and in Excel, asked in Chinese: the amounts are numbers, each on its currency's row
+        Xlsx.Workbook workbook = Xlsx.get("http://localhost:" + port, "/api/reports/statistics?" + period, "manager",
+                "zh-CN");
+        assertThat(workbook.rows().stream().filter(row -> owner.equals(row.get("key")))
+                .map(row -> List.of(row.get("币种"), row.get("合计"), row.get("购买"))).toList())
+                .containsExactly(List.of("CNY", 450.0, 7.0), List.of("EUR", 20.0, 7.0), List.of("GBP", 1005.0, 7.0),
+                        List.of("USD", 60.0, 7.0));
     }
 
     private String register(String name) {
