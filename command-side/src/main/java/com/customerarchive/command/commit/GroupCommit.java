@@ -273,26 +273,12 @@ public final class GroupCommit implements TransactionManager {
             if (batch == null) {
                 active.decrementAndGet();
                 closeIfDueFromOutside(); // a batch may have waited for this one
+                synchronizations.forEach(TransactionSynchronization::afterCommit);
                 completed(synchronizations, TransactionSynchronization.STATUS_COMMITTED);
                 return; // it wrote nothing
             }
             boolean rolledBack = holder.isRollbackOnly();
-            Batch due;
-            try {
-                if (rolledBack) {
-                    batch.connection.rollback(savepoint);
-                } else {
-                    batch.connection.releaseSavepoint(savepoint);
-                    batch.commands++;
-                }
-            } catch (SQLException failure) {
-                batch.broken = true;
-            } finally {
-                active.decrementAndGet();
-                due = closeIfDue();
-                turn.unlock();
-            }
-            finish(due);
+            leaveBatch(!rolledBack);
             if (rolledBack) {
                 completed(synchronizations, TransactionSynchronization.STATUS_ROLLED_BACK);
                 throw new UnexpectedRollbackException("the command's work was marked for roll-back");
@@ -319,22 +305,36 @@ public final class GroupCommit implements TransactionManager {
             ended = true;
             List<TransactionSynchronization> synchronizations = leaveThread(false);
             if (batch != null) {
-                Batch due;
-                try {
-                    batch.connection.rollback(savepoint);
-                } catch (SQLException failure) {
-                    batch.broken = true;
-                } finally {
-                    active.decrementAndGet();
-                    due = closeIfDue();
-                    turn.unlock();
-                }
-                finish(due); // the others' work, if this one was the last they waited for
+                leaveBatch(false);
             } else {
                 active.decrementAndGet();
                 closeIfDueFromOutside();
             }
             completed(synchronizations, TransactionSynchronization.STATUS_ROLLED_BACK);
+        }
+
+        /**
+         * Ends the command's part of its batch, holding the turn: kept (its savepoint released, one command more in
+         * the batch) or rolled back to its savepoint; gives the turn back, and commits the batch if it is due (the
+         * others' work too, if this one was the last they waited for).
+         */
+        private void leaveBatch(boolean kept) {
+            Batch due;
+            try {
+                if (kept) {
+                    batch.connection.releaseSavepoint(savepoint);
+                    batch.commands++;
+                } else {
+                    batch.connection.rollback(savepoint);
+                }
+            } catch (SQLException failure) {
+                batch.broken = true;
+            } finally {
+                active.decrementAndGet();
+                due = closeIfDue();
+                turn.unlock();
+            }
+            finish(due);
         }
 
         /** Hands the thread back as it was before the command; answers what was registered to hear of the end. */

@@ -1,6 +1,7 @@
 package com.customerarchive.command.commit;
 
 import com.customerarchive.command.support.PostgresTest;
+import com.customerarchive.command.support.Together;
 import com.customerarchive.events.EventMetadata;
 import com.customerarchive.events.privacy.EventHash;
 import com.customerarchive.testsupport.Api;
@@ -14,11 +15,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +45,7 @@ class GroupCommitTest extends PostgresTest {
         double batchesBefore = batches();
         double batchedBefore = batched();
 
-        List<List<Integer>> statuses = together(CLIENTS, client -> visits(api, customers.get(client), VISITS));
+        List<List<Integer>> statuses = Together.run(CLIENTS, client -> visits(api, customers.get(client), VISITS));
 
         assertThat(statuses).allSatisfy(answers -> assertThat(answers).hasSize(VISITS).containsOnly(201));
         for (String customer : customers) {
@@ -78,7 +74,7 @@ class GroupCommitTest extends PostgresTest {
         double failedBefore = failedCommands();
         List<List<Integer>> statuses;
         try {
-            statuses = together(CLIENTS, client -> visits(api, customers.get(client), VISITS));
+            statuses = Together.run(CLIENTS, client -> visits(api, customers.get(client), VISITS));
         } finally {
             jdbc.sql("DROP TRIGGER group_commit_test_refuse ON event_store.domain_event_entry").update();
             jdbc.sql("DROP FUNCTION public.group_commit_test_refuse()").update();
@@ -152,34 +148,5 @@ class GroupCommitTest extends PostgresTest {
 
     private double failedCommands() {
         return meters.get("archive.writes.batch.failed.commands").counter().count();
-    }
-
-    private interface Client<T> {
-        T run(int client) throws Exception;
-    }
-
-    /** Every client at the same instant, on a thread of its own; their answers in the clients' order. */
-    private static <T> List<T> together(int clients, Client<T> client) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(clients);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                int number = i;
-                Callable<T> task = () -> {
-                    start.await();
-                    return client.run(number);
-                };
-                futures.add(threads.submit(task));
-            }
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

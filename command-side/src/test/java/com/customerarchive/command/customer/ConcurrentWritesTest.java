@@ -2,19 +2,14 @@ package com.customerarchive.command.customer;
 
 import com.customerarchive.testsupport.Api;
 import com.customerarchive.command.support.PostgresTest;
+import com.customerarchive.command.support.Together;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +28,7 @@ class ConcurrentWritesTest extends PostgresTest {
         String id = api.post("/api/customers", "sales", registration(null, "Race Track Ltd"))
                 .json().get("customerId").asString();
 
-        List<Integer> statuses = all(2, writer -> api.call("PUT", "/api/customers/" + id + "/grade", "sales",
+        List<Integer> statuses = Together.run(2, writer -> api.call("PUT", "/api/customers/" + id + "/grade", "sales",
                 "{\"grade\": \"" + (writer == 0 ? "A" : "E") + "\", \"reason\": \"writer " + writer + "\"}", "\"1\"")
                 .status());
 
@@ -47,7 +42,7 @@ class ConcurrentWritesTest extends PostgresTest {
         UUID id = UUID.randomUUID();
         String body = registration(id, "Twenty Times Ltd");
 
-        List<Api.Response> answers = all(20, writer -> api.post("/api/customers", "sales", body));
+        List<Api.Response> answers = Together.run(20, writer -> api.post("/api/customers", "sales", body));
 
         assertThat(answers).allSatisfy(answer -> {
             assertThat(answer.status()).isEqualTo(201);
@@ -71,34 +66,5 @@ class ConcurrentWritesTest extends PostgresTest {
     private long eventsOf(String customerId) {
         return jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = :id")
                 .param("id", customerId).query(Long.class).single();
-    }
-
-    private interface Writer<T> {
-        T write(int writer) throws Exception;
-    }
-
-    /** Runs every writer at the same instant and collects their answers. */
-    private static <T> List<T> all(int writers, Writer<T> writer) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                int number = i;
-                Callable<T> task = () -> {
-                    start.await();
-                    return writer.write(number);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

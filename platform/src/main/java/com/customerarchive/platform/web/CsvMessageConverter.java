@@ -1,9 +1,7 @@
 package com.customerarchive.platform.web;
 
-import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +19,7 @@ import java.util.Map;
  * and WPS: UTF-8 with a byte order mark first (without it they read Chinese names as garbage), the rows and columns of
  * {@link TabularRows}.
  */
-public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
+public class CsvMessageConverter extends ExportMessageConverter {
 
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     /** UTF-8's byte order mark, EF BB BF: how Excel knows the file is UTF-8. */
@@ -33,21 +31,6 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
     public CsvMessageConverter(JsonMapper json) {
         super(TEXT_CSV, new MediaType("text", "csv"));
         this.json = json;
-    }
-
-    @Override
-    protected boolean supports(Class<?> type) {
-        return !String.class.equals(type) && !byte[].class.equals(type);
-    }
-
-    @Override
-    protected boolean canRead(MediaType mediaType) {
-        return false;
-    }
-
-    @Override
-    protected Object readInternal(Class<?> type, HttpInputMessage input) {
-        throw new UnsupportedOperationException("CSV is an answer format only");
     }
 
     @Override

@@ -10,10 +10,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
-import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +35,7 @@ import java.util.stream.Collectors;
  * app's messages ({@code column.<name>}), the name itself where there is none. The header row stays in view and
  * filters.
  */
-public class XlsxMessageConverter extends AbstractHttpMessageConverter<Object> {
+public class XlsxMessageConverter extends ExportMessageConverter {
 
     /** Excel's limit on the text of a cell. */
     private static final int MAX_TEXT = 32_767;
@@ -55,21 +52,6 @@ public class XlsxMessageConverter extends AbstractHttpMessageConverter<Object> {
         this.json = json;
         this.zone = zone;
         this.messages = messages;
-    }
-
-    @Override
-    protected boolean supports(Class<?> type) {
-        return !String.class.equals(type) && !byte[].class.equals(type);
-    }
-
-    @Override
-    protected boolean canRead(MediaType mediaType) {
-        return false;
-    }
-
-    @Override
-    protected Object readInternal(Class<?> type, HttpInputMessage input) {
-        throw new UnsupportedOperationException("Excel is an answer format only here");
     }
 
     @Override

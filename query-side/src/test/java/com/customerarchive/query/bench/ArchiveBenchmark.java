@@ -143,26 +143,12 @@ public final class ArchiveBenchmark {
         List<Map<String, Object>> levels = new ArrayList<>();
         for (int clients : LEVELS) {
             LagSampler lag = clients == 8 ? new LagSampler(queryUrl()) : null;
-            double commandCpu = Machine.cpuSeconds(apps.get("command-side").pid());
-            double queryCpu = Machine.cpuSeconds(apps.get("query-side").pid());
-            double postgresCpu = Machine.postgresCpuSeconds();
-            double ownCpu = Machine.ownCpuSeconds();
+            Cpu before = Cpu.now(apps);
             double[] batchesBefore = groupCommits();
             Map<String, Object> writes = writeMix(clients, Duration.ofSeconds(options.seconds()), lag, null);
             double[] batchesAfter = groupCommits();
             int commands = (int) writes.get("count");
-            double perCommand = 1000.0 / Math.max(1, commands);
-            // CPU per command of each process: command-side, query-side (the pass and its reads of the lag probe),
-            // PostgreSQL (all its processes on this machine) and this load generator; and all of it together
-            double command = (Machine.cpuSeconds(apps.get("command-side").pid()) - commandCpu) * perCommand;
-            double query = (Machine.cpuSeconds(apps.get("query-side").pid()) - queryCpu) * perCommand;
-            double postgres = (Machine.postgresCpuSeconds() - postgresCpu) * perCommand;
-            double generator = (Machine.ownCpuSeconds() - ownCpu) * perCommand;
-            writes.put("commandSideCpuMsPerCommand", Latencies.round(command));
-            writes.put("querySideCpuMsPerEvent", Latencies.round(query));
-            writes.put("postgresCpuMsPerCommand", Latencies.round(postgres));
-            writes.put("loadGeneratorCpuMsPerCommand", Latencies.round(generator));
-            writes.put("allCpuMsPerCommand", Latencies.round(command + query + postgres + generator));
+            before.perCommand(Cpu.now(apps), commands, writes);
             // the commands the group commit stored, and in how many commits (the rest had a transaction of their own)
             double grouped = batchesAfter[1] - batchesBefore[1];
             double commits = batchesAfter[0] - batchesBefore[0];
@@ -337,10 +323,7 @@ public final class ArchiveBenchmark {
         log("registering %d customers at once ...", BULK);
         Latencies latencies = new Latencies();
         AtomicInteger busy = new AtomicInteger();
-        double commandCpu = Machine.cpuSeconds(apps.get("command-side").pid());
-        double queryCpu = Machine.cpuSeconds(apps.get("query-side").pid());
-        double postgresCpu = Machine.postgresCpuSeconds();
-        double ownCpu = Machine.ownCpuSeconds();
+        Cpu before = Cpu.now(apps);
         long start = System.nanoTime();
         parallel(BULK, client -> {
             Random random = new Random(10_000 + client);
@@ -360,26 +343,44 @@ public final class ArchiveBenchmark {
             latencies.record(System.nanoTime() - begun);
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        double perRegistration = 1000.0 / BULK;
         Map<String, Object> bulk = new LinkedHashMap<>(latencies.summary());
         bulk.put("registrations", BULK);
         bulk.put("seconds", Latencies.round(seconds));
         bulk.put("perSecond", Math.round(BULK / seconds));
         bulk.put("toldBusy", busy.get());
-        double command = (Machine.cpuSeconds(apps.get("command-side").pid()) - commandCpu) * perRegistration;
-        double query = (Machine.cpuSeconds(apps.get("query-side").pid()) - queryCpu) * perRegistration;
-        double postgres = (Machine.postgresCpuSeconds() - postgresCpu) * perRegistration;
-        double generator = (Machine.ownCpuSeconds() - ownCpu) * perRegistration;
-        bulk.put("commandSideCpuMs", Latencies.round(command));
-        bulk.put("querySideCpuMs", Latencies.round(query));
-        bulk.put("postgresCpuMs", Latencies.round(postgres));
-        bulk.put("loadGeneratorCpuMs", Latencies.round(generator));
-        bulk.put("allCpuMs", Latencies.round(command + query + postgres + generator));
+        before.perCommand(Cpu.now(apps), BULK, bulk);
         results.put("bulkWrites", bulk);
         log("  %d registrations at once in %.1f s (%s/s; p50 %s, p99 %s ms; told busy %d times); CPU ms per "
                         + "registration %s in all", BULK, seconds, bulk.get("perSecond"), bulk.get("p50Ms"),
-                bulk.get("p99Ms"), busy.get(), bulk.get("allCpuMs"));
+                bulk.get("p99Ms"), busy.get(), bulk.get("allCpuMsPerCommand"));
         awaitProjections(Duration.ofMinutes(10));
+    }
+
+    /** The CPU seconds each process has spent so far: command-side, query-side, PostgreSQL, this load generator. */
+    private record Cpu(double command, double query, double postgres, double generator) {
+
+        static Cpu now(Map<String, AppProcess> apps) {
+            return new Cpu(Machine.cpuSeconds(apps.get("command-side").pid()),
+                    Machine.cpuSeconds(apps.get("query-side").pid()), Machine.postgresCpuSeconds(),
+                    Machine.ownCpuSeconds());
+        }
+
+        /**
+         * The CPU per command of each process from this to {@code after}: command-side, query-side (the pass and the
+         * lag probe's reads), PostgreSQL (all its processes on this machine) and this load generator, and the sum.
+         */
+        void perCommand(Cpu after, int commands, Map<String, Object> into) {
+            double per = 1000.0 / Math.max(1, commands);
+            double command = (after.command - this.command) * per;
+            double query = (after.query - this.query) * per;
+            double postgres = (after.postgres - this.postgres) * per;
+            double generator = (after.generator - this.generator) * per;
+            into.put("commandSideCpuMsPerCommand", Latencies.round(command));
+            into.put("querySideCpuMsPerEvent", Latencies.round(query));
+            into.put("postgresCpuMsPerCommand", Latencies.round(postgres));
+            into.put("loadGeneratorCpuMsPerCommand", Latencies.round(generator));
+            into.put("allCpuMsPerCommand", Latencies.round(command + query + postgres + generator));
+        }
     }
 
     // ---- 5 and the long-history ratio: a customer with many events ------------------------------------------
