@@ -344,7 +344,7 @@
       <label><span data-i18n="search.sort"></span><select name="sort">${['name', '-lastContactAt', '-updatedAt', 'grade', 'city'].map(s => `<option value="${s}" ${form.get('sort') === s ? 'selected' : ''}>${esc(t('sort.' + s))}</option>`).join('')}</select></label>
       <label class="check"><input type="checkbox" name="overdue" value="true" ${form.get('overdue') ? 'checked' : ''}><span data-i18n="search.overdue"></span></label>
       <label class="check"><input type="checkbox" name="stale" value="true" ${form.get('stale') ? 'checked' : ''}><span data-i18n="search.stale"></span></label>
-      <button class="primary" type="submit" data-i18n="search.go"></button><button type="button" id="csv" data-testid="csv" data-i18n="search.csv"></button></form>
+      <button class="primary" type="submit" data-i18n="search.go"></button><button type="button" id="csv" data-testid="csv" data-i18n="search.csv"></button><button type="button" id="xlsx" data-testid="xlsx" data-i18n="search.xlsx"></button></form>
       <div class="panel" data-testid="results">${ok(answer) ? table(answer.json.items.map(p => ({ ...p, name: p.card && p.card.basic ? p.card.basic.name : '' })), [
         { title: 'col.name', render: customerLink }, { title: 'col.code', render: p => p.code ? val(p.code) : code('admission', p.admission) },
         { title: 'col.grade', key: 'grade' }, { title: 'col.owner', key: 'ownerId' },
@@ -358,16 +358,23 @@
     formNode.addEventListener('submit', event => { event.preventDefault(); location.hash = '#/search?' + filters(); });
     wirePager(main, '/search', filters());
     document.getElementById('csv').addEventListener('click', () => download('/api/profiles?' + filters(), 'customers.csv'));
+    document.getElementById('xlsx').addEventListener('click', () => download('/api/profiles?' + filters(), 'customers.xlsx'));
   }
 
-  /** The server's CSV of the whole list (every row, not a page) saved as a file Excel opens: UTF-8 with a BOM. */
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  /**
+   * The server's export of the whole list (every row, not a page) saved as a file: an Excel workbook for a name ending
+   * in .xlsx (typed cells, the header in the console's language), else CSV that Excel opens: UTF-8 with a BOM.
+   */
   async function download(path, name) {
-    const answer = await query(path, { accept: 'text/csv', bytes: true });
+    const workbook = name.endsWith('.xlsx');
+    const answer = await query(path, { accept: workbook ? XLSX : 'text/csv', bytes: true });
     if (!ok(answer)) { flash.innerHTML = problem(answer); return; }
     const head = new Uint8Array(await answer.blob.slice(0, 3).arrayBuffer());
-    const bom = head[0] === 0xEF && head[1] === 0xBB && head[2] === 0xBF;
+    const bom = workbook || (head[0] === 0xEF && head[1] === 0xBB && head[2] === 0xBF);
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob(bom ? [answer.blob] : [new Uint8Array([0xEF, 0xBB, 0xBF]), answer.blob], { type: 'text/csv;charset=utf-8' }));
+    link.href = URL.createObjectURL(new Blob(bom ? [answer.blob] : [new Uint8Array([0xEF, 0xBB, 0xBF]), answer.blob], { type: workbook ? XLSX : 'text/csv;charset=utf-8' }));
     link.download = name;
     document.body.appendChild(link);
     link.click();
@@ -1025,10 +1032,11 @@
         { title: 'col.reason', render: r => reason(r.reason) }, { title: 'col.lastPurchase', render: r => date(r.lastPurchaseOn) },
         { title: 'col.daysSince', render: r => number(r.daysSinceLastPurchase) }, { title: 'col.lastContact', render: r => time(r.lastContactAt) }], { testid: 'at-risk-table' })
         + pager(page, size, rows.length) : problem(answer)}
-        <button type="button" id="csv" data-i18n="search.csv"></button></div>`;
+        <button type="button" id="csv" data-i18n="search.csv"></button><button type="button" id="xlsx" data-i18n="search.xlsx"></button></div>`;
     translate(main);
     wirePager(main, '/at-risk', form);
     document.getElementById('csv').addEventListener('click', () => download('/api/reports/at-risk' + (owner ? '?ownerId=' + encodeURIComponent(owner) : ''), 'at-risk.csv'));
+    document.getElementById('xlsx').addEventListener('click', () => download('/api/reports/at-risk' + (owner ? '?ownerId=' + encodeURIComponent(owner) : ''), 'at-risk.xlsx'));
   }
 
   async function complaintList(params) {

@@ -509,6 +509,15 @@ class ConsoleIT {
         assertThat(java.util.Arrays.copyOf(bytes, 3)).as("UTF-8 BOM for Excel and WPS")
                 .isEqualTo(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).contains(name);
+        // the same list as an Excel workbook, its header in the console's language
+        browser.findElement(testId("xlsx")).click();
+        Path xlsx = downloads.resolve("customers.xlsx");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(xlsx) && Files.size(xlsx) > 0);
+        com.customerarchive.query.support.Xlsx.Workbook workbook =
+                com.customerarchive.query.support.Xlsx.read(Files.readAllBytes(xlsx));
+        assertThat(workbook.header()).contains(chinese ? "客户ID" : "customerId", chinese ? "等级" : "grade");
+        assertThat(workbook.rows()).extracting(row -> row.get(chinese ? "档案卡.基本信息.名称" : "card.basic.name"))
+                .contains(name);
 
         for (String page : user.equals("manager")
                 ? java.util.List.of("agenda", "dashboard", "reports", "at-risk", "complaints?breached=true")
