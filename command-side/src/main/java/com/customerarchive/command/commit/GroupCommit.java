@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.datasource.ConnectionHandle;
 import org.springframework.jdbc.datasource.ConnectionHolder;
@@ -39,9 +40,12 @@ import java.util.function.Supplier;
  * back to it and fails alone. When it is done it gives the turn back, and the batch commits when no other command of
  * the group is on its way (a lone write commits at once), when it holds {@code maxBatch} commands, or when it is
  * {@code maxWait} old (a command waiting for its batch commits it then); the next command opens the next batch on
- * another connection meanwhile. A batch whose commit fails fails its commands with
- * {@link BatchFailedException}, and {@link com.customerarchive.command.web.CommandSender} sends each of them once more
- * {@link #alone(Supplier) alone}, in a transaction of its own, so one bad command never fails the others.
+ * another connection meanwhile. A batch known not to be stored (the database refused its commit, or its connection
+ * failed before it) fails its commands with {@link BatchFailedException}, and
+ * {@link com.customerarchive.command.web.CommandSender} sends each of them once more {@link #alone(Supplier) alone}, in
+ * a transaction of its own, so one bad command never fails the others. A commit that did not answer (its connection
+ * lost while committing, no answer within {@code commitTimeout}) may have stored its commands: they are not sent again
+ * but answered 503, nothing acknowledged.
  * <p>
  * A command sent inside a Spring transaction (a registration with its duplicate check, a merge, a handover) joins that
  * transaction as before and commits with it.
@@ -112,6 +116,7 @@ public final class GroupCommit implements TransactionManager {
     @Override
     public Transaction startTransaction() {
         if (ALONE.get() != null || TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isSynchronizationActive()
                 || TransactionSynchronizationManager.hasResource(dataSource)) {
             return alone.startTransaction();
         }
@@ -193,18 +198,27 @@ public final class GroupCommit implements TransactionManager {
         if (batch == null) {
             return;
         }
-        try {
-            if (batch.broken || batch.commands == 0) {
+        if (batch.broken || batch.commands == 0) {
+            // never committed: nothing of it is stored, whether the roll-back reaches the server or the connection died
+            try {
                 batch.connection.rollback();
-                if (batch.commands > 0) {
-                    throw new SQLException("the batch's connection failed before its commit");
-                }
-                batch.committed.complete(null);
+            } catch (SQLException ignored) {
+                // the server rolls back what a lost connection left open
+            }
+            if (batch.commands > 0) {
+                failedCommands.increment(batch.commands);
+                batch.committed.completeExceptionally(new NotStored(
+                        new SQLException("the batch's connection failed before its commit")));
             } else {
-                batch.connection.commit();
-                batchSizes.record(batch.commands);
                 batch.committed.complete(null);
             }
+            close(batch);
+            return;
+        }
+        try {
+            batch.connection.commit();
+            batchSizes.record(batch.commands);
+            batch.committed.complete(null);
         } catch (SQLException | RuntimeException failure) {
             failedCommands.increment(batch.commands);
             try {
@@ -212,13 +226,36 @@ public final class GroupCommit implements TransactionManager {
             } catch (SQLException ignored) {
                 // the connection is gone; the pool drops it
             }
-            batch.committed.completeExceptionally(failure);
+            // the server refused the commit (a deferred check): nothing stored; the connection lost while committing:
+            // the outcome is unknown
+            batch.committed.completeExceptionally(refused(failure) ? new NotStored(failure) : failure);
         } finally {
-            try {
-                batch.connection.close();
-            } catch (SQLException ignored) {
-                // returned or dropped by the pool either way
+            close(batch);
+        }
+    }
+
+    private static void close(Batch batch) {
+        try {
+            batch.connection.close();
+        } catch (SQLException ignored) {
+            // returned or dropped by the pool either way
+        }
+    }
+
+    /** A failure the server answered with an error of its own (not a lost connection): the commit did not happen. */
+    private static boolean refused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && !sql.getSQLState().startsWith("08")) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** The batch is known not to be stored. */
+    private static final class NotStored extends RuntimeException {
+        NotStored(Throwable cause) {
+            super(cause);
         }
     }
 
@@ -239,7 +276,12 @@ public final class GroupCommit implements TransactionManager {
             try {
                 if (open == null) {
                     Connection connection = dataSource.getConnection();
-                    connection.setAutoCommit(false);
+                    try {
+                        connection.setAutoCommit(false);
+                    } catch (SQLException failure) {
+                        connection.close();
+                        throw failure;
+                    }
                     open = new Batch(connection);
                 }
                 savepoint = open.connection.setSavepoint();
@@ -269,7 +311,13 @@ public final class GroupCommit implements TransactionManager {
                 return;
             }
             ended = true;
-            List<TransactionSynchronization> synchronizations = leaveThread(true);
+            List<TransactionSynchronization> synchronizations;
+            try {
+                synchronizations = leaveThread(true);
+            } catch (RuntimeException failed) {
+                abandon();
+                throw failed;
+            }
             if (batch == null) {
                 active.decrementAndGet();
                 closeIfDueFromOutside(); // a batch may have waited for this one
@@ -285,16 +333,35 @@ public final class GroupCommit implements TransactionManager {
             }
             try {
                 awaitCommit(batch);
-            } catch (ExecutionException | TimeoutException failed) {
+            } catch (ExecutionException failed) {
+                if (failed.getCause() instanceof NotStored notStored) {
+                    completed(synchronizations, TransactionSynchronization.STATUS_ROLLED_BACK);
+                    throw new BatchFailedException(notStored.getCause());
+                }
                 completed(synchronizations, TransactionSynchronization.STATUS_UNKNOWN);
-                throw new BatchFailedException(failed instanceof ExecutionException e ? e.getCause() : failed);
+                throw unknownOutcome(failed.getCause());
+            } catch (TimeoutException failed) {
+                completed(synchronizations, TransactionSynchronization.STATUS_UNKNOWN);
+                throw unknownOutcome(failed);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 completed(synchronizations, TransactionSynchronization.STATUS_UNKNOWN);
-                throw new BatchFailedException(interrupted);
+                throw unknownOutcome(interrupted);
             }
-            synchronizations.forEach(TransactionSynchronization::afterCommit);
-            completed(synchronizations, TransactionSynchronization.STATUS_COMMITTED);
+            try {
+                synchronizations.forEach(TransactionSynchronization::afterCommit);
+            } finally {
+                completed(synchronizations, TransactionSynchronization.STATUS_COMMITTED);
+            }
+        }
+
+        /**
+         * The command's commit did not answer (the connection lost while committing, no answer in time): it may be
+         * stored or not, so it is not sent again; the client hears 503 (store-unavailable), nothing acknowledged.
+         */
+        private RuntimeException unknownOutcome(Throwable cause) {
+            return new DataAccessResourceFailureException("the outcome of the group commit holding this command is "
+                    + "unknown", cause);
         }
 
         @Override
@@ -303,7 +370,13 @@ public final class GroupCommit implements TransactionManager {
                 return;
             }
             ended = true;
-            List<TransactionSynchronization> synchronizations = leaveThread(false);
+            List<TransactionSynchronization> synchronizations;
+            try {
+                synchronizations = leaveThread(false);
+            } catch (RuntimeException failed) {
+                abandon();
+                throw failed;
+            }
             if (batch != null) {
                 leaveBatch(false);
             } else {
@@ -311,6 +384,16 @@ public final class GroupCommit implements TransactionManager {
                 closeIfDueFromOutside();
             }
             completed(synchronizations, TransactionSynchronization.STATUS_ROLLED_BACK);
+        }
+
+        /** Gives up the command's part (a synchronization failed before it was done): rolled back, the turn given back. */
+        private void abandon() {
+            if (batch != null) {
+                leaveBatch(false);
+            } else {
+                active.decrementAndGet();
+                closeIfDueFromOutside();
+            }
         }
 
         /**
@@ -329,6 +412,9 @@ public final class GroupCommit implements TransactionManager {
                 }
             } catch (SQLException failure) {
                 batch.broken = true;
+                if (kept) {
+                    batch.commands++; // its batch fails, and with it this command: nothing of it is reported stored
+                }
             } finally {
                 active.decrementAndGet();
                 due = closeIfDue();

@@ -59,7 +59,7 @@ public class CommandSender {
         } catch (GroupCommit.BatchFailedException batchFailed) {
             // the commit it shared with other commands failed, nothing of it stored: sent once more in a transaction
             // of its own, so that a command whose own work cannot commit fails alone
-            return GroupCommit.alone(() -> gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            return GroupCommit.alone(() -> send(command, occurredAt, metadata));
         } catch (ConflictingAggregateVersionException stale) {
             throw stale;
         } catch (ConcurrencyException | ConflictingModificationException | AggregateStreamCreationException raced) {

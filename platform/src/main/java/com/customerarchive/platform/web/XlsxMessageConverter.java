@@ -39,6 +39,9 @@ public class XlsxMessageConverter extends ExportMessageConverter {
 
     /** Excel's limit on the text of a cell. */
     private static final int MAX_TEXT = 32_767;
+    private static final String CUT = " … [cut at Excel's limit of a cell; the CSV export holds it whole]";
+    /** Excel's dates begin in 1900. */
+    private static final int EXCEL_FIRST_YEAR = 1900;
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
@@ -119,19 +122,27 @@ public class XlsxMessageConverter extends ExportMessageConverter {
         }
         try {
             if (INSTANT.matcher(text).matches()) {
-                cell.setCellValue(Instant.parse(text).atZone(zone.zone()).toLocalDateTime());
-                cell.setCellStyle(styles.instant);
-                return;
-            }
-            if (DATE.matcher(text).matches()) {
-                cell.setCellValue(LocalDate.parse(text));
-                cell.setCellStyle(styles.date);
-                return;
+                var local = Instant.parse(text).atZone(zone.zone()).toLocalDateTime();
+                if (local.getYear() >= EXCEL_FIRST_YEAR) {
+                    cell.setCellValue(local);
+                    cell.setCellStyle(styles.instant);
+                    return;
+                }
+            } else if (DATE.matcher(text).matches()) {
+                LocalDate day = LocalDate.parse(text);
+                if (day.getYear() >= EXCEL_FIRST_YEAR) {
+                    cell.setCellValue(day);
+                    cell.setCellStyle(styles.date);
+                    return;
+                }
             }
         } catch (DateTimeParseException notADate) {
             // written as the text it is
         }
-        cell.setCellValue(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+        // Excel has no date before 1900 (such a date stays text); a cell holds at most 32,767 characters, and one cut
+        // says so and where the whole is (the same export as CSV)
+        cell.setCellValue(text.length() <= MAX_TEXT ? text
+                : text.substring(0, MAX_TEXT - CUT.length()) + CUT);
     }
 
     private static final class Styles {
