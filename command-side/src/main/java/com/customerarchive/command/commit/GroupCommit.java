@@ -138,18 +138,14 @@ public final class GroupCommit implements TransactionManager {
         if (batch == null) {
             return null;
         }
-        boolean othersComing = active.get() > 0;
-        boolean othersWaiting = turn.hasQueuedThreads();
-        if (batch.broken || (batch.commands > 0 && (!othersComing || batch.commands >= maxBatch
-                || (!othersWaiting && System.nanoTime() - batch.openedAt >= maxWaitNanos)))) {
-            open = null;
-            return batch;
+        // nobody else on the way: committed, or (nothing in it) its connection given back
+        boolean due = batch.broken || active.get() == 0 || batch.commands > 0 && (batch.commands >= maxBatch
+                || !turn.hasQueuedThreads() && System.nanoTime() - batch.openedAt >= maxWaitNanos);
+        if (!due) {
+            return null;
         }
-        if (batch.commands == 0 && !othersComing) {
-            open = null;
-            return batch; // nothing in it: its connection given back
-        }
-        return null;
+        open = null;
+        return batch;
     }
 
     /** Closes the open batch if it is due, taking the turn to decide (a command that ends without having held it). */
@@ -307,20 +303,12 @@ public final class GroupCommit implements TransactionManager {
 
         @Override
         public void commit() {
-            if (ended) {
+            List<TransactionSynchronization> synchronizations = end(true);
+            if (synchronizations == null) {
                 return;
             }
-            ended = true;
-            List<TransactionSynchronization> synchronizations;
-            try {
-                synchronizations = leaveThread(true);
-            } catch (RuntimeException failed) {
-                abandon();
-                throw failed;
-            }
             if (batch == null) {
-                active.decrementAndGet();
-                closeIfDueFromOutside(); // a batch may have waited for this one
+                leaveWithoutBatch();
                 synchronizations.forEach(TransactionSynchronization::afterCommit);
                 completed(synchronizations, TransactionSynchronization.STATUS_COMMITTED);
                 return; // it wrote nothing
@@ -366,34 +354,44 @@ public final class GroupCommit implements TransactionManager {
 
         @Override
         public void rollback() {
+            List<TransactionSynchronization> synchronizations = end(false);
+            if (synchronizations != null) {
+                abandon();
+                completed(synchronizations, TransactionSynchronization.STATUS_ROLLED_BACK);
+            }
+        }
+
+        /**
+         * Ends the command once (Axon may roll back a unit of work whose commit failed): hands the thread back and
+         * answers what was registered to hear of the end; null when it had ended already. A synchronization that
+         * fails here leaves the command's part rolled back.
+         */
+        private List<TransactionSynchronization> end(boolean committing) {
             if (ended) {
-                return;
+                return null;
             }
             ended = true;
-            List<TransactionSynchronization> synchronizations;
             try {
-                synchronizations = leaveThread(false);
+                return leaveThread(committing);
             } catch (RuntimeException failed) {
                 abandon();
                 throw failed;
             }
-            if (batch != null) {
-                leaveBatch(false);
-            } else {
-                active.decrementAndGet();
-                closeIfDueFromOutside();
-            }
-            completed(synchronizations, TransactionSynchronization.STATUS_ROLLED_BACK);
         }
 
-        /** Gives up the command's part (a synchronization failed before it was done): rolled back, the turn given back. */
+        /** Gives up the command's part: rolled back to its savepoint, the turn given back. */
         private void abandon() {
             if (batch != null) {
                 leaveBatch(false);
             } else {
-                active.decrementAndGet();
-                closeIfDueFromOutside();
+                leaveWithoutBatch();
             }
+        }
+
+        /** A command that never touched the database leaves: a batch may have waited for it. */
+        private void leaveWithoutBatch() {
+            active.decrementAndGet();
+            closeIfDueFromOutside();
         }
 
         /**

@@ -21,11 +21,9 @@ public final class Exports {
             return false;
         }
         try {
-            return MediaType.parseMediaTypes(accept).stream().anyMatch(type ->
-                    type.isCompatibleWith(CsvMessageConverter.TEXT_CSV) && !type.isWildcardType()
-                            && !type.isWildcardSubtype()
-                            || type.isCompatibleWith(XLSX) && !type.isWildcardType()
-                            && !type.isWildcardSubtype());
+            // named, not reached through a wildcard (*/* asks for JSON)
+            return MediaType.parseMediaTypes(accept).stream().filter(type -> !type.isWildcardSubtype())
+                    .anyMatch(type -> type.isCompatibleWith(CsvMessageConverter.TEXT_CSV) || type.isCompatibleWith(XLSX));
         } catch (IllegalArgumentException unreadable) {
             return false;
         }

@@ -1,5 +1,8 @@
 package com.customerarchive.query.bench;
 
+import com.customerarchive.query.support.Prometheus;
+import com.customerarchive.testsupport.Api;
+
 import com.customerarchive.query.support.AppProcess;
 import com.customerarchive.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -756,19 +759,12 @@ public final class ArchiveBenchmark {
         }
     }
 
-    /** Command-side's group commits so far: how many, and the commands they stored (0, 0 with it off). */
-    private double[] groupCommits() throws Exception {
-        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(commandUrl() + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        double[] found = new double[2];
-        metrics.body().lines().forEach(line -> {
-            if (line.startsWith("archive_writes_batch_commands_count")) {
-                found[0] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            } else if (line.startsWith("archive_writes_batch_commands_sum")) {
-                found[1] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        });
-        return found;
+    /** Command-side's group commits so far: how many, and the commands they stored (-1, -1 with it off). */
+    private double[] groupCommits() {
+        Api commandSide = new Api(commandUrl());
+        // absent (-1) while the group commit is off: the differences stay 0
+        return new double[]{Prometheus.value(commandSide, "archive_writes_batch_commands_count"),
+                Prometheus.value(commandSide, "archive_writes_batch_commands_sum")};
     }
 
     /** Sends a request as one of the development users; anything but 2xx is an {@link IllegalStateException}. */

@@ -125,10 +125,8 @@ class TwoOfEachIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgedVia.get(0) >= 20 && acknowledgedVia.get(1) >= 20);
         // killed while it stores visits in shared commits: one of its commits has held more than one command
         Api secondMeters = new Api(second.baseUrl());
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            String metrics = secondMeters.get("/actuator/prometheus", null).raw().body();
-            return meter(metrics, "archive_writes_batch_commands_sum") > meter(metrics, "archive_writes_batch_commands_count");
-        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> Prometheus.value(secondMeters,
+                "archive_writes_batch_commands_sum") > Prometheus.value(secondMeters, "archive_writes_batch_commands_count"));
         secondAlive.set(false);
         killed.set(true);
         second.kill();
@@ -223,11 +221,5 @@ class TwoOfEachIT {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    /** A meter's value in Prometheus's text; 0 when absent. */
-    private static double meter(String metrics, String name) {
-        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }
