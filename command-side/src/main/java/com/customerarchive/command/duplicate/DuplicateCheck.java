@@ -134,6 +134,23 @@ public class DuplicateCheck {
                 candidates.stream().map(candidate -> candidate.id().toString()).toList(), forceReason), occurredAt);
     }
 
+    /**
+     * The customers the archive holds that a registration of this card would meet, looked up without a lock and
+     * without writing (an import's report, before anything is registered); none while the check is off.
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> candidatesOf(CustomerId self, CustomerKind kind, ProfileCard card, Authentication user) {
+        if (!properties.enabled()) {
+            return List.of();
+        }
+        return candidates(digestsOf(kind, card), self.value(), user);
+    }
+
+    /** Whether a registration meets a customer: the check's switch ({@code archive.duplicates.enabled}). */
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
     /** The keys of a customer that has none yet (registered before the check existed). */
     @Transactional
     public void index(UUID customerId) {

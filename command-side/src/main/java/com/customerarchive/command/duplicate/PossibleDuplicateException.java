@@ -3,7 +3,7 @@ package com.customerarchive.command.duplicate;
 import java.util.List;
 
 /** The archive may already hold the customer: nothing was written; the candidates go with the answer. */
-class PossibleDuplicateException extends RuntimeException {
+public class PossibleDuplicateException extends RuntimeException {
 
     private final List<Candidate> candidates;
 

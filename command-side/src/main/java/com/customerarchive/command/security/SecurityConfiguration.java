@@ -42,6 +42,7 @@ class SecurityConfiguration {
                 AccessRule.on(HttpMethod.POST, Set.of(FINANCE), "/api/customers/*/purchases/*/shipments",
                         "/api/customers/*/collections", "/api/customers/*/collections/*/reverse"),
                 AccessRule.on(HttpMethod.PUT, Set.of(SALES, MANAGER, CLERK, FINANCE), "/api/customers/*/credit"),
+                AccessRule.any(Set.of(MANAGER, CLERK), "/api/imports", "/api/imports/**"),
                 AccessRule.any(Set.of(ADMIN), "/api/org/**"),
                 AccessRule.on(HttpMethod.PUT, Set.of(ADMIN), "/api/catalogue/products/*", "/api/catalogue/trade-types/*"),
                 AccessRule.on(HttpMethod.PUT, Set.of(ADMIN), "/api/pools/*"),

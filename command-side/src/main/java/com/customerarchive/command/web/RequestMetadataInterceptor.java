@@ -42,7 +42,9 @@ class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMe
             }
         }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
+        if (Correlation.current() != null) {
+            metadata.put(EventMetadata.CORRELATION_ID, Correlation.current());
+        } else if (request != null) {
             Object correlationId = request.getAttribute(CorrelationIdFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
             if (correlationId != null) {
                 metadata.put(EventMetadata.CORRELATION_ID, correlationId);

@@ -81,6 +81,10 @@ class OwnerScopeIT {
     /** Operations that name neither a customer nor an owner, and why the rule has nothing to refuse there. */
     private static final Map<String, String> EXEMPT = Map.ofEntries(
             Map.entry("GET /api/me", "the caller's own name and roles"),
+            Map.entry("POST /api/imports", "MANAGER and CLERK only; each row's owner must lie in the importer's scope "
+                    + "(ImportTest)"),
+            Map.entry("GET /api/imports/{importId}", "an import's report, its importer's or a manager's"),
+            Map.entry("GET /api/imports/template.xlsx", "an empty workbook, no customer"),
             Map.entry("GET /api/customers/by-code/{code}", "answers as GET /api/profiles/{customerId} (tried), whose "
                     + "check refuses another rep's customer"),
             Map.entry("POST /api/admin/admission/migrate", "codes every customer registered before review (ADMIN only)"),

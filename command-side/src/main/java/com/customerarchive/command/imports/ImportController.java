@@ -1,0 +1,179 @@
+package com.customerarchive.command.imports;
+
+import com.customerarchive.platform.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/imports")
+@Tag(name = "imports", description = "Bring a customer list in from an Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK): "
+        + "every row checked by the registration's rules first, the report names every bad cell (row, column, "
+        + "message) and every possible duplicate; a real import then registers the accepted rows as a job.")
+class ImportController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String DESCRIPTION = "MANAGER or CLERK. The file's first sheet (or the CSV), its first row "
+            + "the headers, matched by name in Chinese or English (GET /api/imports/template.xlsx lists them; more in "
+            + "archive.imports.headers): 外部编号 External reference, 客户名称 Name, 客户类型 Kind, 客户性质 Nature, 客户层级 "
+            + "Tier, 信息来源 Source, 客户等级 Grade, 负责人 Owner are required; enumerations take their names or their "
+            + "labels (单位, 普通公司, 主力客户 …); 建档日期 Registered on becomes the registration's occurredAt (a date "
+            + "is its start in the business zone). A file without a required column is 400 naming it. With ?dryRun the "
+            + "answer is the report and nothing is written; without, 202 with the job (GET /api/imports/{id}). Rows "
+            + "with a bad cell are left out whole; a row that may duplicate a customer of the archive or an earlier "
+            + "row (the duplicate check's keys) is left out and listed; a row whose external reference an earlier "
+            + "import registered is counted as alreadyImported and writes nothing. Each registration goes through "
+            + "the rules of POST /api/customers (review, codes, duplicates) under the importer's name, with the "
+            + "import's id as correlation id.";
+
+    private final Imports imports;
+
+    ImportController(Imports imports) {
+        this.imports = imports;
+    }
+
+    /** The same from an HTML form's upload (multipart, its part "file"); documented with the body's operation. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(hidden = true)
+    @ApiResponse(responseCode = "200", description = "the dry run's report (?dryRun)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Imports.Report.class)))
+    @ApiResponse(responseCode = "202", description = "the job, started; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Imports.Job.class)))
+    ResponseEntity<Object> upload(@RequestParam("file") MultipartFile file,
+                                  @Parameter(description = "present (or true): check only, write nothing")
+                                  @RequestParam(required = false) String dryRun, Authentication user) throws IOException {
+        return answer(file.getBytes(), file.getOriginalFilename(), dryRun, user);
+    }
+
+    @PostMapping
+    @Operation(summary = "Import customers from the request's body (text/csv or an .xlsx workbook, told apart by "
+            + "their bytes)",
+            description = DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "the dry run's report (?dryRun)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Imports.Report.class)))
+    @ApiResponse(responseCode = "202", description = "the job, started; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Imports.Job.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the file; a form's "
+            + "upload (multipart/form-data, part \"file\") is taken too", content = {
+            @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))})
+    ResponseEntity<Object> body(@RequestBody byte[] file, @RequestParam(required = false) String dryRun,
+                                @Parameter(description = "the file's name, kept with the job")
+                                @RequestParam(required = false) String fileName, Authentication user) {
+        return answer(file, fileName, dryRun, user);
+    }
+
+    private ResponseEntity<Object> answer(byte[] file, String fileName, String dryRun, Authentication user) {
+        if (dryRun != null && !dryRun.isBlank() && !dryRun.equalsIgnoreCase("true") && !dryRun.equalsIgnoreCase("false")) {
+            throw new InvalidRequestException("dryRun", "true or false (or present without a value)");
+        }
+        if (dryRun != null && !dryRun.equalsIgnoreCase("false")) {
+            return ResponseEntity.ok(imports.check(file, user));
+        }
+        Imports.Job job = imports.start(file, fileName, user);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/imports/" + job.importId()))
+                .body(job);
+    }
+
+    @GetMapping("/{importId}")
+    @Operation(summary = "An import's report and progress", description = "state RUNNING until every accepted row "
+            + "is registered or refused (then DONE); progress: total, done, registered, pending, ratePerSecond, "
+            + "refused (row, externalRef, rule). Another user's import only for a MANAGER.")
+    Imports.Job progress(@PathVariable UUID importId, Authentication user) {
+        return imports.progress(importId, user);
+    }
+
+    @GetMapping(path = "/template.xlsx", produces = XLSX)
+    @Operation(summary = "The workbook to fill in: the columns in the request's language (Accept-Language), the "
+            + "required ones starred, an example row, and a sheet that explains each column")
+    @ApiResponse(responseCode = "200", description = "the workbook",
+            content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")))
+    ResponseEntity<byte[]> template() throws IOException {
+        boolean english = LocaleContextHolder.getLocale().getLanguage().equals(Locale.ENGLISH.getLanguage());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Sheet customers = workbook.createSheet(english ? "Customers" : "客户");
+            Row header = customers.createRow(0);
+            Row example = customers.createRow(1);
+            List<String> sample = english ? EXAMPLE_EN : EXAMPLE_ZH;
+            ImportColumn[] columns = ImportColumn.values();
+            for (int i = 0; i < columns.length; i++) {
+                Cell cell = header.createCell(i);
+                cell.setCellValue(columns[i].header(english));
+                cell.setCellStyle(bold);
+                example.createCell(i).setCellValue(sample.get(i));
+                customers.setColumnWidth(i, 16 * 256);
+            }
+            customers.createFreezePane(0, 1);
+            Sheet notes = workbook.createSheet(english ? "Notes" : "说明");
+            Row notesHeader = notes.createRow(0);
+            List<String> titles = english ? List.of("Column", "Required", "Field", "Values")
+                    : List.of("列", "必填", "字段", "取值");
+            for (int i = 0; i < titles.size(); i++) {
+                notesHeader.createCell(i).setCellValue(titles.get(i));
+                notesHeader.getCell(i).setCellStyle(bold);
+            }
+            for (int i = 0; i < columns.length; i++) {
+                Row row = notes.createRow(i + 1);
+                row.createCell(0).setCellValue(columns[i].header(english).replace(" *", ""));
+                row.createCell(1).setCellValue(columns[i].required() ? (english ? "yes" : "是") : "");
+                row.createCell(2).setCellValue(columns[i].field());
+                row.createCell(3).setCellValue(ImportRows.allowed(columns[i], english));
+            }
+            notes.setColumnWidth(0, 20 * 256);
+            notes.setColumnWidth(3, 80 * 256);
+            workbook.write(out);
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(english ? "customer-import.xlsx" : "客户导入模板.xlsx", StandardCharsets.UTF_8)
+                            .build().toString())
+                    .body(out.toByteArray());
+        }
+    }
+
+    private static final List<String> EXAMPLE_ZH = Arrays.asList("ERP-000123", "杭州西湖茶叶有限公司", "单位", "普通公司",
+            "主力客户", "展会", "B", "sales", "2024-03-15", "西湖茶叶", "杭州西湖茶叶有限公司", "0571-87654321",
+            "office@xihu-tea.cn", "浙江", "杭州", "西湖区", "龙井路 18 号", "310013", "茶叶批发", "王建国", "李华",
+            "2008-06-01", "120", "5000000", "", "91330106MA2XXXXX0K", "陈静", "采购经理", "0571-87654322", "龙井; 碧螺春");
+    private static final List<String> EXAMPLE_EN = Arrays.asList("ERP-000123", "West Lake Tea Co., Ltd.", "ORGANIZATION",
+            "COMPANY", "KEY", "EXHIBITION", "B", "sales", "2024-03-15", "West Lake Tea", "Hangzhou West Lake Tea Co., Ltd.",
+            "0571-87654321", "office@xihu-tea.cn", "Zhejiang", "Hangzhou", "Xihu", "18 Longjing Road", "310013",
+            "Tea wholesale", "Wang Jianguo", "Li Hua", "2008-06-01", "120", "5000000", "", "91330106MA2XXXXX0K",
+            "Chen Jing", "Purchasing manager", "0571-87654322", "Longjing; Biluochun");
+}

@@ -1,0 +1,355 @@
+package com.customerarchive.command.imports;
+
+import com.customerarchive.command.web.CompleteCard;
+import com.customerarchive.events.Address;
+import com.customerarchive.events.BasicSection;
+import com.customerarchive.events.BusinessSection;
+import com.customerarchive.events.Contact;
+import com.customerarchive.events.CustomerKind;
+import com.customerarchive.events.CustomerNature;
+import com.customerarchive.events.CustomerTier;
+import com.customerarchive.events.Grade;
+import com.customerarchive.events.InformationSource;
+import com.customerarchive.events.ProfileCard;
+import com.customerarchive.platform.web.InvalidRequestException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A customer sheet's rows read as registrations: every cell checked by the rules the API applies to a registration
+ * (the card's constraints, the enumerations, the owner within the importer's scope, a date not in the future), each
+ * bad cell named by its row and column. Enumerations take their names or their labels in either language.
+ */
+final class ImportRows {
+
+    /** A cell the import cannot take: its row (as Excel numbers it), its column's header and field, and why. */
+    record CellError(int row, String column, String field, String message) {
+    }
+
+    /** A row the import would register. */
+    record Accepted(int row, Registration registration) {
+    }
+
+    record Read(List<Accepted> accepted, List<CellError> errors, int rejectedRows, List<String> ignoredColumns) {
+    }
+
+    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private static final Pattern LIST = Pattern.compile("\\s*[;；,，、/]\\s*");
+    private static final Pattern INDEX = Pattern.compile("\\[\\d*]|\\.<[^>]+>");
+
+    private static final Map<Class<?>, Map<String, String>> LABELS = Map.of(
+            CustomerKind.class, Map.of("个人", "INDIVIDUAL", "单位", "ORGANIZATION", "企业", "ORGANIZATION",
+                    "organisation", "ORGANIZATION"),
+            CustomerNature.class, Map.of("政府机关", "GOVERNMENT", "特殊公司", "SPECIAL_PARTNER", "普通公司", "COMPANY",
+                    "个人", "INDIVIDUAL", "交易伙伴", "TRADING_PARTNER", "special partner", "SPECIAL_PARTNER",
+                    "trading partner", "TRADING_PARTNER"),
+            CustomerTier.class, Map.of("主力客户", "KEY", "一般客户", "REGULAR", "零散客户", "OCCASIONAL",
+                    "key customer", "KEY"),
+            InformationSource.class, Map.ofEntries(Map.entry("问卷调查", "QUESTIONNAIRE"),
+                    Map.entry("电话访谈", "PHONE_INTERVIEW"), Map.entry("实地走访", "ON_SITE"), Map.entry("活动", "EVENT"),
+                    Map.entry("转介绍", "REFERRAL"), Map.entry("展会", "EXHIBITION"), Map.entry("网站", "WEBSITE"),
+                    Map.entry("其他", "OTHER"), Map.entry("phone interview", "PHONE_INTERVIEW"),
+                    Map.entry("on site", "ON_SITE")),
+            Grade.class, Map.of());
+
+    private final Map<ImportColumn, Integer> columns;
+    private final List<String> headers;
+    private final List<String> ignored;
+    private final Validator validator;
+    private final Predicate<String> inScope;
+    private final ZoneId zone;
+    private final Instant now;
+
+    private ImportRows(Map<ImportColumn, Integer> columns, List<String> headers, List<String> ignored,
+                       Validator validator, Predicate<String> inScope, ZoneId zone, Instant now) {
+        this.columns = columns;
+        this.headers = headers;
+        this.ignored = ignored;
+        this.validator = validator;
+        this.inScope = inScope;
+        this.zone = zone;
+        this.now = now;
+    }
+
+    /**
+     * Matches the sheet's headers to the columns (the names each column is known by, and those configured); a file
+     * that lacks a required column is refused whole, naming it.
+     */
+    static ImportRows of(SheetReader.Sheet sheet, Map<String, List<String>> configured, Validator validator,
+                         Predicate<String> inScope, ZoneId zone, Instant now) {
+        Map<String, ImportColumn> known = new LinkedHashMap<>();
+        for (ImportColumn column : ImportColumn.values()) {
+            column.names().forEach(name -> known.put(ImportColumn.normalise(name), column));
+            configured.getOrDefault(column.field(), List.of())
+                    .forEach(name -> known.put(ImportColumn.normalise(name), column));
+        }
+        Map<ImportColumn, Integer> columns = new EnumMap<>(ImportColumn.class);
+        List<String> ignored = new ArrayList<>();
+        for (int i = 0; i < sheet.headers().size(); i++) {
+            String header = sheet.headers().get(i);
+            ImportColumn column = known.get(ImportColumn.normalise(header));
+            if (column == null || columns.containsKey(column)) {
+                if (header != null && !header.isBlank()) {
+                    ignored.add(header.strip());
+                }
+                continue;
+            }
+            columns.put(column, i);
+        }
+        List<com.customerarchive.platform.web.ProblemResponses.FieldError> absent = Arrays.stream(ImportColumn.values())
+                .filter(column -> column.required() && !columns.containsKey(column))
+                .map(column -> new com.customerarchive.platform.web.ProblemResponses.FieldError("file",
+                        "no column " + column.header(false).replace(" *", "") + " / " + column.header(true).replace(" *", "")
+                                + " (" + column.field() + ")"))
+                .toList();
+        if (!absent.isEmpty()) {
+            throw new InvalidRequestException(absent);
+        }
+        return new ImportRows(columns, sheet.headers(), List.copyOf(ignored), validator, inScope, zone, now);
+    }
+
+    Read read(List<SheetReader.Row> rows) {
+        List<Accepted> accepted = new ArrayList<>();
+        List<CellError> errors = new ArrayList<>();
+        Map<String, Integer> refs = new java.util.HashMap<>();
+        int rejected = 0;
+        for (SheetReader.Row row : rows) {
+            List<CellError> bad = new ArrayList<>();
+            Registration registration = registration(row, bad);
+            String ref = value(row, ImportColumn.EXTERNAL_REF);
+            if (ref != null) {
+                Integer earlier = refs.putIfAbsent(ref, row.number());
+                if (earlier != null) {
+                    bad.add(error(row, ImportColumn.EXTERNAL_REF, "the same external reference as row " + earlier));
+                }
+            }
+            if (bad.isEmpty() && registration != null) {
+                accepted.add(new Accepted(row.number(), registration));
+            } else {
+                rejected++;
+                errors.addAll(bad);
+            }
+        }
+        return new Read(accepted, errors, rejected, ignored);
+    }
+
+    private Registration registration(SheetReader.Row row, List<CellError> bad) {
+        String ref = value(row, ImportColumn.EXTERNAL_REF);
+        if (ref == null) {
+            bad.add(error(row, ImportColumn.EXTERNAL_REF, "must not be blank"));
+        } else if (ref.length() > 64) {
+            bad.add(error(row, ImportColumn.EXTERNAL_REF, "at most 64 characters"));
+        }
+        CustomerKind kind = choice(row, ImportColumn.KIND, CustomerKind.class, bad);
+        CustomerNature nature = choice(row, ImportColumn.NATURE, CustomerNature.class, bad);
+        CustomerTier tier = choice(row, ImportColumn.TIER, CustomerTier.class, bad);
+        InformationSource source = choice(row, ImportColumn.SOURCE, InformationSource.class, bad);
+        Grade grade = choice(row, ImportColumn.GRADE, Grade.class, bad);
+        String owner = value(row, ImportColumn.OWNER);
+        if (owner == null) {
+            bad.add(error(row, ImportColumn.OWNER, "must not be blank"));
+        } else if (!USER_ID.matcher(owner).matches()) {
+            bad.add(error(row, ImportColumn.OWNER, "a user id: letters, digits and . _ @ - only"));
+        } else if (!inScope.test(owner)) {
+            bad.add(error(row, ImportColumn.OWNER, "not a user within your scope (out-of-scope)"));
+        }
+        Instant occurredAt = null;
+        String registeredOn = value(row, ImportColumn.REGISTERED_ON);
+        if (registeredOn != null) {
+            occurredAt = instant(registeredOn);
+            if (occurredAt == null) {
+                bad.add(error(row, ImportColumn.REGISTERED_ON, "a date such as 2024-03-15 (or a date and time)"));
+            } else if (occurredAt.isAfter(now)) {
+                bad.add(error(row, ImportColumn.REGISTERED_ON, "must not be in the future"));
+                occurredAt = null;
+            }
+        }
+        ProfileCard card = card(row, bad);
+        if (card != null) {
+            for (ConstraintViolation<ProfileCard> violation : validator.validate(card, Default.class, CompleteCard.class)) {
+                bad.add(error(row, columnOf(violation.getPropertyPath().toString()), violation.getMessage()));
+            }
+        }
+        if (!bad.isEmpty()) {
+            return null;
+        }
+        return new Registration(ref, kind, nature, tier, source, grade, owner, card, occurredAt);
+    }
+
+    private ProfileCard card(SheetReader.Row row, List<CellError> bad) {
+        LocalDate founded = null;
+        String foundedText = value(row, ImportColumn.FOUNDED_ON);
+        if (foundedText != null) {
+            founded = date(foundedText);
+            if (founded == null) {
+                bad.add(error(row, ImportColumn.FOUNDED_ON, "a date such as 2008-06-01"));
+            }
+        }
+        Integer employees = null;
+        String employeesText = value(row, ImportColumn.EMPLOYEES);
+        if (employeesText != null) {
+            try {
+                employees = new BigDecimal(employeesText.replace(",", "")).intValueExact();
+            } catch (ArithmeticException | NumberFormatException notWhole) {
+                bad.add(error(row, ImportColumn.EMPLOYEES, "a whole number"));
+            }
+        }
+        BigDecimal capital = null;
+        String capitalText = value(row, ImportColumn.REGISTERED_CAPITAL);
+        if (capitalText != null) {
+            try {
+                capital = new BigDecimal(capitalText.replace(",", ""));
+            } catch (NumberFormatException notNumber) {
+                bad.add(error(row, ImportColumn.REGISTERED_CAPITAL, "a number such as 5000000.00"));
+            }
+        }
+        Address address = null;
+        if (anyOf(row, ImportColumn.PROVINCE, ImportColumn.CITY, ImportColumn.DISTRICT, ImportColumn.STREET,
+                ImportColumn.POSTCODE)) {
+            address = new Address(value(row, ImportColumn.PROVINCE), value(row, ImportColumn.CITY),
+                    value(row, ImportColumn.DISTRICT), value(row, ImportColumn.STREET), value(row, ImportColumn.POSTCODE));
+        }
+        BasicSection basic = new BasicSection(value(row, ImportColumn.NAME), null, null, null, null, null, address,
+                list(row, ImportColumn.PHONES), value(row, ImportColumn.EMAIL), null, null,
+                value(row, ImportColumn.LEGAL_NAME), value(row, ImportColumn.SHORT_NAME),
+                value(row, ImportColumn.LEGAL_REPRESENTATIVE), value(row, ImportColumn.GENERAL_MANAGER), founded, null,
+                value(row, ImportColumn.INDUSTRY), employees, capital, value(row, ImportColumn.LICENCE_NUMBER),
+                value(row, ImportColumn.TAX_NUMBER));
+        List<Contact> contacts = List.of();
+        if (anyOf(row, ImportColumn.CONTACT_NAME, ImportColumn.CONTACT_TITLE, ImportColumn.CONTACT_PHONE)) {
+            contacts = List.of(new Contact(value(row, ImportColumn.CONTACT_NAME), null,
+                    value(row, ImportColumn.CONTACT_TITLE), value(row, ImportColumn.CONTACT_PHONE), null));
+        }
+        List<String> products = list(row, ImportColumn.MAIN_PRODUCTS);
+        BusinessSection business = products.isEmpty() ? null : new BusinessSection(products, null, null, null, null);
+        return new ProfileCard(basic, contacts, business, null, null);
+    }
+
+    private <E extends Enum<E>> E choice(SheetReader.Row row, ImportColumn column, Class<E> type, List<CellError> bad) {
+        String text = value(row, column);
+        if (text == null) {
+            bad.add(error(row, column, "must not be blank"));
+            return null;
+        }
+        String plain = type == Grade.class ? text.replace("级", "").strip() : text;
+        String name = LABELS.get(type).getOrDefault(plain.toLowerCase(Locale.ROOT), LABELS.get(type).get(plain));
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(name != null ? name : plain.replace(' ', '_').replace('-', '_'))) {
+                return constant;
+            }
+        }
+        bad.add(error(row, column, "must be one of " + allowed(column, false)));
+        return null;
+    }
+
+    /** What a column takes, as the template's notes say it. */
+    static String allowed(ImportColumn column, boolean english) {
+        Class<?> type = switch (column) {
+            case KIND -> CustomerKind.class;
+            case NATURE -> CustomerNature.class;
+            case TIER -> CustomerTier.class;
+            case SOURCE -> InformationSource.class;
+            case GRADE -> Grade.class;
+            default -> null;
+        };
+        if (type != null) {
+            List<String> values = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                String name = ((Enum<?>) constant).name();
+                String label = LABELS.get(type).entrySet().stream()
+                        .filter(entry -> entry.getValue().equals(name) && !entry.getKey().matches("[ -~]+"))
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                values.add(label == null ? name : label + " (" + name + ")");
+            }
+            return String.join(", ", values);
+        }
+        return switch (column) {
+            case REGISTERED_ON, FOUNDED_ON -> english ? "a date: 2024-03-15, 2024/3/15 or 2024年3月15日"
+                    : "日期：2024-03-15、2024/3/15 或 2024年3月15日";
+            case PHONES, MAIN_PRODUCTS -> english ? "several separated by ; , or 、" : "多个以 ; , 或 、 分隔";
+            case OWNER -> english ? "the owner's user id, within your scope" : "负责人的用户名，须在您的管辖范围内";
+            case EXTERNAL_REF -> english ? "your own reference of the customer, unique; an import of the same "
+                    + "reference again writes nothing" : "客户在原系统中的编号，唯一；同一编号再次导入不会重复写入";
+            default -> "";
+        };
+    }
+
+    private Instant instant(String text) {
+        LocalDate date = date(text);
+        if (date != null) {
+            return date.atStartOfDay(zone).toInstant();
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notInstant) {
+            try {
+                return LocalDateTime.parse(text.replace(' ', 'T')).atZone(zone).toInstant();
+            } catch (DateTimeParseException notLocal) {
+                return null;
+            }
+        }
+    }
+
+    private static LocalDate date(String text) {
+        Matcher matcher = DATE.matcher(text);
+        if (!matcher.matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                    Integer.parseInt(matcher.group(3)));
+        } catch (java.time.DateTimeException noSuchDay) {
+            return null;
+        }
+    }
+
+    private boolean anyOf(SheetReader.Row row, ImportColumn... columns) {
+        return Arrays.stream(columns).anyMatch(column -> value(row, column) != null);
+    }
+
+    private List<String> list(SheetReader.Row row, ImportColumn column) {
+        String text = value(row, column);
+        return text == null ? List.of() : Arrays.stream(LIST.split(text)).filter(item -> !item.isBlank()).toList();
+    }
+
+    private String value(SheetReader.Row row, ImportColumn column) {
+        Integer index = columns.get(column);
+        return index == null ? null : row.value(index);
+    }
+
+    /** The column a card path's violation belongs to: {@code basic.phones[1]} → 电话. */
+    private ImportColumn columnOf(String path) {
+        String field = "card." + INDEX.matcher(path).replaceAll("");
+        for (ImportColumn column : ImportColumn.values()) {
+            if (column.field().equals(field)) {
+                return column;
+            }
+        }
+        return ImportColumn.NAME;
+    }
+
+    private CellError error(SheetReader.Row row, ImportColumn column, String message) {
+        Integer index = columns.get(column);
+        String header = index == null ? column.header(false) : headers.get(index).strip();
+        return new CellError(row.number(), header, column.field(), message);
+    }
+}

@@ -1,0 +1,390 @@
+package com.customerarchive.command.imports;
+
+import com.customerarchive.command.admission.Admission;
+import com.customerarchive.command.customer.OrgScopes;
+import com.customerarchive.command.customer.OutOfScopeException;
+import com.customerarchive.command.customer.RuleViolationException;
+import com.customerarchive.command.duplicate.Candidate;
+import com.customerarchive.command.duplicate.DuplicateCheck;
+import com.customerarchive.command.duplicate.IdentityKeys;
+import com.customerarchive.command.duplicate.PossibleDuplicateException;
+import com.customerarchive.command.web.Correlation;
+import com.customerarchive.events.CustomerId;
+import com.customerarchive.platform.security.Roles;
+import com.customerarchive.platform.time.BusinessZone;
+import com.customerarchive.platform.web.InvalidRequestException;
+import com.customerarchive.platform.web.NotFoundException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Validator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * Customer imports (导入): a workbook or CSV file of customers checked row by row (every bad cell reported, possible
+ * duplicates found, references imported before left alone) and, unless it is a dry run, registered as a job: each
+ * accepted row through the same rules as {@code POST /api/customers}, under the importer's name and the job's id as
+ * correlation id, in the transaction that notes its outcome. A job resumed after a crash (at the next start, on any
+ * command-side) registers what is left; a customer's id is named by its row's external reference, so no row is
+ * registered twice and a file imported again writes nothing new.
+ */
+@Service
+public class Imports {
+
+    private static final Logger log = LoggerFactory.getLogger(Imports.class);
+    private static final int PAGE = 500;
+
+    /** A row the import leaves out because the archive may hold its customer already, or an earlier row does. */
+    public record Duplicate(int row, String externalRef,
+                            @Schema(description = "TAX_NUMBER, LICENCE_NUMBER, PHONE, NAME_IN_CITY") List<String> matchedOn,
+                            List<Known> customers, List<Integer> rows) {
+    }
+
+    /** A customer the archive holds that a row may duplicate (its name is not repeated here). */
+    public record Known(UUID id, String code) {
+    }
+
+    /**
+     * What the check found: {@code rows} read, {@code accepted} to be registered, {@code rejected} rows with bad
+     * cells (every one in {@code errors}), {@code duplicates} left out, {@code alreadyImported} references registered
+     * by an earlier import.
+     */
+    public record Report(String format, String charset, int rows, int accepted, int rejected, int alreadyImported,
+                         List<ImportRows.CellError> errors, List<Duplicate> duplicates, List<String> ignoredColumns) {
+    }
+
+    /** A row the rules refused when it was registered, and the rule. */
+    public record Refused(int row, String externalRef, String rule) {
+    }
+
+    /**
+     * Where a job stands: RUNNING until every accepted row has an outcome, then DONE; {@code ratePerSecond} is rows
+     * done per second since it started.
+     */
+    public record Progress(int total, int done, int registered, int pending, double ratePerSecond, List<Refused> refused) {
+    }
+
+    public record Job(UUID importId, String state, String fileName, String requestedBy, Instant requestedAt,
+                      Instant startedAt, Instant finishedAt, Report report, Progress progress) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Admission admission;
+    private final DuplicateCheck duplicates;
+    private final OrgScopes scopes;
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final ImportProperties properties;
+    private final TransactionTemplate transactions;
+    private final BusinessZone zone;
+    private final Clock clock;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Imports(JdbcClient jdbc, Admission admission, DuplicateCheck duplicates, OrgScopes scopes, Validator validator,
+            @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ImportProperties properties,
+            TransactionTemplate transactions, BusinessZone zone, Clock clock) {
+        this.jdbc = jdbc;
+        this.admission = admission;
+        this.duplicates = duplicates;
+        this.scopes = scopes;
+        this.validator = validator;
+        this.json = json;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** The dry run: the report, nothing written. */
+    public Report check(byte[] file, Authentication user) {
+        return checked(file, user).report();
+    }
+
+    /** Checks the file and starts registering its accepted rows; answers the job as it stands. */
+    public Job start(byte[] file, String fileName, Authentication user) {
+        Checked checked = checked(file, user);
+        UUID importId = UUID.randomUUID();
+        String authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.joining(","));
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            INSERT INTO import_job (import_id, file_name, format, requested_by, authorities, requested_at,
+                                                    state, report)
+                            VALUES (:id, :file, :format, :user, :authorities, :at, 'RUNNING', CAST(:report AS jsonb))""")
+                    .param("id", importId).param("file", fileName).param("format", checked.report().format())
+                    .param("user", user.getName()).param("authorities", authorities)
+                    .param("at", Timestamp.from(clock.instant())).param("report", write(checked.report())).update();
+            for (ImportRows.Accepted row : checked.toRegister()) {
+                jdbc.sql("""
+                                INSERT INTO import_row (import_id, row_no, external_ref, customer_id, registration)
+                                VALUES (:id, :row, :ref, :customer, CAST(:registration AS jsonb))""")
+                        .param("id", importId).param("row", row.row())
+                        .param("ref", row.registration().externalRef())
+                        .param("customer", row.registration().customerId())
+                        .param("registration", write(row.registration())).update();
+            }
+        });
+        worker.submit(() -> run(importId));
+        return job(importId).orElseThrow();
+    }
+
+    /** Where the job stands: 404 for an unknown one; another user's job only for a manager. */
+    public Job progress(UUID importId, Authentication user) {
+        Job job = job(importId).orElseThrow(() -> new NotFoundException("import-not-found", "Import not found",
+                "No import has the id " + importId + "."));
+        if (!job.requestedBy().equals(user.getName())
+                && !Roles.of(user).contains(com.customerarchive.platform.security.Role.MANAGER)) {
+            throw new OutOfScopeException(user.getName());
+        }
+        return job;
+    }
+
+    /** After a crash or a restart: every job that had not finished goes on. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        stopping.set(false);
+        for (UUID importId : jdbc.sql("SELECT import_id FROM import_job WHERE state = 'RUNNING' ORDER BY requested_at")
+                .query(UUID.class).list()) {
+            worker.submit(() -> run(importId));
+        }
+    }
+
+    /** Stops the jobs after the row they are on (as a crash would, less abruptly); {@link #resume} goes on. */
+    void stop() {
+        stopping.set(true);
+    }
+
+    private record Checked(Report report, List<ImportRows.Accepted> toRegister) {
+    }
+
+    private Checked checked(byte[] file, Authentication user) {
+        SheetReader.Sheet sheet = SheetReader.read(file, properties.maxRows());
+        var scope = scopes.of(user);
+        ImportRows rows = ImportRows.of(sheet, properties.headers(), validator, scope::covers, zone.zone(),
+                clock.instant());
+        ImportRows.Read read = rows.read(sheet.rows());
+        Set<String> imported = importedBefore(read.accepted());
+        List<ImportRows.Accepted> toRegister = new ArrayList<>();
+        List<Duplicate> found = new ArrayList<>();
+        Map<IdentityKeys.Key, Integer> keysInFile = new HashMap<>();
+        int already = 0;
+        for (ImportRows.Accepted row : read.accepted()) {
+            Registration registration = row.registration();
+            if (imported.contains(registration.externalRef())) {
+                already++;
+                continue;
+            }
+            Duplicate duplicate = duplicates.enabled() ? duplicateOf(row, keysInFile, user) : null;
+            if (duplicate != null) {
+                found.add(duplicate);
+            } else {
+                toRegister.add(row);
+            }
+        }
+        return new Checked(new Report(sheet.format(), sheet.charset(), sheet.rows().size(), toRegister.size(),
+                read.rejectedRows(), already, read.errors(), found, read.ignoredColumns()), toRegister);
+    }
+
+    /** The customers of the archive, and the earlier rows of the file, that share an identity key with the row. */
+    private Duplicate duplicateOf(ImportRows.Accepted row, Map<IdentityKeys.Key, Integer> keysInFile,
+                                  Authentication user) {
+        Registration registration = row.registration();
+        Set<IdentityKeys.Kind> matched = new java.util.TreeSet<>();
+        Set<Integer> rows = new java.util.TreeSet<>();
+        for (IdentityKeys.Key key : IdentityKeys.of(registration.kind(), registration.card())) {
+            Integer earlier = keysInFile.putIfAbsent(key, row.row());
+            if (earlier != null) {
+                rows.add(earlier);
+                matched.add(key.kind());
+            }
+        }
+        List<Candidate> candidates = duplicates.candidatesOf(new CustomerId(registration.customerId()),
+                registration.kind(), registration.card(), user);
+        candidates.forEach(candidate -> matched.addAll(candidate.matchedOn()));
+        if (candidates.isEmpty() && rows.isEmpty()) {
+            return null;
+        }
+        return new Duplicate(row.row(), registration.externalRef(), matched.stream().map(Enum::name).toList(),
+                candidates.stream().map(candidate -> new Known(candidate.id(), candidate.code())).toList(),
+                List.copyOf(rows));
+    }
+
+    private Set<String> importedBefore(List<ImportRows.Accepted> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        String[] refs = rows.stream().map(row -> row.registration().externalRef()).toArray(String[]::new);
+        return Set.copyOf(jdbc.sql("SELECT external_ref FROM import_ref WHERE external_ref = ANY(:refs)")
+                .param("refs", refs).query(String.class).list());
+    }
+
+    private void run(UUID importId) {
+        Map<String, Object> job = jdbc.sql("SELECT requested_by, authorities FROM import_job WHERE import_id = :id")
+                .param("id", importId).query().singleRow();
+        String requestedBy = (String) job.get("requested_by");
+        Authentication actor = UsernamePasswordAuthenticationToken.authenticated(requestedBy, null,
+                AuthorityUtils.commaSeparatedStringToAuthorityList((String) job.get("authorities")));
+        SecurityContextHolder.getContext().setAuthentication(actor);
+        try {
+            jdbc.sql("UPDATE import_job SET started_at = :at WHERE import_id = :id AND started_at IS NULL")
+                    .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
+            Correlation.run(importId.toString(), () -> {
+                List<Integer> pending;
+                do {
+                    pending = jdbc.sql("SELECT row_no FROM import_row WHERE import_id = :id AND outcome IS NULL "
+                            + "ORDER BY row_no LIMIT " + PAGE).param("id", importId).query(Integer.class).list();
+                    for (int row : pending) {
+                        if (stopping.get()) {
+                            return;
+                        }
+                        register(importId, row, actor);
+                    }
+                } while (!pending.isEmpty());
+            });
+            jdbc.sql("UPDATE import_job SET state = 'DONE', finished_at = :at WHERE import_id = :id AND state = 'RUNNING' "
+                            + "AND NOT EXISTS (SELECT 1 FROM import_row WHERE import_id = :id AND outcome IS NULL)")
+                    .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
+        } catch (RuntimeException failed) {
+            // the job stays RUNNING: the next start goes on where it stopped
+            log.warn("import {} stopped: {}", importId, failed.getClass().getSimpleName());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /**
+     * One row registered in the transaction that notes it (and its reference); a row the rules refuse is noted with
+     * the rule in a transaction of its own, the registration's having rolled back. A row another worker holds is
+     * left to it.
+     */
+    private void register(UUID importId, int row, Authentication actor) {
+        String refused;
+        try {
+            transactions.executeWithoutResult(status -> {
+                var claimed = jdbc.sql("SELECT external_ref, customer_id, CAST(registration AS text) FROM import_row "
+                                + "WHERE import_id = :id AND row_no = :row AND outcome IS NULL FOR UPDATE SKIP LOCKED")
+                        .param("id", importId).param("row", row)
+                        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(3))).optional();
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                Registration registration = read(claimed.get().getValue());
+                admission.register(registration.command(), registration.occurredAt(), admitted ->
+                        duplicates.register(admitted, false, null, actor, registration.occurredAt()));
+                note(importId, row, "REGISTERED");
+                jdbc.sql("""
+                                INSERT INTO import_ref (external_ref, customer_id, import_id, row_no)
+                                VALUES (:ref, :customer, :id, :row) ON CONFLICT (external_ref) DO NOTHING""")
+                        .param("ref", registration.externalRef()).param("customer", registration.customerId())
+                        .param("id", importId).param("row", row).update();
+            });
+            return;
+        } catch (RuleViolationException rule) {
+            refused = rule.rule().code();
+        } catch (PossibleDuplicateException duplicate) {
+            refused = "possible-duplicate";
+        } catch (OutOfScopeException scope) {
+            refused = "out-of-scope";
+        } catch (InvalidRequestException invalid) {
+            refused = "invalid";
+        }
+        String rule = refused;
+        transactions.executeWithoutResult(status -> note(importId, row, rule));
+    }
+
+    private void note(UUID importId, int row, String outcome) {
+        jdbc.sql("UPDATE import_row SET outcome = :outcome, registration = NULL, done_at = :at "
+                        + "WHERE import_id = :id AND row_no = :row AND outcome IS NULL")
+                .param("outcome", outcome).param("at", Timestamp.from(clock.instant()))
+                .param("id", importId).param("row", row).update();
+    }
+
+    private java.util.Optional<Job> job(UUID importId) {
+        return jdbc.sql("SELECT * FROM import_job WHERE import_id = :id").param("id", importId).query().listOfRows()
+                .stream().findFirst().map(row -> {
+                    Map<String, Integer> counts = new LinkedHashMap<>();
+                    List<Refused> refused = new ArrayList<>();
+                    jdbc.sql("SELECT row_no, external_ref, outcome FROM import_row WHERE import_id = :id ORDER BY row_no")
+                            .param("id", importId).query((rs, n) -> {
+                                String outcome = rs.getString(3);
+                                counts.merge(outcome == null ? "PENDING" : outcome, 1, Integer::sum);
+                                if (outcome != null && !outcome.equals("REGISTERED")) {
+                                    refused.add(new Refused(rs.getInt(1), rs.getString(2), outcome));
+                                }
+                                return null;
+                            }).list();
+                    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+                    int pending = counts.getOrDefault("PENDING", 0);
+                    Instant started = instant(row.get("started_at"));
+                    Instant finished = instant(row.get("finished_at"));
+                    double seconds = started == null ? 0
+                            : Duration.between(started, finished != null ? finished : clock.instant()).toMillis() / 1000.0;
+                    double rate = seconds <= 0 ? 0 : Math.round((total - pending) / seconds * 10) / 10.0;
+                    return new Job(importId, (String) row.get("state"), (String) row.get("file_name"),
+                            (String) row.get("requested_by"), instant(row.get("requested_at")), started, finished,
+                            readReport(row.get("report").toString()), new Progress(total, total - pending,
+                            counts.getOrDefault("REGISTERED", 0), pending, rate, refused));
+                });
+    }
+
+    private static Instant instant(Object timestamp) {
+        return timestamp == null ? null : ((Timestamp) timestamp).toInstant();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException unwritable) {
+            throw new IllegalStateException(unwritable);
+        }
+    }
+
+    private Registration read(String registration) {
+        try {
+            return json.readValue(registration, Registration.class);
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
+
+    private Report readReport(String report) {
+        try {
+            return json.readValue(report, Report.class);
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
+}
