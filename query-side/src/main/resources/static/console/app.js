@@ -381,6 +381,18 @@
     link.remove();
   }
 
+  /** The card printed (客户档案卡) as the server lays it out, in the console's language, saved as a PDF. */
+  async function printCard(id, ask, code) {
+    const answer = await query(`/api/profiles/${id}/card.pdf${ask ? '?' + ask : ''}`, { accept: 'application/pdf', bytes: true });
+    if (!ok(answer)) { flash.innerHTML = problem(answer); return; }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([answer.blob], { type: 'application/pdf' }));
+    link.download = `card-${code || id}${ask ? '-' + ask.replace(/[^0-9A-Za-z-]/g, '') : ''}.pdf`;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
   // ---------------------------------------------------------------- customer
   /** Every event of the customer, in sequence order (the history pages through at most 1000 a request). */
   async function allEvents(id, minVersion) {
@@ -547,7 +559,8 @@
       ${ok(ledger) ? ledgerPanel(ledger.json, finance) : ledger.status === 403 ? '' : `<div class="panel"><h2 data-i18n="money.ledger"></h2>${problem(ledger)}</div>`}
       ${finance ? moneyForms(ok(purchases) ? purchases.json : []) : ''}
       <div class="grid2"><div class="panel"><h2 data-i18n="customer.card"></h2>${cardSections(p.card)}
-        <p><button type="button" id="verify" data-i18n="customer.verify"></button> <span id="verdict" data-testid="verdict"></span></p></div>
+        <p><button type="button" id="verify" data-i18n="customer.verify"></button> <span id="verdict" data-testid="verdict"></span>
+          <button type="button" id="print" data-testid="print" data-i18n="customer.print"></button></p></div>
       <div class="panel"><h2 data-i18n="customer.asOf"></h2><form class="inline" id="asof-form">
         <label><span data-i18n="customer.asOfOn"></span><input type="date" id="asof-date" data-testid="asof-date" max="${today()}"></label>
         ${auditor ? `<label><span data-i18n="customer.asOfAt"></span><input type="datetime-local" id="asof-at" data-testid="asof-at"></label>
@@ -575,6 +588,7 @@
       document.getElementById('verdict').innerHTML = !ok(verdict) ? problem(verdict) : verdict.json.valid ? `<span class="ok">${esc(t('customer.valid'))}</span>`
         : `<span class="problem">${esc(t('customer.invalid'))} ${esc(verdict.json.sequence)}</span>`;
     });
+    document.getElementById('print').addEventListener('click', () => printCard(id, '', p.code));
     document.getElementById('asof-form').addEventListener('submit', async event => {
       event.preventDefault();
       const on = document.getElementById('asof-date').value;
@@ -588,8 +602,10 @@
       const target = document.getElementById('asof');
       target.innerHTML = ok(then) ? `<p class="muted">${esc(note)}</p><dl><dt>${esc(t('col.grade'))}</dt><dd data-testid="asof-grade">${esc(then.json.grade)}</dd>
         <dt>${esc(t('col.owner'))}</dt><dd>${val(then.json.ownerId)}</dd><dt>${esc(t('form.email'))}</dt><dd data-testid="asof-email">${val(((then.json.card || {}).basic || {}).email)}</dd>
-        <dt>${esc(t('customer.asOfVersion'))}</dt><dd data-testid="asof-version-shown">${esc(then.json.version)}</dd></dl>${cardSections(then.json.card, 'asof-card')}` : problem(then);
+        <dt>${esc(t('customer.asOfVersion'))}</dt><dd data-testid="asof-version-shown">${esc(then.json.version)}</dd></dl>${cardSections(then.json.card, 'asof-card')}
+        <p><button type="button" id="asof-print" data-testid="asof-print">${esc(t('customer.printAsOf'))}</button></p>` : problem(then);
       translate(target);
+      document.getElementById('asof-print')?.addEventListener('click', () => printCard(id, ask, p.code));
     });
     if (writer && !p.mergedInto) wireTasks(id, p, events);
     if (!p.mergedInto) wireRemarks(id, p);

@@ -40,7 +40,7 @@ public class AccessLog {
 
     /** The views that show personal data, one per endpoint: opening a customer is one entry per endpoint read. */
     public enum View {
-        PROFILE("profile"), HISTORY("history"), CHANGES("changes"), AS_OF("as-of"), VISITS("visits"), LEDGER("ledger");
+        PROFILE("profile"), HISTORY("history"), CHANGES("changes"), AS_OF("as-of"), VISITS("visits"), LEDGER("ledger"), PRINT("print");
 
         private final String label;
 

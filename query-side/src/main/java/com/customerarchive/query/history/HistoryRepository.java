@@ -30,7 +30,7 @@ import java.util.UUID;
 
 /** The audit read models: every event, every changed field, every grade, per customer. */
 @Repository
-class HistoryRepository {
+public class HistoryRepository {
 
     private final JdbcClient jdbc;
     private final RowAppender appender;
@@ -163,7 +163,7 @@ class HistoryRepository {
     }
 
     /** The customer's visits in their order, from the audit history (where erasure already blinded the names). */
-    List<Visit> visits(UUID customerId, String marker) {
+    public List<Visit> visits(UUID customerId, String marker) {
         return jdbc.sql("""
                         SELECT sequence, actor, data::text AS data FROM history_event
                         WHERE customer_id = :id AND type = 'VisitRecorded' ORDER BY sequence""")
@@ -187,7 +187,7 @@ class HistoryRepository {
     }
 
     /** A visit as the rep recorded it; {@code sequence} is its event's place in the customer's stream. */
-    record Visit(int visitNo, Instant visitedAt, VisitMethod method, String contactName, ContactRole contactRole,
+    public record Visit(int visitNo, Instant visitedAt, VisitMethod method, String contactName, ContactRole contactRole,
                  Grade gradeAtVisit, String notes, String conclusion, LocalDate nextFollowUpOn, String recordedBy,
                  long sequence) {
     }

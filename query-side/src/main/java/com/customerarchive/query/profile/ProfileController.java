@@ -1,5 +1,14 @@
 package com.customerarchive.query.profile;
 
+import com.customerarchive.query.history.HistoryRepository;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import java.util.Locale;
 import com.customerarchive.query.audit.ReadsCustomers;
 import com.customerarchive.query.audit.AccessLog;
 import com.customerarchive.events.AdmissionState;
@@ -51,9 +60,14 @@ class ProfileController {
     private final Commercial commercial;
     private final CustomerScope scope;
     private final BusinessZone zone;
+    private final HistoryRepository history;
+    private final CardPrint print;
 
     ProfileController(ProfileRepository profiles, AsOfReader asOf, ArchiveRules rules, Freshness freshness, Clock clock,
-                      AccessLog accessLog, Commercial commercial, CustomerScope scope, BusinessZone zone) {
+                      AccessLog accessLog, Commercial commercial, CustomerScope scope, BusinessZone zone,
+                      HistoryRepository history, CardPrint print) {
+        this.history = history;
+        this.print = print;
         this.zone = zone;
         this.commercial = commercial;
         this.scope = scope;
@@ -136,14 +150,7 @@ class ProfileController {
         // the customer as of the version asked for decides how it is seen (a customer just claimed from the pool is
         // its new owner's in full, not a pool member's masked one)
         freshness.await(customerId, minVersion);
-        CustomerScope.Visibility visibility = scope.check(customerId);
-        Instant now = clock.instant();
-        ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, zone, now, null))
-                .orElseThrow(() -> NotFoundException.customer(customerId));
-        ProfileView judged = commercial.of(customerId, now, true).map(one -> found.with(one, zone)).orElse(found);
-        // a customer in the public pool reads without its personal fields until claimed (its pool's members)
-        ProfileView profile = scope.withholds(judged.consentGranted()) || visibility.pooled() ? judged.withheld()
-                : scope.financeOnly() ? judged.withheldButName() : judged;
+        ProfileView profile = current(customerId);
         accessLog.record(customerId, AccessLog.View.PROFILE);
         if (profile.mergedInto() != null) {
             response.setHeader(HttpHeaders.LINK, "</api/profiles/" + profile.mergedInto() + ">; rel=\"canonical\"");
@@ -166,12 +173,74 @@ class ProfileController {
                      @RequestParam(required = false) LocalDate on,
                      @Parameter(description = "with on only: count the events recorded by this instant")
                      @RequestParam(required = false) Instant knownAt) {
+        if (Stream.of(at, version, on).filter(Objects::nonNull).count() != 1) {
+            scope.check(customerId);
+            if (knownAt != null && on == null) {
+                throw new InvalidRequestException("knownAt", "goes with on (a date) only");
+            }
+            throw new InvalidRequestException("at", "give exactly one of at (an instant), version or on (a date)");
+        }
+        ProfileView then = then(customerId, at, version, on, knownAt);
+        accessLog.record(customerId, AccessLog.View.AS_OF);
+        return then;
+    }
+
+    @GetMapping(path = "/{customerId}/card.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The card printed (客户档案卡), as a PDF on A4", description = "The seed's form: on the front "
+            + "the five sections (基础资料, 决策信息, 业务信息, 付款信息, 购买信息) with every field, blank where the card "
+            + "has none; on the back the communication records (沟通信息: 次数, 日期, 方式, 接触对象, 级别, 过程, 结论). "
+            + "Labels in the request's language (Accept-Language; Chinese unless English is asked), a CJK font embedded "
+            + "(archive.print.fonts; 503 print-font-missing when none is installed). at, version or on (with knownAt) "
+            + "print the card as it stood then, as the as-of read gives it, with \"as known at …\" above the form and "
+            + "the visits up to then. Withheld and erased fields print as such. Recorded in the access trail (print).")
+    @ApiResponse(responseCode = "200", description = "the card",
+            content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+                    schema = @Schema(type = "string", format = "binary")))
+    ResponseEntity<byte[]> card(@PathVariable UUID customerId, @RequestParam(required = false) Instant at,
+                                @RequestParam(required = false) Long version,
+                                @RequestParam(required = false) LocalDate on,
+                                @RequestParam(required = false) Instant knownAt,
+                                Authentication user, Locale locale) {
+        boolean earlier = at != null || version != null || on != null;
+        if (Stream.of(at, version, on).filter(Objects::nonNull).count() > 1 || knownAt != null && on == null) {
+            scope.check(customerId);
+            throw knownAt != null && on == null ? new InvalidRequestException("knownAt", "goes with on (a date) only")
+                    : new InvalidRequestException("at", "give at most one of at (an instant), version or on (a date)");
+        }
+        ProfileView profile = earlier ? then(customerId, at, version, on, knownAt) : current(customerId);
+        CustomerScope.Visibility visibility = scope.check(customerId);
+        Instant now = clock.instant();
+        Instant stoodAt = earlier ? profile.asOf() : null;
+        List<HistoryRepository.Visit> visits = history.visits(customerId, visibility.marker()).stream()
+                .filter(visit -> stoodAt == null || visit.visitedAt() != null && !visit.visitedAt().isAfter(stoodAt))
+                .toList();
+        byte[] pdf = print.print(profile, visits, new CardPrint.Heading(user.getName(), now, stoodAt,
+                on != null ? knownAt : at), locale);
+        accessLog.record(customerId, AccessLog.View.PRINT);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("card-" + (profile.code() != null ? profile.code() : customerId.toString()) + ".pdf")
+                        .build().toString())
+                .body(pdf);
+    }
+
+    /** The current profile as this user may read it (withheld for a pool member, name only for finance). */
+    private ProfileView current(UUID customerId) {
+        CustomerScope.Visibility visibility = scope.check(customerId);
+        Instant now = clock.instant();
+        ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, zone, now, null))
+                .orElseThrow(() -> NotFoundException.customer(customerId));
+        ProfileView judged = commercial.of(customerId, now, true).map(one -> found.with(one, zone)).orElse(found);
+        // a customer in the public pool reads without its personal fields until claimed (its pool's members)
+        return scope.withholds(judged.consentGranted()) || visibility.pooled() ? judged.withheld()
+                : scope.financeOnly() ? judged.withheldButName() : judged;
+    }
+
+    /** The profile as it stood at an instant, a version or the end of a day (as known at knownAt), rebuilt. */
+    private ProfileView then(UUID customerId, Instant at, Long version, LocalDate on, Instant knownAt) {
         CustomerScope.Visibility visibility = scope.check(customerId);
         if (knownAt != null && on == null) {
             throw new InvalidRequestException("knownAt", "goes with on (a date) only");
-        }
-        if (Stream.of(at, version, on).filter(Objects::nonNull).count() != 1) {
-            throw new InvalidRequestException("at", "give exactly one of at (an instant), version or on (a date)");
         }
         if (version != null && version < 1) {
             throw new InvalidRequestException("version", "must be 1 or more");
@@ -181,7 +250,6 @@ class ProfileController {
                 .orElseThrow(() -> new NotFoundException("customer-not-found",
                 "Customer not found", "No customer " + customerId + " had been recorded by then."));
         Instant stoodAt = on != null ? dayEnd : at != null ? at : folded.recordedAt();
-        accessLog.record(customerId, AccessLog.View.AS_OF);
         ProfileView then = ProfileView.of(folded.state(), rules, zone, stoodAt, stoodAt);
         return visibility.withholds() ? then.withheld() : then;
     }

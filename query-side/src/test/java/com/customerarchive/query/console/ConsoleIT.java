@@ -497,6 +497,13 @@ class ConsoleIT {
         assertThat(browser.findElement(testId("asof-grade")).getText()).isEqualTo("C");
         scan(chinese, "as-of", untranslated);
         screenshot("customer-" + user + (chinese ? "-zh" : "-en"));
+        // the card printed in the console's language, now and as it stood 30 days ago
+        browser.findElement(testId("print")).click();
+        String nowPrinted = printedText(downloads, p -> !p.getFileName().toString().contains("-on"));
+        assertThat(nowPrinted).contains(chinese ? "客户档案卡" : "Customer profile card", name, "new@hengda.example");
+        browser.findElement(testId("asof-print")).click();
+        String thenPrinted = printedText(downloads, p -> p.getFileName().toString().contains("-on"));
+        assertThat(thenPrinted).contains(name, "old@hengda.example").doesNotContain("new@hengda.example");
 
         browser.get(querySide.baseUrl() + "/console/#/search?q=" + java.net.URLEncoder.encode(name.split(" ")[0],
                 java.nio.charset.StandardCharsets.UTF_8));
@@ -666,5 +673,29 @@ class ConsoleIT {
 
     private void screenshot(String name) throws IOException {
         ConsoleBrowser.screenshot(browser, name);
+    }
+
+    /** The text of the card PDF the console saved (the one file that matches), deleted after it was read. */
+    private static String printedText(Path downloads, java.util.function.Predicate<Path> which) throws IOException {
+        java.util.concurrent.atomic.AtomicReference<Path> found = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try (var files = Files.list(downloads)) {
+                files.filter(file -> file.getFileName().toString().startsWith("card-")
+                                && file.getFileName().toString().endsWith(".pdf") && which.test(file))
+                        .findFirst().ifPresent(found::set);
+            }
+            return found.get() != null && Files.size(found.get()) > 0;
+        });
+        // the browser has finished writing the file when its size stays
+        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(10)).until(() -> {
+            long size = Files.size(found.get());
+            Thread.sleep(200);
+            return Files.size(found.get()) == size;
+        });
+        try (var document = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(found.get()))) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        } finally {
+            Files.delete(found.get());
+        }
     }
 }

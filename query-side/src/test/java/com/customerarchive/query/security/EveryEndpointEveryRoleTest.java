@@ -121,7 +121,7 @@ class EveryEndpointEveryRoleTest extends BothAppsTest {
                 "GET /api/profiles/{customerId}/history", "GET /api/profiles/{customerId}/changes",
                 "GET /api/profiles/{customerId}/grades", "GET /api/profiles/{customerId}/as-of",
                 "GET /api/profiles/{customerId}/verify", "GET /api/profiles/{customerId}/visits",
-                "GET /api/profiles/{customerId}/purchases")) {
+                "GET /api/profiles/{customerId}/purchases", "GET /api/profiles/{customerId}/card.pdf")) {
             MAY.put(read, READERS);
         }
         MAY.put("GET /api/profiles/{customerId}/access-log", AUDIT);

@@ -1,0 +1,153 @@
+package com.customerarchive.query.print;
+
+import com.customerarchive.query.support.BothAppsTest;
+import com.customerarchive.testsupport.Api;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The card printed as the seed's form: its text read back from the PDF (PDFBox) holds the card's Chinese values
+ * under the form's labels, the communication records on the back, an earlier card's "as known at", and withheld and
+ * erased fields as such; the CJK font is embedded and the pages are A4.
+ */
+class PrintedCardTest extends BothAppsTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void the_card_prints_on_a4_with_its_sections_values_and_visits_in_chinese_or_english() throws Exception {
+        Api commands = new Api(COMMAND_SIDE.baseUrl());
+        Api queries = new Api("http://localhost:" + port);
+        UUID id = UUID.randomUUID();
+        assertThat(commands.post("/api/customers", "sales", """
+                {"customerId": "%s", "kind": "ORGANIZATION", "nature": "COMPANY", "tier": "KEY", "source": "EXHIBITION",
+                 "grade": "B", "ownerId": "sales", "occurredAt": "2026-03-01T02:00:00Z",
+                 "card": {"basic": {"name": "丸石精密机械有限公司", "shortName": "丸石", "phones": ["0574-87001234"],
+                                    "address": {"province": "浙江", "city": "宁波", "district": "北仑区", "street": "明州路 88 号"},
+                                    "legalRepresentative": "周建华", "industry": "机械制造", "employees": 320,
+                                    "taxNumber": "91330206MA2AB12C3D"},
+                          "contacts": [{"name": "林晓燕", "role": "DECISION_MAKER", "title": "采购部经理", "phone": "13805740001"}],
+                          "business": {"mainProducts": ["数控车床", "加工中心"]},
+                          "payment": {"creditRating": "AA"}}}""".formatted(id)).status()).isEqualTo(201);
+        assertThat(commands.post("/api/customers/" + id + "/visits", "sales", """
+                {"occurredAt": "2026-03-10T01:30:00Z", "method": "ON_SITE_VISIT",
+                 "contact": {"name": "林晓燕", "role": "DECISION_MAKER"},
+                 "notes": "介绍新款五轴加工中心，客户关心交货期", "conclusion": "四月再访，带报价单"}""").status())
+                .isEqualTo(201);
+        assertThat(commands.post("/api/customers/" + id + "/visits", "sales", """
+                {"occurredAt": "2026-04-20T06:00:00Z", "method": "PHONE", "contact": {"name": "周建华"},
+                 "notes": "电话确认报价", "conclusion": "五月签约"}""").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("/api/profiles/" + id + "?minVersion=3",
+                "manager").status() == 200);
+
+        byte[] pdf = get("/api/profiles/" + id + "/card.pdf", "manager", "zh-CN");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            for (PDPage page : document.getPages()) {
+                assertThat(page.getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth());
+                assertThat(page.getMediaBox().getHeight()).isEqualTo(PDRectangle.A4.getHeight());
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                }
+            }
+            String front = text(document, 1, 1);
+            assertThat(front).contains("客户档案卡", "一、基础资料", "二、决策信息", "三、业务信息", "四、付款信息",
+                    "五、购买信息", "丸石精密机械有限公司", "名称", "法定代表人", "周建华", "0574-87001234",
+                    "浙江 宁波 北仑区 明州路 88 号", "机械制造", "320", "91330206MA2AB12C3D", "林晓燕", "决策者",
+                    "采购部经理", "数控车床; 加工中心", "AA", "单位", "普通公司", "主力客户", "展会",
+                    "建档日期", "2026-03-01", "由 manager 于");
+            String back = text(document, 2, document.getNumberOfPages());
+            assertThat(back).contains("沟通信息", "次数", "日期", "方式", "接触对象", "级别", "过程", "结论",
+                    "2026-03-10", "外访", "介绍新款五轴加工中心，客户关心交货期", "四月再访，带报价单",
+                    "2026-04-20", "电话确认报价", "五月签约");
+            // a rendering of the front, as docs/ shows it
+            File png = new File("target/card-front.png");
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 100), "png", png);
+            assertThat(png.length()).isPositive();
+        }
+
+        // in English
+        try (PDDocument english = Loader.loadPDF(get("/api/profiles/" + id + "/card.pdf", "manager", "en"))) {
+            assertThat(text(english, 1, 1)).contains("Customer profile card", "1. Basic data", "Legal representative",
+                    "丸石精密机械有限公司", "Organization", "Key customer");
+            assertThat(text(english, 2, english.getNumberOfPages())).contains("Communication records", "On-site visit");
+        }
+
+        // as it stood at the end of 15 March: the first visit only, and the heading says so
+        try (PDDocument earlier = Loader.loadPDF(get("/api/profiles/" + id + "/card.pdf?on=2026-03-15", "auditor",
+                "zh-CN"))) {
+            String all = text(earlier, 1, earlier.getNumberOfPages());
+            assertThat(all).contains("本卡为 2026-03-16 00:00 时的档案，按", "所知", "丸石精密机械有限公司",
+                    "介绍新款五轴加工中心").doesNotContain("电话确认报价");
+        }
+
+        // finance reads the name only: the rest of the personal data prints as withheld
+        try (PDDocument withheld = Loader.loadPDF(get("/api/profiles/" + id + "/card.pdf", "finance", "zh-CN"))) {
+            String front = text(withheld, 1, 1);
+            assertThat(front).contains("丸石精密机械有限公司", "〔不予显示〕").doesNotContain("周建华", "0574-87001234");
+        }
+
+        // erased: the personal fields print as erased, for good
+        assertThat(commands.call("DELETE", "/api/customers/" + id + "/personal-data", "admin",
+                "{\"reason\": \"the customer asked to be forgotten\"}", null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("/api/profiles/" + id + "?minVersion=4",
+                "manager").status() == 200);
+        try (PDDocument erased = Loader.loadPDF(get("/api/profiles/" + id + "/card.pdf", "manager", "zh-CN"))) {
+            String all = text(erased, 1, erased.getNumberOfPages());
+            assertThat(all).contains("〔已抹除〕", "个人信息已按要求抹除").doesNotContain("丸石精密机械有限公司", "周建华",
+                    "林晓燕");
+        }
+
+        // the print is in the access trail
+        assertThat(queries.get("/api/audit/access?user=manager", "auditor").raw().body()).contains("print");
+        // bad periods are problems, not PDFs
+        var bad = queries.get("/api/profiles/" + id + "/card.pdf?on=2026-03-15&version=2", "manager");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(queries.get("/api/profiles/" + UUID.randomUUID() + "/card.pdf", "manager").status()).isEqualTo(404);
+    }
+
+    private byte[] get(String path, String user, String language) throws Exception {
+        HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Basic " + Base64.getEncoder()
+                                .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)))
+                        .header("Accept-Language", language).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        return answer.body();
+    }
+
+    private static String text(PDDocument document, int from, int to) throws Exception {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(from);
+        stripper.setEndPage(to);
+        // a label wrapped in its cell reads as one line
+        return stripper.getText(document).replaceAll("\\s+", " ");
+    }
+}
