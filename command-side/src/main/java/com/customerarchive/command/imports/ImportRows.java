@@ -51,6 +51,13 @@ final class ImportRows {
     record Read(List<Accepted> accepted, List<CellError> errors, int rejectedRows, List<String> ignoredColumns) {
     }
 
+    /** The import's own messages in the reader's language ({@code import.*} in messages). */
+    interface Text {
+        String get(String key, Object... arguments);
+
+        boolean english();
+    }
+
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final Pattern LIST = Pattern.compile("\\s*[;；,，、/]\\s*");
@@ -78,9 +85,11 @@ final class ImportRows {
     private final Predicate<String> inScope;
     private final ZoneId zone;
     private final Instant now;
+    private final Text text;
 
     private ImportRows(Map<ImportColumn, Integer> columns, List<String> headers, List<String> ignored,
-                       Validator validator, Predicate<String> inScope, ZoneId zone, Instant now) {
+                       Validator validator, Predicate<String> inScope, ZoneId zone, Instant now, Text text) {
+        this.text = text;
         this.columns = columns;
         this.headers = headers;
         this.ignored = ignored;
@@ -95,7 +104,7 @@ final class ImportRows {
      * that lacks a required column is refused whole, naming it.
      */
     static ImportRows of(SheetReader.Sheet sheet, Map<String, List<String>> configured, Validator validator,
-                         Predicate<String> inScope, ZoneId zone, Instant now) {
+                         Predicate<String> inScope, ZoneId zone, Instant now, Text text) {
         Map<String, ImportColumn> known = new LinkedHashMap<>();
         for (ImportColumn column : ImportColumn.values()) {
             column.names().forEach(name -> known.put(ImportColumn.normalise(name), column));
@@ -124,7 +133,7 @@ final class ImportRows {
         if (!absent.isEmpty()) {
             throw new InvalidRequestException(absent);
         }
-        return new ImportRows(columns, sheet.headers(), List.copyOf(ignored), validator, inScope, zone, now);
+        return new ImportRows(columns, sheet.headers(), List.copyOf(ignored), validator, inScope, zone, now, text);
     }
 
     Read read(List<SheetReader.Row> rows) {
@@ -139,7 +148,7 @@ final class ImportRows {
             if (ref != null) {
                 Integer earlier = refs.putIfAbsent(ref, row.number());
                 if (earlier != null) {
-                    bad.add(error(row, ImportColumn.EXTERNAL_REF, "the same external reference as row " + earlier));
+                    bad.add(error(row, ImportColumn.EXTERNAL_REF, text.get("sameRef", earlier)));
                 }
             }
             if (bad.isEmpty() && registration != null) {
@@ -155,9 +164,9 @@ final class ImportRows {
     private Registration registration(SheetReader.Row row, List<CellError> bad) {
         String ref = value(row, ImportColumn.EXTERNAL_REF);
         if (ref == null) {
-            bad.add(error(row, ImportColumn.EXTERNAL_REF, "must not be blank"));
+            bad.add(error(row, ImportColumn.EXTERNAL_REF, text.get("blank")));
         } else if (ref.length() > 64) {
-            bad.add(error(row, ImportColumn.EXTERNAL_REF, "at most 64 characters"));
+            bad.add(error(row, ImportColumn.EXTERNAL_REF, text.get("tooLong", 64)));
         }
         CustomerKind kind = choice(row, ImportColumn.KIND, CustomerKind.class, bad);
         CustomerNature nature = choice(row, ImportColumn.NATURE, CustomerNature.class, bad);
@@ -166,20 +175,20 @@ final class ImportRows {
         Grade grade = choice(row, ImportColumn.GRADE, Grade.class, bad);
         String owner = value(row, ImportColumn.OWNER);
         if (owner == null) {
-            bad.add(error(row, ImportColumn.OWNER, "must not be blank"));
+            bad.add(error(row, ImportColumn.OWNER, text.get("blank")));
         } else if (!USER_ID.matcher(owner).matches()) {
-            bad.add(error(row, ImportColumn.OWNER, "a user id: letters, digits and . _ @ - only"));
+            bad.add(error(row, ImportColumn.OWNER, text.get("userId")));
         } else if (!inScope.test(owner)) {
-            bad.add(error(row, ImportColumn.OWNER, "not a user within your scope (out-of-scope)"));
+            bad.add(error(row, ImportColumn.OWNER, text.get("outOfScope")));
         }
         Instant occurredAt = null;
         String registeredOn = value(row, ImportColumn.REGISTERED_ON);
         if (registeredOn != null) {
             occurredAt = instant(registeredOn);
             if (occurredAt == null) {
-                bad.add(error(row, ImportColumn.REGISTERED_ON, "a date such as 2024-03-15 (or a date and time)"));
+                bad.add(error(row, ImportColumn.REGISTERED_ON, text.get("date")));
             } else if (occurredAt.isAfter(now)) {
-                bad.add(error(row, ImportColumn.REGISTERED_ON, "must not be in the future"));
+                bad.add(error(row, ImportColumn.REGISTERED_ON, text.get("future")));
                 occurredAt = null;
             }
         }
@@ -201,7 +210,7 @@ final class ImportRows {
         if (foundedText != null) {
             founded = date(foundedText);
             if (founded == null) {
-                bad.add(error(row, ImportColumn.FOUNDED_ON, "a date such as 2008-06-01"));
+                bad.add(error(row, ImportColumn.FOUNDED_ON, text.get("date")));
             }
         }
         Integer employees = null;
@@ -210,7 +219,7 @@ final class ImportRows {
             try {
                 employees = new BigDecimal(employeesText.replace(",", "")).intValueExact();
             } catch (ArithmeticException | NumberFormatException notWhole) {
-                bad.add(error(row, ImportColumn.EMPLOYEES, "a whole number"));
+                bad.add(error(row, ImportColumn.EMPLOYEES, text.get("whole")));
             }
         }
         BigDecimal capital = null;
@@ -219,7 +228,7 @@ final class ImportRows {
             try {
                 capital = new BigDecimal(capitalText.replace(",", ""));
             } catch (NumberFormatException notNumber) {
-                bad.add(error(row, ImportColumn.REGISTERED_CAPITAL, "a number such as 5000000.00"));
+                bad.add(error(row, ImportColumn.REGISTERED_CAPITAL, text.get("number")));
             }
         }
         Address address = null;
@@ -245,19 +254,19 @@ final class ImportRows {
     }
 
     private <E extends Enum<E>> E choice(SheetReader.Row row, ImportColumn column, Class<E> type, List<CellError> bad) {
-        String text = value(row, column);
-        if (text == null) {
-            bad.add(error(row, column, "must not be blank"));
+        String cell = value(row, column);
+        if (cell == null) {
+            bad.add(error(row, column, this.text.get("blank")));
             return null;
         }
-        String plain = type == Grade.class ? text.replace("级", "").strip() : text;
+        String plain = type == Grade.class ? cell.replace("级", "").strip() : cell;
         String name = LABELS.get(type).getOrDefault(plain.toLowerCase(Locale.ROOT), LABELS.get(type).get(plain));
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equalsIgnoreCase(name != null ? name : plain.replace(' ', '_').replace('-', '_'))) {
                 return constant;
             }
         }
-        bad.add(error(row, column, "must be one of " + allowed(column, false)));
+        bad.add(error(row, column, this.text.get("oneOf", allowed(column, this.text.english()))));
         return null;
     }
 

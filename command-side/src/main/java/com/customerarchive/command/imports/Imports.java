@@ -22,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -40,6 +42,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -106,6 +109,7 @@ public class Imports {
     private final TransactionTemplate transactions;
     private final BusinessZone zone;
     private final Clock clock;
+    private final MessageSource messages;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "import");
@@ -115,7 +119,8 @@ public class Imports {
 
     Imports(JdbcClient jdbc, Admission admission, DuplicateCheck duplicates, OrgScopes scopes, Validator validator,
             @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ImportProperties properties,
-            TransactionTemplate transactions, BusinessZone zone, Clock clock) {
+            TransactionTemplate transactions, BusinessZone zone, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.admission = admission;
         this.duplicates = duplicates;
@@ -193,8 +198,19 @@ public class Imports {
     private Checked checked(byte[] file, Authentication user) {
         SheetReader.Sheet sheet = SheetReader.read(file, properties.maxRows());
         var scope = scopes.of(user);
+        Locale locale = LocaleContextHolder.getLocale();
         ImportRows rows = ImportRows.of(sheet, properties.headers(), validator, scope::covers, zone.zone(),
-                clock.instant());
+                clock.instant(), new ImportRows.Text() {
+                    @Override
+                    public String get(String key, Object... arguments) {
+                        return messages.getMessage("import." + key, arguments, key, locale);
+                    }
+
+                    @Override
+                    public boolean english() {
+                        return !locale.getLanguage().equals(Locale.CHINESE.getLanguage());
+                    }
+                });
         ImportRows.Read read = rows.read(sheet.rows());
         Set<String> imported = importedBefore(read.accepted());
         List<ImportRows.Accepted> toRegister = new ArrayList<>();
