@@ -93,7 +93,7 @@ class AdmissionIT extends BothAppsTest {
     }
 
     private JsonNode profileAt(String id, long version) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> queries().get("/api/profiles/" + id
+        return await().atMost(Duration.ofSeconds(90)).until(() -> queries().get("/api/profiles/" + id
                 + "?minVersion=" + version, "manager"), answer -> answer.status() == 200).json();
     }
 
@@ -294,7 +294,7 @@ class AdmissionIT extends BothAppsTest {
         }
         String pending = register(one, "sales", card("甘肃待审", "甘肃", "兰州"));
 
-        Api.Response run = one.post("/api/admin/admission/migrate", "admin", "{}");
+        Api.Response run = migrate(one);
         assertThat(run.status()).as(run.raw().body()).isEqualTo(200);
         List<String> migratedIds = run.json().get("customers").findValuesAsString("customerId");
         assertThat(migratedIds).containsSubsequence(legacy).doesNotContain(pending);
@@ -310,7 +310,7 @@ class AdmissionIT extends BothAppsTest {
         assertThat(codes).containsExactly(String.format("XX%d%05d", year(), firstNo),
                 String.format("XX%d%05d", year(), firstNo + 1), String.format("XX%d%05d", year(), firstNo + 2));
 
-        Api.Response again = two.post("/api/admin/admission/migrate", "admin", "{}");
+        Api.Response again = migrate(two);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("migrated").asInt()).isEqualTo(0);
         assertThat(one.post("/api/admin/admission/migrate", "manager", "{}").status()).isEqualTo(403);
@@ -337,5 +337,16 @@ class AdmissionIT extends BothAppsTest {
                 .param("payload", payload.getBytes(StandardCharsets.UTF_8))
                 .param("meta", metaData.getBytes(StandardCharsets.UTF_8)).update();
         return id;
+    }
+
+    /**
+     * The migration as ADMIN: it walks every uncoded customer of the shared test database (tens of thousands after the
+     * other tests), so it may take longer than a request's usual 30 s.
+     */
+    private static Api.Response migrate(Api app) {
+        return app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl()
+                        + "/api/admin/admission/migrate")).header("Content-Type", "application/json")
+                .timeout(java.time.Duration.ofMinutes(10))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")), "admin");
     }
 }
