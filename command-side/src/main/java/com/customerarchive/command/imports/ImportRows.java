@@ -52,10 +52,15 @@ final class ImportRows {
     }
 
     /** The import's own messages in the reader's language ({@code import.*} in messages). */
-    interface Text {
-        String get(String key, Object... arguments);
+    record Text(org.springframework.context.MessageSource messages, Locale locale) {
 
-        boolean english();
+        String get(String key, Object... arguments) {
+            return messages.getMessage("import." + key, arguments, key, locale);
+        }
+
+        boolean english() {
+            return !locale.getLanguage().equals(Locale.CHINESE.getLanguage());
+        }
     }
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");

@@ -25,6 +25,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -40,9 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -100,6 +101,7 @@ public class Imports {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final Admission admission;
     private final DuplicateCheck duplicates;
     private final OrgScopes scopes;
@@ -117,11 +119,12 @@ public class Imports {
         return thread;
     });
 
-    Imports(JdbcClient jdbc, Admission admission, DuplicateCheck duplicates, OrgScopes scopes, Validator validator,
+    Imports(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Admission admission, DuplicateCheck duplicates, OrgScopes scopes, Validator validator,
             @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ImportProperties properties,
             TransactionTemplate transactions, BusinessZone zone, Clock clock, MessageSource messages) {
         this.messages = messages;
         this.jdbc = jdbc;
+        this.batches = batches;
         this.admission = admission;
         this.duplicates = duplicates;
         this.scopes = scopes;
@@ -152,15 +155,16 @@ public class Imports {
                     .param("id", importId).param("file", fileName).param("format", checked.report().format())
                     .param("user", user.getName()).param("authorities", authorities)
                     .param("at", Timestamp.from(clock.instant())).param("report", write(checked.report())).update();
-            for (ImportRows.Accepted row : checked.toRegister()) {
-                jdbc.sql("""
-                                INSERT INTO import_row (import_id, row_no, external_ref, customer_id, registration)
-                                VALUES (:id, :row, :ref, :customer, CAST(:registration AS jsonb))""")
-                        .param("id", importId).param("row", row.row())
-                        .param("ref", row.registration().externalRef())
-                        .param("customer", row.registration().customerId())
-                        .param("registration", write(row.registration())).update();
-            }
+            // the accepted rows in batches: one round trip per batch, not per row
+            batches.batchUpdate("""
+                            INSERT INTO import_row (import_id, row_no, external_ref, customer_id, registration)
+                            VALUES (:id, :row, :ref, :customer, CAST(:registration AS jsonb))""",
+                    checked.toRegister().stream().map(row -> new MapSqlParameterSource()
+                            .addValue("id", importId).addValue("row", row.row())
+                            .addValue("ref", row.registration().externalRef())
+                            .addValue("customer", row.registration().customerId())
+                            .addValue("registration", write(row.registration())))
+                            .toArray(SqlParameterSource[]::new));
         });
         worker.submit(() -> run(importId));
         return job(importId).orElseThrow();
@@ -198,19 +202,8 @@ public class Imports {
     private Checked checked(byte[] file, Authentication user) {
         SheetReader.Sheet sheet = SheetReader.read(file, properties.maxRows());
         var scope = scopes.of(user);
-        Locale locale = LocaleContextHolder.getLocale();
         ImportRows rows = ImportRows.of(sheet, properties.headers(), validator, scope::covers, zone.zone(),
-                clock.instant(), new ImportRows.Text() {
-                    @Override
-                    public String get(String key, Object... arguments) {
-                        return messages.getMessage("import." + key, arguments, key, locale);
-                    }
-
-                    @Override
-                    public boolean english() {
-                        return !locale.getLanguage().equals(Locale.CHINESE.getLanguage());
-                    }
-                });
+                clock.instant(), new ImportRows.Text(messages, LocaleContextHolder.getLocale()));
         ImportRows.Read read = rows.read(sheet.rows());
         Set<String> imported = importedBefore(read.accepted());
         List<ImportRows.Accepted> toRegister = new ArrayList<>();
@@ -351,19 +344,18 @@ public class Imports {
     private java.util.Optional<Job> job(UUID importId) {
         return jdbc.sql("SELECT * FROM import_job WHERE import_id = :id").param("id", importId).query().listOfRows()
                 .stream().findFirst().map(row -> {
-                    Map<String, Integer> counts = new LinkedHashMap<>();
-                    List<Refused> refused = new ArrayList<>();
-                    jdbc.sql("SELECT row_no, external_ref, outcome FROM import_row WHERE import_id = :id ORDER BY row_no")
-                            .param("id", importId).query((rs, n) -> {
-                                String outcome = rs.getString(3);
-                                counts.merge(outcome == null ? "PENDING" : outcome, 1, Integer::sum);
-                                if (outcome != null && !outcome.equals("REGISTERED")) {
-                                    refused.add(new Refused(rs.getInt(1), rs.getString(2), outcome));
-                                }
-                                return null;
-                            }).list();
-                    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-                    int pending = counts.getOrDefault("PENDING", 0);
+                    // the counts in the database; only the refused rows (few) are read
+                    Map<String, Object> counts = jdbc.sql("""
+                                    SELECT count(*) AS total, count(*) FILTER (WHERE outcome IS NULL) AS pending,
+                                           count(*) FILTER (WHERE outcome = 'REGISTERED') AS registered
+                                    FROM import_row WHERE import_id = :id""")
+                            .param("id", importId).query().singleRow();
+                    List<Refused> refused = jdbc.sql("SELECT row_no, external_ref, outcome FROM import_row "
+                                    + "WHERE import_id = :id AND outcome <> 'REGISTERED' ORDER BY row_no")
+                            .param("id", importId)
+                            .query((rs, n) -> new Refused(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+                    int total = ((Number) counts.get("total")).intValue();
+                    int pending = ((Number) counts.get("pending")).intValue();
                     Instant started = instant(row.get("started_at"));
                     Instant finished = instant(row.get("finished_at"));
                     double seconds = started == null ? 0
@@ -372,7 +364,7 @@ public class Imports {
                     return new Job(importId, (String) row.get("state"), (String) row.get("file_name"),
                             (String) row.get("requested_by"), instant(row.get("requested_at")), started, finished,
                             readReport(row.get("report").toString()), new Progress(total, total - pending,
-                            counts.getOrDefault("REGISTERED", 0), pending, rate, refused));
+                            ((Number) counts.get("registered")).intValue(), pending, rate, refused));
                 });
     }
 

@@ -98,27 +98,37 @@ final class SheetReader {
         return sheet("xlsx", null, rows, numbers);
     }
 
-    private static Sheet csv(byte[] file, int maxRows) {
-        Charset charset;
-        int skip = 0;
+    private record Decoded(String text, String charset) {
+    }
+
+    /** The file's text: by its byte order mark, else UTF-8 if it is valid UTF-8, else GBK (GB18030). */
+    private static Decoded decoded(byte[] file) {
         if (startsWith(file, new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})) {
-            charset = StandardCharsets.UTF_8;
-            skip = 3;
-        } else if (startsWith(file, new byte[]{(byte) 0xFF, (byte) 0xFE})) {
-            charset = StandardCharsets.UTF_16LE;
-            skip = 2;
-        } else if (startsWith(file, new byte[]{(byte) 0xFE, (byte) 0xFF})) {
-            charset = StandardCharsets.UTF_16BE;
-            skip = 2;
-        } else {
-            charset = isUtf8(file) ? StandardCharsets.UTF_8 : GBK;
+            return new Decoded(new String(file, 3, file.length - 3, StandardCharsets.UTF_8), "UTF-8");
         }
-        String text = new String(file, skip, file.length - skip, charset);
+        if (startsWith(file, new byte[]{(byte) 0xFF, (byte) 0xFE})) {
+            return new Decoded(new String(file, 2, file.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
+        }
+        if (startsWith(file, new byte[]{(byte) 0xFE, (byte) 0xFF})) {
+            return new Decoded(new String(file, 2, file.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE");
+        }
+        try {
+            return new Decoded(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString(), "UTF-8");
+        } catch (CharacterCodingException notUtf8) {
+            return new Decoded(new String(file, GBK), "GBK");
+        }
+    }
+
+    private static Sheet csv(byte[] file, int maxRows) {
+        Decoded decoded = decoded(file);
+        String text = decoded.text();
         List<List<String>> rows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(text.lines().findFirst().orElse("")
-                .chars().filter(c -> c == '\t').count() > 0 && !text.lines().findFirst().orElse("").contains(",")
-                ? '\t' : ',').get();
+        // a tab-separated file (as Excel's "Unicode text" saves it) has tabs in its header and no comma
+        String header = text.lines().findFirst().orElse("");
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(header.contains("\t") && !header.contains(",") ? '\t' : ',').get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             int number = 0;
             for (CSVRecord record : parser) {
@@ -136,7 +146,7 @@ final class SheetReader {
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException unreadable) {
             throw new InvalidRequestException("file", "not a readable CSV file: " + unreadable.getMessage());
         }
-        return sheet("csv", charset == GBK ? "GBK" : charset.name(), rows, numbers);
+        return sheet("csv", decoded.charset(), rows, numbers);
     }
 
     private static Sheet sheet(String format, String charset, List<List<String>> rows, List<Integer> numbers) {
@@ -153,16 +163,6 @@ final class SheetReader {
     private static InvalidRequestException tooMany(int maxRows) {
         return new InvalidRequestException("file", "more than " + maxRows + " rows (archive.imports.max-rows): "
                 + "split the file");
-    }
-
-    private static boolean isUtf8(byte[] file) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file));
-            return true;
-        } catch (CharacterCodingException notUtf8) {
-            return false;
-        }
     }
 
     private static boolean startsWith(byte[] file, byte[] prefix) {

@@ -150,7 +150,7 @@ class ProfileController {
         // the customer as of the version asked for decides how it is seen (a customer just claimed from the pool is
         // its new owner's in full, not a pool member's masked one)
         freshness.await(customerId, minVersion);
-        ProfileView profile = current(customerId);
+        ProfileView profile = current(customerId, scope.check(customerId));
         accessLog.record(customerId, AccessLog.View.PROFILE);
         if (profile.mergedInto() != null) {
             response.setHeader(HttpHeaders.LINK, "</api/profiles/" + profile.mergedInto() + ">; rel=\"canonical\"");
@@ -173,14 +173,9 @@ class ProfileController {
                      @RequestParam(required = false) LocalDate on,
                      @Parameter(description = "with on only: count the events recorded by this instant")
                      @RequestParam(required = false) Instant knownAt) {
-        if (Stream.of(at, version, on).filter(Objects::nonNull).count() != 1) {
-            scope.check(customerId);
-            if (knownAt != null && on == null) {
-                throw new InvalidRequestException("knownAt", "goes with on (a date) only");
-            }
-            throw new InvalidRequestException("at", "give exactly one of at (an instant), version or on (a date)");
-        }
-        ProfileView then = then(customerId, at, version, on, knownAt);
+        CustomerScope.Visibility visibility = scope.check(customerId);
+        checkPeriod(at, version, on, knownAt, true);
+        ProfileView then = then(customerId, visibility, at, version, on, knownAt);
         accessLog.record(customerId, AccessLog.View.AS_OF);
         return then;
     }
@@ -201,14 +196,11 @@ class ProfileController {
                                 @RequestParam(required = false) LocalDate on,
                                 @RequestParam(required = false) Instant knownAt,
                                 Authentication user, Locale locale) {
-        boolean earlier = at != null || version != null || on != null;
-        if (Stream.of(at, version, on).filter(Objects::nonNull).count() > 1 || knownAt != null && on == null) {
-            scope.check(customerId);
-            throw knownAt != null && on == null ? new InvalidRequestException("knownAt", "goes with on (a date) only")
-                    : new InvalidRequestException("at", "give at most one of at (an instant), version or on (a date)");
-        }
-        ProfileView profile = earlier ? then(customerId, at, version, on, knownAt) : current(customerId);
         CustomerScope.Visibility visibility = scope.check(customerId);
+        checkPeriod(at, version, on, knownAt, false);
+        boolean earlier = at != null || version != null || on != null;
+        ProfileView profile = earlier ? then(customerId, visibility, at, version, on, knownAt)
+                : current(customerId, visibility);
         Instant now = clock.instant();
         Instant stoodAt = earlier ? profile.asOf() : null;
         List<HistoryRepository.Visit> visits = history.visits(customerId, visibility.marker()).stream()
@@ -224,9 +216,26 @@ class ProfileController {
                 .body(pdf);
     }
 
+    /**
+     * A period asked of the as-of read or the print: knownAt with on only, one of at, version and on (exactly one
+     * when {@code required}), a version from 1.
+     */
+    private static void checkPeriod(Instant at, Long version, LocalDate on, Instant knownAt, boolean required) {
+        if (knownAt != null && on == null) {
+            throw new InvalidRequestException("knownAt", "goes with on (a date) only");
+        }
+        long given = Stream.of(at, version, on).filter(Objects::nonNull).count();
+        if (given > 1 || required && given == 0) {
+            throw new InvalidRequestException("at", "give " + (required ? "exactly" : "at most")
+                    + " one of at (an instant), version or on (a date)");
+        }
+        if (version != null && version < 1) {
+            throw new InvalidRequestException("version", "must be 1 or more");
+        }
+    }
+
     /** The current profile as this user may read it (withheld for a pool member, name only for finance). */
-    private ProfileView current(UUID customerId) {
-        CustomerScope.Visibility visibility = scope.check(customerId);
+    private ProfileView current(UUID customerId, CustomerScope.Visibility visibility) {
         Instant now = clock.instant();
         ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, zone, now, null))
                 .orElseThrow(() -> NotFoundException.customer(customerId));
@@ -237,14 +246,8 @@ class ProfileController {
     }
 
     /** The profile as it stood at an instant, a version or the end of a day (as known at knownAt), rebuilt. */
-    private ProfileView then(UUID customerId, Instant at, Long version, LocalDate on, Instant knownAt) {
-        CustomerScope.Visibility visibility = scope.check(customerId);
-        if (knownAt != null && on == null) {
-            throw new InvalidRequestException("knownAt", "goes with on (a date) only");
-        }
-        if (version != null && version < 1) {
-            throw new InvalidRequestException("version", "must be 1 or more");
-        }
+    private ProfileView then(UUID customerId, CustomerScope.Visibility visibility, Instant at, Long version,
+                             LocalDate on, Instant knownAt) {
         Instant dayEnd = on == null ? null : zone.endOf(on);
         var folded = (on != null ? asOf.happenedBefore(customerId, dayEnd, knownAt) : asOf.at(customerId, at, version))
                 .orElseThrow(() -> new NotFoundException("customer-not-found",
