@@ -147,6 +147,8 @@ class Customer {
     private Map<String, BigDecimal> shelf = new HashMap<>();
     /** The team leader's remarks by number: acknowledged by the rep or not. */
     private Map<Integer, Boolean> remarks = new HashMap<>();
+    /** The purposes the customer consented to and has not withdrawn. */
+    private java.util.Set<String> consents = new java.util.TreeSet<>();
     /** Its money after the sale: orders, shipments, collections, credit (发货 · 回款). */
     private com.customerarchive.events.money.CreditAccount account = com.customerarchive.events.money.CreditAccount.empty();
 
@@ -172,6 +174,7 @@ class Customer {
         if (command.customerId().equals(command.referredBy())) {
             throw new RuleViolationException(Rule.SELF_REFERRAL);
         }
+        requireSensitiveFieldsAllowed(command.kind(), null, command.card(), null);
         apply(registered);
         if (command.referredBy() != null) {
             apply(new ReferrerRecordedEvent(command.customerId(), command.referredBy().toString(), null));
@@ -648,6 +651,7 @@ class Customer {
     CardEdit handle(EditProfileCardCommand command, @MetaDataValue(EventMetadata.ACTOR) String actor) {
         requireActive();
         ProfileCard edited = CardChanges.merge(card, command.patch());
+        requireSensitiveFieldsAllowed(registration.kind(), card, edited, command.religionPurpose());
         List<FieldChange> changes = CardChanges.between(card, edited);
         List<FieldChange> signed = new ArrayList<>();
         List<FieldChange> atOnce = new ArrayList<>();
@@ -671,6 +675,31 @@ class Customer {
                     signed.stream().map(FieldChange::field).toList());
         }
         return new CardEdit(version(), atOnce.stream().map(FieldChange::field).toList());
+    }
+
+    /**
+     * The card's sensitive and personal fields where they belong: a religion only for the configured purpose the
+     * customer consented to (none at registration: no consent precedes the customer), an individual's bank account
+     * only as personal data. Checked when the field is written, not when a card that has it changes elsewhere.
+     */
+    private void requireSensitiveFieldsAllowed(CustomerKind kind, ProfileCard before, ProfileCard after,
+                                               String religionPurpose) {
+        var was = before == null ? null : before.basic();
+        var now = after == null ? null : after.basic();
+        if (now == null) {
+            return;
+        }
+        if (now.religion() != null && !now.religion().isBlank()
+                && !Objects.equals(now.religion(), was == null ? null : was.religion())
+                && (religionPurpose == null || consents == null || !consents.contains(religionPurpose))) {
+            throw new RuleViolationException(Rule.RELIGION_NOT_STORED, religionPurpose == null
+                    ? "The archive keeps no religion: no purpose for it is configured."
+                    : "The customer has not consented to \"" + religionPurpose + "\", the purpose religion is kept for.");
+        }
+        if (kind == CustomerKind.INDIVIDUAL && now.bank() != null
+                && !Objects.equals(now.bank(), was == null ? null : was.bank())) {
+            throw new RuleViolationException(Rule.PERSONAL_BANK_ACCOUNT);
+        }
     }
 
     /** A change made by someone else than the owner (a clerk, a manager) also names the owner it was made for. */
@@ -1185,6 +1214,17 @@ class Customer {
         grade = event.grade();
         ownerId = event.ownerId();
         card = event.card();
+    }
+
+    @EventSourcingHandler
+    void on(ConsentRecordedEvent event) {
+        java.util.Set<String> next = new java.util.TreeSet<>(consents == null ? java.util.Set.of() : consents);
+        if (event.granted()) {
+            next.addAll(event.purposes());
+        } else {
+            next.removeAll(event.purposes());
+        }
+        consents = next;
     }
 
     @EventSourcingHandler

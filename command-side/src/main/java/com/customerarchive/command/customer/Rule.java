@@ -123,7 +123,12 @@ public enum Rule {
     STORE_CHECK_INCONSISTENT("store-check-inconsistent", "Store check inconsistent",
             "The last check's stock and what was delivered since cannot leave this stock: sales would be negative (销货、进货、存货三者不合逻辑)."),
     COLLECTION_ALREADY_REVERSED("collection-already-reversed", "Collection already reversed",
-            "The collection was reversed already.");
+            "The collection was reversed already."),
+    RELIGION_NOT_STORED("religion-not-stored", "Religion is not stored",
+            "Religion is a sensitive category of personal information: the card keeps it only for the configured purpose "
+                    + "the customer consented to (archive.card.religion-purpose), never at registration."),
+    PERSONAL_BANK_ACCOUNT("bank-account-of-person", "A person's bank account is personal data",
+            "An individual customer's bank account is personal data: it goes in basic.personalBank, not basic.bank.");
 
     private final String code;
     private final String title;

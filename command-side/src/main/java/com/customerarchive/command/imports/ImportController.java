@@ -131,13 +131,12 @@ class ImportController {
             Sheet customers = workbook.createSheet(english ? "Customers" : "客户");
             Row header = customers.createRow(0);
             Row example = customers.createRow(1);
-            List<String> sample = english ? EXAMPLE_EN : EXAMPLE_ZH;
             ImportColumn[] columns = ImportColumn.values();
             for (int i = 0; i < columns.length; i++) {
                 Cell cell = header.createCell(i);
                 cell.setCellValue(columns[i].header(english));
                 cell.setCellStyle(bold);
-                example.createCell(i).setCellValue(sample.get(i));
+                example.createCell(i).setCellValue(columns[i].example(english));
                 customers.setColumnWidth(i, 16 * 256);
             }
             customers.createFreezePane(0, 1);
@@ -166,14 +165,4 @@ class ImportController {
                     .body(out.toByteArray());
         }
     }
-
-    private static final List<String> EXAMPLE_ZH = Arrays.asList("ERP-000123", "杭州西湖茶叶有限公司", "单位", "普通公司",
-            "主力客户", "展会", "B", "sales", "2024-03-15", "西湖茶叶", "杭州西湖茶叶有限公司", "0571-87654321",
-            "office@xihu-tea.cn", "浙江", "杭州", "西湖区", "龙井路 18 号", "310013", "茶叶批发", "王建国", "李华",
-            "2008-06-01", "120", "5000000", "", "91330106MA2XXXXX0K", "陈静", "采购经理", "0571-87654322", "龙井; 碧螺春");
-    private static final List<String> EXAMPLE_EN = Arrays.asList("ERP-000123", "West Lake Tea Co., Ltd.", "ORGANIZATION",
-            "COMPANY", "KEY", "EXHIBITION", "B", "sales", "2024-03-15", "West Lake Tea", "Hangzhou West Lake Tea Co., Ltd.",
-            "0571-87654321", "office@xihu-tea.cn", "Zhejiang", "Hangzhou", "Xihu", "18 Longjing Road", "310013",
-            "Tea wholesale", "Wang Jianguo", "Li Hua", "2008-06-01", "120", "5000000", "", "91330106MA2XXXXX0K",
-            "Chen Jing", "Purchasing manager", "0571-87654322", "Longjing; Biluochun");
 }

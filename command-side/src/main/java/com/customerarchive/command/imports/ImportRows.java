@@ -2,6 +2,9 @@ package com.customerarchive.command.imports;
 
 import com.customerarchive.command.web.CompleteCard;
 import com.customerarchive.events.Address;
+import com.customerarchive.events.BankAccount;
+import com.customerarchive.events.Premises;
+import com.customerarchive.events.PremisesTenure;
 import com.customerarchive.events.BasicSection;
 import com.customerarchive.events.BusinessSection;
 import com.customerarchive.events.Contact;
@@ -81,7 +84,8 @@ final class ImportRows {
                     Map.entry("转介绍", "REFERRAL"), Map.entry("展会", "EXHIBITION"), Map.entry("网站", "WEBSITE"),
                     Map.entry("其他", "OTHER"), Map.entry("phone interview", "PHONE_INTERVIEW"),
                     Map.entry("on site", "ON_SITE")),
-            Grade.class, Map.of());
+            Grade.class, Map.of(),
+            PremisesTenure.class, Map.of("自有", "OWNED", "租用", "RENTED"));
 
     private final Map<ImportColumn, Integer> columns;
     private final List<String> headers;
@@ -197,7 +201,7 @@ final class ImportRows {
                 occurredAt = null;
             }
         }
-        ProfileCard card = card(row, bad);
+        ProfileCard card = card(row, kind, bad);
         if (card != null) {
             for (ConstraintViolation<ProfileCard> violation : validator.validate(card, Default.class, CompleteCard.class)) {
                 bad.add(error(row, columnOf(violation.getPropertyPath().toString()), violation.getMessage()));
@@ -209,7 +213,7 @@ final class ImportRows {
         return new Registration(ref, kind, nature, tier, source, grade, owner, card, occurredAt);
     }
 
-    private ProfileCard card(SheetReader.Row row, List<CellError> bad) {
+    private ProfileCard card(SheetReader.Row row, CustomerKind kind, List<CellError> bad) {
         LocalDate founded = null;
         String foundedText = value(row, ImportColumn.FOUNDED_ON);
         if (foundedText != null) {
@@ -218,24 +222,25 @@ final class ImportRows {
                 bad.add(error(row, ImportColumn.FOUNDED_ON, text.get("date")));
             }
         }
+        BigDecimal employeesNumber = number(row, ImportColumn.EMPLOYEES, bad);
         Integer employees = null;
-        String employeesText = value(row, ImportColumn.EMPLOYEES);
-        if (employeesText != null) {
+        if (employeesNumber != null) {
             try {
-                employees = new BigDecimal(employeesText.replace(",", "")).intValueExact();
-            } catch (ArithmeticException | NumberFormatException notWhole) {
+                employees = employeesNumber.intValueExact();
+            } catch (ArithmeticException notWhole) {
                 bad.add(error(row, ImportColumn.EMPLOYEES, text.get("whole")));
             }
         }
-        BigDecimal capital = null;
-        String capitalText = value(row, ImportColumn.REGISTERED_CAPITAL);
-        if (capitalText != null) {
-            try {
-                capital = new BigDecimal(capitalText.replace(",", ""));
-            } catch (NumberFormatException notNumber) {
-                bad.add(error(row, ImportColumn.REGISTERED_CAPITAL, text.get("number")));
-            }
+        BigDecimal capital = number(row, ImportColumn.REGISTERED_CAPITAL, bad);
+        BigDecimal fixedAssets = number(row, ImportColumn.FIXED_ASSETS, bad);
+        Premises premises = null;
+        if (anyOf(row, ImportColumn.PREMISES, ImportColumn.PREMISES_AREA)) {
+            premises = new Premises(value(row, ImportColumn.PREMISES) == null ? null
+                    : choice(row, ImportColumn.PREMISES, PremisesTenure.class, bad),
+                    number(row, ImportColumn.PREMISES_AREA, bad));
         }
+        BankAccount bank = anyOf(row, ImportColumn.BANK, ImportColumn.BANK_ACCOUNT)
+                ? new BankAccount(value(row, ImportColumn.BANK), null, value(row, ImportColumn.BANK_ACCOUNT)) : null;
         Address address = null;
         if (anyOf(row, ImportColumn.PROVINCE, ImportColumn.CITY, ImportColumn.DISTRICT, ImportColumn.STREET,
                 ImportColumn.POSTCODE)) {
@@ -247,14 +252,20 @@ final class ImportRows {
                 value(row, ImportColumn.LEGAL_NAME), value(row, ImportColumn.SHORT_NAME),
                 value(row, ImportColumn.LEGAL_REPRESENTATIVE), value(row, ImportColumn.GENERAL_MANAGER), founded, null,
                 value(row, ImportColumn.INDUSTRY), employees, capital, value(row, ImportColumn.LICENCE_NUMBER),
-                value(row, ImportColumn.TAX_NUMBER));
+                value(row, ImportColumn.TAX_NUMBER), list(row, ImportColumn.ALIASES), fixedAssets, premises,
+                // an individual's account is personal data: the card keeps it apart (DOMAIN: bank numbers are PII)
+                kind == CustomerKind.INDIVIDUAL ? null : bank, kind == CustomerKind.INDIVIDUAL ? bank : null, null);
         List<Contact> contacts = List.of();
         if (anyOf(row, ImportColumn.CONTACT_NAME, ImportColumn.CONTACT_TITLE, ImportColumn.CONTACT_PHONE)) {
             contacts = List.of(new Contact(value(row, ImportColumn.CONTACT_NAME), null,
                     value(row, ImportColumn.CONTACT_TITLE), value(row, ImportColumn.CONTACT_PHONE), null));
         }
         List<String> products = list(row, ImportColumn.MAIN_PRODUCTS);
-        BusinessSection business = products.isEmpty() ? null : new BusinessSection(products, null, null, null, null);
+        List<String> markets = list(row, ImportColumn.MARKETS);
+        BusinessSection business = products.isEmpty() && markets.isEmpty()
+                && !anyOf(row, ImportColumn.GOALS, ImportColumn.PROBLEMS) ? null
+                : new BusinessSection(products, null, null, null, null, markets, null,
+                value(row, ImportColumn.GOALS), value(row, ImportColumn.PROBLEMS), null);
         return new ProfileCard(basic, contacts, business, null, null);
     }
 
@@ -283,6 +294,7 @@ final class ImportRows {
             case TIER -> CustomerTier.class;
             case SOURCE -> InformationSource.class;
             case GRADE -> Grade.class;
+            case PREMISES -> PremisesTenure.class;
             default -> null;
         };
         if (type != null) {
@@ -299,7 +311,7 @@ final class ImportRows {
         return switch (column) {
             case REGISTERED_ON, FOUNDED_ON -> english ? "a date: 2024-03-15, 2024/3/15 or 2024年3月15日"
                     : "日期：2024-03-15、2024/3/15 或 2024年3月15日";
-            case PHONES, MAIN_PRODUCTS -> english ? "several separated by ; , or 、" : "多个以 ; , 或 、 分隔";
+            case PHONES, MAIN_PRODUCTS, ALIASES, MARKETS -> english ? "several separated by ; , or 、" : "多个以 ; , 或 、 分隔";
             case OWNER -> english ? "the owner's user id, within your scope" : "负责人的用户名，须在您的管辖范围内";
             case EXTERNAL_REF -> english ? "your own reference of the customer, unique; an import of the same "
                     + "reference again writes nothing" : "客户在原系统中的编号，唯一；同一编号再次导入不会重复写入";
@@ -336,6 +348,20 @@ final class ImportRows {
         }
     }
 
+    /** A number cell (thousands separators allowed); a cell that is not one is a bad cell. */
+    private BigDecimal number(SheetReader.Row row, ImportColumn column, List<CellError> bad) {
+        String cell = value(row, column);
+        if (cell == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(cell.replace(",", "").replace("，", ""));
+        } catch (NumberFormatException notNumber) {
+            bad.add(error(row, column, text.get("number")));
+            return null;
+        }
+    }
+
     private boolean anyOf(SheetReader.Row row, ImportColumn... columns) {
         return Arrays.stream(columns).anyMatch(column -> value(row, column) != null);
     }
@@ -352,7 +378,8 @@ final class ImportRows {
 
     /** The column a card path's violation belongs to: {@code basic.phones[1]} → 电话. */
     private ImportColumn columnOf(String path) {
-        String field = "card." + INDEX.matcher(path).replaceAll("");
+        // an individual's bank account is kept apart from an organisation's but comes from the same columns
+        String field = "card." + INDEX.matcher(path).replaceAll("").replace("personalBank", "bank");
         for (ImportColumn column : ImportColumn.values()) {
             if (column.field().equals(field)) {
                 return column;

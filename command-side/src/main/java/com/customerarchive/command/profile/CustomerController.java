@@ -66,11 +66,14 @@ class CustomerController {
     private final OrgScopes scopes;
     private final Admission admission;
     private final AdmissionProperties admissionProperties;
+    private final CardProperties cardProperties;
     private final DuplicateCheck duplicates;
 
     CustomerController(CommandSender commands, CardPatchReader cardPatches, PersonalDataEraser eraser,
                        CustomerDirectory directory, OrgScopes scopes, Admission admission,
-                       AdmissionProperties admissionProperties, DuplicateCheck duplicates) {
+                       AdmissionProperties admissionProperties, CardProperties cardProperties,
+                       DuplicateCheck duplicates) {
+        this.cardProperties = cardProperties;
         this.admission = admission;
         this.admissionProperties = admissionProperties;
         this.duplicates = duplicates;
@@ -133,8 +136,8 @@ class CustomerController {
         Set<String> signed = com.customerarchive.command.customer.AdmissionPolicy.signedOf(admissionProperties.enabled(),
                 admissionProperties.signedFields());
         CardEdit edit = duplicates.edit(new EditProfileCardCommand(new CustomerId(customerId),
-                IfMatch.expectedAggregateVersion(ifMatch), read.patch(), signed, UUID.randomUUID().toString()),
-                Boolean.TRUE.equals(force), forceReason, user, read.occurredAt());
+                IfMatch.expectedAggregateVersion(ifMatch), read.patch(), signed, UUID.randomUUID().toString(),
+                cardProperties.religionPurpose()), Boolean.TRUE.equals(force), forceReason, user, read.occurredAt());
         return Written.answer(HttpStatus.OK, edit.version(), new Written.CardEdited(edit.version(), edit.changed(),
                 edit.proposalId() == null ? null : new Written.Proposal(UUID.fromString(edit.proposalId()),
                         edit.proposed())));

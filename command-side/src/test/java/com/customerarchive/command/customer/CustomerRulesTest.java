@@ -263,4 +263,75 @@ class CustomerRulesTest {
         var after = CardChanges.merge(before, new CardPatch(Map.of("basic", Map.of("phones", List.of()))));
         assertThat(CardChanges.between(before, after)).isEmpty();
     }
+
+    private static final String PASTORAL = "宗教关怀服务";
+
+    private static EditProfileCardCommand religion(String religion, String purpose) {
+        Map<String, Object> basic = new LinkedHashMap<>();
+        basic.put("religion", religion);
+        return new EditProfileCardCommand(ID, null, new CardPatch(Map.of("basic", basic)), java.util.Set.of(), null,
+                purpose);
+    }
+
+    @Test
+    void religion_is_not_stored_without_a_configured_purpose_the_customer_consented_to() {
+        // none configured: refused even with consents
+        fixture.given(registered(), new ConsentRecordedEvent(ID, true, List.of(PASTORAL)))
+                .when(religion("佛教", null))
+                .expectNoEvents()
+                .expectException(breaks(Rule.RELIGION_NOT_STORED));
+        // configured, but the customer consented to something else only
+        fixture.given(registered(), new ConsentRecordedEvent(ID, true, List.of("营销")))
+                .when(religion("佛教", PASTORAL))
+                .expectNoEvents()
+                .expectException(breaks(Rule.RELIGION_NOT_STORED));
+        // consented, then withdrawn
+        fixture.given(registered(), new ConsentRecordedEvent(ID, true, List.of(PASTORAL)),
+                        new ConsentRecordedEvent(ID, false, List.of(PASTORAL)))
+                .when(religion("佛教", PASTORAL))
+                .expectNoEvents()
+                .expectException(breaks(Rule.RELIGION_NOT_STORED));
+        // consented to that purpose: kept
+        fixture.given(registered(), new ConsentRecordedEvent(ID, true, List.of(PASTORAL)))
+                .when(religion("佛教", PASTORAL))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(new CardEdit(3, List.of("basic.religion")));
+        // clearing it always passes
+        fixture.given(registered())
+                .when(religion(null, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_registration_never_carries_a_religion_and_an_individual_keeps_its_account_as_personal_data() {
+        var plain = register();
+        var withReligion = new com.customerarchive.events.ProfileCard(new com.customerarchive.events.BasicSection(
+                "Hangzhou Tea Co.", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, "道教"), null, null, null, null);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCustomerCommand(ID, plain.kind(), plain.nature(), plain.tier(), plain.source(),
+                        plain.grade(), plain.ownerId(), withReligion))
+                .expectNoEvents()
+                .expectException(breaks(Rule.RELIGION_NOT_STORED));
+
+        var account = Map.of("bank", "中国银行杭州分行", "accountNumber", "6216 6100 0001 2345 678");
+        var individual = new RegisterCustomerCommand(ID, com.customerarchive.events.CustomerKind.INDIVIDUAL,
+                com.customerarchive.events.CustomerNature.INDIVIDUAL, plain.tier(), plain.source(), plain.grade(),
+                plain.ownerId(), card("Wang Fang", "Hangzhou", null));
+        var registeredIndividual = new com.customerarchive.events.CustomerRegisteredEvent(ID, individual.kind(),
+                individual.nature(), individual.tier(), individual.source(), individual.grade(), individual.ownerId(),
+                individual.card());
+        fixture.given(registeredIndividual)
+                .when(new EditProfileCardCommand(ID, null, new CardPatch(Map.of("basic", Map.of("bank", account)))))
+                .expectNoEvents()
+                .expectException(breaks(Rule.PERSONAL_BANK_ACCOUNT));
+        fixture.given(registeredIndividual)
+                .when(new EditProfileCardCommand(ID, null, new CardPatch(Map.of("basic", Map.of("personalBank", account)))))
+                .expectResultMessagePayload(new CardEdit(2, List.of("basic.personalBank.accountNumber",
+                        "basic.personalBank.bank")));
+        // an organisation's account is not personal
+        fixture.given(registered())
+                .when(new EditProfileCardCommand(ID, null, new CardPatch(Map.of("basic", Map.of("bank", account)))))
+                .expectResultMessagePayload(new CardEdit(2, List.of("basic.bank.accountNumber", "basic.bank.bank")));
+    }
 }

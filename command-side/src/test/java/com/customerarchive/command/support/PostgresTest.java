@@ -16,7 +16,10 @@ import org.springframework.test.context.TestPropertySource;
         "archive.admission.enabled=false",
         // the tests register many customers with the same names and phones; DuplicatesIT and ImportDuplicatesTest
         // (its own @TestPropertySource, which wins over these) check with the check on
-        "archive.duplicates.enabled=false"})
+        "archive.duplicates.enabled=false",
+        // SeedFormCardTest keeps a religion for this purpose once consented (the rules test checks it unset); set
+        // here rather than on that class, as one more Spring context would hold one more pool of connections
+        "archive.card.religion-purpose=宗教关怀服务"})
 public abstract class PostgresTest {
 
     @DynamicPropertySource
