@@ -341,7 +341,8 @@
       <label><span data-i18n="search.grade"></span><select name="grade"><option value="">${esc(t('search.any'))}</option>${GRADES.map(g => `<option ${form.get('grade') === g ? 'selected' : ''}>${g}</option>`).join('')}</select></label>
       <label><span data-i18n="search.owner"></span><input name="ownerId" value="${esc(form.get('ownerId'))}"></label>
       <label><span data-i18n="search.city"></span><input name="city" value="${esc(form.get('city'))}"></label>
-      <label><span data-i18n="search.sort"></span><select name="sort">${['name', '-lastContactAt', '-updatedAt', 'grade', 'city'].map(s => `<option value="${s}" ${form.get('sort') === s ? 'selected' : ''}>${esc(t('sort.' + s))}</option>`).join('')}</select></label>
+      <label><span data-i18n="search.completenessBelow"></span><input name="completenessBelow" type="number" min="0" max="100" step="1" value="${esc(form.get('completenessBelow'))}" data-testid="completeness-below"></label>
+      <label><span data-i18n="search.sort"></span><select name="sort">${['name', '-lastContactAt', '-updatedAt', 'grade', 'city', 'completeness'].map(s => `<option value="${s}" ${form.get('sort') === s ? 'selected' : ''}>${esc(t('sort.' + s))}</option>`).join('')}</select></label>
       <label class="check"><input type="checkbox" name="overdue" value="true" ${form.get('overdue') ? 'checked' : ''}><span data-i18n="search.overdue"></span></label>
       <label class="check"><input type="checkbox" name="stale" value="true" ${form.get('stale') ? 'checked' : ''}><span data-i18n="search.stale"></span></label>
       <button class="primary" type="submit" data-i18n="search.go"></button><button type="button" id="csv" data-testid="csv" data-i18n="search.csv"></button><button type="button" id="xlsx" data-testid="xlsx" data-i18n="search.xlsx"></button></form>
@@ -350,6 +351,7 @@
         { title: 'col.grade', key: 'grade' }, { title: 'col.owner', key: 'ownerId' },
         { title: 'col.city', render: p => val(p.card && p.card.basic && p.card.basic.address ? p.card.basic.address.city : '') },
         { title: 'col.lastContact', render: p => time(p.lastContactAt) },
+        { title: 'col.completeness', render: p => p.completeness ? esc(t('completeness.percent', { n: p.completeness.score })) : '' },
         { title: 'col.overdue', render: p => p.overdue ? `<span class="badge true">${esc(t('bool.true'))}</span>` : '' }])
         + pager(page, size, answer.json.total) : problem(answer)}</div>`;
     translate(main);
@@ -429,12 +431,18 @@
     const plain = path.replace(/\[\d*\]/g, '');
     if (plain === 'basic.gender') return code('gender', value);
     if (plain === 'basic.ownershipForm') return code('ownership', value);
+    if (plain === 'keyPersons.role') return code('keyRole', value);
     if (plain.endsWith('.role')) return code('role', value);
+    if (plain === 'keyPersons' && Array.isArray(value)) return value.map(k => `${val(k.name)}（${code('keyRole', k.role)}${k.title ? ' ' + val(k.title) : ''}）`).join('；');
+    if (plain === 'basic.premises' && typeof value === 'object') return [code('tenure', value.tenure), value.area !== null && value.area !== undefined ? esc(t('card.area', { n: value.area })) : ''].filter(Boolean).join(' · ');
+    if (plain === 'basic.premises.tenure') return code('tenure', value);
+    if (plain === 'business.requirements' && typeof value === 'object') return ['delivery', 'packaging', 'timeliness', 'other'].filter(k => value[k]).map(k => `${fieldLabel('business.requirements.' + k)}：${val(value[k])}`).join('<br>');
+    if (plain === 'business.competitorSales' && Array.isArray(value)) return value.map(s => `${val(s.product)}${s.period ? '（' + val(s.period) + '）' : ''}：${esc(t('card.ours'))} ${s.ourSales !== null && s.ourSales !== undefined ? money(s.ourSales, s.currency || 'CNY') : '—'} · ${val(s.competitor)} ${s.competitorSales !== null && s.competitorSales !== undefined ? money(s.competitorSales, s.currency || 'CNY') : '—'}`).join('<br>');
     if (plain === 'contacts' && Array.isArray(value)) return value.map(c => `${val(c.name)}${c.role ? '（' + code('role', c.role) + '）' : ''}${c.title ? ' ' + val(c.title) : ''}${c.phone ? ' ' + val(c.phone) : ''}`).join('；');
     if (plain === 'basic.address' && typeof value === 'object') return val(['province', 'city', 'district', 'street', 'postcode'].map(k => value[k]).filter(Boolean).join(' '));
-    if (/birthday|foundedOn|firstTradeDate|lastPurchase$/.test(plain) && typeof value === 'string') return date(value);
+    if (/birthday|birthDate|foundedOn|firstTradeDate|lastPurchase$/.test(plain) && typeof value === 'string') return date(value);
     if (plain === 'purchase.purchaseFrequency' && /^\d+ in the last year$/.test(value)) return esc(t('card.frequency', { n: value.split(' ')[0] }));
-    if (plain === 'purchase.totalAmount' || plain === 'payment.creditLimit' || plain === 'basic.registeredCapital') return money(value, 'CNY');
+    if (plain === 'purchase.totalAmount' || plain === 'payment.creditLimit' || plain === 'basic.registeredCapital' || plain === 'basic.fixedAssets') return money(value, 'CNY');
     if (plain === 'payment.terms' && typeof value === 'object') return termsText(value);
     if (plain === 'payment.creditLimits' && typeof value === 'object') return Object.entries(value).map(([currency, limit]) => money(limit, currency)).join('<br>');
     if (typeof value === 'boolean') return esc(t('bool.' + value));
@@ -458,13 +466,27 @@
       return `<h3 data-i18n="section.${name}"></h3>${rows.length ? `<dl>${rows.map(([path, v]) => `<dt>${fieldLabel(path)}</dt><dd data-field="${esc(path)}">${fieldValue(path, v)}</dd>`).join('')}</dl>` : `<p class="empty">${esc(t('empty'))}</p>`}`;
     };
     const contacts = card.contacts || [];
+    const keyPersons = card.keyPersons || [];
     return `<div data-testid="${testid}">${section('basic', card.basic)}
+      <h3 data-i18n="section.keyPersons"></h3>${keyPersons.length ? table(keyPersons, [{ title: 'keyPersons.role', render: k => code('keyRole', k.role) },
+        { title: 'keyPersons.name', key: 'name' }, { title: 'keyPersons.title', key: 'title' }, { title: 'keyPersons.gender', render: k => code('gender', k.gender) },
+        { title: 'keyPersons.birthDate', render: k => k.birthDate && /^\d{4}-/.test(k.birthDate) ? date(k.birthDate) : val(k.birthDate) },
+        { title: 'keyPersons.education', key: 'education' }, { title: 'keyPersons.nativePlace', key: 'nativePlace' },
+        { title: 'keyPersons.phones', render: k => val((k.phones || []).join('、')) }, { title: 'keyPersons.fax', key: 'fax' },
+        { title: 'keyPersons.mobile', key: 'mobile' }].map(c => ({ ...c, title: 'field.' + c.title })), { testid: testid + '-key-persons' })
+        : `<p class="empty">${esc(t('customer.noKeyPersons'))}</p>`}
       <h3 data-i18n="section.contacts"></h3>${contacts.length ? table(contacts, [{ title: 'contacts.name', key: 'name' },
         { title: 'contacts.role', render: c => code('role', c.role) }, { title: 'contacts.title', key: 'title' },
         { title: 'contacts.phone', key: 'phone' }, { title: 'contacts.notes', key: 'notes' }].map(c => ({ ...c, title: 'field.' + c.title })), { testid: testid + '-contacts' })
         : `<p class="empty">${esc(t('customer.noContacts'))}</p>`}
       ${section('business', card.business)}${section('payment', card.payment)}${section('purchase', card.purchase)}</div>`;
   }
+
+  /** The fields a card lacks (档案完整度), under their labels, in the card's order; nothing when it lacks none. */
+  const missingFields = missing => {
+    const fields = Object.values(missing || {}).flat();
+    return fields.length ? `<div class="muted" data-testid="completeness-missing">${esc(t('completeness.missing'))}${fields.map(f => fieldLabel(f)).join('、')}</div>` : '';
+  };
 
   /** The key facts of a profile: code, grade, owner, stage, value, open complaints, next follow-up. */
   function facts(p, complaints) {
@@ -479,6 +501,7 @@
       ${p.route ? item('route.route', routeText(p.route), 'route') : ''}
       ${p.tradeType ? item('route.tradeType', tradeTypeName(p.tradeType), 'trade-type') : ''}
       ${p.credit ? item('money.available', availableCredit(p.credit), 'available-credit') : ''}
+      ${p.completeness ? item('customer.completeness', `<span data-testid="completeness-score">${esc(t('completeness.percent', { n: p.completeness.score }))}</span>${missingFields(p.completeness.missing)}`, 'completeness') : ''}
       ${item('customer.openComplaints', esc(open), 'open-complaints')}
       ${item('customer.nextFollowUp', p.nextFollowUpOn ? date(p.nextFollowUpOn) : '', 'next-follow-up')}
       ${item('col.lastContact', time(p.lastContactAt))}
@@ -675,7 +698,9 @@
       <form class="panel task" id="card-form"><h2>${esc(t('form.card'))}</h2>${input('form.email', 'email', 'type="email"')}${input('form.phone', 'phone', 'type="tel"')}
         ${input('form.occupation', 'occupation')}${input('form.province', 'province')}${input('search.city', 'city')}${input('form.industry', 'industry')}
         <fieldset><legend>${esc(t('form.addContact'))}</legend>${input('form.contactName', 'contactName')}${labelled('form.contactRole', select('contactRole', 'role', ROLES, { required: false }))}
-        ${input('form.contactTitle', 'contactTitle')}${input('form.phone', 'contactPhone', 'type="tel"')}</fieldset>${saveButton()}</form>
+        ${input('form.contactTitle', 'contactTitle')}${input('form.phone', 'contactPhone', 'type="tel"')}</fieldset>
+        <fieldset><legend>${esc(t('form.addKeyPerson'))}</legend>${labelled('form.keyRole', select('keyRole', 'keyRole', ['LEGAL_REPRESENTATIVE', 'GENERAL_MANAGER', 'RESPONSIBLE'], { required: false }))}
+        ${input('form.contactName', 'keyName')}${input('form.contactTitle', 'keyTitle')}${input('form.keyMobile', 'keyMobile', 'type="tel"')}</fieldset>${saveButton()}</form>
       ${cardForms}${lead ? routeForm(p) : ''}</div>`;
   }
 
@@ -779,6 +804,7 @@
       const patch = {};
       if (Object.keys(basic).length) patch.basic = basic;
       if (v.contactName) patch.contacts = [...((p.card || {}).contacts || []), clean({ name: v.contactName, role: v.contactRole, title: v.contactTitle, phone: v.contactPhone })];
+      if (v.keyName) patch.keyPersons = [...((p.card || {}).keyPersons || []), clean({ role: v.keyRole || 'RESPONSIBLE', name: v.keyName, title: v.keyTitle, mobile: v.keyMobile })];
       return command(base + '/card', { method: 'PATCH', ifMatch: `"${p.version}"`, body: patch });
     });
     submit(byId('card-issue-form'), v => command(base + '/membership-card', { method: 'POST', body: { tier: v.tier, validUntil: v.validUntil, fee: v.fee, identityChecked: v.identityChecked === 'true' } }));
@@ -1162,7 +1188,8 @@
         { title: 'col.visits', render: r => figure(r.visits, dr(r, 'visits'), null) },
         { title: 'col.purchases', render: r => figure(r.purchases, dr(r, 'purchases'), null) },
         { title: 'col.amount', render: r => (r.totals || []).map(line => figure(strip(money(line.amount, line.currency)), r.drill && r.drill.totals ? r.drill.totals[line.currency] : null, null)).join('<br>') },
-        { title: 'col.complaints', render: r => figure(r.complaints, dr(r, 'complaints'), null) }], { testid: 'statistics-table' }) : problem(statistics)}</div>
+        { title: 'col.complaints', render: r => figure(r.complaints, dr(r, 'complaints'), null) },
+        { title: 'col.averageCompleteness', render: r => r.averageCompleteness !== undefined && r.averageCompleteness !== null ? esc(t('completeness.percent', { n: r.averageCompleteness })) : '' }], { testid: 'statistics-table' }) : problem(statistics)}</div>
       <div class="grid2"><div class="panel"><h2><span data-i18n="reports.complaints"></span> · ${code('dimension', complaintsBy)}</h2>${ok(complaints) ? table(complaints.json, [
         { title: 'col.key', render: r => groupKey(complaintsBy, r.key) }, { title: 'col.filed', render: r => figure(r.filed, dr(r, 'filed'), null) },
         { title: 'col.resolved', render: r => figure(r.resolved, dr(r, 'resolved'), null) },
@@ -1751,6 +1778,7 @@
       { title: 'col.name', render: customerLink }, { title: 'col.code', render: i => val(i.code) },
       { title: 'col.owner', key: 'ownerId' }, { title: 'customer.admission', render: i => `<span data-testid="queue-state">${code('admission', i.admission)}</span>` },
       { title: 'queue.since', render: i => time(i.since) }, { title: 'queue.age', render: i => number(i.ageDays) },
+      { title: 'col.completeness', render: i => i.completeness ? `${esc(t('completeness.percent', { n: i.completeness.score }))}${missingFields(i.completeness.missing)}` : '' },
       { title: 'queue.reasons', render: i => reasonList(i.returnReasons) },
       { title: 'queue.proposals', render: i => proposalList(i.customerId, i.pendingProposals, manager) },
       { title: 'queue.actions', render: i => i.admission === 'PENDING_REVIEW' && manager ? reviewForms(i.customerId) + '<div class="result"></div>' : '' }],

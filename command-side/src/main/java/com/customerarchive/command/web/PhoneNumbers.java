@@ -20,7 +20,7 @@ public final class PhoneNumbers {
     private static final Pattern GROUPING = Pattern.compile("[\\s\\-().－/]");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern SERVICE = Pattern.compile("[48]00\\d{7}");
-    private static final Pattern LANDLINE = Pattern.compile("0(?:10|2\\d)[2-9]\\d{7}|0[3-9]\\d{2}[2-9]\\d{6,7}");
+    private static final Pattern LANDLINE = Pattern.compile("0(?:10|2\\d)\\d{8}|0[3-9]\\d{2}\\d{7,8}");
     private static final Pattern ABROAD = Pattern.compile("[1-9]\\d{6,14}");
 
     private PhoneNumbers() {

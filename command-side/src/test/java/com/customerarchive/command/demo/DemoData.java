@@ -193,6 +193,62 @@ public final class DemoData {
     }
 
     /** Each customer draws from its own generator: the same seed, the same customer, whatever the threads do. */
+    /**
+     * The seed form's further fields (key persons, aliases, assets, premises, bank, markets, requirements, goals,
+     * problems, our sales against competitors'; for a person: gender, education, native place, hobbies) for four
+     * customers in five; every fifth keeps only the first fields, an incomplete card for its rep's agenda. Drawn from
+     * the customer's number alone, so the rest of the demo draws as it did before.
+     */
+    record SeedForm(String basic, String card) {
+
+        private static final String[] MARKETS = {"浙江", "江苏", "上海", "安徽", "福建", "华东", "华南", "日本"};
+        private static final String[] BANKS = {"中国工商银行", "中国建设银行", "中国农业银行", "中国银行", "招商银行"};
+        private static final String[] DELIVERY = {"每周二送货", "月初集中送货", "下单后三天内送达", "客户自提"};
+        private static final String[] PACKAGING = {"纸箱，每箱 20 件", "托盘缠膜", "原厂包装", "无特殊要求"};
+        private static final String[] GOALS = {"三年内进入华东前五", "明年开设两家分店", "提高高端产品比重", "扩大线上销售"};
+        private static final String[] PROBLEMS = {"仓库不足，旺季缺货", "回款周期长", "人员流动大", "竞品降价压力大"};
+        private static final String[] COMPETITORS = {"世达", "史丹利", "得力", "晨光", "东方红"};
+        private static final String[] EDUCATION = {"大专", "本科", "硕士", "高中"};
+        private static final String[] HOBBIES = {"茶艺", "登山", "书法", "钓鱼", "摄影"};
+
+        static SeedForm of(boolean person, int number, String contact, int city) {
+            if (number % 5 == 4) {
+                return new SeedForm("", "");
+            }
+            Random draw = new Random(number * 7_919L + 17);
+            if (person) {
+                return new SeedForm(", \"gender\": \"%s\", \"education\": \"%s\", \"nativePlace\": \"%s\", \"hobbies\": \"%s\"".formatted(
+                        draw.nextBoolean() ? "FEMALE" : "MALE", pick(draw, EDUCATION), CITIES[draw.nextInt(CITIES.length)],
+                        pick(draw, HOBBIES)), "");
+            }
+            String bank = pick(draw, BANKS);
+            String basic = """
+                    , "aliases": ["%s"], "fixedAssets": %d, "premises": {"tenure": "%s", "area": %d},
+                     "bank": {"bank": "%s%s支行", "accountNumber": "%04d %04d %04d %04d"}, "employees": %d""".formatted(
+                    "店" + (number % 97), 500_000 + draw.nextInt(20) * 250_000, draw.nextBoolean() ? "OWNED" : "RENTED",
+                    120 + draw.nextInt(40) * 30, bank, CITIES[city], 1000 + draw.nextInt(9000), draw.nextInt(10_000),
+                    draw.nextInt(10_000), draw.nextInt(10_000), 10 + draw.nextInt(300));
+            String competitor = pick(draw, COMPETITORS);
+            String card = """
+                    , "keyPersons": [{"role": "LEGAL_REPRESENTATIVE", "name": "%s", "gender": "%s", "title": "董事长",
+                                      "mobile": "+86 139 %04d %04d"},
+                                     {"role": "GENERAL_MANAGER", "name": "%s", "title": "总经理",
+                                      "phones": ["+86 %s %d%03d %04d"]}],
+                     "business": {"mainProducts": ["%s"], "markets": ["%s", "%s"],
+                                  "requirements": {"delivery": "%s", "packaging": "%s"}, "goals": "%s", "problems": "%s",
+                                  "competitorsCarried": ["%s"],
+                                  "competitorSales": [{"product": "%s", "period": "2026", "ourSales": %d, "competitor": "%s",
+                                                       "competitorSales": %d, "currency": "CNY"}]}""".formatted(
+                    person(draw), draw.nextBoolean() ? "FEMALE" : "MALE", draw.nextInt(10_000), draw.nextInt(10_000),
+                    contact, AREA_CODES[city], 2 + draw.nextInt(8), draw.nextInt(1000), draw.nextInt(10_000),
+                    TRADES[number % TRADES.length][1], pick(draw, MARKETS), pick(draw, MARKETS), pick(draw, DELIVERY),
+                    pick(draw, PACKAGING), pick(draw, GOALS), pick(draw, PROBLEMS), competitor,
+                    TRADES[number % TRADES.length][1], 50_000 + draw.nextInt(50) * 10_000, competitor,
+                    50_000 + draw.nextInt(80) * 10_000);
+            return new SeedForm(basic, card);
+        }
+    }
+
     static Random randomFor(long seed, int number) {
         return new Random(seed * 1_000_003 + number);
     }
@@ -227,27 +283,32 @@ public final class DemoData {
         String contact = person ? name : person(random);
         String contactTitle = pick(random, TITLES);
         String owner = REPS[random.nextInt(REPS.length)];
+        // a local number does not begin with 0 or 1 (the seed's phone rule); drawn as before, so the rest stays as it was
+        int local = random.nextInt(10_000);
+        int localFirst = 2 + local % 8;
+        int localRest = local % 1000;
+        SeedForm seedForm = SeedForm.of(person, number, contact, city);
         String id = field(registerByClerk("""
                 {"kind": "%s", "nature": "%s", "tier": "%s", "source": "%s", "grade": "%s", "ownerId": "%s",
                  "occurredAt": "%s",
-                 "card": {"basic": {"name": "%s", "phones": ["+86 %s %04d %04d"], "email": "contact%d@example.com",
+                 "card": {"basic": {"name": "%s", "phones": ["+86 %s %d%03d %04d"], "email": "contact%d@example.com",
                                     "address": {"province": "%s", "city": "%s", "street": "%s%d号"},
                                     %s,
-                                    "industry": "%s"},
-                          "contacts": [%s]}}"""
+                                    "industry": "%s"%s},
+                          "contacts": [%s]%s}}"""
                 .formatted(person ? "INDIVIDUAL" : "ORGANIZATION", NATURES[number % NATURES.length],
                         TIERS[number % TIERS.length], SOURCES[random.nextInt(SOURCES.length)], GRADES[grade], owner,
-                        time, name, AREA_CODES[city], random.nextInt(10_000), random.nextInt(10_000), number,
+                        time, name, AREA_CODES[city], localFirst, localRest, random.nextInt(10_000), number,
                         PROVINCES[city], CITIES[city], pick(random, STREETS), 1 + random.nextInt(999),
                         person ? "\"birthday\": \"" + LocalDate.ofInstant(now, BUSINESS_ZONE).minusYears(25 + random.nextInt(40))
                                 .plusDays(random.nextInt(365)) + "\""
                                 : "\"foundedOn\": \"" + LocalDate.ofInstant(now, BUSINESS_ZONE).minusYears(3 + random.nextInt(30))
                                 .plusDays(random.nextInt(365)) + "\"",
-                        person ? TRADES[random.nextInt(TRADES.length)][1] : trade[1],
+                        person ? TRADES[random.nextInt(TRADES.length)][1] : trade[1], seedForm.basic(),
                         person ? "" : """
                                 {"name": "%s", "role": "%s", "title": "%s", "phones": ["+86 13%d %04d %04d"]}"""
                                 .formatted(contact, pick(random, ROLES), contactTitle, random.nextInt(10),
-                                        random.nextInt(10_000), random.nextInt(10_000))),
+                                        random.nextInt(10_000), random.nextInt(10_000)), seedForm.card()),
                         name),
                 "customerId");
         String c = "/api/customers/" + id;

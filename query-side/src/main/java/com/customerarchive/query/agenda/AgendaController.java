@@ -45,10 +45,13 @@ class AgendaController {
     private final com.customerarchive.query.core.OrgCharts charts;
 
     private final com.customerarchive.query.profile.RouteBook routeBook;
+    private final com.customerarchive.query.core.Completeness completeness;
 
     AgendaController(AgendaRepository agenda, Commercial commercial, CustomerScope scope, Clock clock,
                      BusinessZone zone, MessageSource messages, com.customerarchive.query.profile.PoolBooks books,
-                     com.customerarchive.query.core.OrgCharts charts, com.customerarchive.query.profile.RouteBook routeBook) {
+                     com.customerarchive.query.core.OrgCharts charts, com.customerarchive.query.profile.RouteBook routeBook,
+                     com.customerarchive.query.core.Completeness completeness) {
+        this.completeness = completeness;
         this.books = books;
         this.routeBook = routeBook;
         this.charts = charts;
@@ -61,7 +64,7 @@ class AgendaController {
     }
 
     enum Kind { OVERDUE, FOLLOW_UP_DUE, RETURN_VISIT_DUE, AT_RISK, BIRTHDAY, FOUNDING_ANNIVERSARY, CARD_EXPIRING,
-        POOL_RETURN_SOON, NEWLY_ASSIGNED, COLLECTION_DUE, COLLECTION_OVERDUE, REMARK }
+        POOL_RETURN_SOON, NEWLY_ASSIGNED, COLLECTION_DUE, COLLECTION_OVERDUE, REMARK, CARD_INCOMPLETE }
 
     /** "Newly assigned to me" (新分配) looks back this many days. */
     static final int NEWLY_ASSIGNED_DAYS = 7;
@@ -91,7 +94,9 @@ class AgendaController {
             + "on a company-wide one); COLLECTION_DUE (回款): receivables falling due within the period, one item per "
             + "customer, currency and due day; COLLECTION_OVERDUE: receivables past due, one item per customer and "
             + "currency, URGENT beyond 30 days past due, SOON up to 30; a customer more than 90 days past due is also "
-            + "AT_RISK. Today's OVERDUE and FOLLOW_UP_DUE items are who to "
+            + "AT_RISK. CARD_INCOMPLETE (low urgency, today): the owner's cards less complete than "
+            + "archive.completeness.agenda-below (60), the least complete of them, at most agenda-limit (20), with the "
+            + "score and the first missing fields. Today's OVERDUE and FOLLOW_UP_DUE items are who to "
             + "contact today (今日需联系). urgency (处理时限): URGENT "
             + "≤ 7 days from today, SOON ≤ 30, LATER ≤ 90, SLOW beyond. A SALES user reads its own agenda only. detail "
             + "is written in the language of Accept-Language (en, zh-CN); kind and urgency are codes in every language.")
@@ -131,6 +136,19 @@ class AgendaController {
                         waiting.name(), text(locale, "agenda.returnVisit", messages.getMessage("complaint.category."
                         + waiting.category(), null, waiting.category().toLowerCase(), locale),
                         waiting.resolvedOn().toString())));
+            }
+        }
+        if (!today.isBefore(first) && !today.isAfter(last)) {
+            var limits = completeness.properties();
+            for (AgendaRepository.Incomplete card : agenda.incompleteCards(owner, limits.agendaBelow(), limits.agendaLimit())) {
+                // low urgency: a card to complete when there is time, the least complete first
+                List<String> missing = completeness.of(card.kind(), card.card()).missing().values().stream()
+                        .flatMap(List::stream).toList();
+                String named = missing.stream().limit(3).map(field -> messages.getMessage("print.field." + field, null,
+                        field, locale)).collect(java.util.stream.Collectors.joining(text(locale, "agenda.listSeparator")));
+                items.add(new Item(today, Kind.CARD_INCOMPLETE, Urgency.SLOW, card.customerId(), card.name(),
+                        text(locale, missing.size() > 3 ? "agenda.cardIncompleteMore" : "agenda.cardIncomplete",
+                                Integer.toString(card.completeness()), named, Integer.toString(missing.size()))));
             }
         }
         for (AgendaRepository.Expiring card : agenda.cardsExpiring(owner, first.isBefore(today) ? today : first, last)) {

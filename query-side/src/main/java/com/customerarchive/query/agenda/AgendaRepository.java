@@ -99,4 +99,36 @@ class AgendaRepository {
                         row.getString("card_number"), row.getString("tier"), row.getDate("valid_until").toLocalDate()))
                 .list();
     }
+
+    /** A card its owner should complete (档案不完整): its score and the card as it stands. */
+    record Incomplete(UUID customerId, String name, int completeness, com.customerarchive.events.CustomerKind kind,
+                      com.customerarchive.events.ProfileCard card) {
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CARD = new com.fasterxml.jackson.databind.ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The live customers of these owners whose cards score below {@code below}, the least complete first. */
+    List<Incomplete> incompleteCards(String[] owners, int below, int limit) {
+        return jdbc.sql("""
+                        SELECT customer_id, name, completeness, state->>'kind' AS kind, state->'card' AS card
+                        FROM profile
+                        WHERE completeness < :below AND status = 'ACTIVE' AND merged_into IS NULL
+                          AND (CAST(:owner AS text[]) IS NULL OR owner_id = ANY(CAST(:owner AS text[])))
+                        ORDER BY completeness, customer_id LIMIT :limit""")
+                .param("below", below).param("owner", owners).param("limit", limit)
+                .query((row, n) -> new Incomplete(row.getObject("customer_id", UUID.class), row.getString("name"),
+                        row.getInt("completeness"), row.getString("kind") == null ? null
+                        : com.customerarchive.events.CustomerKind.valueOf(row.getString("kind")), card(row.getString("card"))))
+                .list();
+    }
+
+    private static com.customerarchive.events.ProfileCard card(String json) {
+        try {
+            return json == null ? null : CARD.readValue(json, com.customerarchive.events.ProfileCard.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+            throw new IllegalStateException("a profile's card is not readable", unreadable);
+        }
+    }
 }

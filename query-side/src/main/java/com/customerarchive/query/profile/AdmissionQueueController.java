@@ -33,18 +33,24 @@ class AdmissionQueueController {
     private final CustomerScope scope;
     private final Clock clock;
 
+    private final com.customerarchive.query.core.Completeness completeness;
+
     AdmissionQueueController(ProfileRepository profiles, ProfileController profileController, CustomerScope scope,
-                             Clock clock) {
+                             Clock clock, com.customerarchive.query.core.Completeness completeness) {
+        this.completeness = completeness;
         this.profiles = profiles;
         this.profileController = profileController;
         this.scope = scope;
         this.clock = clock;
     }
 
-    /** One card in the queue: where it stands since when, how long it has waited, and what waits on it. */
+    /**
+     * One card in the queue: where it stands since when, how long it has waited, what waits on it, and how complete
+     * it is (the reviewer sees the gaps before signing).
+     */
     record QueueItem(UUID customerId, String code, String name, String ownerId, AdmissionState admission,
                      Instant since, long ageHours, long ageDays, List<ReturnReason> returnReasons,
-                     List<PendingProposal> pendingProposals) {
+                     List<PendingProposal> pendingProposals, com.customerarchive.query.core.Completeness.Score completeness) {
     }
 
     record PendingProposal(String proposalId, List<String> fields, List<FieldChange> changes, String proposedBy,
@@ -71,7 +77,8 @@ class AdmissionQueueController {
     @Operation(summary = "The review queue (MANAGER, CLERK; a rep its own)",
             description = "Cards waiting for review (PENDING_REVIEW) or returned to their rep (RETURNED, with the "
                     + "reasons), and approved customers with proposed changes to signed fields waiting; the longest "
-                    + "waiting first, with its age in hours and days since it entered that state.")
+                    + "waiting first, with its age in hours and days since it entered that state, and how complete its "
+                    + "card is (completeness: score and missing fields by section).")
     Queue queue(@RequestParam(required = false) String ownerId) {
         Instant now = clock.instant();
         List<QueueItem> items = profiles.queue(scope.owners(ownerId == null || ownerId.isBlank() ? null : ownerId),
@@ -91,6 +98,7 @@ class AdmissionQueueController {
                         Redaction.WITHHELD, Redaction.WITHHELD)).toList() : proposal.changes(),
                 proposal.proposedBy(), proposal.proposedAt())).toList();
         return new QueueItem(state.customerId(), state.code(), withheld ? Redaction.WITHHELD : state.name(),
-                state.ownerId(), state.admission(), since, age.toHours(), age.toDays(), state.returnReasons(), proposals);
+                state.ownerId(), state.admission(), since, age.toHours(), age.toDays(), state.returnReasons(), proposals,
+                completeness.of(state.kind(), state.card()));
     }
 }

@@ -103,6 +103,13 @@ final class CardPdf implements AutoCloseable {
         y -= LINE + 2;
     }
 
+    /** A part of a section under its own small heading (the key persons, the sales against competitors). */
+    void subheading(String heading) throws IOException {
+        room(LINE * 3);
+        text(heading, MARGIN + PAD, y - LINE + 3, SIZE);
+        y -= LINE;
+    }
+
     /** Fields two to a line (a wide one alone), each a label cell and a value cell, boxed. */
     void fields(List<Field> fields) throws IOException {
         float half = WIDTH / 2;

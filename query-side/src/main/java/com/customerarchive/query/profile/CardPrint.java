@@ -1,6 +1,11 @@
 package com.customerarchive.query.profile;
 
 import com.customerarchive.events.Address;
+import com.customerarchive.events.BankAccount;
+import com.customerarchive.events.CompetitorSale;
+import com.customerarchive.events.KeyPerson;
+import com.customerarchive.events.Premises;
+import com.customerarchive.events.Requirements;
 import com.customerarchive.events.BasicSection;
 import com.customerarchive.events.BusinessSection;
 import com.customerarchive.events.Contact;
@@ -106,10 +111,12 @@ class CardPrint {
     private void front(CardPdf pdf, ProfileView profile, ProfileCard card, Labels label) throws IOException {
         BasicSection basic = card.basic() != null ? card.basic() : new BasicSection(null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        Premises premises = basic.premises() != null ? basic.premises() : new Premises(null, null);
         pdf.section(label.get("section.basic"));
         pdf.fields(List.of(
                 field(label, "basic.name", basic.name(), true),
                 field(label, "basic.shortName", basic.shortName()), field(label, "basic.legalName", basic.legalName()),
+                field(label, "basic.aliases", join("; ", basic.aliases()), true),
                 field(label, "kind", label.value("kind", profile.kind())),
                 field(label, "nature", label.value("nature", profile.nature())),
                 field(label, "tier", label.value("tier", profile.tier())),
@@ -135,8 +142,35 @@ class CardPrint {
                 field(label, "basic.industry", basic.industry()),
                 field(label, "basic.employees", text(basic.employees())),
                 field(label, "basic.registeredCapital", money(basic.registeredCapital())),
+                field(label, "basic.fixedAssets", money(basic.fixedAssets())),
+                field(label, "basic.premises", join(" · ", label.value("tenure", premises.tenure()),
+                        premises.area() == null ? null : label.get("area", premises.area().stripTrailingZeros().toPlainString()))),
                 field(label, "basic.licenceNumber", basic.licenceNumber()),
-                field(label, "basic.taxNumber", basic.taxNumber())));
+                field(label, "basic.taxNumber", basic.taxNumber()),
+                field(label, "basic.bank", bank(basic.bank()), true)));
+        if (basic.personalBank() != null || basic.religion() != null) {
+            // kept for a person only, and religion only for a consented purpose: printed when the card has them
+            List<CardPdf.Field> personal = new ArrayList<>();
+            if (basic.personalBank() != null) {
+                personal.add(field(label, "basic.personalBank", bank(basic.personalBank()), true));
+            }
+            if (basic.religion() != null) {
+                personal.add(field(label, "basic.religion", basic.religion()));
+            }
+            pdf.fields(personal);
+        }
+        pdf.subheading(label.get("keyPersons"));
+        List<List<String>> persons = card.keyPersons().stream().map((KeyPerson person) -> List.of(
+                join(" · ", label.value("keyRole", person.role()), person.title()),
+                Objects.toString(person.name(), ""), label.value("gender", person.gender()),
+                join(" · ", text(person.birthDate()), person.education(), person.nativePlace()),
+                join("; ", Stream.concat(person.phones().stream(), Stream.of(
+                        person.fax() == null ? null : label.get("fax") + " " + person.fax(),
+                        person.mobile() == null ? null : label.get("mobile") + " " + person.mobile()))
+                        .filter(Objects::nonNull).toList()))).toList();
+        pdf.table(List.of(label.get("person.role"), label.get("person.name"), label.get("person.gender"),
+                        label.get("person.background"), label.get("person.phones")), new float[]{20, 14, 8, 24, 34},
+                persons, Math.max(0, 2 - persons.size()));
 
         pdf.section(label.get("section.contacts"));
         List<List<String>> contacts = card.contacts().stream().map((Contact contact) -> List.of(
@@ -149,13 +183,30 @@ class CardPrint {
 
         BusinessSection business = card.business() != null ? card.business()
                 : new BusinessSection(null, null, null, null, null);
+        Requirements requirements = business.requirements() != null ? business.requirements()
+                : new Requirements(null, null, null, null);
         pdf.section(label.get("section.business"));
         pdf.fields(List.of(
                 field(label, "business.mainProducts", join("; ", business.mainProducts()), true),
                 field(label, "business.channels", join("; ", business.channels()), true),
                 field(label, "business.annualVolume", money(business.annualVolume())),
                 field(label, "business.localMarketRank", text(business.localMarketRank())),
-                field(label, "business.competitorsCarried", join("; ", business.competitorsCarried()), true)));
+                field(label, "business.competitorsCarried", join("; ", business.competitorsCarried()), true),
+                field(label, "business.markets", join("; ", business.markets()), true),
+                field(label, "business.requirements.delivery", requirements.delivery()),
+                field(label, "business.requirements.packaging", requirements.packaging()),
+                field(label, "business.requirements.timeliness", requirements.timeliness()),
+                field(label, "business.requirements.other", requirements.other()),
+                field(label, "business.goals", business.goals(), true),
+                field(label, "business.problems", business.problems(), true)));
+        pdf.subheading(label.get("competitorSales"));
+        List<List<String>> sales = business.competitorSales().stream().map((CompetitorSale sale) -> List.of(
+                Objects.toString(sale.product(), ""), Objects.toString(sale.period(), ""),
+                join(" ", sale.currency(), money(sale.ourSales())), Objects.toString(sale.competitor(), ""),
+                join(" ", sale.currency(), money(sale.competitorSales())))).toList();
+        pdf.table(List.of(label.get("sale.product"), label.get("sale.period"), label.get("sale.ours"),
+                        label.get("sale.competitor"), label.get("sale.theirs")), new float[]{24, 12, 20, 24, 20},
+                sales, Math.max(0, 2 - sales.size()));
 
         PaymentSection payment = card.payment() != null ? card.payment() : new PaymentSection(null, null, null);
         pdf.section(label.get("section.payment"));
@@ -204,6 +255,10 @@ class CardPrint {
 
     private static String money(BigDecimal amount) {
         return amount == null ? null : String.format(Locale.ROOT, "%,.2f", amount);
+    }
+
+    private static String bank(BankAccount account) {
+        return account == null ? null : join(" · ", account.bank(), account.accountName(), account.accountNumber());
     }
 
     private static String address(Address address) {

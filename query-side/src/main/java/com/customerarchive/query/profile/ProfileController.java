@@ -63,9 +63,13 @@ class ProfileController {
     private final HistoryRepository history;
     private final CardPrint print;
 
+    private final com.customerarchive.query.core.Completeness completeness;
+
     ProfileController(ProfileRepository profiles, AsOfReader asOf, ArchiveRules rules, Freshness freshness, Clock clock,
                       AccessLog accessLog, Commercial commercial, CustomerScope scope, BusinessZone zone,
-                      HistoryRepository history, CardPrint print) {
+                      HistoryRepository history, CardPrint print,
+                      com.customerarchive.query.core.Completeness completeness) {
+        this.completeness = completeness;
         this.history = history;
         this.print = print;
         this.zone = zone;
@@ -99,6 +103,8 @@ class ProfileController {
                     @RequestParam(required = false) Instant asOf,
                     @RequestParam(required = false) String code,
                     @RequestParam(required = false) AdmissionState admission,
+                    @Parameter(description = "Only cards less complete than this score (0–100; 档案完整度)")
+                    @RequestParam(required = false) Integer completenessBelow,
                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                     @RequestParam(defaultValue = "name") String sort, HttpServletRequest request) {
         boolean csv = Exports.asked(request.getHeader(HttpHeaders.ACCEPT));
@@ -120,6 +126,9 @@ class ProfileController {
             errors.add(new ProblemResponses.FieldError("sort", "must be one of " + new java.util.TreeSet<>(ProfileRepository.SORTS.keySet())
                     + ", optionally with a leading -"));
         }
+        if (completenessBelow != null && (completenessBelow < 0 || completenessBelow > 100)) {
+            errors.add(new ProblemResponses.FieldError("completenessBelow", "must be from 0 to 100"));
+        }
         if (q != null && q.length() > 100 || code != null && code.length() > 64 || city != null && city.length() > 100 || ownerId != null && ownerId.length() > 64) {
             errors.add(new ProblemResponses.FieldError("q", "filters are at most 100 characters"));
         }
@@ -128,9 +137,10 @@ class ProfileController {
         }
         Instant judgedAt = asOf != null ? asOf : clock.instant();
         var found = profiles.search(new ProfileRepository.ProfileFilter(grade, scope.owners(blankToNull(ownerId)), tier, nature,
-                blankToNull(city), blankToNull(q), overdue, stale, judgedAt, blankToNull(code), admission), page, size,
+                blankToNull(city), blankToNull(q), overdue, stale, judgedAt, blankToNull(code), admission,
+                completenessBelow), page, size,
                 sortKey, descending);
-        return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, zone, judgedAt, null))
+        return new PageView(found.items().stream().map(state -> ProfileView.of(state, rules, zone, judgedAt, null, completeness))
                 .map(view -> scope.withholds(view.consentGranted()) ? view.withheld()
                         : scope.financeOnly() ? view.withheldButName() : view).toList(),
                 page, size, found.total());
@@ -237,7 +247,7 @@ class ProfileController {
     /** The current profile as this user may read it (withheld for a pool member, name only for finance). */
     private ProfileView current(UUID customerId, CustomerScope.Visibility visibility) {
         Instant now = clock.instant();
-        ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, zone, now, null))
+        ProfileView found = profiles.find(customerId).map(state -> ProfileView.of(state, rules, zone, now, null, completeness))
                 .orElseThrow(() -> NotFoundException.customer(customerId));
         ProfileView judged = commercial.of(customerId, now, true).map(one -> found.with(one, zone)).orElse(found);
         // a customer in the public pool reads without its personal fields until claimed (its pool's members)
@@ -253,7 +263,7 @@ class ProfileController {
                 .orElseThrow(() -> new NotFoundException("customer-not-found",
                 "Customer not found", "No customer " + customerId + " had been recorded by then."));
         Instant stoodAt = on != null ? dayEnd : at != null ? at : folded.recordedAt();
-        ProfileView then = ProfileView.of(folded.state(), rules, zone, stoodAt, stoodAt);
+        ProfileView then = ProfileView.of(folded.state(), rules, zone, stoodAt, stoodAt, completeness);
         return visibility.withholds() ? then.withheld() : then;
     }
 

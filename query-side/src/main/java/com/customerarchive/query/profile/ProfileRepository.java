@@ -34,8 +34,11 @@ class ProfileRepository {
     private final ArchiveRules rules;
     private final BusinessZone zone;
 
+    private final com.customerarchive.query.core.Completeness completeness;
+
     ProfileRepository(JdbcClient jdbc, JdbcTemplate plain, ProfileStateJson states, ArchiveRules rules,
-                      BusinessZone zone) {
+                      BusinessZone zone, com.customerarchive.query.core.Completeness completeness) {
+        this.completeness = completeness;
         this.zone = zone;
         this.jdbc = jdbc;
         this.plain = plain;
@@ -66,7 +69,8 @@ class ProfileRepository {
     /** The orders a page can be read in, by the name the API gives them. */
     static final Map<String, String> SORTS = Map.of(
             "name", "lower(name)", "updatedAt", "updated_at", "registeredAt", "registered_at",
-            "lastContactAt", "last_contact_at", "grade", "grade", "ownerId", "owner_id", "city", "lower(city)");
+            "lastContactAt", "last_contact_at", "grade", "grade", "ownerId", "owner_id", "city", "lower(city)",
+            "completeness", "completeness");
 
     /** Writes each state unless the table already holds that version or a later one; one JDBC batch. */
     void saveAll(Tables tables, Collection<ProfileState> changed) {
@@ -81,14 +85,14 @@ class ProfileRepository {
                     state.referredBy(), timestamp(state.freshSince()),
                     state.nextFollowUpOn() == null ? null : java.sql.Date.valueOf(state.nextFollowUpOn()),
                     state.code(), state.admission().name(), timestamp(state.admissionSince()), state.proposals().size(),
-                    state.mergedInto(), states.write(state)});
+                    state.mergedInto(), completeness.of(state.kind(), state.card()).score(), states.write(state)});
         }
         String table = tables.of(TABLE);
         plain.batchUpdate("INSERT INTO " + table + """
                  (customer_id, version, grade, owner_id, tier, nature, status, name, city, registered_at,
                   last_contact_at, updated_at, referred_by, fresh_at, next_follow_up_on, code, admission,
-                  admission_since, pending_proposals, merged_into, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                  admission_since, pending_proposals, merged_into, completeness, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
                 ON CONFLICT (customer_id) DO UPDATE SET
                     version = EXCLUDED.version, grade = EXCLUDED.grade, owner_id = EXCLUDED.owner_id,
                     tier = EXCLUDED.tier, nature = EXCLUDED.nature, status = EXCLUDED.status,
@@ -97,7 +101,7 @@ class ProfileRepository {
                     next_follow_up_on = EXCLUDED.next_follow_up_on, code = EXCLUDED.code,
                     admission = EXCLUDED.admission, admission_since = EXCLUDED.admission_since,
                     pending_proposals = EXCLUDED.pending_proposals, merged_into = EXCLUDED.merged_into,
-                    state = EXCLUDED.state
+                    completeness = EXCLUDED.completeness, state = EXCLUDED.state
                 WHERE\s""" + table + ".version < EXCLUDED.version", rows);
     }
 
@@ -135,6 +139,10 @@ class ProfileRepository {
             where.append(" AND admission = :admission");
             params.put("admission", filter.admission().name());
         }
+        if (filter.completenessBelow() != null) {
+            where.append(" AND completeness < :completenessBelow");
+            params.put("completenessBelow", filter.completenessBelow());
+        }
         if (filter.q() != null) {
             where.append(" AND lower(name) LIKE :q ESCAPE '\\'");
             params.put("q", "%" + filter.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
@@ -170,11 +178,12 @@ class ProfileRepository {
 
     /** @param owners the owners whose customers are listed (null: every owner) */
     record ProfileFilter(Grade grade, String[] owners, CustomerTier tier, CustomerNature nature, String city, String q,
-                         Boolean overdue, Boolean stale, Instant asOf, String code, AdmissionState admission) {
+                         Boolean overdue, Boolean stale, Instant asOf, String code, AdmissionState admission,
+                         Integer completenessBelow) {
 
         ProfileFilter(Grade grade, String[] owners, CustomerTier tier, CustomerNature nature, String city, String q,
                       Boolean overdue, Boolean stale, Instant asOf) {
-            this(grade, owners, tier, nature, city, q, overdue, stale, asOf, null, null);
+            this(grade, owners, tier, nature, city, q, overdue, stale, asOf, null, null, null);
         }
     }
 

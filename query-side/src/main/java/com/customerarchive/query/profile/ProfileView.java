@@ -82,7 +82,10 @@ public record ProfileView(
         @Schema(description = "The outlet's trade type (业种), a code of the catalogue")
         String tradeType,
         @Schema(description = "The team leader's remarks on the card (组长批示), acknowledged by the rep or not")
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RemarkState> remarks) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RemarkState> remarks,
+        @Schema(description = "How complete the card is (档案完整度): score 0–100, the weight of the fields filled in "
+                + "over that of all the form asks for (archive.completeness.*), and the missing fields by section")
+        com.customerarchive.query.core.Completeness.Score completeness) {
 
     /**
      * The customer's purchases, cancelled ones left out: what they add up to per currency, and {@code total} only
@@ -98,7 +101,7 @@ public record ProfileView(
         ProfileCard derived = card == null ? null : new ProfileCard(card.basic(), card.contacts(), card.business(),
                 card.payment(), figures.purchases() == 0 ? null : new PurchaseSection(
                 day(figures.firstPurchaseAt(), zone), figures.lastYear() + " in the last year", day(figures.lastPurchaseAt(), zone),
-                Totals.single(figures.totals())));
+                Totals.single(figures.totals())), card.keyPersons());
         return new ProfileView(customerId, version, kind, nature, tier, source, grade, ownerId, status, derived,
                 registeredAt, lastContactAt, nextFollowUpOn, overdue, stale, openComplaints, visitCount, consentGranted,
                 personalDataErased, updatedAt, asOf, referredBy, lastReviewedAt, new Purchases(figures.purchases(),
@@ -107,7 +110,7 @@ public record ProfileView(
                 credit == null ? judged.lifecycle() : judged.lifecycle().withDaysPastDue(credit.daysPastDue()),
                 judged.value(),
                 membershipCard, code, admission, returnReasons, pendingProposals, mergedInto, locked, team, credit,
-                route, tradeType, remarks);
+                route, tradeType, remarks, completeness);
     }
 
     /** The same profile with the card's personal fields and the referral link "[withheld]" (consent withdrawn). */
@@ -130,14 +133,15 @@ public record ProfileView(
                         .map(change -> CardFields.isPersonal(change.field()) ? new com.customerarchive.events.FieldChange(
                                 change.field(), Redaction.WITHHELD, Redaction.WITHHELD) : change).toList(),
                         proposal.proposedBy(), proposal.proposedAt())).toList(),
-                mergedInto, locked, team, credit, route, tradeType, remarks);
+                mergedInto, locked, team, credit, route, tradeType, remarks, completeness);
     }
 
     private static LocalDate day(Instant at, BusinessZone zone) {
         return at == null ? null : zone.dayOf(at);
     }
 
-    static ProfileView of(ProfileState state, ArchiveRules rules, BusinessZone zone, Instant judgedAt, Instant asOf) {
+    static ProfileView of(ProfileState state, ArchiveRules rules, BusinessZone zone, Instant judgedAt, Instant asOf,
+                          com.customerarchive.query.core.Completeness completeness) {
         LocalDate judgedOn = zone.dayOf(judgedAt);
         Instant lastContact = state.lastContactAt() != null ? state.lastContactAt() : state.registeredAt();
         boolean overdue = state.status() == CustomerStatus.ACTIVE && state.mergedInto() == null
@@ -156,6 +160,6 @@ public record ProfileView(
                 state.proposals().isEmpty() ? null : state.proposals(), state.mergedInto(),
                 state.pool().locked() ? Boolean.TRUE : null, state.team(),
                 CreditView.of(state.card() == null ? null : state.card().payment(), state.credit(), judgedOn),
-                state.route(), state.tradeType(), state.remarks());
+                state.route(), state.tradeType(), state.remarks(), completeness.of(state.kind(), state.card()));
     }
 }

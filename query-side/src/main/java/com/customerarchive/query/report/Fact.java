@@ -37,6 +37,10 @@ record Fact(UUID customerId, long sequence, Instant occurredAt, Instant recorded
     static final String UNTIL = "until";
     static final String REPLACES = "replaces";
     static final String MERGED_INTO = "mergedInto";
+    /** The customer's kind (individual or organisation), on its registration. */
+    static final String KIND = "kind";
+    /** The card's filled-in fields (their paths, no values) on a registration or an edit: completeness is scored from them. */
+    static final String FILLED = "filled";
     /** Membership fees are recorded without a currency: they are in CNY. */
     static final String FEE_CURRENCY = "CNY";
 

@@ -146,6 +146,7 @@ class FactProjection implements ReadModel {
             facts.put(Fact.SOURCE, name(registered.source()));
             facts.put(Fact.TIER, name(registered.tier()));
             facts.put(Fact.NATURE, name(registered.nature()));
+            facts.put(Fact.KIND, name(registered.kind()));
             card(facts, registered.card());
         } else if (event instanceof ProfileCardEditedEvent edited) {
             card(facts, edited.card());
@@ -276,6 +277,10 @@ class FactProjection implements ReadModel {
         }
         if (basic != null && basic.industry() != null) {
             facts.put(Fact.INDUSTRY, basic.industry());
+        }
+        var filled = facts.putArray(Fact.FILLED);
+        if (card != null) {
+            com.customerarchive.events.card.CardFields.of(card).keySet().forEach(filled::add);
         }
     }
 

@@ -72,9 +72,12 @@ class Reports {
     private final CustomerScope scope;
 
     private final RouteReports routes;
+    private final com.customerarchive.query.core.Completeness completeness;
 
     Reports(Timelines timelines, ArchiveRules rules, ValueProperties value, Money money, BusinessZone zone,
-            OrgCharts charts, CustomerScope scope, RouteReports routes) {
+            OrgCharts charts, CustomerScope scope, RouteReports routes,
+            com.customerarchive.query.core.Completeness completeness) {
+        this.completeness = completeness;
         this.routes = routes;
         this.charts = charts;
         this.scope = scope;
@@ -434,10 +437,15 @@ class Reports {
 
     // ---- statistics ----
 
-    /** Customers and what happened to them under one key; purchases per currency, {@code purchaseTotal} only while in one. */
+    /**
+     * Customers and what happened to them under one key; purchases per currency, {@code purchaseTotal} only while in
+     * one; {@code averageCompleteness} of the key's customers' cards as they stood at the end (one decimal; left out
+     * when none of them has a card the archive scored).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Statistics(String key, long customers, long newCustomers, long visits, long purchases,
-                      List<Amount> totals, BigDecimal purchaseTotal, long complaints, Map<String, Object> drill) {
+                      List<Amount> totals, BigDecimal purchaseTotal, long complaints, BigDecimal averageCompleteness,
+                      Map<String, Object> drill) {
     }
 
     private static final List<String> STATISTICS_COUNTS = List.of("customers", "newCustomers", "visits", "purchases",
@@ -452,6 +460,7 @@ class Reports {
         String by = query.by();
         OrgChart chart = organisation(query);
         Instant end = before(query.to());
+        Map<String, long[]> scores = new HashMap<>();
         each(query, timeline -> {
             Timeline.State last = timeline.at(end);
             if (last == null && !timeline.mergedBy(end)) {
@@ -461,6 +470,11 @@ class Reports {
                 // a duplicate merged by the end is counted as the customer it was merged into; what it did before stays
                 String key = key(by, chart, timeline, last, end);
                 tally.customer(Figure.of("customers", key), timeline.customerId(), last);
+                if (last.filled != null) {
+                    long[] sum = scores.computeIfAbsent(key, k -> new long[2]);
+                    sum[0] += completeness.of(last.customerKind(), last.filled).score();
+                    sum[1]++;
+                }
                 if (!last.registeredAt.isBefore(query.from())) {
                     tally.customer(Figure.of("newCustomers", key), timeline.customerId(), last);
                 }
@@ -501,10 +515,15 @@ class Reports {
             rows.add(new Statistics(key, tally.count(Figure.of("customers", key)),
                     tally.count(Figure.of("newCustomers", key)), tally.count(Figure.of("visits", key)),
                     tally.count(Figure.of("purchases", key)), totals, Totals.single(totals),
-                    tally.count(Figure.of("complaints", key)), drill));
+                    tally.count(Figure.of("complaints", key)), average(scores.get(key)), drill));
         }
         rows.sort(Comparator.comparingLong(Statistics::customers).reversed().thenComparing(Statistics::key));
         return rows;
+    }
+
+    private static BigDecimal average(long[] sum) {
+        return sum == null || sum[1] == 0 ? null
+                : BigDecimal.valueOf(sum[0]).divide(BigDecimal.valueOf(sum[1]), 1, java.math.RoundingMode.HALF_UP);
     }
 
     /** A customer's key under a dimension as it stood then ({@link #NONE} where it has none). */

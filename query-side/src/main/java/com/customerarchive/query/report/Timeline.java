@@ -2,6 +2,7 @@ package com.customerarchive.query.report;
 
 import com.customerarchive.events.CustomerStatus;
 import com.customerarchive.events.Grade;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,6 +98,7 @@ final class Timeline {
         state.source = fact.text(Fact.SOURCE);
         state.tier = fact.text(Fact.TIER);
         state.nature = fact.text(Fact.NATURE);
+        state.kind = fact.text(Fact.KIND);
         state.card(fact);
         return state;
     }
@@ -206,6 +208,10 @@ final class Timeline {
         String province;
         String city;
         String industry;
+        /** Individual or organisation (null on facts recorded before it was kept: then from the nature). */
+        String kind;
+        /** The card's filled-in fields by then; null when its facts predate them (not scored). */
+        List<String> filled;
         String referrer;
         Instant lastContactAt;
         /** The outlet's route (the fact's {branch, routeNo, sequence, visitWeeks, weekday}) and trade type; null: none. */
@@ -274,6 +280,23 @@ final class Timeline {
             province = fact.text(Fact.PROVINCE);
             city = fact.text(Fact.CITY);
             industry = fact.text(Fact.INDUSTRY);
+            JsonNode fields = fact.facts().get(Fact.FILLED);
+            if (fields == null || !fields.isArray()) {
+                filled = null;
+            } else {
+                List<String> paths = new java.util.ArrayList<>(fields.size());
+                fields.forEach(path -> paths.add(path.asText()));
+                filled = paths;
+            }
+        }
+
+        /** The customer's kind: as registered, else as its nature says (an individual's nature is INDIVIDUAL). */
+        com.customerarchive.events.CustomerKind customerKind() {
+            if (kind != null) {
+                return com.customerarchive.events.CustomerKind.valueOf(kind);
+            }
+            return "INDIVIDUAL".equals(nature) ? com.customerarchive.events.CustomerKind.INDIVIDUAL
+                    : com.customerarchive.events.CustomerKind.ORGANIZATION;
         }
     }
 

@@ -75,7 +75,9 @@ class PrintedCardTest extends BothAppsTest {
                     assertThat(font.isEmbedded()).as(font.getName()).isTrue();
                 }
             }
-            String front = text(document, 1, 1);
+            // the front's five sections run on to a second page with the seed form's further fields; the back follows
+            String all = text(document, 1, document.getNumberOfPages());
+            String front = all.substring(0, all.indexOf("沟通信息"));
             assertThat(front).contains("客户档案卡", "一、基础资料", "二、决策信息", "三、业务信息", "四、付款信息",
                     "五、购买信息", "丸石精密机械有限公司", "名称", "法定代表人", "周建华", "0574-87001234",
                     "浙江 宁波 北仑区 明州路 88 号", "机械制造", "320", "91330206MA2AB12C3D", "林晓燕", "决策者",
@@ -108,8 +110,8 @@ class PrintedCardTest extends BothAppsTest {
 
         // finance reads the name only: the rest of the personal data prints as withheld
         try (PDDocument withheld = Loader.loadPDF(get("/api/profiles/" + id + "/card.pdf", "finance", "zh-CN"))) {
-            String front = text(withheld, 1, 1);
-            assertThat(front).contains("丸石精密机械有限公司", "〔不予显示〕").doesNotContain("周建华", "0574-87001234");
+            String all = text(withheld, 1, withheld.getNumberOfPages());
+            assertThat(all).contains("丸石精密机械有限公司", "〔不予显示〕").doesNotContain("周建华", "0574-87001234");
         }
 
         // erased: the personal fields print as erased, for good
@@ -130,6 +132,52 @@ class PrintedCardTest extends BothAppsTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
         assertThat(queries.get("/api/profiles/" + UUID.randomUUID() + "/card.pdf", "manager").status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_seed_forms_further_fields_print_in_their_sections_and_key_persons_are_withheld_from_finance() throws Exception {
+        Api commands = new Api(COMMAND_SIDE.baseUrl());
+        Api queries = new Api("http://localhost:" + port);
+        UUID id = UUID.randomUUID();
+        assertThat(commands.post("/api/customers", "sales", """
+                {"customerId": "%s", "kind": "ORGANIZATION", "nature": "COMPANY", "tier": "KEY", "source": "ON_SITE",
+                 "grade": "B", "ownerId": "sales",
+                 "card": {"basic": {"name": "丸石五金（杭州）有限公司", "aliases": ["丸石", "丸石五金"], "fixedAssets": 6800000,
+                                    "premises": {"tenure": "RENTED", "area": 1200.5},
+                                    "bank": {"bank": "中国工商银行杭州滨江支行", "accountNumber": "1202 0262 0900 0456 789"}},
+                          "keyPersons": [{"role": "LEGAL_REPRESENTATIVE", "name": "石田健一", "gender": "MALE",
+                                          "title": "董事长", "birthDate": "1968-04-02", "education": "大学",
+                                          "nativePlace": "大阪", "phones": ["0571-86012300"], "fax": "0571-86012399",
+                                          "mobile": "13905710001"}],
+                          "business": {"markets": ["浙江", "江苏"], "requirements": {"delivery": "每周二送货",
+                                       "packaging": "纸箱，每箱 20 件"}, "goals": "三年内进入华东前五",
+                                       "problems": "仓库不足，旺季缺货",
+                                       "competitorSales": [{"product": "扳手", "period": "2026", "ourSales": 120000,
+                                                            "competitor": "世达", "competitorSales": 300000,
+                                                            "currency": "CNY"}]}}}""".formatted(id)).status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("/api/profiles/" + id, "manager").status() == 200);
+
+        try (PDDocument document = Loader.loadPDF(get("/api/profiles/" + id + "/card.pdf", "manager", "zh-CN"))) {
+            String front = text(document, 1, document.getNumberOfPages());
+            assertThat(front).contains("别名", "丸石; 丸石五金", "固定资产", "6,800,000.00", "经营场所", "租用 · 1200.5 平方米",
+                    "开户行及账号", "中国工商银行杭州滨江支行 · 1202 0262 0900 0456 789", "主要负责人",
+                    "法定代表人 · 董事长", "石田健一", "男", "1968-04-02 · 大学 · 大阪",
+                    "0571-86012300; 传真 0571-86012399; 手机 13905710001", "主要市场", "浙江; 江苏", "交货要求",
+                    "每周二送货", "包装要求", "纸箱，每箱 20 件", "经营目标", "三年内进入华东前五", "当前问题",
+                    "仓库不足，旺季缺货", "本公司产品与竞争对手产品在该客户的销售情况", "扳手", "CNY 120,000.00", "世达",
+                    "CNY 300,000.00");
+        }
+        try (PDDocument english = Loader.loadPDF(get("/api/profiles/" + id + "/card.pdf", "manager", "en"))) {
+            assertThat(text(english, 1, english.getNumberOfPages())).contains("Key persons", "Legal representative",
+                    "石田健一", "rented · 1200.5 m²", "Our products against competitors'");
+        }
+        // the key persons are personal data: finance sees their roles, not who they are or how to reach them
+        try (PDDocument withheld = Loader.loadPDF(get("/api/profiles/" + id + "/card.pdf", "finance", "zh-CN"))) {
+            String all = text(withheld, 1, withheld.getNumberOfPages());
+            assertThat(all).contains("法定代表人 · 董事长", "〔不予显示〕", "中国工商银行杭州滨江支行")
+                    .doesNotContain("石田健一", "13905710001", "1968-04-02");
+        }
     }
 
     private byte[] get(String path, String user, String language) throws Exception {
