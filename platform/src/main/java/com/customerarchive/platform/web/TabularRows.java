@@ -35,35 +35,52 @@ public final class TabularRows {
     /** The name of a report's links to the drill-down of its figures. */
     private static final String DRILL = "drill";
 
-    /** The columns, in the order first met, and the lines (one per row, or per row and currency). */
-    public record Sheet(List<String> columns, List<Map<String, JsonNode>> lines, Set<String> moneyColumns) {
+    /**
+     * The columns, in the order first met, and the lines (one per row, or per row and currency), {@code size} of
+     * them. The lines are made as they are read, one row's tree at a time, so that a list of tens of thousands of rows
+     * is never held as one tree beside its rows; each reading makes them again.
+     */
+    public record Sheet(List<String> columns, Iterable<Map<String, JsonNode>> lines, int size, Set<String> moneyColumns) {
     }
 
     private TabularRows() {
     }
 
-    /** The answer's rows flattened into lines under common columns. */
+    /** The answer's rows flattened into lines under common columns (a first reading finds the columns). */
     public static Sheet of(JsonMapper json, Object body) {
-        List<Map<String, JsonNode>> lines = new ArrayList<>();
+        Iterable<?> rows = rows(json, body);
         Set<String> columns = new LinkedHashSet<>();
         Set<String> money = new LinkedHashSet<>();
-        for (JsonNode row : rows(json, body)) {
-            for (Map<String, JsonNode> line : perCurrency(row, money)) {
+        int size = 0;
+        for (Object row : rows) {
+            for (Map<String, JsonNode> line : perCurrency(tree(json, row), money)) {
                 columns.addAll(line.keySet());
-                lines.add(line);
+                size++;
             }
         }
-        return new Sheet(List.copyOf(columns), lines, money);
+        Iterable<Map<String, JsonNode>> lines = () -> java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+                .flatMap(row -> perCurrency(tree(json, row), new LinkedHashSet<>()).stream()).iterator();
+        return new Sheet(List.copyOf(columns), lines, size, money);
     }
 
-    /** The rows of an answer: a list's elements, a page's items, or the one object. */
-    private static List<JsonNode> rows(JsonMapper json, Object body) {
-        List<JsonNode> rows = new ArrayList<>();
+    private static JsonNode tree(JsonMapper json, Object row) {
+        return row instanceof JsonNode node ? node : json.valueToTree(row);
+    }
+
+    /**
+     * The rows of an answer, each an object or its tree: a list's elements, a page's items (a record with
+     * {@code items}, {@code page} and {@code total}: its items read one by one), or the one object.
+     */
+    private static Iterable<?> rows(JsonMapper json, Object body) {
         if (body instanceof Collection<?> list) {
-            list.forEach(element -> rows.add(json.valueToTree(element)));
-            return rows;
+            return list;
+        }
+        Collection<?> items = pageItems(body);
+        if (items != null) {
+            return items;
         }
         JsonNode tree = json.valueToTree(body);
+        List<JsonNode> rows = new ArrayList<>();
         if (tree.isArray()) {
             tree.forEach(rows::add);
         } else if (isPage(tree)) {
@@ -72,6 +89,34 @@ public final class TabularRows {
             rows.add(tree);
         }
         return rows;
+    }
+
+    /** A page record's items, or null when the body is no such record. */
+    private static Collection<?> pageItems(Object body) {
+        if (body == null || !body.getClass().isRecord()) {
+            return null;
+        }
+        Collection<?> items = null;
+        boolean page = false;
+        boolean total = false;
+        for (java.lang.reflect.RecordComponent component : body.getClass().getRecordComponents()) {
+            switch (component.getName()) {
+                case "items" -> {
+                    if (Collection.class.isAssignableFrom(component.getType())) {
+                        try {
+                            component.getAccessor().setAccessible(true);
+                            items = (Collection<?>) component.getAccessor().invoke(body);
+                        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+                            return null;
+                        }
+                    }
+                }
+                case "page" -> page = true;
+                case "total" -> total = true;
+                default -> { }
+            }
+        }
+        return page && total && items != null ? items : null;
     }
 
     private static boolean isPage(JsonNode tree) {

@@ -76,7 +76,7 @@ public class XlsxMessageConverter extends ExportMessageConverter {
             }
             sheet.createFreezePane(0, 1);
             if (!columns.isEmpty()) {
-                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows.lines().size()), 0, columns.size() - 1));
+                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows.size()), 0, columns.size() - 1));
             }
             int number = 1;
             for (Map<String, JsonNode> line : rows.lines()) {

@@ -126,6 +126,10 @@ class AdmissionIT extends BothAppsTest {
                 item(answer, id).get("admission").asString()));
         assertThat(item(queue, id).get("returnReasons").get(0).get("message").asString())
                 .isEqualTo("the street is missing");
+        // and how complete the card is: name 5 + city 5 + phones 8 + industry 5 + tax number 4 + contacts 12 of 100
+        assertThat(item(queue, id).get("completeness").get("score").asInt()).isEqualTo(39);
+        assertThat(item(queue, id).get("completeness").get("missing").get("basic").toString())
+                .contains("\"basic.address.street\"");
         assertThat(one.post(path + "/admission/approve", "manager", "{}").json().get("rule").asString())
                 .isEqualTo("admission-not-pending");
 

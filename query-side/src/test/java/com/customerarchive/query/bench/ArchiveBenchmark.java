@@ -98,6 +98,7 @@ public final class ArchiveBenchmark {
             bulkWrites();
             longHistory();
             reads();
+            importList();
             replay();
             feed();
             if (options.scaleEvents() > 0) {
@@ -526,6 +527,55 @@ public final class ArchiveBenchmark {
                 Math.round(stored / seconds));
     }
 
+    // ---- the import (issue 32): a customer list of --import-rows rows, 100,000 in the full run --------------
+
+    /**
+     * A CSV customer list posted as the clerk and followed until its job is done: rows per second from the post to
+     * the last row registered (each through the registration's rules, one transaction per row), and command-side's
+     * CPU per row; what 100,000 rows would take at that rate.
+     */
+    private void importList() throws Exception {
+        int rows = options.importRows();
+        log("importing a customer list of %d rows (CSV, as the clerk) ...", rows);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        StringBuilder csv = new StringBuilder("外部编号,客户名称,客户类型,客户性质,客户层级,信息来源,客户等级,负责人,电话,省份,城市\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("BENCH-").append(run).append('-').append(i).append(",苏州导入").append(run).append('-').append(i)
+                    .append("号有限公司,单位,普通公司,一般客户,展会,C,sales,0512-6").append(String.format("%07d", i))
+                    .append(",江苏,苏州\n");
+        }
+        AppProcess commandSide = apps.get("command-side");
+        double cpu = Machine.cpuSeconds(commandSide.pid());
+        long start = System.nanoTime();
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(commandUrl() + "/api/imports"))
+                .header("Authorization", basic("clerk")).header("Content-Type", "text/csv")
+                .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (posted.statusCode() != 202) {
+            throw new IllegalStateException("the import answered " + posted.statusCode() + ": " + posted.body());
+        }
+        String job = commandUrl() + posted.headers().firstValue("Location").orElseThrow();
+        JsonNode status = send("GET", job, "clerk", null);
+        long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+        while (!status.path("state").asText().equals("DONE") && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            status = send("GET", job, "clerk", null);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long registered = status.path("progress").path("registered").asLong();
+        Map<String, Object> imported = new LinkedHashMap<>();
+        imported.put("rows", rows);
+        imported.put("registered", registered);
+        imported.put("state", status.path("state").asText());
+        imported.put("seconds", Latencies.round(seconds));
+        imported.put("rowsPerSecond", Math.round(registered / seconds));
+        imported.put("cpuMsPerRow", Latencies.round((Machine.cpuSeconds(commandSide.pid()) - cpu) * 1000 / Math.max(1, registered)));
+        imported.put("minutesFor100000", Latencies.round(100_000 / Math.max(1.0, registered / seconds) / 60));
+        results.put("import", imported);
+        log("  %d of %d rows registered in %.1f s: %d rows/s (100,000 would take %.1f min)", registered, rows, seconds,
+                Math.round(registered / seconds), 100_000 / Math.max(1.0, registered / seconds) / 60);
+    }
+
     // ---- --scale: the store grown to many millions of events, writes and reads again ----------------------
 
     /**
@@ -815,7 +865,7 @@ public final class ArchiveBenchmark {
     }
 
     record Options(boolean quick, int customers, int seconds, int readSeconds, int history, int samples,
-                   long replayEvents, long scaleEvents, Path out) {
+                   long replayEvents, long scaleEvents, int importRows, Path out) {
 
         static Options parse(String[] args) {
             boolean quick = List.of(args).contains("--quick");
@@ -826,7 +876,7 @@ public final class ArchiveBenchmark {
                 } else if (!arg.equals("--quick")) {
                     throw new IllegalArgumentException("unknown argument " + arg + "; use --quick, --out=DIR, "
                             + "--customers=N, --seconds=N, --read-seconds=N, --history=N, --samples=N, --replay-events=N, "
-                            + "--scale=N (grow the store to N events, then measure again)");
+                            + "--scale=N (grow the store to N events, then measure again), --import-rows=N");
                 }
             }
             return new Options(quick,
@@ -837,6 +887,7 @@ public final class ArchiveBenchmark {
                     Integer.parseInt(values.getOrDefault("samples", quick ? "50" : "300")),
                     Long.parseLong(values.getOrDefault("replay-events", quick ? "50000" : "1000000")),
                     Long.parseLong(values.getOrDefault("scale", "0")),
+                    Integer.parseInt(values.getOrDefault("import-rows", quick ? "5000" : "100000")),
                     Path.of(values.getOrDefault("out", "target/benchmark")));
         }
 
@@ -850,6 +901,7 @@ public final class ArchiveBenchmark {
             described.put("ratioSamples", samples);
             described.put("replayEvents", replayEvents);
             described.put("scaleEvents", scaleEvents);
+            described.put("importRows", importRows);
             described.put("appJvmOptions", JVM_OPTIONS);
             return described;
         }

@@ -57,6 +57,9 @@ final class BenchmarkReport {
                 "events/s", twenty >= 162_260));
         double replay = number("replay", "eventsPerSecond");
         targets.add(new Target("rebuild of all read models (one pass)", ">= 20,000 events/s", replay, "events/s", replay >= 20_000));
+        double importMinutes = number("import", "minutesFor100000");
+        targets.add(new Target("import of 100,000 customer rows (at the measured rate)", "<= 10 min", importMinutes,
+                "min", importMinutes <= 10));
         double profile = number("reads", "profile", "p99Ms");
         targets.add(new Target("profile read p99 (8 readers, access trail on)", "<= 5 ms", profile, "ms", profile <= 5));
         double history = number("reads", "history", "p99Ms");
@@ -149,6 +152,7 @@ final class BenchmarkReport {
                     .append(" | ").append(r.get("p95Ms")).append(" | ").append(r.get("p99Ms")).append(" | ")
                     .append(r.get("errors")).append(" |\n");
         });
+        md.append("\n## Import (a CSV customer list, as the clerk)\n\n").append(results.get("import")).append('\n');
         md.append("\n## Replay\n\n").append(results.get("replay")).append('\n');
         md.append("\n## The live pass catching up on the copied events (every read model and the feed)\n\n")
                 .append(results.get("catchUp")).append('\n');
