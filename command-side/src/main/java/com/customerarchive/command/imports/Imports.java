@@ -260,6 +260,15 @@ public class Imports {
                 .param("refs", refs).query(String.class).list());
     }
 
+    /** Attempts at one row before it is noted {@code failed} and the job goes on without it. */
+    static final int ATTEMPTS = 5;
+
+    /**
+     * Works the job's rows until none is left. A failure the rules do not explain (the database away, a row that
+     * cannot be read) is tried again after a growing pause (0.2 s, doubling, at most 30 s); the same row failing
+     * {@link #ATTEMPTS} times in a row is noted {@code failed} (in the report's refused rows) so one row never stalls
+     * the job. A stop leaves the job RUNNING: the next start goes on where it stopped.
+     */
     private void run(UUID importId) {
         Map<String, Object> job = jdbc.sql("SELECT requested_by, authorities FROM import_job WHERE import_id = :id")
                 .param("id", importId).query().singleRow();
@@ -267,30 +276,60 @@ public class Imports {
         Authentication actor = UsernamePasswordAuthenticationToken.authenticated(requestedBy, null,
                 AuthorityUtils.commaSeparatedStringToAuthorityList((String) job.get("authorities")));
         SecurityContextHolder.getContext().setAuthentication(actor);
+        int[] current = {-1};
+        int failedRow = -1;
+        int failures = 0;
         try {
-            jdbc.sql("UPDATE import_job SET started_at = :at WHERE import_id = :id AND started_at IS NULL")
-                    .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
-            Correlation.run(importId.toString(), () -> {
-                List<Integer> pending;
-                do {
-                    pending = jdbc.sql("SELECT row_no FROM import_row WHERE import_id = :id AND outcome IS NULL "
-                            + "ORDER BY row_no LIMIT " + PAGE).param("id", importId).query(Integer.class).list();
-                    for (int row : pending) {
-                        if (stopping.get()) {
-                            return;
-                        }
-                        register(importId, row, actor);
+            while (!stopping.get()) {
+                try {
+                    work(importId, actor, current);
+                    return;
+                } catch (RuntimeException failed) {
+                    failures = current[0] == failedRow ? failures + 1 : 1;
+                    failedRow = current[0];
+                    log.warn("import {} failed at row {} ({}), attempt {} of {}", importId, failedRow,
+                            failed.getClass().getSimpleName(), failures, ATTEMPTS);
+                    if (failures >= ATTEMPTS && failedRow > 0) {
+                        int row = failedRow;
+                        transactions.executeWithoutResult(status -> note(importId, row, "failed"));
+                        failures = 0;
+                        continue;
                     }
-                } while (!pending.isEmpty());
-            });
-            jdbc.sql("UPDATE import_job SET state = 'DONE', finished_at = :at WHERE import_id = :id AND state = 'RUNNING' "
-                            + "AND NOT EXISTS (SELECT 1 FROM import_row WHERE import_id = :id AND outcome IS NULL)")
-                    .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
+                    Thread.sleep(Math.min(30_000L, 200L << Math.min(failures - 1, 8)));
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException failed) {
-            // the job stays RUNNING: the next start goes on where it stopped
+            // even noting the row failed: the job stays RUNNING and the next start goes on where it stopped
             log.warn("import {} stopped: {}", importId, failed.getClass().getSimpleName());
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void work(UUID importId, Authentication actor, int[] current) {
+        jdbc.sql("UPDATE import_job SET started_at = :at WHERE import_id = :id AND started_at IS NULL")
+                .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
+        Correlation.run(importId.toString(), () -> {
+            List<Integer> pending;
+            do {
+                pending = jdbc.sql("SELECT row_no FROM import_row WHERE import_id = :id AND outcome IS NULL "
+                        + "ORDER BY row_no LIMIT " + PAGE).param("id", importId).query(Integer.class).list();
+                for (int row : pending) {
+                    if (stopping.get()) {
+                        return;
+                    }
+                    current[0] = row;
+                    register(importId, row, actor);
+                    current[0] = -1;
+                }
+            } while (!pending.isEmpty());
+        });
+        if (!stopping.get()) {
+            jdbc.sql("UPDATE import_job SET state = 'DONE', finished_at = :at WHERE import_id = :id AND state = 'RUNNING' "
+                            + "AND NOT EXISTS (SELECT 1 FROM import_row WHERE import_id = :id AND outcome IS NULL)")
+                    .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
         }
     }
 

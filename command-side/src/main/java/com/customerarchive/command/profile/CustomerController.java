@@ -252,12 +252,18 @@ class CustomerController {
     }
 
     @PostMapping("/{customerId}/consent")
-    @Operation(summary = "Record that the customer granted or withdrew consent for a purpose")
+    @Operation(summary = "Record that the customer granted or withdrew consent for a purpose",
+            description = "Withdrawing the consent to archive.card.religion-purpose also destroys the card's religion "
+                    + "for good (PersonalDataFieldDestroyed, its key shredded): it was kept for that purpose only.")
     ResponseEntity<Written.WriteAnswer> consent(@PathVariable UUID customerId,
             @Valid @RequestBody CustomerRequests.Consent request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long version = commands.send(new RecordConsentCommand(new CustomerId(customerId),
                 IfMatch.expectedAggregateVersion(ifMatch), request.granted(), request.purpose()), request.occurredAt());
+        if (!request.granted() && request.purpose().strip().equals(cardProperties.religionPurpose())) {
+            version = eraser.destroyField(customerId, null, "basic.religion",
+                    "consent to " + cardProperties.religionPurpose() + " withdrawn", request.occurredAt());
+        }
         return Written.ok(version);
     }
 }

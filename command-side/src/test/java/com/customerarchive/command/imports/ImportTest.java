@@ -266,6 +266,37 @@ class ImportTest extends PostgresTest {
     }
 
     @Test
+    void a_row_that_keeps_failing_is_noted_failed_after_its_attempts_and_the_job_goes_on() {
+        String csv = String.join(",", HEADERS) + "\r\n"
+                + run + "-f1,台州椒江阀门一厂,单位,普通公司,一般客户,展会,C,sales,2024-05-06,0576-88110001,台州,,\r\n"
+                + run + "-f2,台州椒江阀门二厂,单位,普通公司,一般客户,展会,C,sales,2024-05-06,0576-88110002,台州,,\r\n"
+                + run + "-f3,台州椒江阀门三厂,单位,普通公司,一般客户,展会,C,sales,2024-05-06,0576-88110003,台州,,\r\n";
+        imports.stop();
+        try {
+            var answer = upload(csv.getBytes(StandardCharsets.UTF_8), "", "text/csv", "clerk");
+            assertThat(answer.status()).isEqualTo(202);
+            String location = answer.header("Location");
+            UUID importId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+            // the second row's stored registration is damaged: it cannot be read, whatever the attempt
+            assertThat(jdbc.sql("UPDATE import_row SET registration = CAST('\"damaged\"' AS jsonb) "
+                    + "WHERE import_id = :id AND row_no = 3").param("id", importId).update()).isEqualTo(1);
+            imports.resume();
+            await().atMost(Duration.ofSeconds(60)).until(() -> api.get(location, "clerk").json().get("state")
+                    .asString().equals("DONE"));
+            var progress = api.get(location, "clerk").json().get("progress");
+            assertThat(progress.get("registered").asInt()).isEqualTo(2);
+            assertThat(progress.get("refused").size()).isEqualTo(1);
+            assertThat(progress.get("refused").get(0).get("row").asInt()).isEqualTo(3);
+            assertThat(progress.get("refused").get(0).get("rule").asString()).isEqualTo("failed");
+            assertThat(eventsOf(run + "-f1")).isEqualTo(1);
+            assertThat(eventsOf(run + "-f2")).isZero();
+            assertThat(eventsOf(run + "-f3")).isEqualTo(1);
+        } finally {
+            imports.resume();
+        }
+    }
+
+    @Test
     void the_template_in_either_language_is_a_file_the_import_takes_and_only_managers_and_clerks_import() throws Exception {
         for (String language : List.of("zh-CN", "en")) {
             HttpResponse<byte[]> template = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -163,6 +163,22 @@ class SeedFormCardTest extends PostgresTest {
         assertThat(jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = :id "
                         + "AND convert_from(payload, 'UTF8') LIKE '%佛教%'").param("id", id.toString())
                 .query(Long.class).single()).isZero();
+
+        // the consent withdrawn: the religion is destroyed for good, the edit that stored it no longer reads it
+        assertThat(api.post("/api/customers/" + id + "/consent", "sales",
+                "{\"granted\": false, \"purpose\": \"宗教关怀服务\"}").status()).isEqualTo(200);
+        var events = eventStore.readEvents(id.toString()).asStream().map(message -> message.getPayload()).toList();
+        assertThat(events).filteredOn(com.customerarchive.events.PersonalDataFieldDestroyedEvent.class::isInstance)
+                .map(event -> ((com.customerarchive.events.PersonalDataFieldDestroyedEvent) event).field())
+                .containsExactly("basic.religion");
+        assertThat(events).filteredOn(ProfileCardEditedEvent.class::isInstance).singleElement()
+                .satisfies(event -> assertThat(((ProfileCardEditedEvent) event).card().basic().religion())
+                        .isNotEqualTo("佛教"));
+        // withdrawing another purpose destroys nothing more
+        assertThat(api.post("/api/customers/" + id + "/consent", "sales",
+                "{\"granted\": false, \"purpose\": \"营销推广\"}").status()).isEqualTo(200);
+        assertThat(eventStore.readEvents(id.toString()).asStream().map(message -> message.getPayload())
+                .filter(com.customerarchive.events.PersonalDataFieldDestroyedEvent.class::isInstance).count()).isEqualTo(1);
     }
 
     @Test
