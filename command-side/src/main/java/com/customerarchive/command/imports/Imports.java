@@ -291,24 +291,29 @@ public class Imports {
                             failed.getClass().getSimpleName(), failures, ATTEMPTS);
                     if (failures >= ATTEMPTS && failedRow > 0) {
                         int row = failedRow;
-                        transactions.executeWithoutResult(status -> note(importId, row, "failed"));
-                        failures = 0;
-                        continue;
+                        try {
+                            transactions.executeWithoutResult(status -> note(importId, row, "failed"));
+                            failures = 0;
+                            continue;
+                        } catch (RuntimeException unnoted) {
+                            // the database is away: wait as for any failure and try the row again
+                            log.warn("import {} could not note row {} failed: {}", importId, row,
+                                    unnoted.getClass().getSimpleName());
+                        }
                     }
                     Thread.sleep(Math.min(30_000L, 200L << Math.min(failures - 1, 8)));
                 }
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException failed) {
-            // even noting the row failed: the job stays RUNNING and the next start goes on where it stopped
-            log.warn("import {} stopped: {}", importId, failed.getClass().getSimpleName());
         } finally {
             SecurityContextHolder.clearContext();
         }
     }
 
     private void work(UUID importId, Authentication actor, int[] current) {
+        // a failure before a row is claimed is not that row's
+        current[0] = -1;
         jdbc.sql("UPDATE import_job SET started_at = :at WHERE import_id = :id AND started_at IS NULL")
                 .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
         Correlation.run(importId.toString(), () -> {

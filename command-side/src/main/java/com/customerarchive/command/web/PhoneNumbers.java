@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  * is a mobile (1 and ten digits), a 400/800 service number, or a landline of 0, a real area code (10, 2x, or three
  * digits from 3xx to 9xx) and a local number of 7 or 8 digits (8 after a two-digit code); +86 or 0086 may stand
  * before it (the 0 of the area code then drops). A number abroad starts with + or 00 and its country code. Spaces,
- * dashes, dots, slashes and brackets group the digits; an extension may follow (转 801, ext 801, x801, #801).
+ * dashes, dots, slashes and brackets (half- or full-width, as Chinese input methods type them) group the digits; an extension may follow (转 801, ext 801, x801, #801).
  */
 public final class PhoneNumbers {
 
     private static final Pattern EXTENSION = Pattern.compile("\\s*(?:转|分机|ext\\.?|x|#)\\s*\\d{1,6}$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern GROUPING = Pattern.compile("[\\s\\-().－/]");
+    private static final Pattern GROUPING = Pattern.compile("[\\s\\-().－/（）\u3000]");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern SERVICE = Pattern.compile("[48]00\\d{7}");
     private static final Pattern LANDLINE = Pattern.compile("0(?:10|2\\d)\\d{8}|0[3-9]\\d{2}\\d{7,8}");

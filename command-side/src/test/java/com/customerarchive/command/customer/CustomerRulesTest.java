@@ -296,10 +296,17 @@ class CustomerRulesTest {
                 .when(religion("佛教", PASTORAL))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(new CardEdit(3, List.of("basic.religion")));
-        // clearing it always passes
-        fixture.given(registered())
+        // a stored religion is cleared whatever the consents: after the consent was withdrawn too
+        var stored = new com.customerarchive.events.ProfileCard(new com.customerarchive.events.BasicSection(
+                "Hangzhou Tea Co.", null, null, null, null, null, new com.customerarchive.events.Address("Zhejiang",
+                "Hangzhou", null, null, null), List.of(), "office@tea.example", null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, "佛教"), List.of(), null, null, null);
+        fixture.given(registered(), new ConsentRecordedEvent(ID, true, List.of(PASTORAL)),
+                        new ProfileCardEditedEvent(ID, List.of(new FieldChange("basic.religion", null, "佛教")), stored),
+                        new ConsentRecordedEvent(ID, false, List.of(PASTORAL)))
                 .when(religion(null, null))
-                .expectSuccessfulHandlerExecution();
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(new CardEdit(5, List.of("basic.religion")));
     }
 
     @Test

@@ -283,7 +283,11 @@ class ImportTest extends PostgresTest {
             imports.resume();
             await().atMost(Duration.ofSeconds(60)).until(() -> api.get(location, "clerk").json().get("state")
                     .asString().equals("DONE"));
-            var progress = api.get(location, "clerk").json().get("progress");
+            var done = api.get(location, "clerk").json();
+            // five attempts with their pauses (0.2 + 0.4 + 0.8 + 1.6 s) before the row was given up
+            assertThat(Duration.between(Instant.parse(done.get("startedAt").asString()),
+                    Instant.parse(done.get("finishedAt").asString()))).isGreaterThanOrEqualTo(Duration.ofMillis(3000));
+            var progress = done.get("progress");
             assertThat(progress.get("registered").asInt()).isEqualTo(2);
             assertThat(progress.get("refused").size()).isEqualTo(1);
             assertThat(progress.get("refused").get(0).get("row").asInt()).isEqualTo(3);

@@ -23,6 +23,11 @@ class PhoneNumbersTest {
             400-820-8820           | true  | a 400 service number
             0571-88886666 转 801   | true  | an extension after 转
             0571-88886666 ext 801  | true  | an extension after ext
+            0571-88886666 x801     | true  | an extension after x
+            0571-88886666 #801     | true  | an extension after #
+            0571-88886666 分机 801  | true  | an extension after 分机
+            （0571）88886666         | true  | full-width brackets, as a Chinese input method types them
+            0571　88886666          | true  | an ideographic space
             +852 2123 4567         | true  | Hong Kong, with its country code
             001 212 555 0100       | true  | abroad by 00
             88886666               | false | no area code

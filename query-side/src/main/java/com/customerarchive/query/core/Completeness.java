@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * How complete a card is (档案完整度): each field the form asks for weighs something ({@code archive.completeness.*},
  * one table for organisations and one for individuals, since a person has no tax number and a company no birthday);
  * the score is the weight of the fields filled in over the weight of all, in whole percent (rounded half up), and
- * the fields missing are listed by section in the card's order. A field counts as filled when it or any part of it
+ * the fields missing are listed by section in the card's order (the defaults' fields in the form's order within a
+ * section, configured ones by path). A field counts as filled when it or any part of it
  * is (an address with its city, premises with their area).
  */
 @Component

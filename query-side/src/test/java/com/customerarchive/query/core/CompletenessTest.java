@@ -88,9 +88,17 @@ class CompletenessTest {
         // 1 of 3 = 33.3 → 33; 2 of 3 = 66.7 → 67
         assertThat(configured.of(CustomerKind.INDIVIDUAL, List.of("basic.name")).score()).isEqualTo(33);
         assertThat(configured.of(CustomerKind.INDIVIDUAL, List.of("basic.phones")).score()).isEqualTo(67);
-        // listed in the card's order whatever the configuration's
-        assertThat(configured.of(CustomerKind.ORGANIZATION, List.of()).missing())
-                .containsExactly(Map.entry("basic", List.of("basic.name", "basic.phones")));
+        // listed by section in the card's order, then by path, whatever the configuration's order
+        var ordered = new Completeness(new Completeness.Properties(Map.of("payment.creditRating", 1, "basic.phones", 1,
+                "basic.email", 1), null, 60, 20));
+        assertThat(ordered.of(CustomerKind.ORGANIZATION, List.of()).missing()).containsExactly(
+                Map.entry("basic", List.of("basic.email", "basic.phones")), Map.entry("payment", List.of("payment.creditRating")));
+        // the fingerprint names the weights, not the order they were given in
+        Map<String, Integer> reversed = new LinkedHashMap<>();
+        reversed.put("basic.name", 1);
+        reversed.put("basic.phones", 7);
+        assertThat(new Completeness(new Completeness.Properties(reversed, Map.of("basic.phones", 2, "basic.name", 1), 60, 20))
+                .fingerprint()).isEqualTo(configured.fingerprint());
         assertThat(configured.fingerprint()).isNotEqualTo(defaults.fingerprint());
     }
 
