@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What review asks of a card: the fields an approval needs ({@code archive.admission.required-fields}) and the signed
@@ -40,10 +39,6 @@ public record AdmissionPolicy(boolean enabled, List<String> requiredFields, Set<
         return signed;
     }
 
-    private static final Pattern COUNTRY_CODE = Pattern.compile("^(\\+|00)86");
-    /** A landline without its leading 0: area code (two or three digits) and seven or eight digits. */
-    private static final Pattern LANDLINE = Pattern.compile("[1-9]\\d{8,10}");
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Set<String> ORGANISATIONS_ONLY = Set.of("basic.industry", "contacts");
 
     public AdmissionPolicy {
@@ -93,18 +88,6 @@ public record AdmissionPolicy(boolean enabled, List<String> requiredFields, Set<
 
     /** A landline written with its area code (0571-…, or +86 571 …); a mobile number has none. */
     static boolean hasAreaCode(String phone) {
-        if (phone == null) {
-            return false;
-        }
-        String digits = phone.replaceAll("[\\s()\\-]", "");
-        String national;
-        if (COUNTRY_CODE.matcher(digits).find()) {
-            national = COUNTRY_CODE.matcher(digits).replaceFirst("").replaceFirst("^0", "");
-        } else if (digits.startsWith("0")) {
-            national = digits.substring(1);
-        } else {
-            return false;
-        }
-        return LANDLINE.matcher(national).matches() && !MOBILE.matcher(national).matches();
+        return PhoneNumbers.landlineWithAreaCode(phone);
     }
 }

@@ -1,4 +1,4 @@
-package com.customerarchive.command.web;
+package com.customerarchive.command.customer;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
