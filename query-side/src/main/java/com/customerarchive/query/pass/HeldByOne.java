@@ -60,13 +60,16 @@ public final class HeldByOne {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException | SQLException e) {
+            } catch (RuntimeException | SQLException | OutOfMemoryError e) {
+                // a heap that ran out (a burst of work elsewhere in the app) is survived as any failure: what the
+                // work held is garbage now, and it goes on from its stored position instead of leaving the read
+                // models behind for good with its thread gone
                 if (!running.getAsBoolean()) {
                     // stopping: the work's helpers (reader threads, connections) went first; nothing failed
                     log.debug("{} stopped while the app stops ({})", name, e.toString());
                     return;
                 }
-                failed.accept(e);
+                failed.accept(e instanceof Exception exception ? exception : new IllegalStateException(e));
                 log.error("{} stopped on {}; retrying in {} ms", name, e.toString(), backoff);
                 try {
                     Thread.sleep(backoff);
