@@ -3,9 +3,11 @@ package com.customerarchive.command.imports;
 import java.util.List;
 
 /**
- * The columns a customer sheet may carry: each with the card path (or registration field) it fills and the header
- * names it is known by in Chinese and English (more in {@code archive.imports.headers.<key>}), and the template's
- * example value in each. Headers are matched ignoring case, spaces and a trailing "*".
+ * The columns the sheets of an import may carry: the customer sheet's (each with the card path or registration field
+ * it fills), the visit sheet's and the purchase sheet's (each with the field of the visit or purchase). Each is known
+ * by a Chinese and an English header (more in {@code archive.imports.headers.<key>}, the key its field, prefixed with
+ * {@code visits.} or {@code purchases.} on those sheets) and has the template's example value. Headers are matched
+ * ignoring case, spaces and a trailing "*".
  */
 enum ImportColumn {
     EXTERNAL_REF("externalRef", true, "外部编号", "External reference",
@@ -85,8 +87,87 @@ enum ImportColumn {
     GOALS("card.business.goals", false, "经营目标", "Goals",
             "三年内开设 10 家门店", "Ten shops within three years"),
     PROBLEMS("card.business.problems", false, "当前问题", "Current problems",
-            "旺季缺货", "Stock-outs in high season");
+            "旺季缺货", "Stock-outs in high season"),
 
+    // the visit sheet (沟通信息: the seed card's back)
+    VISIT_CUSTOMER(Sheet.VISITS, "customerRef", true, "客户外部编号", "Customer reference",
+            "ERP-000123", "ERP-000123"),
+    VISIT_AT(Sheet.VISITS, "occurredAt", true, "日期", "Date",
+            "2024-04-02", "2024-04-02"),
+    VISIT_METHOD(Sheet.VISITS, "method", true, "方式", "Method",
+            "外访", "ON_SITE_VISIT"),
+    VISIT_CONTACT(Sheet.VISITS, "contact.name", false, "接触对象", "Contact",
+            "陈静", "Chen Jing"),
+    VISIT_CONTACT_ROLE(Sheet.VISITS, "contact.role", false, "对象角色", "Contact role",
+            "决策者", "DECISION_MAKER"),
+    VISIT_NOTES(Sheet.VISITS, "notes", false, "过程", "Notes",
+            "介绍春茶新品，试饮", "Presented the spring teas, tasting"),
+    VISIT_CONCLUSION(Sheet.VISITS, "conclusion", false, "结论", "Conclusion",
+            "下月试订 50 箱", "Trial order of 50 cases next month"),
+    VISIT_NEXT(Sheet.VISITS, "nextFollowUpOn", false, "下次跟进", "Next follow-up",
+            "2024-05-06", "2024-05-06"),
+    VISIT_REF(Sheet.VISITS, "visitRef", false, "记录编号", "Visit reference",
+            "V-2024-0017", "V-2024-0017"),
+
+    // the purchase sheet
+    PURCHASE_CUSTOMER(Sheet.PURCHASES, "customerRef", true, "客户外部编号", "Customer reference",
+            "ERP-000123", "ERP-000123"),
+    PURCHASE_ORDER(Sheet.PURCHASES, "orderRef", true, "订单号", "Order reference",
+            "SO-2024-0088", "SO-2024-0088"),
+    PURCHASE_AT(Sheet.PURCHASES, "occurredAt", true, "日期", "Date",
+            "2024-05-10", "2024-05-10"),
+    PURCHASE_PRODUCT(Sheet.PURCHASES, "product", true, "产品", "Product",
+            "明前龙井 250g", "Longjing 250 g"),
+    PURCHASE_QUANTITY(Sheet.PURCHASES, "quantity", true, "数量", "Quantity",
+            "50", "50"),
+    PURCHASE_AMOUNT(Sheet.PURCHASES, "amount", true, "金额", "Amount",
+            "12500.00", "12500.00"),
+    PURCHASE_CURRENCY(Sheet.PURCHASES, "currency", false, "币种", "Currency",
+            "CNY", "CNY");
+
+    /**
+     * The sheets an import reads: the first sheet (or the CSV) holds the customers; a workbook's further sheets are
+     * read by their names (visits and purchases of the customers, after them), any other sheet is left alone.
+     */
+    enum Sheet {
+        CUSTOMERS("客户", "Customers", List.of()),
+        VISITS("拜访记录", "Visits", List.of("沟通信息", "沟通记录", "拜访")),
+        PURCHASES("购买记录", "Purchases", List.of("订单", "销售记录", "Orders"));
+
+        private final String chinese;
+        private final String english;
+        private final List<String> aliases;
+
+        Sheet(String chinese, String english, List<String> aliases) {
+            this.chinese = chinese;
+            this.english = english;
+            this.aliases = aliases;
+        }
+
+        /** The sheet's name in the template, in the language asked. */
+        String title(boolean english) {
+            return english ? this.english : chinese;
+        }
+
+        /** The further sheet a workbook's sheet is by its name, if any. */
+        static java.util.Optional<Sheet> named(String name) {
+            String plain = normalise(name);
+            for (Sheet sheet : List.of(VISITS, PURCHASES)) {
+                if (plain.equals(normalise(sheet.chinese)) || plain.equals(normalise(sheet.english))
+                        || sheet.aliases.stream().anyMatch(alias -> plain.equals(normalise(alias)))) {
+                    return java.util.Optional.of(sheet);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+
+        /** The columns of the sheet, in the template's order. */
+        List<ImportColumn> columns() {
+            return java.util.Arrays.stream(ImportColumn.values()).filter(column -> column.sheet == this).toList();
+        }
+    }
+
+    private final Sheet sheet;
     private final String field;
     private final boolean required;
     private final String chinese;
@@ -96,6 +177,12 @@ enum ImportColumn {
 
     ImportColumn(String field, boolean required, String chinese, String english, String exampleChinese,
                  String exampleEnglish) {
+        this(Sheet.CUSTOMERS, field, required, chinese, english, exampleChinese, exampleEnglish);
+    }
+
+    ImportColumn(Sheet sheet, String field, boolean required, String chinese, String english, String exampleChinese,
+                 String exampleEnglish) {
+        this.sheet = sheet;
         this.exampleChinese = exampleChinese;
         this.exampleEnglish = exampleEnglish;
         this.field = field;
@@ -107,6 +194,15 @@ enum ImportColumn {
     /** The registration field or card path the column fills, as the API's errors name it. */
     String field() {
         return field;
+    }
+
+    Sheet sheet() {
+        return sheet;
+    }
+
+    /** The key of {@code archive.imports.headers} that gives the column more names. */
+    String configKey() {
+        return sheet == Sheet.CUSTOMERS ? field : sheet.name().toLowerCase(java.util.Locale.ROOT) + "." + field;
     }
 
     boolean required() {

@@ -57,7 +57,15 @@ class ImportController {
             + "row (the duplicate check's keys) is left out and listed; a row whose external reference an earlier "
             + "import registered is counted as alreadyImported and writes nothing. Each registration goes through "
             + "the rules of POST /api/customers (review, codes, duplicates) under the importer's name, with the "
-            + "import's id as correlation id.";
+            + "import's id as correlation id. A workbook may carry the customers' visits (a sheet named 拜访记录 or "
+            + "Visits: 客户外部编号 Customer reference, 日期 Date, 方式 Method required; 接触对象 Contact, 对象角色 Contact "
+            + "role, 过程 Notes, 结论 Conclusion, 下次跟进 Next follow-up, 记录编号 Visit reference) and purchases (a "
+            + "sheet named 购买记录 or Purchases: 客户外部编号, 订单号 Order reference, 日期, 产品 Product, 数量 Quantity, "
+            + "金额 Amount required; 币种 Currency, CNY when empty), each naming a customer of the first sheet or one an "
+            + "earlier import registered; they are checked as POST /api/customers/{id}/visits and /purchases check "
+            + "them (report.sheets counts them, their bad cells name their sheet), recorded after the customers with "
+            + "their dates as occurredAt, and once only: a purchase is known by its customer and order reference, a "
+            + "visit by its reference or, without one, by what it says. Other sheets are left alone (ignoredSheets).";
 
     private final Imports imports;
 
@@ -111,14 +119,17 @@ class ImportController {
     @GetMapping("/{importId}")
     @Operation(summary = "An import's report and progress", description = "state RUNNING until every accepted row "
             + "is registered or refused (then DONE); progress: total, done, registered, pending, ratePerSecond, "
-            + "refused (row, externalRef, rule). Another user's import only for a MANAGER.")
+            + "refused (sheet, row, externalRef, rule: the rule that refused it, customer-not-registered for a visit or "
+            + "purchase whose customer was refused, failed for a row that failed five times). Another user's import "
+            + "only for a MANAGER.")
     Imports.Job progress(@PathVariable UUID importId, Authentication user) {
         return imports.progress(importId, user);
     }
 
     @GetMapping(path = "/template.xlsx", produces = XLSX)
     @Operation(summary = "The workbook to fill in: the columns in the request's language (Accept-Language), the "
-            + "required ones starred, an example row, and a sheet that explains each column")
+            + "required ones starred, an example row, on a customer, a visit and a purchase sheet, and a sheet that "
+            + "explains each column")
     @ApiResponse(responseCode = "200", description = "the workbook",
             content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> template() throws IOException {
@@ -128,35 +139,40 @@ class ImportController {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
-            Sheet customers = workbook.createSheet(english ? "Customers" : "客户");
-            Row header = customers.createRow(0);
-            Row example = customers.createRow(1);
-            ImportColumn[] columns = ImportColumn.values();
-            for (int i = 0; i < columns.length; i++) {
-                Cell cell = header.createCell(i);
-                cell.setCellValue(columns[i].header(english));
-                cell.setCellStyle(bold);
-                example.createCell(i).setCellValue(columns[i].example(english));
-                customers.setColumnWidth(i, 16 * 256);
+            for (ImportColumn.Sheet kind : ImportColumn.Sheet.values()) {
+                Sheet sheet = workbook.createSheet(kind.title(english));
+                Row header = sheet.createRow(0);
+                Row example = sheet.createRow(1);
+                List<ImportColumn> columns = kind.columns();
+                for (int i = 0; i < columns.size(); i++) {
+                    Cell cell = header.createCell(i);
+                    cell.setCellValue(columns.get(i).header(english));
+                    cell.setCellStyle(bold);
+                    example.createCell(i).setCellValue(columns.get(i).example(english));
+                    sheet.setColumnWidth(i, 16 * 256);
+                }
+                sheet.createFreezePane(0, 1);
             }
-            customers.createFreezePane(0, 1);
             Sheet notes = workbook.createSheet(english ? "Notes" : "说明");
             Row notesHeader = notes.createRow(0);
-            List<String> titles = english ? List.of("Column", "Required", "Field", "Values")
-                    : List.of("列", "必填", "字段", "取值");
+            List<String> titles = english ? List.of("Sheet", "Column", "Required", "Field", "Values")
+                    : List.of("表", "列", "必填", "字段", "取值");
             for (int i = 0; i < titles.size(); i++) {
                 notesHeader.createCell(i).setCellValue(titles.get(i));
                 notesHeader.getCell(i).setCellStyle(bold);
             }
+            ImportColumn[] columns = ImportColumn.values();
             for (int i = 0; i < columns.length; i++) {
                 Row row = notes.createRow(i + 1);
-                row.createCell(0).setCellValue(columns[i].header(english).replace(" *", ""));
-                row.createCell(1).setCellValue(columns[i].required() ? (english ? "yes" : "是") : "");
-                row.createCell(2).setCellValue(columns[i].field());
-                row.createCell(3).setCellValue(ImportRows.allowed(columns[i], english));
+                row.createCell(0).setCellValue(columns[i].sheet().title(english));
+                row.createCell(1).setCellValue(columns[i].header(english).replace(" *", ""));
+                row.createCell(2).setCellValue(columns[i].required() ? (english ? "yes" : "是") : "");
+                row.createCell(3).setCellValue(columns[i].field());
+                row.createCell(4).setCellValue(ImportRows.allowed(columns[i], english));
             }
-            notes.setColumnWidth(0, 20 * 256);
-            notes.setColumnWidth(3, 80 * 256);
+            notes.setColumnWidth(0, 12 * 256);
+            notes.setColumnWidth(1, 20 * 256);
+            notes.setColumnWidth(4, 80 * 256);
             workbook.write(out);
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -8,6 +8,8 @@ import com.customerarchive.events.PremisesTenure;
 import com.customerarchive.events.BasicSection;
 import com.customerarchive.events.BusinessSection;
 import com.customerarchive.events.Contact;
+import com.customerarchive.events.ContactRole;
+import com.customerarchive.events.VisitMethod;
 import com.customerarchive.events.CustomerKind;
 import com.customerarchive.events.CustomerNature;
 import com.customerarchive.events.CustomerTier;
@@ -43,15 +45,28 @@ import java.util.regex.Pattern;
  */
 final class ImportRows {
 
-    /** A cell the import cannot take: its row (as Excel numbers it), its column's header and field, and why. */
-    record CellError(int row, String column, String field, String message) {
+    /**
+     * A cell the import cannot take: its row (as Excel numbers it), its column's header and field, and why; the sheet
+     * as the workbook names it (none for a CSV file).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record CellError(int row, String column, String field, String message, String sheet) {
     }
 
     /** A row the import would register. */
     record Accepted(int row, Registration registration) {
     }
 
-    record Read(List<Accepted> accepted, List<CellError> errors, int rejectedRows, List<String> ignoredColumns) {
+    /** The rows read: those accepted, every bad cell, the rows rejected, and the row each reference was first on. */
+    record Read(List<Accepted> accepted, List<CellError> errors, int rejectedRows, List<String> ignoredColumns,
+                Map<String, Integer> rowsByRef) {
+    }
+
+    /** A row of a visit or purchase sheet the import would record. */
+    record AcceptedEntry(int row, Entry entry) {
+    }
+
+    record EntryRead(List<AcceptedEntry> accepted, List<CellError> errors, int rejectedRows) {
     }
 
     /** The import's own messages in the reader's language ({@code import.*} in messages). */
@@ -85,8 +100,18 @@ final class ImportRows {
                     Map.entry("其他", "OTHER"), Map.entry("phone interview", "PHONE_INTERVIEW"),
                     Map.entry("on site", "ON_SITE")),
             Grade.class, Map.of(),
-            PremisesTenure.class, Map.of("自有", "OWNED", "租用", "RENTED"));
+            PremisesTenure.class, Map.of("自有", "OWNED", "租用", "RENTED"),
+            VisitMethod.class, Map.ofEntries(Map.entry("外访", "ON_SITE_VISIT"), Map.entry("上门拜访", "ON_SITE_VISIT"),
+                    Map.entry("拜访", "ON_SITE_VISIT"), Map.entry("电话", "PHONE"), Map.entry("邮寄", "MAIL"),
+                    Map.entry("信函", "MAIL"), Map.entry("展会", "EXHIBITION"), Map.entry("客户来访", "CUSTOMER_CAME"),
+                    Map.entry("来访", "CUSTOMER_CAME"), Map.entry("线上", "ONLINE"), Map.entry("网络", "ONLINE"),
+                    Map.entry("其他", "OTHER"), Map.entry("on-site visit", "ON_SITE_VISIT"),
+                    Map.entry("visit", "ON_SITE_VISIT"), Map.entry("customer came", "CUSTOMER_CAME")),
+            ContactRole.class, Map.of("决策者", "DECISION_MAKER", "影响者", "INFLUENCER", "使用者", "USER",
+                    "推荐者", "RECOMMENDER", "控制者", "CONTROLLER", "看门人", "GATEKEEPER",
+                    "decision maker", "DECISION_MAKER"));
 
+    private final SheetReader.Sheet sheet;
     private final Map<ImportColumn, Integer> columns;
     private final List<String> headers;
     private final List<String> ignored;
@@ -96,11 +121,12 @@ final class ImportRows {
     private final Instant now;
     private final Text text;
 
-    private ImportRows(Map<ImportColumn, Integer> columns, List<String> headers, List<String> ignored,
+    private ImportRows(SheetReader.Sheet sheet, Map<ImportColumn, Integer> columns, List<String> ignored,
                        Validator validator, Predicate<String> inScope, ZoneId zone, Instant now, Text text) {
+        this.sheet = sheet;
+        this.headers = sheet.headers();
         this.text = text;
         this.columns = columns;
-        this.headers = headers;
         this.ignored = ignored;
         this.validator = validator;
         this.inScope = inScope;
@@ -109,15 +135,15 @@ final class ImportRows {
     }
 
     /**
-     * Matches the sheet's headers to the columns (the names each column is known by, and those configured); a file
-     * that lacks a required column is refused whole, naming it.
+     * Matches the sheet's headers to the columns of its kind (the names each column is known by, and those
+     * configured); a file whose sheet lacks a required column is refused whole, naming it.
      */
     static ImportRows of(SheetReader.Sheet sheet, Map<String, List<String>> configured, Validator validator,
                          Predicate<String> inScope, ZoneId zone, Instant now, Text text) {
         Map<String, ImportColumn> known = new LinkedHashMap<>();
-        for (ImportColumn column : ImportColumn.values()) {
+        for (ImportColumn column : sheet.kind().columns()) {
             column.names().forEach(name -> known.put(ImportColumn.normalise(name), column));
-            configured.getOrDefault(column.field(), List.of())
+            configured.getOrDefault(column.configKey(), List.of())
                     .forEach(name -> known.put(ImportColumn.normalise(name), column));
         }
         Map<ImportColumn, Integer> columns = new EnumMap<>(ImportColumn.class);
@@ -133,16 +159,22 @@ final class ImportRows {
             }
             columns.put(column, i);
         }
-        List<com.customerarchive.platform.web.ProblemResponses.FieldError> absent = Arrays.stream(ImportColumn.values())
+        List<com.customerarchive.platform.web.ProblemResponses.FieldError> absent = sheet.kind().columns().stream()
                 .filter(column -> column.required() && !columns.containsKey(column))
                 .map(column -> new com.customerarchive.platform.web.ProblemResponses.FieldError("file",
-                        "no column " + column.header(false).replace(" *", "") + " / " + column.header(true).replace(" *", "")
-                                + " (" + column.field() + ")"))
+                        (sheet.name() == null ? "" : "sheet " + sheet.name() + ": ")
+                                + "no column " + column.header(false).replace(" *", "") + " / "
+                                + column.header(true).replace(" *", "") + " (" + column.field() + ")"))
                 .toList();
         if (!absent.isEmpty()) {
             throw new InvalidRequestException(absent);
         }
-        return new ImportRows(columns, sheet.headers(), List.copyOf(ignored), validator, inScope, zone, now, text);
+        return new ImportRows(sheet, columns, List.copyOf(ignored), validator, inScope, zone, now, text);
+    }
+
+    /** The columns of the sheet nothing is read from (headers of no column, or of one seen before). */
+    List<String> ignoredColumns() {
+        return ignored;
     }
 
     Read read(List<SheetReader.Row> rows) {
@@ -167,7 +199,180 @@ final class ImportRows {
                 errors.addAll(bad);
             }
         }
-        return new Read(accepted, errors, rejected, ignored);
+        return new Read(accepted, errors, rejected, ignored, refs);
+    }
+
+    /** The customer references a visit or purchase sheet's rows name (to look up those imported before). */
+    java.util.Set<String> customerRefs(List<SheetReader.Row> rows) {
+        ImportColumn column = customerColumn();
+        java.util.Set<String> refs = new java.util.HashSet<>();
+        rows.forEach(row -> {
+            String ref = value(row, column);
+            if (ref != null) {
+                refs.add(ref);
+            }
+        });
+        return refs;
+    }
+
+    private ImportColumn customerColumn() {
+        return sheet.kind() == ImportColumn.Sheet.VISITS ? ImportColumn.VISIT_CUSTOMER : ImportColumn.PURCHASE_CUSTOMER;
+    }
+
+    /**
+     * A visit or purchase sheet's rows read as what they record, each cell checked as the API checks the visit or the
+     * purchase; {@code customerProblem} says why a customer reference cannot be taken (null when it can: a customer
+     * of the file's first sheet to be registered, or one an earlier import registered). A visit without its own
+     * reference is known by what it says (its customer, time, method, contact, notes and conclusion, and how many such
+     * rows came before it), a purchase by its customer and order reference: the same file again records nothing new.
+     */
+    EntryRead readEntries(List<SheetReader.Row> rows, java.util.function.Function<String, String> customerProblem) {
+        List<AcceptedEntry> accepted = new ArrayList<>();
+        List<CellError> errors = new ArrayList<>();
+        Map<String, Integer> keys = new java.util.HashMap<>();
+        Map<String, Integer> alike = new java.util.HashMap<>();
+        int rejected = 0;
+        for (SheetReader.Row row : rows) {
+            List<CellError> bad = new ArrayList<>();
+            ImportColumn customerColumn = customerColumn();
+            String customer = value(row, customerColumn);
+            if (customer == null) {
+                bad.add(error(row, customerColumn, text.get("blank")));
+            } else {
+                String problem = customerProblem.apply(customer);
+                if (problem != null) {
+                    bad.add(error(row, customerColumn, problem));
+                }
+            }
+            Entry entry = sheet.kind() == ImportColumn.Sheet.VISITS ? visit(row, customer, bad) : purchase(row, customer, bad);
+            if (entry != null && bad.isEmpty()) {
+                String key = entry.key();
+                if (entry instanceof Entry.Visit visit && value(row, ImportColumn.VISIT_REF) == null) {
+                    // rows alike are told apart by their order among themselves
+                    key = Entry.digest(key + "\n#" + alike.merge(key, 1, Integer::sum));
+                    entry = visit.withKey(key);
+                }
+                Integer earlier = keys.putIfAbsent(key, row.number());
+                if (earlier != null) {
+                    bad.add(error(row, entry instanceof Entry.Visit ? ImportColumn.VISIT_REF : ImportColumn.PURCHASE_ORDER,
+                            text.get("sameEntry", earlier)));
+                }
+            }
+            if (bad.isEmpty() && entry != null) {
+                accepted.add(new AcceptedEntry(row.number(), entry));
+            } else {
+                rejected++;
+                errors.addAll(bad);
+            }
+        }
+        return new EntryRead(accepted, errors, rejected);
+    }
+
+    /** The most years ahead a next follow-up may be set (as the visit API takes it). */
+    private static final int MAX_FOLLOW_UP_YEARS = 5;
+    private static final Pattern ORDER_REF = Pattern.compile("[A-Za-z0-9._/#-]{1,100}");
+
+    private Entry.Visit visit(SheetReader.Row row, String customer, List<CellError> bad) {
+        Instant at = when(row, ImportColumn.VISIT_AT, bad);
+        VisitMethod method = choice(row, ImportColumn.VISIT_METHOD, VisitMethod.class, bad);
+        String contact = text(row, ImportColumn.VISIT_CONTACT, 100, bad);
+        ContactRole role = value(row, ImportColumn.VISIT_CONTACT_ROLE) == null ? null
+                : choice(row, ImportColumn.VISIT_CONTACT_ROLE, ContactRole.class, bad);
+        if (role != null && contact == null) {
+            bad.add(error(row, ImportColumn.VISIT_CONTACT, text.get("blank")));
+        }
+        String notes = text(row, ImportColumn.VISIT_NOTES, 4000, bad);
+        String conclusion = text(row, ImportColumn.VISIT_CONCLUSION, 2000, bad);
+        String ref = text(row, ImportColumn.VISIT_REF, 64, bad);
+        LocalDate next = null;
+        String nextText = value(row, ImportColumn.VISIT_NEXT);
+        if (nextText != null) {
+            next = date(nextText);
+            if (next == null) {
+                bad.add(error(row, ImportColumn.VISIT_NEXT, text.get("date")));
+            } else if (at != null) {
+                LocalDate day = at.atZone(zone).toLocalDate();
+                if (next.isBefore(day) || next.isAfter(day.plusYears(MAX_FOLLOW_UP_YEARS))) {
+                    bad.add(error(row, ImportColumn.VISIT_NEXT, text.get("followUp", MAX_FOLLOW_UP_YEARS)));
+                }
+            }
+        }
+        if (!bad.isEmpty()) {
+            return null;
+        }
+        String key = ref != null ? Entry.digest("visit\n" + customer + "\n" + ref)
+                : String.join("\n", "visit", customer, at.toString(), method.name(), String.valueOf(contact),
+                String.valueOf(role), String.valueOf(notes), String.valueOf(conclusion));
+        return new Entry.Visit(customer, key, at, method, contact, role, notes, conclusion, next);
+    }
+
+    private Entry.Purchase purchase(SheetReader.Row row, String customer, List<CellError> bad) {
+        String order = value(row, ImportColumn.PURCHASE_ORDER);
+        if (order == null) {
+            bad.add(error(row, ImportColumn.PURCHASE_ORDER, text.get("blank")));
+        } else if (!ORDER_REF.matcher(order).matches()) {
+            bad.add(error(row, ImportColumn.PURCHASE_ORDER, text.get("orderRef")));
+        }
+        Instant at = when(row, ImportColumn.PURCHASE_AT, bad);
+        String product = text(row, ImportColumn.PURCHASE_PRODUCT, 200, bad);
+        if (product == null) {
+            bad.add(error(row, ImportColumn.PURCHASE_PRODUCT, text.get("blank")));
+        }
+        BigDecimal quantity = positive(row, ImportColumn.PURCHASE_QUANTITY, 12, 4, bad);
+        BigDecimal amount = positive(row, ImportColumn.PURCHASE_AMOUNT, 15, 2, bad);
+        String currency = value(row, ImportColumn.PURCHASE_CURRENCY);
+        currency = currency == null ? "CNY" : currency.toUpperCase(Locale.ROOT);
+        if (!com.customerarchive.command.web.Currencies.isIso4217(currency)) {
+            bad.add(error(row, ImportColumn.PURCHASE_CURRENCY, text.get("currency")));
+        }
+        if (!bad.isEmpty()) {
+            return null;
+        }
+        return new Entry.Purchase(customer, Entry.digest("purchase\n" + customer + "\n" + order), order, product,
+                quantity, amount.setScale(2), currency, at);
+    }
+
+    /** A required date (or date and time) not in the future: a date is its start in the business zone. */
+    private Instant when(SheetReader.Row row, ImportColumn column, List<CellError> bad) {
+        String cell = value(row, column);
+        if (cell == null) {
+            bad.add(error(row, column, text.get("blank")));
+            return null;
+        }
+        Instant at = instant(cell);
+        if (at == null) {
+            bad.add(error(row, column, text.get("date")));
+        } else if (at.isAfter(now)) {
+            bad.add(error(row, column, text.get("future")));
+            return null;
+        }
+        return at;
+    }
+
+    private String text(SheetReader.Row row, ImportColumn column, int max, List<CellError> bad) {
+        String cell = value(row, column);
+        if (cell != null && cell.length() > max) {
+            bad.add(error(row, column, text.get("tooLong", max)));
+        }
+        return cell;
+    }
+
+    /** A required number above zero with at most so many digits before and after the point. */
+    private BigDecimal positive(SheetReader.Row row, ImportColumn column, int integer, int fraction, List<CellError> bad) {
+        if (value(row, column) == null) {
+            bad.add(error(row, column, text.get("blank")));
+            return null;
+        }
+        BigDecimal number = number(row, column, bad);
+        if (number == null) {
+            return null;
+        }
+        BigDecimal plain = number.stripTrailingZeros();
+        if (number.signum() <= 0 || plain.precision() - plain.scale() > integer || Math.max(plain.scale(), 0) > fraction) {
+            bad.add(error(row, column, text.get("positive", integer, fraction)));
+            return null;
+        }
+        return number;
     }
 
     private Registration registration(SheetReader.Row row, List<CellError> bad) {
@@ -295,6 +500,8 @@ final class ImportRows {
             case SOURCE -> InformationSource.class;
             case GRADE -> Grade.class;
             case PREMISES -> PremisesTenure.class;
+            case VISIT_METHOD -> VisitMethod.class;
+            case VISIT_CONTACT_ROLE -> ContactRole.class;
             default -> null;
         };
         if (type != null) {
@@ -309,12 +516,22 @@ final class ImportRows {
             return String.join(", ", values);
         }
         return switch (column) {
-            case REGISTERED_ON, FOUNDED_ON -> english ? "a date: 2024-03-15, 2024/3/15 or 2024年3月15日"
+            case REGISTERED_ON, FOUNDED_ON, VISIT_AT, VISIT_NEXT, PURCHASE_AT -> english ? "a date: 2024-03-15, 2024/3/15 or 2024年3月15日"
                     : "日期：2024-03-15、2024/3/15 或 2024年3月15日";
             case PHONES, MAIN_PRODUCTS, ALIASES, MARKETS -> english ? "several separated by ; , or 、" : "多个以 ; , 或 、 分隔";
             case OWNER -> english ? "the owner's user id, within your scope" : "负责人的用户名，须在您的管辖范围内";
             case EXTERNAL_REF -> english ? "your own reference of the customer, unique; an import of the same "
                     + "reference again writes nothing" : "客户在原系统中的编号，唯一；同一编号再次导入不会重复写入";
+            case VISIT_CUSTOMER, PURCHASE_CUSTOMER -> english ? "the external reference of a customer of the first "
+                    + "sheet, or of one imported before" : "第一张表中的客户（或以前导入的客户）的外部编号";
+            case VISIT_REF -> english ? "your own reference of the visit; without it a visit is known by what it says"
+                    : "拜访记录在原系统中的编号；无编号时按内容识别";
+            case PURCHASE_ORDER -> english ? "the order's reference (letters, digits and . _ / # -): the same order of "
+                    + "the same customer is recorded once" : "订单编号（字母、数字及 . _ / # -）；同一客户的同一订单只记录一次";
+            case PURCHASE_QUANTITY -> english ? "a number above zero" : "大于零的数";
+            case PURCHASE_AMOUNT -> english ? "the amount paid, above zero, two decimals at most"
+                    : "金额，大于零，最多两位小数";
+            case PURCHASE_CURRENCY -> english ? "ISO 4217 (CNY when empty)" : "ISO 4217 币种代码（空则为 CNY）";
             default -> "";
         };
     }
@@ -380,7 +597,7 @@ final class ImportRows {
     private ImportColumn columnOf(String path) {
         // an individual's bank account is kept apart from an organisation's but comes from the same columns
         String field = "card." + INDEX.matcher(path).replaceAll("").replace("personalBank", "bank");
-        for (ImportColumn column : ImportColumn.values()) {
+        for (ImportColumn column : ImportColumn.Sheet.CUSTOMERS.columns()) {
             if (column.field().equals(field)) {
                 return column;
             }
@@ -391,6 +608,6 @@ final class ImportRows {
     private CellError error(SheetReader.Row row, ImportColumn column, String message) {
         Integer index = columns.get(column);
         String header = index == null ? column.header(false) : headers.get(index).strip();
-        return new CellError(row.number(), header, column.field(), message);
+        return new CellError(row.number(), header, column.field(), message, sheet.name());
     }
 }

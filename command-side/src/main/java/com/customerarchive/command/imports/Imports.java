@@ -77,16 +77,34 @@ public class Imports {
     }
 
     /**
-     * What the check found: {@code rows} read, {@code accepted} to be registered, {@code rejected} rows with bad
-     * cells (every one in {@code errors}), {@code duplicates} left out, {@code alreadyImported} references registered
-     * by an earlier import.
+     * What the check found on the customer sheet: {@code rows} read, {@code accepted} to be registered,
+     * {@code rejected} rows with bad cells (every one in {@code errors}, with those of the other sheets),
+     * {@code duplicates} left out, {@code alreadyImported} references registered by an earlier import; {@code sheets}
+     * the same counts for the visit and purchase sheets, {@code ignoredSheets} the workbook's sheets not read.
      */
     public record Report(String format, String charset, int rows, int accepted, int rejected, int alreadyImported,
-                         List<ImportRows.CellError> errors, List<Duplicate> duplicates, List<String> ignoredColumns) {
+                         List<ImportRows.CellError> errors, List<Duplicate> duplicates, List<String> ignoredColumns,
+                         List<SheetReport> sheets, List<String> ignoredSheets) {
+
+        public Report {
+            sheets = sheets == null ? List.of() : sheets;
+            ignoredSheets = ignoredSheets == null ? List.of() : ignoredSheets;
+        }
     }
 
-    /** A row the rules refused when it was registered, and the rule. */
-    public record Refused(int row, String externalRef, String rule) {
+    /**
+     * A visit or purchase sheet: its rows, those to record, those with bad cells, those an earlier import recorded.
+     */
+    public record SheetReport(String sheet, @Schema(description = "VISITS or PURCHASES") String kind, int rows,
+                              int accepted, int rejected, int alreadyImported, List<String> ignoredColumns) {
+    }
+
+    /**
+     * A row the rules refused when it was registered or recorded, and the rule; {@code externalRef} is its customer's
+     * on every sheet.
+     */
+    public record Refused(@Schema(description = "CUSTOMERS, VISITS or PURCHASES") String sheet, int row,
+                          String externalRef, String rule) {
     }
 
     /**
@@ -103,6 +121,7 @@ public class Imports {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
     private final Admission admission;
+    private final com.customerarchive.command.web.CommandSender commands;
     private final DuplicateCheck duplicates;
     private final OrgScopes scopes;
     private final Validator validator;
@@ -119,9 +138,11 @@ public class Imports {
         return thread;
     });
 
-    Imports(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Admission admission, DuplicateCheck duplicates, OrgScopes scopes, Validator validator,
-            @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ImportProperties properties,
+    Imports(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Admission admission,
+            com.customerarchive.command.web.CommandSender commands, DuplicateCheck duplicates, OrgScopes scopes,
+            Validator validator, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ImportProperties properties,
             TransactionTemplate transactions, BusinessZone zone, Clock clock, MessageSource messages) {
+        this.commands = commands;
         this.messages = messages;
         this.jdbc = jdbc;
         this.batches = batches;
@@ -156,15 +177,20 @@ public class Imports {
                     .param("user", user.getName()).param("authorities", authorities)
                     .param("at", Timestamp.from(clock.instant())).param("report", write(checked.report())).update();
             // the accepted rows in batches: one round trip per batch, not per row
+            List<SqlParameterSource> rows = new ArrayList<>();
+            checked.toRegister().forEach(row -> rows.add(new MapSqlParameterSource()
+                    .addValue("id", importId).addValue("sheet", ImportColumn.Sheet.CUSTOMERS.ordinal())
+                    .addValue("row", row.row()).addValue("ref", row.registration().externalRef())
+                    .addValue("customer", row.registration().customerId())
+                    .addValue("registration", write(row.registration()))));
+            checked.toRecord().forEach((sheet, entries) -> entries.forEach(row -> rows.add(new MapSqlParameterSource()
+                    .addValue("id", importId).addValue("sheet", sheet.ordinal()).addValue("row", row.row())
+                    .addValue("ref", row.entry().customerRef()).addValue("customer", row.entry().customerId())
+                    .addValue("registration", write(row.entry())))));
             batches.batchUpdate("""
-                            INSERT INTO import_row (import_id, row_no, external_ref, customer_id, registration)
-                            VALUES (:id, :row, :ref, :customer, CAST(:registration AS jsonb))""",
-                    checked.toRegister().stream().map(row -> new MapSqlParameterSource()
-                            .addValue("id", importId).addValue("row", row.row())
-                            .addValue("ref", row.registration().externalRef())
-                            .addValue("customer", row.registration().customerId())
-                            .addValue("registration", write(row.registration())))
-                            .toArray(SqlParameterSource[]::new));
+                            INSERT INTO import_row (import_id, sheet, row_no, external_ref, customer_id, registration)
+                            VALUES (:id, :sheet, :row, :ref, :customer, CAST(:registration AS jsonb))""",
+                    rows.toArray(SqlParameterSource[]::new));
         });
         worker.submit(() -> run(importId));
         return job(importId).orElseThrow();
@@ -196,14 +222,21 @@ public class Imports {
         stopping.set(true);
     }
 
-    private record Checked(Report report, List<ImportRows.Accepted> toRegister) {
+    private record Checked(Report report, List<ImportRows.Accepted> toRegister,
+                           Map<ImportColumn.Sheet, List<ImportRows.AcceptedEntry>> toRecord) {
     }
 
     private Checked checked(byte[] file, Authentication user) {
-        SheetReader.Sheet sheet = SheetReader.read(file, properties.maxRows());
+        SheetReader.Book book = SheetReader.read(file, properties.maxRows());
+        SheetReader.Sheet sheet = book.customers();
         var scope = scopes.of(user);
-        ImportRows rows = ImportRows.of(sheet, properties.headers(), validator, scope::covers, zone.zone(),
-                clock.instant(), new ImportRows.Text(messages, LocaleContextHolder.getLocale()));
+        ImportRows.Text text = new ImportRows.Text(messages, LocaleContextHolder.getLocale());
+        Instant now = clock.instant();
+        ImportRows rows = ImportRows.of(sheet, properties.headers(), validator, scope::covers, zone.zone(), now, text);
+        // every further sheet's headers are checked before any row is
+        Map<ImportColumn.Sheet, ImportRows> further = new java.util.EnumMap<>(ImportColumn.Sheet.class);
+        book.sheets().stream().skip(1).forEach(entries -> further.put(entries.kind(), ImportRows.of(entries,
+                properties.headers(), validator, scope::covers, zone.zone(), now, text)));
         ImportRows.Read read = rows.read(sheet.rows());
         Set<String> imported = importedBefore(read.accepted());
         List<ImportRows.Accepted> toRegister = new ArrayList<>();
@@ -223,8 +256,35 @@ public class Imports {
                 toRegister.add(row);
             }
         }
-        return new Checked(new Report(sheet.format(), sheet.charset(), sheet.rows().size(), toRegister.size(),
-                read.rejectedRows(), already, read.errors(), found, read.ignoredColumns()), toRegister);
+        // the visits and purchases: of a customer registered now, or by an earlier import
+        Set<String> registering = new java.util.HashSet<>();
+        toRegister.forEach(row -> registering.add(row.registration().externalRef()));
+        List<ImportRows.CellError> errors = new ArrayList<>(read.errors());
+        List<SheetReport> sheets = new ArrayList<>();
+        Map<ImportColumn.Sheet, List<ImportRows.AcceptedEntry>> toRecord = new java.util.EnumMap<>(ImportColumn.Sheet.class);
+        for (SheetReader.Sheet entries : book.sheets().subList(1, book.sheets().size())) {
+            ImportRows entryRows = further.get(entries.kind());
+            Set<String> refs = entryRows.customerRefs(entries.rows());
+            refs.removeAll(registering);
+            Set<String> before = importedBefore(refs);
+            ImportRows.EntryRead entryRead = entryRows.readEntries(entries.rows(), ref -> {
+                if (registering.contains(ref) || before.contains(ref)) {
+                    return null;
+                }
+                Integer row = read.rowsByRef().get(ref);
+                return row != null ? text.get("customerLeftOut", row) : text.get("unknownCustomer");
+            });
+            errors.addAll(entryRead.errors());
+            Set<String> recorded = recordedBefore(entryRead.accepted());
+            List<ImportRows.AcceptedEntry> fresh = entryRead.accepted().stream()
+                    .filter(row -> !recorded.contains(row.entry().key())).toList();
+            toRecord.put(entries.kind(), fresh);
+            sheets.add(new SheetReport(entries.name(), entries.kind().name(), entries.rows().size(), fresh.size(),
+                    entryRead.rejectedRows(), entryRead.accepted().size() - fresh.size(), entryRows.ignoredColumns()));
+        }
+        return new Checked(new Report(book.format(), book.charset(), sheet.rows().size(), toRegister.size(),
+                read.rejectedRows(), already, errors, found, read.ignoredColumns(), sheets, book.ignoredSheets()),
+                toRegister, toRecord);
     }
 
     /** The customers of the archive, and the earlier rows of the file, that share an identity key with the row. */
@@ -252,12 +312,24 @@ public class Imports {
     }
 
     private Set<String> importedBefore(List<ImportRows.Accepted> rows) {
+        return importedBefore(rows.stream().map(row -> row.registration().externalRef()).toList());
+    }
+
+    private Set<String> importedBefore(java.util.Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT external_ref FROM import_ref WHERE external_ref = ANY(:refs)")
+                .param("refs", refs.toArray(String[]::new)).query(String.class).list());
+    }
+
+    private Set<String> recordedBefore(List<ImportRows.AcceptedEntry> rows) {
         if (rows.isEmpty()) {
             return Set.of();
         }
-        String[] refs = rows.stream().map(row -> row.registration().externalRef()).toArray(String[]::new);
-        return Set.copyOf(jdbc.sql("SELECT external_ref FROM import_ref WHERE external_ref = ANY(:refs)")
-                .param("refs", refs).query(String.class).list());
+        return Set.copyOf(jdbc.sql("SELECT entry_key FROM import_entry WHERE entry_key = ANY(:keys)")
+                .param("keys", rows.stream().map(row -> row.entry().key()).toArray(String[]::new))
+                .query(String.class).list());
     }
 
     /** Attempts at one row before it is noted {@code failed} and the job goes on without it. */
@@ -276,8 +348,8 @@ public class Imports {
         Authentication actor = UsernamePasswordAuthenticationToken.authenticated(requestedBy, null,
                 AuthorityUtils.commaSeparatedStringToAuthorityList((String) job.get("authorities")));
         SecurityContextHolder.getContext().setAuthentication(actor);
-        int[] current = {-1};
-        int failedRow = -1;
+        RowOf[] current = {null};
+        RowOf failedRow = null;
         int failures = 0;
         try {
             while (!stopping.get()) {
@@ -285,19 +357,19 @@ public class Imports {
                     work(importId, actor, current);
                     return;
                 } catch (RuntimeException failed) {
-                    failures = current[0] == failedRow ? failures + 1 : 1;
+                    failures = java.util.Objects.equals(current[0], failedRow) ? failures + 1 : 1;
                     failedRow = current[0];
-                    log.warn("import {} failed at row {} ({}), attempt {} of {}", importId, failedRow,
+                    log.warn("import {} failed at {} ({}), attempt {} of {}", importId, failedRow,
                             failed.getClass().getSimpleName(), failures, ATTEMPTS);
-                    if (failures >= ATTEMPTS && failedRow > 0) {
-                        int row = failedRow;
+                    if (failures >= ATTEMPTS && failedRow != null) {
+                        RowOf row = failedRow;
                         try {
                             transactions.executeWithoutResult(status -> note(importId, row, "failed"));
                             failures = 0;
                             continue;
                         } catch (RuntimeException unnoted) {
                             // the database is away: wait as for any failure and try the row again
-                            log.warn("import {} could not note row {} failed: {}", importId, row,
+                            log.warn("import {} could not note {} failed: {}", importId, row,
                                     unnoted.getClass().getSimpleName());
                         }
                     }
@@ -311,23 +383,33 @@ public class Imports {
         }
     }
 
-    private void work(UUID importId, Authentication actor, int[] current) {
+    /** A row of one of the job's sheets (0 the customers, 1 the visits, 2 the purchases). */
+    private record RowOf(int sheet, int row) {
+        @Override
+        public String toString() {
+            return ImportColumn.Sheet.values()[sheet] + " row " + row;
+        }
+    }
+
+    private void work(UUID importId, Authentication actor, RowOf[] current) {
         // a failure before a row is claimed is not that row's
-        current[0] = -1;
+        current[0] = null;
         jdbc.sql("UPDATE import_job SET started_at = :at WHERE import_id = :id AND started_at IS NULL")
                 .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
         Correlation.run(importId.toString(), () -> {
-            List<Integer> pending;
+            List<RowOf> pending;
             do {
-                pending = jdbc.sql("SELECT row_no FROM import_row WHERE import_id = :id AND outcome IS NULL "
-                        + "ORDER BY row_no LIMIT " + PAGE).param("id", importId).query(Integer.class).list();
-                for (int row : pending) {
+                // the customers first, then their visits, then their purchases
+                pending = jdbc.sql("SELECT sheet, row_no FROM import_row WHERE import_id = :id AND outcome IS NULL "
+                                + "ORDER BY sheet, row_no LIMIT " + PAGE).param("id", importId)
+                        .query((rs, n) -> new RowOf(rs.getInt(1), rs.getInt(2))).list();
+                for (RowOf row : pending) {
                     if (stopping.get()) {
                         return;
                     }
                     current[0] = row;
                     register(importId, row, actor);
-                    current[0] = -1;
+                    current[0] = null;
                 }
             } while (!pending.isEmpty());
         });
@@ -339,30 +421,47 @@ public class Imports {
     }
 
     /**
-     * One row registered in the transaction that notes it (and its reference); a row the rules refuse is noted with
-     * the rule in a transaction of its own, the registration's having rolled back. A row another worker holds is
-     * left to it.
+     * One row registered (a customer) or recorded (a visit, a purchase) in the transaction that notes it (and its
+     * reference, or its key); a row the rules refuse is noted with the rule in a transaction of its own, the
+     * registration's having rolled back. A row another worker holds is left to it.
      */
-    private void register(UUID importId, int row, Authentication actor) {
+    private void register(UUID importId, RowOf row, Authentication actor) {
         String refused;
         try {
             transactions.executeWithoutResult(status -> {
-                var claimed = jdbc.sql("SELECT external_ref, customer_id, CAST(registration AS text) FROM import_row "
-                                + "WHERE import_id = :id AND row_no = :row AND outcome IS NULL FOR UPDATE SKIP LOCKED")
-                        .param("id", importId).param("row", row)
-                        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(3))).optional();
+                var claimed = jdbc.sql("SELECT CAST(registration AS text) FROM import_row WHERE import_id = :id "
+                                + "AND sheet = :sheet AND row_no = :row AND outcome IS NULL FOR UPDATE SKIP LOCKED")
+                        .param("id", importId).param("sheet", row.sheet()).param("row", row.row())
+                        .query(String.class).optional();
                 if (claimed.isEmpty()) {
                     return;
                 }
-                Registration registration = read(claimed.get().getValue());
-                admission.register(registration.command(), registration.occurredAt(), admitted ->
-                        duplicates.register(admitted, false, null, actor, registration.occurredAt()));
+                if (row.sheet() == ImportColumn.Sheet.CUSTOMERS.ordinal()) {
+                    Registration registration = read(claimed.get(), Registration.class);
+                    admission.register(registration.command(), registration.occurredAt(), admitted ->
+                            duplicates.register(admitted, false, null, actor, registration.occurredAt()));
+                    jdbc.sql("""
+                                    INSERT INTO import_ref (external_ref, customer_id, import_id, row_no)
+                                    VALUES (:ref, :customer, :id, :row) ON CONFLICT (external_ref) DO NOTHING""")
+                            .param("ref", registration.externalRef()).param("customer", registration.customerId())
+                            .param("id", importId).param("row", row.row()).update();
+                } else {
+                    Class<? extends Entry> type = row.sheet() == ImportColumn.Sheet.VISITS.ordinal()
+                            ? Entry.Visit.class : Entry.Purchase.class;
+                    Entry entry = read(claimed.get(), type);
+                    // a key taken already (the same file's import running twice at once): recorded once
+                    int taken = jdbc.sql("""
+                                    INSERT INTO import_entry (entry_key, customer_id, import_id, sheet, row_no)
+                                    VALUES (:key, :customer, :id, :sheet, :row) ON CONFLICT (entry_key) DO NOTHING""")
+                            .param("key", entry.key()).param("customer", entry.customerId()).param("id", importId)
+                            .param("sheet", row.sheet()).param("row", row.row()).update();
+                    if (taken == 0) {
+                        note(importId, row, "already-imported");
+                        return;
+                    }
+                    commands.send(entry.command(), entry.occurredAt());
+                }
                 note(importId, row, "REGISTERED");
-                jdbc.sql("""
-                                INSERT INTO import_ref (external_ref, customer_id, import_id, row_no)
-                                VALUES (:ref, :customer, :id, :row) ON CONFLICT (external_ref) DO NOTHING""")
-                        .param("ref", registration.externalRef()).param("customer", registration.customerId())
-                        .param("id", importId).param("row", row).update();
             });
             return;
         } catch (RuleViolationException rule) {
@@ -373,16 +472,19 @@ public class Imports {
             refused = "out-of-scope";
         } catch (InvalidRequestException invalid) {
             refused = "invalid";
+        } catch (org.axonframework.modelling.command.AggregateNotFoundException absent) {
+            // its customer's row was refused: nothing to record it on
+            refused = "customer-not-registered";
         }
         String rule = refused;
         transactions.executeWithoutResult(status -> note(importId, row, rule));
     }
 
-    private void note(UUID importId, int row, String outcome) {
+    private void note(UUID importId, RowOf row, String outcome) {
         jdbc.sql("UPDATE import_row SET outcome = :outcome, registration = NULL, done_at = :at "
-                        + "WHERE import_id = :id AND row_no = :row AND outcome IS NULL")
+                        + "WHERE import_id = :id AND sheet = :sheet AND row_no = :row AND outcome IS NULL")
                 .param("outcome", outcome).param("at", Timestamp.from(clock.instant()))
-                .param("id", importId).param("row", row).update();
+                .param("id", importId).param("sheet", row.sheet()).param("row", row.row()).update();
     }
 
     private java.util.Optional<Job> job(UUID importId) {
@@ -394,10 +496,11 @@ public class Imports {
                                            count(*) FILTER (WHERE outcome = 'REGISTERED') AS registered
                                     FROM import_row WHERE import_id = :id""")
                             .param("id", importId).query().singleRow();
-                    List<Refused> refused = jdbc.sql("SELECT row_no, external_ref, outcome FROM import_row "
-                                    + "WHERE import_id = :id AND outcome <> 'REGISTERED' ORDER BY row_no")
+                    List<Refused> refused = jdbc.sql("SELECT sheet, row_no, external_ref, outcome FROM import_row "
+                                    + "WHERE import_id = :id AND outcome <> 'REGISTERED' ORDER BY sheet, row_no")
                             .param("id", importId)
-                            .query((rs, n) -> new Refused(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+                            .query((rs, n) -> new Refused(ImportColumn.Sheet.values()[rs.getInt(1)].name(),
+                                    rs.getInt(2), rs.getString(3), rs.getString(4))).list();
                     int total = ((Number) counts.get("total")).intValue();
                     int pending = ((Number) counts.get("pending")).intValue();
                     Instant started = instant(row.get("started_at"));
@@ -424,9 +527,9 @@ public class Imports {
         }
     }
 
-    private Registration read(String registration) {
+    private <T> T read(String stored, Class<T> type) {
         try {
-            return json.readValue(registration, Registration.class);
+            return json.readValue(stored, type);
         } catch (JsonProcessingException unreadable) {
             throw new IllegalStateException(unreadable);
         }

@@ -32,14 +32,30 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the rows of an uploaded customer list: an Excel workbook (.xlsx, its first sheet, read as a stream of SAX
- * events so a large one is never held as cells) or a CSV file in UTF-8 (with or without BOM) or GBK (GB18030, as
- * Excel on a Chinese Windows saves it). Dates in Excel cells come as ISO dates, numbers as written.
+ * Reads the rows of an uploaded customer list: an Excel workbook (.xlsx: its first sheet, the customers, and the
+ * further sheets named as visits or purchases, each read as a stream of SAX events so a large one is never held as
+ * cells) or a CSV file (customers only) in UTF-8 (with or without BOM) or GBK (GB18030, as Excel on a Chinese Windows
+ * saves it). Dates in Excel cells come as ISO dates, numbers as written.
  */
 final class SheetReader {
 
-    /** The file's first row (its headers) and every later row that is not empty, numbered as Excel numbers rows. */
-    record Sheet(String format, String charset, List<String> headers, List<Row> rows) {
+    /**
+     * A sheet's first row (its headers) and every later row that is not empty, numbered as Excel numbers rows; its
+     * name as the workbook gives it (null for a CSV file).
+     */
+    record Sheet(String name, ImportColumn.Sheet kind, List<String> headers, List<Row> rows) {
+    }
+
+    /** The sheets read (the customers first) and the names of those left alone. */
+    record Book(String format, String charset, List<Sheet> sheets, List<String> ignoredSheets) {
+
+        Sheet customers() {
+            return sheets.get(0);
+        }
+
+        java.util.Optional<Sheet> sheet(ImportColumn.Sheet kind) {
+            return sheets.stream().filter(sheet -> sheet.kind() == kind).findFirst();
+        }
     }
 
     record Row(int number, List<String> values) {
@@ -60,23 +76,26 @@ final class SheetReader {
     private SheetReader() {
     }
 
-    static Sheet read(byte[] file, int maxRows) {
+    static Book read(byte[] file, int maxRows) {
         if (file == null || file.length == 0) {
             throw new InvalidRequestException("file", "the file is empty");
         }
         if (startsWith(file, OLE)) {
             throw new InvalidRequestException("file", "an Excel 97-2003 workbook (.xls): save it as .xlsx or .csv");
         }
-        Sheet sheet = startsWith(file, ZIP) ? xlsx(file, maxRows) : csv(file, maxRows);
-        if (sheet.headers().stream().allMatch(header -> header == null || header.isBlank())) {
-            throw new InvalidRequestException("file", "the first row holds no column headers");
+        Book book = startsWith(file, ZIP) ? xlsx(file, maxRows) : csv(file, maxRows);
+        for (Sheet sheet : book.sheets()) {
+            if (sheet.headers().stream().allMatch(header -> header == null || header.isBlank())) {
+                throw new InvalidRequestException("file", (sheet.name() == null ? "the" : "the sheet " + sheet.name()
+                        + "'s") + " first row holds no column headers");
+            }
         }
-        return sheet;
+        return book;
     }
 
-    private static Sheet xlsx(byte[] file, int maxRows) {
-        List<List<String>> rows = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
+    private static Book xlsx(byte[] file, int maxRows) {
+        List<Sheet> read = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         try (OPCPackage workbook = OPCPackage.open(new ByteArrayInputStream(file))) {
             XSSFReader reader = new XSSFReader(workbook);
             var strings = new ReadOnlySharedStringsTable(workbook);
@@ -84,18 +103,34 @@ final class SheetReader {
             if (!sheets.hasNext()) {
                 throw new InvalidRequestException("file", "the workbook has no sheet");
             }
-            try (InputStream first = sheets.next()) {
-                XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
-                        new Collector(rows, numbers, maxRows), new IsoDates(), false));
-                parser.parse(new InputSource(first));
+            while (sheets.hasNext()) {
+                try (InputStream data = sheets.next()) {
+                    String name = sheets.getSheetName();
+                    ImportColumn.Sheet kind = read.isEmpty() ? ImportColumn.Sheet.CUSTOMERS
+                            : ImportColumn.Sheet.named(name).orElse(null);
+                    if (kind == null || read.stream().anyMatch(sheet -> sheet.kind() == kind)) {
+                        ignored.add(name);
+                        continue;
+                    }
+                    List<List<String>> rows = new ArrayList<>();
+                    List<Integer> numbers = new ArrayList<>();
+                    XMLReader parser = XMLHelper.newXMLReader();
+                    parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
+                            new Collector(rows, numbers, maxRows), new IsoDates(), false));
+                    parser.parse(new InputSource(data));
+                    if (rows.isEmpty() && kind != ImportColumn.Sheet.CUSTOMERS) {
+                        // an empty visit or purchase sheet (the template's, unfilled) brings nothing
+                        continue;
+                    }
+                    read.add(sheet(name, kind, rows, numbers));
+                }
             }
         } catch (InvalidRequestException | TooManyRows refused) {
             throw refused instanceof TooManyRows ? tooMany(maxRows) : (InvalidRequestException) refused;
         } catch (Exception unreadable) {
             throw new InvalidRequestException("file", "not a readable Excel workbook (.xlsx) or CSV file");
         }
-        return sheet("xlsx", null, rows, numbers);
+        return new Book("xlsx", null, read, List.copyOf(ignored));
     }
 
     private record Decoded(String text, String charset) {
@@ -120,7 +155,7 @@ final class SheetReader {
         }
     }
 
-    private static Sheet csv(byte[] file, int maxRows) {
+    private static Book csv(byte[] file, int maxRows) {
         Decoded decoded = decoded(file);
         String text = decoded.text();
         List<List<String>> rows = new ArrayList<>();
@@ -146,18 +181,20 @@ final class SheetReader {
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException unreadable) {
             throw new InvalidRequestException("file", "not a readable CSV file: " + unreadable.getMessage());
         }
-        return sheet("csv", decoded.charset(), rows, numbers);
+        return new Book("csv", decoded.charset(), List.of(sheet(null, ImportColumn.Sheet.CUSTOMERS, rows, numbers)),
+                List.of());
     }
 
-    private static Sheet sheet(String format, String charset, List<List<String>> rows, List<Integer> numbers) {
+    private static Sheet sheet(String name, ImportColumn.Sheet kind, List<List<String>> rows, List<Integer> numbers) {
         if (rows.isEmpty()) {
-            throw new InvalidRequestException("file", "the file is empty");
+            throw new InvalidRequestException("file", name == null ? "the file is empty" : "the sheet " + name
+                    + " is empty");
         }
         List<Row> data = new ArrayList<>();
         for (int i = 1; i < rows.size(); i++) {
             data.add(new Row(numbers.get(i), rows.get(i)));
         }
-        return new Sheet(format, charset, rows.get(0), data);
+        return new Sheet(name, kind, rows.get(0), data);
     }
 
     private static InvalidRequestException tooMany(int maxRows) {
