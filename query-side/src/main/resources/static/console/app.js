@@ -74,19 +74,20 @@
   const READ_TIMEOUT_MS = 120000;
 
   /** One call to either app; the answer's status, JSON (or text, or bytes) and headers. */
-  async function call(base, path, { method = 'GET', body, ifMatch, accept = 'application/json', bytes = false } = {}) {
+  async function call(base, path, { method = 'GET', body, raw, type, timeout, ifMatch, accept = 'application/json', bytes = false } = {}) {
     const headers = { Accept: accept, 'Accept-Language': lang, 'X-Requested-With': 'XMLHttpRequest',
       Authorization: 'Basic ' + btoa(unescape(encodeURIComponent(session.user + ':' + session.password))) };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (raw !== undefined) headers['Content-Type'] = type || 'application/octet-stream';
     if (ifMatch) headers['If-Match'] = ifMatch;
     let response;
     // a request without an answer is given up after a while and said, never left hanging behind a form
     const giveUp = new AbortController();
     const started = Date.now();
-    const timer = setTimeout(() => giveUp.abort(), method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS);
+    const timer = setTimeout(() => giveUp.abort(), timeout || (method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS));
     try {
       response = await fetch(base + path, { method, headers, signal: giveUp.signal,
-        body: body === undefined ? undefined : JSON.stringify(body) });
+        body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body) });
     } catch (unreachable) {
       // the network or the server failed before any answer: the user learns it instead of a form that seems to do nothing
       console.error('request failed after', Date.now() - started, 'ms:', method, path, String(unreachable));
@@ -375,8 +376,13 @@
     if (!ok(answer)) { flash.innerHTML = problem(answer); return; }
     const head = new Uint8Array(await answer.blob.slice(0, 3).arrayBuffer());
     const bom = workbook || (head[0] === 0xEF && head[1] === 0xBB && head[2] === 0xBF);
+    save(new Blob(bom ? [answer.blob] : [new Uint8Array([0xEF, 0xBB, 0xBF]), answer.blob], { type: workbook ? XLSX : 'text/csv;charset=utf-8' }), name);
+  }
+
+  /** A file the browser saves under this name. */
+  function save(blob, name) {
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob(bom ? [answer.blob] : [new Uint8Array([0xEF, 0xBB, 0xBF]), answer.blob], { type: workbook ? XLSX : 'text/csv;charset=utf-8' }));
+    link.href = URL.createObjectURL(blob);
     link.download = name;
     document.body.appendChild(link);
     link.click();
@@ -387,12 +393,104 @@
   async function printCard(id, ask, code) {
     const answer = await query(`/api/profiles/${id}/card.pdf${ask ? '?' + ask : ''}`, { accept: 'application/pdf', bytes: true });
     if (!ok(answer)) { flash.innerHTML = problem(answer); return; }
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([answer.blob], { type: 'application/pdf' }));
-    link.download = `card-${code || id}${ask ? '-' + ask.replace(/[^0-9A-Za-z-]/g, '') : ''}.pdf`;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
+    save(new Blob([answer.blob], { type: 'application/pdf' }), `card-${code || id}${ask ? '-' + ask.replace(/[^0-9A-Za-z-]/g, '') : ''}.pdf`);
+  }
+
+  // ---------------------------------------------------------------- import (导入)
+  /**
+   * A customer list from Excel or CSV (with the customers' visits and purchases on further sheets): checked first,
+   * every bad cell shown by sheet, row and column; then imported as a job whose progress is followed until done.
+   */
+  async function importPage() {
+    main.innerHTML = `<h1 data-i18n="import.title"></h1>
+      <form class="panel task wide" id="import-form" data-testid="import-form">
+        <p data-i18n="import.help"></p>
+        <p><a href="#" id="import-template" data-testid="import-template" data-i18n="import.template"></a></p>
+        <label><span data-i18n="import.file"></span> <input type="file" name="file" accept=".xlsx,.csv,text/csv" required data-testid="import-file"></label>
+        <p><button class="primary" type="submit" data-testid="import-check" data-i18n="import.check"></button>
+        <button type="button" id="import-go" data-testid="import-go" disabled data-i18n="import.go"></button></p>
+        <div class="result" data-testid="import-report"></div><div data-testid="import-progress" id="import-progress"></div></form>`;
+    translate(main);
+    const form = document.getElementById('import-form');
+    const result = form.querySelector('.result');
+    const go = document.getElementById('import-go');
+    const progress = document.getElementById('import-progress');
+    const shown = current;
+    document.getElementById('import-template').addEventListener('click', async event => {
+      event.preventDefault();
+      const answer = await command('/api/imports/template.xlsx', { accept: XLSX, bytes: true });
+      if (!ok(answer)) { flash.innerHTML = problem(answer); return; }
+      save(answer.blob, t('import.templateName'));
+    });
+    const upload = async dryRun => {
+      const file = form.querySelector('input[type=file]').files[0];
+      if (!file) return null;
+      const type = /\.csv$/i.test(file.name) ? 'text/csv' : XLSX;
+      return command(`/api/imports?${dryRun ? 'dryRun=true' : 'fileName=' + encodeURIComponent(file.name)}`,
+        { method: 'POST', raw: file, type, timeout: READ_TIMEOUT_MS });
+    };
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      go.disabled = true;
+      progress.innerHTML = '';
+      result.innerHTML = `<p>${esc(t('loading'))}</p>`;
+      const answer = await upload(true);
+      if (!answer) return;
+      if (!ok(answer)) { result.innerHTML = problem(answer); return; }
+      result.innerHTML = importReport(answer.json);
+      const toDo = answer.json.accepted + (answer.json.sheets || []).reduce((sum, sheet) => sum + sheet.accepted, 0);
+      go.disabled = toDo === 0;
+    });
+    go.addEventListener('click', async () => {
+      go.disabled = true;
+      const answer = await upload(false);
+      if (!answer) return;
+      if (!ok(answer)) { progress.innerHTML = problem(answer); return; }
+      let job = answer.json;
+      // followed while the page is shown: every second until every row has its outcome
+      while (current === shown) {
+        progress.innerHTML = importProgress(job);
+        if (job.state === 'DONE') break;
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        const next = await command('/api/imports/' + job.importId);
+        if (ok(next)) job = next.json;
+      }
+    });
+  }
+
+  /** The check's report: counts per sheet, every bad cell, the possible duplicates, what was left alone. */
+  function importReport(report) {
+    const sheetName = kind => t('import.sheet.' + kind);
+    const counts = [{ kind: 'CUSTOMERS', rows: report.rows, accepted: report.accepted, rejected: report.rejected, alreadyImported: report.alreadyImported },
+      ...(report.sheets || [])];
+    return `<h2 data-i18n="import.report">${esc(t('import.report'))}</h2>
+      ${table(counts, [{ title: 'import.col.sheet', render: row => esc(sheetName(row.kind)) },
+        { title: 'import.col.rows', render: row => number(row.rows) }, { title: 'import.col.accepted', render: row => number(row.accepted) },
+        { title: 'import.col.rejected', render: row => number(row.rejected) }, { title: 'import.col.already', render: row => number(row.alreadyImported) }],
+        { testid: 'import-counts', rowAttributes: row => `data-kind="${esc(row.kind)}"` })}
+      <h3>${esc(t('import.errors', { n: report.errors.length }))}</h3>
+      ${table(report.errors.slice(0, 500), [{ title: 'import.col.sheet', render: row => row.sheet ? val(row.sheet) : esc(sheetName('CUSTOMERS')) },
+        { title: 'import.col.row', render: row => number(row.row) }, { title: 'import.col.column', key: 'column' },
+        { title: 'import.col.message', key: 'message' }],
+        { testid: 'import-errors', empty: t('import.noErrors'), rowAttributes: row => `data-row="${esc(row.row)}" data-field="${esc(row.field)}"` })}
+      ${report.errors.length > 500 ? `<p>${esc(t('import.moreErrors', { n: report.errors.length - 500 }))}</p>` : ''}
+      ${report.duplicates.length ? `<h3>${esc(t('import.duplicates', { n: report.duplicates.length }))}</h3>
+        ${table(report.duplicates, [{ title: 'import.col.row', render: row => number(row.row) }, { title: 'import.col.ref', key: 'externalRef' },
+          { title: 'import.col.matchedOn', render: row => row.matchedOn.map(m => esc(t('match.' + m))).join('、') },
+          { title: 'import.col.matches', render: row => [...row.customers.map(c => val(c.code || c.id)), ...row.rows.map(r => esc(t('import.rowNo', { n: r })))].join('、') }],
+          { testid: 'import-duplicates' })}` : ''}
+      ${report.ignoredColumns.length ? `<p>${esc(t('import.ignoredColumns'))}${report.ignoredColumns.map(val).join('、')}</p>` : ''}
+      ${(report.ignoredSheets || []).length ? `<p>${esc(t('import.ignoredSheets'))}${report.ignoredSheets.map(val).join('、')}</p>` : ''}`;
+  }
+
+  /** A job as it stands: rows done of all, registered, the rate, and each row the rules refused with the rule. */
+  function importProgress(job) {
+    const p = job.progress;
+    return `<h2>${esc(t(job.state === 'DONE' ? 'import.done' : 'import.running'))}</h2>
+      <p data-testid="import-state" data-state="${esc(job.state)}">${esc(t('import.progress', { done: p.done, total: p.total, registered: p.registered, rate: p.ratePerSecond }))}</p>
+      ${p.refused.length ? table(p.refused, [{ title: 'import.col.sheet', render: row => esc(t('import.sheet.' + row.sheet)) },
+        { title: 'import.col.row', render: row => number(row.row) }, { title: 'import.col.ref', key: 'externalRef' },
+        { title: 'import.col.rule', render: row => esc(t('rule.' + row.rule)) }], { testid: 'import-refused' }) : ''}`;
   }
 
   // ---------------------------------------------------------------- customer
@@ -1957,6 +2055,7 @@
     { path: '/agenda', roles: ['SALES', 'MANAGER', 'ADMIN'], show: agenda },
     { path: '/reports', roles: ['MANAGER', 'ADMIN'], show: reports },
     { path: '/new', roles: ['SALES', 'MANAGER', 'CLERK'], show: register },
+    { path: '/import', roles: ['MANAGER', 'CLERK'], show: importPage },
     { path: '/queue', roles: ['MANAGER', 'ADMIN', 'CLERK', 'SALES'], show: reviewQueue },
     { path: '/at-risk', roles: ['MANAGER', 'ADMIN'], show: atRisk },
     { path: '/complaints', roles: ['MANAGER', 'ADMIN'], show: complaintList },

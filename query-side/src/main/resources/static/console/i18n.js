@@ -667,6 +667,43 @@
       'rule.remark-visit-unknown': '没有这次拜访', 'rule.remark-unknown': '没有这条批示', 'rule.route-needs-lead': '只有组长可以把客户编入路线'
     }
   };
-  window.I18N = { en: { ...flatten(en), ...admissionEn, ...duplicates.en, ...organisation.en, ...pool.en, ...money.en, ...routes.en },
-    'zh-CN': { ...flatten(zh), ...admissionZh, ...duplicates.zh, ...organisation.zh, ...pool.zh, ...money.zh, ...routes.zh } };
+  /** The import (导入): a customer list from Excel or CSV, checked, then imported as a job. */
+  const imports = {
+    en: {
+      'nav.import': 'Import', 'import.title': 'Import customers',
+      'import.help': 'An Excel workbook (.xlsx) or a comma-separated file (in Unicode or the Chinese GB encoding): the customers on the first sheet, their visits and purchases on sheets named Visits and Purchases. Check it first: every bad cell is listed and nothing is written; then import the rows that passed.',
+      'import.template': 'Download the template (with an example of each sheet and notes on every column)', 'import.templateName': 'customer-import.xlsx',
+      'import.file': 'File', 'import.check': 'Check', 'import.go': 'Import the rows that passed', 'import.report': 'What the check found',
+      'import.col.sheet': 'Sheet', 'import.col.rows': 'Rows', 'import.col.accepted': 'To import', 'import.col.rejected': 'With bad cells',
+      'import.col.already': 'Imported before', 'import.col.row': 'Row', 'import.col.column': 'Column', 'import.col.message': 'What is wrong',
+      'import.col.ref': 'External reference', 'import.col.matchedOn': 'Same', 'import.col.matches': 'Matches', 'import.col.rule': 'Refused by',
+      'import.errors': 'Bad cells: {n}', 'import.noErrors': 'No bad cell.', 'import.moreErrors': '… and {n} more (the first 500 are shown).',
+      'import.duplicates': 'Left out as possible duplicates: {n}', 'import.rowNo': 'row {n}',
+      'import.ignoredColumns': 'Columns not read: ', 'import.ignoredSheets': 'Sheets not read: ',
+      'import.running': 'Importing…', 'import.done': 'Import finished',
+      'import.progress': '{done} of {total} rows done, {registered} written ({rate} rows a second).',
+      'import.sheet.CUSTOMERS': 'Customers', 'import.sheet.VISITS': 'Visits', 'import.sheet.PURCHASES': 'Purchases',
+      'rule.failed': 'Failed five times', 'rule.customer-not-registered': 'Its customer was not registered',
+      'rule.already-imported': 'Imported before', 'rule.invalid': 'Not valid'
+    },
+    zh: {
+      'nav.import': '导入', 'import.title': '导入客户',
+      'import.help': '电子表格或逗号分隔文本（统一码或国标码均可）：第一张表为客户，名为“拜访记录”“购买记录”的表为其拜访与购买。请先检查：所有错误单元格都会列出，不写入任何数据；再导入通过检查的行。',
+      'import.template': '下载导入模板（每张表附示例行，并说明每一列）', 'import.templateName': '客户导入模板.xlsx',
+      'import.file': '文件', 'import.check': '检查', 'import.go': '导入通过检查的行', 'import.report': '检查结果',
+      'import.col.sheet': '表', 'import.col.rows': '行数', 'import.col.accepted': '待导入', 'import.col.rejected': '有错误',
+      'import.col.already': '以前已导入', 'import.col.row': '行', 'import.col.column': '列', 'import.col.message': '错误说明',
+      'import.col.ref': '外部编号', 'import.col.matchedOn': '相同项', 'import.col.matches': '疑似重复', 'import.col.rule': '拒绝原因',
+      'import.errors': '错误单元格：{n} 个', 'import.noErrors': '没有错误单元格。', 'import.moreErrors': '……另有 {n} 个（只显示前 500 个）。',
+      'import.duplicates': '疑似重复未导入：{n} 行', 'import.rowNo': '第 {n} 行',
+      'import.ignoredColumns': '未读取的列：', 'import.ignoredSheets': '未读取的表：',
+      'import.running': '正在导入……', 'import.done': '导入完成',
+      'import.progress': '已处理 {done} / {total} 行，写入 {registered} 行（每秒 {rate} 行）。',
+      'import.sheet.CUSTOMERS': '客户', 'import.sheet.VISITS': '拜访记录', 'import.sheet.PURCHASES': '购买记录',
+      'rule.failed': '五次失败', 'rule.customer-not-registered': '其客户未登记',
+      'rule.already-imported': '以前已导入', 'rule.invalid': '数据无效'
+    }
+  };
+  window.I18N = { en: { ...flatten(en), ...admissionEn, ...duplicates.en, ...organisation.en, ...pool.en, ...money.en, ...routes.en, ...imports.en },
+    'zh-CN': { ...flatten(zh), ...admissionZh, ...duplicates.zh, ...organisation.zh, ...pool.zh, ...money.zh, ...routes.zh, ...imports.zh } };
 })();

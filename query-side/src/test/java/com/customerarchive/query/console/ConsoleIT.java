@@ -110,6 +110,53 @@ class ConsoleIT {
     }
 
     @Test
+    void a_clerk_checks_a_file_in_chinese_sees_its_bad_cells_imports_the_rest_and_follows_it_to_the_end()
+            throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        Path file = Files.createTempDirectory("console-import").resolve("客户-" + run + ".csv");
+        Files.writeString(file, "外部编号,客户名称,客户类型,客户性质,客户层级,信息来源,客户等级,负责人,建档日期\r\n"
+                + "CON-" + run + "-1,控制台导入甲" + run + ",单位,普通公司,一般客户,展会,B,sales,2024-03-15\r\n"
+                + "CON-" + run + "-2,控制台导入乙" + run + ",单位,普通公司,一般客户,展会,AA,sales,2024-03-15\r\n"
+                + "CON-" + run + "-3,控制台导入丙" + run + ",个人,个人,零散客户,网站,C,sales,去年\r\n"
+                + "CON-" + run + "-4,控制台导入丁" + run + ",单位,普通公司,主力客户,转介绍,A,sales,\r\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<String> untranslated = new java.util.ArrayList<>();
+        signIn("clerk");
+        browser.findElement(testId("language")).click();
+        browser.get(querySide.baseUrl() + "/console/#/import");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "导入客户"));
+        browser.findElement(testId("import-file")).sendKeys(file.toString());
+        browser.findElement(testId("import-check")).click();
+
+        WebElement customers = visible(By.cssSelector("[data-testid=import-counts] tr[data-kind=CUSTOMERS]"));
+        // the sheet, its 4 rows, 2 to import, 2 with bad cells, none imported before
+        assertThat(customers.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .containsExactly("客户", "4", "2", "2", "0");
+        java.util.List<String> errors = browser.findElements(By.cssSelector("[data-testid=import-errors] tbody tr"))
+                .stream().map(row -> row.getAttribute("data-row") + " " + row.getAttribute("data-field") + " "
+                        + row.findElements(By.tagName("td")).get(3).getText()).toList();
+        assertThat(errors).containsExactlyInAnyOrder("3 grade 须为以下之一：A, B, C, D, E",
+                "4 occurredAt 须为日期，如 2024-03-15（或日期加时间）");
+        scan(true, "import checked", untranslated);
+        screenshot("import-checked-zh");
+        // nothing written by the check
+        UUID first = UUID.nameUUIDFromBytes(("customer-archive import\nCON-" + run + "-1")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(queries.get("/api/profiles/" + first, "manager").status()).isEqualTo(404);
+
+        visible(testId("import-go")).click();
+        wait.until(ExpectedConditions.attributeToBe(testId("import-state"), "data-state", "DONE"));
+        assertThat(browser.findElement(testId("import-state")).getText()).startsWith("已处理 2 / 2 行，写入 2 行");
+        scan(true, "import done", untranslated);
+        screenshot("import-done-zh");
+        awaitVersion(first.toString(), 1);
+        assertThat(queries.get("/api/profiles/" + first, "manager").json().get("card").get("basic").get("name")
+                .asString()).isEqualTo("控制台导入甲" + run);
+        assertThat(untranslated).as("untranslated text").isEmpty();
+        assertThat(consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    @Test
     void an_auditor_moves_back_to_the_first_version_and_sees_the_old_grade_and_email() throws IOException {
         String customer = register("sales", "Console Auditor Case", "old@console.example");
         assertThat(commands.put("/api/customers/" + customer + "/grade", "manager",
