@@ -447,6 +447,8 @@
       if (!answer) return;
       if (!ok(answer)) { progress.innerHTML = problem(answer); return; }
       let job = answer.json;
+      progress.innerHTML = importProgress(job);
+      progress.scrollIntoView({ block: 'nearest' });
       // followed while the page is shown: every second until every row has its outcome
       while (current === shown) {
         progress.innerHTML = importProgress(job);

@@ -64,7 +64,9 @@ class ImportController {
             + "金额 Amount required; 币种 Currency, CNY when empty), each naming a customer of the first sheet or one an "
             + "earlier import registered; they are checked as POST /api/customers/{id}/visits and /purchases check "
             + "them (report.sheets counts them, their bad cells name their sheet), recorded after the customers with "
-            + "their dates as occurredAt, and once only: a purchase is known by its customer and order reference, a "
+            + "their dates as occurredAt (with review on, a purchase of a customer waiting for sign-off is refused "
+            + "customer-not-approved: the same workbook again after the approvals records it), and once only: a "
+            + "purchase is known by its customer and order reference, a "
             + "visit by its reference or, without one, by what it says. Other sheets are left alone (ignoredSheets).";
 
     private final Imports imports;

@@ -273,7 +273,7 @@ final class ImportRows {
     private static final Pattern ORDER_REF = Pattern.compile("[A-Za-z0-9._/#-]{1,100}");
 
     private Entry.Visit visit(SheetReader.Row row, String customer, List<CellError> bad) {
-        Instant at = when(row, ImportColumn.VISIT_AT, bad);
+        Instant at = when(row, ImportColumn.VISIT_AT, true, bad);
         VisitMethod method = choice(row, ImportColumn.VISIT_METHOD, VisitMethod.class, bad);
         String contact = text(row, ImportColumn.VISIT_CONTACT, 100, bad);
         ContactRole role = value(row, ImportColumn.VISIT_CONTACT_ROLE) == null ? null
@@ -284,17 +284,11 @@ final class ImportRows {
         String notes = text(row, ImportColumn.VISIT_NOTES, 4000, bad);
         String conclusion = text(row, ImportColumn.VISIT_CONCLUSION, 2000, bad);
         String ref = text(row, ImportColumn.VISIT_REF, 64, bad);
-        LocalDate next = null;
-        String nextText = value(row, ImportColumn.VISIT_NEXT);
-        if (nextText != null) {
-            next = date(nextText);
-            if (next == null) {
-                bad.add(error(row, ImportColumn.VISIT_NEXT, text.get("date")));
-            } else if (at != null) {
-                LocalDate day = at.atZone(zone).toLocalDate();
-                if (next.isBefore(day) || next.isAfter(day.plusYears(MAX_FOLLOW_UP_YEARS))) {
-                    bad.add(error(row, ImportColumn.VISIT_NEXT, text.get("followUp", MAX_FOLLOW_UP_YEARS)));
-                }
+        LocalDate next = day(row, ImportColumn.VISIT_NEXT, bad);
+        if (next != null && at != null) {
+            LocalDate visited = at.atZone(zone).toLocalDate();
+            if (next.isBefore(visited) || next.isAfter(visited.plusYears(MAX_FOLLOW_UP_YEARS))) {
+                bad.add(error(row, ImportColumn.VISIT_NEXT, text.get("followUp", MAX_FOLLOW_UP_YEARS)));
             }
         }
         if (!bad.isEmpty()) {
@@ -313,7 +307,7 @@ final class ImportRows {
         } else if (!ORDER_REF.matcher(order).matches()) {
             bad.add(error(row, ImportColumn.PURCHASE_ORDER, text.get("orderRef")));
         }
-        Instant at = when(row, ImportColumn.PURCHASE_AT, bad);
+        Instant at = when(row, ImportColumn.PURCHASE_AT, true, bad);
         String product = text(row, ImportColumn.PURCHASE_PRODUCT, 200, bad);
         if (product == null) {
             bad.add(error(row, ImportColumn.PURCHASE_PRODUCT, text.get("blank")));
@@ -332,11 +326,13 @@ final class ImportRows {
                 quantity, amount.setScale(2), currency, at);
     }
 
-    /** A required date (or date and time) not in the future: a date is its start in the business zone. */
-    private Instant when(SheetReader.Row row, ImportColumn column, List<CellError> bad) {
+    /** A date (or date and time) not in the future: a date is its start in the business zone. */
+    private Instant when(SheetReader.Row row, ImportColumn column, boolean required, List<CellError> bad) {
         String cell = value(row, column);
         if (cell == null) {
-            bad.add(error(row, column, text.get("blank")));
+            if (required) {
+                bad.add(error(row, column, text.get("blank")));
+            }
             return null;
         }
         Instant at = instant(cell);
@@ -347,6 +343,19 @@ final class ImportRows {
             return null;
         }
         return at;
+    }
+
+    /** A day, if the cell has one. */
+    private LocalDate day(SheetReader.Row row, ImportColumn column, List<CellError> bad) {
+        String cell = value(row, column);
+        if (cell == null) {
+            return null;
+        }
+        LocalDate day = date(cell);
+        if (day == null) {
+            bad.add(error(row, column, text.get("date")));
+        }
+        return day;
     }
 
     private String text(SheetReader.Row row, ImportColumn column, int max, List<CellError> bad) {
@@ -395,17 +404,7 @@ final class ImportRows {
         } else if (!inScope.test(owner)) {
             bad.add(error(row, ImportColumn.OWNER, text.get("outOfScope")));
         }
-        Instant occurredAt = null;
-        String registeredOn = value(row, ImportColumn.REGISTERED_ON);
-        if (registeredOn != null) {
-            occurredAt = instant(registeredOn);
-            if (occurredAt == null) {
-                bad.add(error(row, ImportColumn.REGISTERED_ON, text.get("date")));
-            } else if (occurredAt.isAfter(now)) {
-                bad.add(error(row, ImportColumn.REGISTERED_ON, text.get("future")));
-                occurredAt = null;
-            }
-        }
+        Instant occurredAt = when(row, ImportColumn.REGISTERED_ON, false, bad);
         ProfileCard card = card(row, kind, bad);
         if (card != null) {
             for (ConstraintViolation<ProfileCard> violation : validator.validate(card, Default.class, CompleteCard.class)) {
@@ -419,14 +418,7 @@ final class ImportRows {
     }
 
     private ProfileCard card(SheetReader.Row row, CustomerKind kind, List<CellError> bad) {
-        LocalDate founded = null;
-        String foundedText = value(row, ImportColumn.FOUNDED_ON);
-        if (foundedText != null) {
-            founded = date(foundedText);
-            if (founded == null) {
-                bad.add(error(row, ImportColumn.FOUNDED_ON, text.get("date")));
-            }
-        }
+        LocalDate founded = day(row, ImportColumn.FOUNDED_ON, bad);
         BigDecimal employeesNumber = number(row, ImportColumn.EMPLOYEES, bad);
         Integer employees = null;
         if (employeesNumber != null) {

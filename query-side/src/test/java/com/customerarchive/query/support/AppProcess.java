@@ -63,6 +63,11 @@ public final class AppProcess {
         return start(module, freePort(), List.of("-Xmx384m"), TestDatabase.at(url, user, password));
     }
 
+    /** The same with JVM options of its own (system properties such as other completeness weights). */
+    public static AppProcess startOn(String module, TestDatabase database, List<String> jvmOptions) {
+        return start(module, freePort(), jvmOptions, database);
+    }
+
     /** The operating system's process id, for reading its memory from {@code /proc}. */
     public long pid() {
         return process.pid();
