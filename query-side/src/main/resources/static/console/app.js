@@ -27,7 +27,10 @@
   const has = (...roles) => roles.some(role => session.roles.includes(role));
   const esc = value => String(value ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   /** A value of the archive, not a word of the console: never translated, never checked as one. */
-  const val = value => value === null || value === undefined || value === '' ? '' : `<span translate="no">${esc(value)}</span>`;
+  const val = value => value === null || value === undefined || value === '' ? ''
+    // a value the archive destroyed (erasure) or holds back (a withdrawn consent) reads as the printed card says it
+    : value === '[erased]' || value === '[withheld]' ? `<span class="muted" data-marker="${esc(value)}">${esc(t('value.' + value.slice(1, -1)))}</span>`
+    : `<span translate="no">${esc(value)}</span>`;
   const money = (amount, currency) => {
     if (amount === null || amount === undefined || amount === '') return '';
     try {
@@ -456,6 +459,8 @@
         await new Promise(resolve => setTimeout(resolve, 1000));
         const next = await command('/api/imports/' + job.importId);
         if (ok(next)) job = next.json;
+        // signed out meanwhile, or the job gone: said, and no longer asked for
+        else if (next.status >= 400 && next.status < 500) { progress.innerHTML = problem(next); break; }
       }
     });
   }
@@ -463,7 +468,7 @@
   /** The check's report: counts per sheet, every bad cell, the possible duplicates, what was left alone. */
   function importReport(report) {
     const sheetName = kind => t('import.sheet.' + kind);
-    const counts = [{ kind: 'CUSTOMERS', rows: report.rows, accepted: report.accepted, rejected: report.rejected, alreadyImported: report.alreadyImported },
+    const counts = [{ kind: 'CUSTOMERS', rows: report.rows, accepted: report.accepted, rejected: report.rejected, alreadyImported: report.alreadyImported, ignoredColumns: report.ignoredColumns },
       ...(report.sheets || [])];
     return `<h2 data-i18n="import.report">${esc(t('import.report'))}</h2>
       ${table(counts, [{ title: 'import.col.sheet', render: row => esc(sheetName(row.kind)) },
@@ -481,7 +486,7 @@
           { title: 'import.col.matchedOn', render: row => row.matchedOn.map(m => esc(t('match.' + m))).join('、') },
           { title: 'import.col.matches', render: row => [...row.customers.map(c => val(c.code || c.id)), ...row.rows.map(r => esc(t('import.rowNo', { n: r })))].join('、') }],
           { testid: 'import-duplicates' })}` : ''}
-      ${report.ignoredColumns.length ? `<p>${esc(t('import.ignoredColumns'))}${report.ignoredColumns.map(val).join('、')}</p>` : ''}
+      ${counts.filter(sheet => (sheet.ignoredColumns || []).length).map(sheet => `<p data-testid="import-ignored-${esc(sheet.kind)}">${esc(t('import.ignoredColumns', { sheet: sheetName(sheet.kind) }))}${sheet.ignoredColumns.map(val).join('、')}</p>`).join('')}
       ${(report.ignoredSheets || []).length ? `<p>${esc(t('import.ignoredSheets'))}${report.ignoredSheets.map(val).join('、')}</p>` : ''}`;
   }
 

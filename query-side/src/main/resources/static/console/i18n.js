@@ -679,12 +679,13 @@
       'import.col.ref': 'External reference', 'import.col.matchedOn': 'Same', 'import.col.matches': 'Matches', 'import.col.rule': 'Refused by',
       'import.errors': 'Bad cells: {n}', 'import.noErrors': 'No bad cell.', 'import.moreErrors': '… and {n} more (the first 500 are shown).',
       'import.duplicates': 'Left out as possible duplicates: {n}', 'import.rowNo': 'row {n}',
-      'import.ignoredColumns': 'Columns not read: ', 'import.ignoredSheets': 'Sheets not read: ',
+      'import.ignoredColumns': 'Columns of {sheet} not read: ', 'import.ignoredSheets': 'Sheets not read: ',
       'import.running': 'Importing…', 'import.done': 'Import finished',
       'import.progress': '{done} of {total} rows done, {registered} written ({rate} rows a second).',
       'import.sheet.CUSTOMERS': 'Customers', 'import.sheet.VISITS': 'Visits', 'import.sheet.PURCHASES': 'Purchases',
       'rule.failed': 'Failed five times', 'rule.customer-not-registered': 'Its customer was not registered',
-      'rule.already-imported': 'Imported before', 'rule.invalid': 'Not valid'
+      'rule.already-imported': 'Imported before', 'rule.invalid': 'Not valid',
+      'value.erased': '(erased)', 'value.withheld': '(withheld)'
     },
     zh: {
       'nav.import': '导入', 'import.title': '导入客户',
@@ -696,12 +697,13 @@
       'import.col.ref': '外部编号', 'import.col.matchedOn': '相同项', 'import.col.matches': '疑似重复', 'import.col.rule': '拒绝原因',
       'import.errors': '错误单元格：{n} 个', 'import.noErrors': '没有错误单元格。', 'import.moreErrors': '……另有 {n} 个（只显示前 500 个）。',
       'import.duplicates': '疑似重复未导入：{n} 行', 'import.rowNo': '第 {n} 行',
-      'import.ignoredColumns': '未读取的列：', 'import.ignoredSheets': '未读取的表：',
+      'import.ignoredColumns': '{sheet}表中未读取的列：', 'import.ignoredSheets': '未读取的表：',
       'import.running': '正在导入……', 'import.done': '导入完成',
       'import.progress': '已处理 {done} / {total} 行，写入 {registered} 行（每秒 {rate} 行）。',
       'import.sheet.CUSTOMERS': '客户', 'import.sheet.VISITS': '拜访记录', 'import.sheet.PURCHASES': '购买记录',
       'rule.failed': '五次失败', 'rule.customer-not-registered': '其客户未登记',
-      'rule.already-imported': '以前已导入', 'rule.invalid': '数据无效'
+      'rule.already-imported': '以前已导入', 'rule.invalid': '数据无效',
+      'value.erased': '〔已抹除〕', 'value.withheld': '〔不予显示〕'
     }
   };
   window.I18N = { en: { ...flatten(en), ...admissionEn, ...duplicates.en, ...organisation.en, ...pool.en, ...money.en, ...routes.en, ...imports.en },

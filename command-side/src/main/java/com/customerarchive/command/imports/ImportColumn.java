@@ -130,18 +130,30 @@ enum ImportColumn {
      * read by their names (visits and purchases of the customers, after them), any other sheet is left alone.
      */
     enum Sheet {
-        CUSTOMERS("客户", "Customers", List.of()),
-        VISITS("拜访记录", "Visits", List.of("沟通信息", "沟通记录", "拜访")),
-        PURCHASES("购买记录", "Purchases", List.of("订单", "销售记录", "Orders"));
+        CUSTOMERS(0, "客户", "Customers", List.of()),
+        VISITS(1, "拜访记录", "Visits", List.of("沟通信息", "沟通记录", "拜访")),
+        PURCHASES(2, "购买记录", "Purchases", List.of("订单", "销售记录", "Orders"));
 
+        private final int code;
         private final String chinese;
         private final String english;
         private final List<String> aliases;
 
-        Sheet(String chinese, String english, List<String> aliases) {
+        Sheet(int code, String chinese, String english, List<String> aliases) {
+            this.code = code;
             this.chinese = chinese;
             this.english = english;
             this.aliases = aliases;
+        }
+
+        /** How a job's rows name their sheet (import_row.sheet); worked in its order: customers first. */
+        int code() {
+            return code;
+        }
+
+        static Sheet ofCode(int code) {
+            return java.util.Arrays.stream(values()).filter(sheet -> sheet.code == code).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no sheet " + code));
         }
 
         /** The sheet's name in the template, in the language asked. */

@@ -179,12 +179,12 @@ public class Imports {
             // the accepted rows in batches: one round trip per batch, not per row
             List<SqlParameterSource> rows = new ArrayList<>();
             checked.toRegister().forEach(row -> rows.add(new MapSqlParameterSource()
-                    .addValue("id", importId).addValue("sheet", ImportColumn.Sheet.CUSTOMERS.ordinal())
+                    .addValue("id", importId).addValue("sheet", ImportColumn.Sheet.CUSTOMERS.code())
                     .addValue("row", row.row()).addValue("ref", row.registration().externalRef())
                     .addValue("customer", row.registration().customerId())
                     .addValue("registration", write(row.registration()))));
             checked.toRecord().forEach((sheet, entries) -> entries.forEach(row -> rows.add(new MapSqlParameterSource()
-                    .addValue("id", importId).addValue("sheet", sheet.ordinal()).addValue("row", row.row())
+                    .addValue("id", importId).addValue("sheet", sheet.code()).addValue("row", row.row())
                     .addValue("ref", row.entry().customerRef()).addValue("customer", row.entry().customerId())
                     .addValue("registration", write(row.entry())))));
             batches.batchUpdate("""
@@ -387,7 +387,7 @@ public class Imports {
     private record RowOf(int sheet, int row) {
         @Override
         public String toString() {
-            return ImportColumn.Sheet.values()[sheet] + " row " + row;
+            return ImportColumn.Sheet.ofCode(sheet) + " row " + row;
         }
     }
 
@@ -399,17 +399,26 @@ public class Imports {
         Correlation.run(importId.toString(), () -> {
             List<RowOf> pending;
             do {
-                // the customers first, then their visits, then their purchases
-                pending = jdbc.sql("SELECT sheet, row_no FROM import_row WHERE import_id = :id AND outcome IS NULL "
-                                + "ORDER BY sheet, row_no LIMIT " + PAGE).param("id", importId)
+                // the customers first, then their visits and purchases: none of those while a customer row waits
+                // (one another command-side holds, too), so that no visit comes before its customer is registered
+                pending = jdbc.sql("""
+                                SELECT sheet, row_no FROM import_row r WHERE import_id = :id AND outcome IS NULL
+                                  AND (sheet = 0 OR NOT EXISTS (SELECT 1 FROM import_row c WHERE c.import_id = :id
+                                                                  AND c.sheet = 0 AND c.outcome IS NULL))
+                                ORDER BY sheet, row_no LIMIT """ + " " + PAGE).param("id", importId)
                         .query((rs, n) -> new RowOf(rs.getInt(1), rs.getInt(2))).list();
+                int claimed = 0;
                 for (RowOf row : pending) {
                     if (stopping.get()) {
                         return;
                     }
                     current[0] = row;
-                    register(importId, row, actor);
+                    claimed += register(importId, row, actor) ? 1 : 0;
                     current[0] = null;
+                }
+                if (!pending.isEmpty() && claimed == 0) {
+                    // every row left is another worker's for now: wait for it instead of asking again at once
+                    pause(250);
                 }
             } while (!pending.isEmpty());
         });
@@ -425,18 +434,18 @@ public class Imports {
      * reference, or its key); a row the rules refuse is noted with the rule in a transaction of its own, the
      * registration's having rolled back. A row another worker holds is left to it.
      */
-    private void register(UUID importId, RowOf row, Authentication actor) {
+    private boolean register(UUID importId, RowOf row, Authentication actor) {
         String refused;
         try {
-            transactions.executeWithoutResult(status -> {
+            return Boolean.TRUE.equals(transactions.execute(status -> {
                 var claimed = jdbc.sql("SELECT CAST(registration AS text) FROM import_row WHERE import_id = :id "
                                 + "AND sheet = :sheet AND row_no = :row AND outcome IS NULL FOR UPDATE SKIP LOCKED")
                         .param("id", importId).param("sheet", row.sheet()).param("row", row.row())
                         .query(String.class).optional();
                 if (claimed.isEmpty()) {
-                    return;
+                    return false;
                 }
-                if (row.sheet() == ImportColumn.Sheet.CUSTOMERS.ordinal()) {
+                if (row.sheet() == ImportColumn.Sheet.CUSTOMERS.code()) {
                     Registration registration = read(claimed.get(), Registration.class);
                     admission.register(registration.command(), registration.occurredAt(), admitted ->
                             duplicates.register(admitted, false, null, actor, registration.occurredAt()));
@@ -446,7 +455,7 @@ public class Imports {
                             .param("ref", registration.externalRef()).param("customer", registration.customerId())
                             .param("id", importId).param("row", row.row()).update();
                 } else {
-                    Class<? extends Entry> type = row.sheet() == ImportColumn.Sheet.VISITS.ordinal()
+                    Class<? extends Entry> type = row.sheet() == ImportColumn.Sheet.VISITS.code()
                             ? Entry.Visit.class : Entry.Purchase.class;
                     Entry entry = read(claimed.get(), type);
                     // a key taken already (the same file's import running twice at once): recorded once
@@ -457,13 +466,13 @@ public class Imports {
                             .param("sheet", row.sheet()).param("row", row.row()).update();
                     if (taken == 0) {
                         note(importId, row, "already-imported");
-                        return;
+                        return true;
                     }
                     commands.send(entry.command(), entry.occurredAt());
                 }
                 note(importId, row, "REGISTERED");
-            });
-            return;
+                return true;
+            }));
         } catch (RuleViolationException rule) {
             refused = rule.rule().code();
         } catch (PossibleDuplicateException duplicate) {
@@ -478,6 +487,16 @@ public class Imports {
         }
         String rule = refused;
         transactions.executeWithoutResult(status -> note(importId, row, rule));
+        return true;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", interrupted);
+        }
     }
 
     private void note(UUID importId, RowOf row, String outcome) {
@@ -499,7 +518,7 @@ public class Imports {
                     List<Refused> refused = jdbc.sql("SELECT sheet, row_no, external_ref, outcome FROM import_row "
                                     + "WHERE import_id = :id AND outcome <> 'REGISTERED' ORDER BY sheet, row_no")
                             .param("id", importId)
-                            .query((rs, n) -> new Refused(ImportColumn.Sheet.values()[rs.getInt(1)].name(),
+                            .query((rs, n) -> new Refused(ImportColumn.Sheet.ofCode(rs.getInt(1)).name(),
                                     rs.getInt(2), rs.getString(3), rs.getString(4))).list();
                     int total = ((Number) counts.get("total")).intValue();
                     int pending = ((Number) counts.get("pending")).intValue();

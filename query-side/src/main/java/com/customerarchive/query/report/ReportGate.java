@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * default): each walks every customer's timeline and keeps what lies behind its figures, so a burst of them (a
  * dashboard and a reports page opened together, each asking for several) would otherwise share the cores to no one's
  * gain and the heap until it runs out, taking the projections' pass with it. The others wait their turn, at most
- * {@code archive.reports.queue-wait} (60 s), then hear 503 {@code reports-busy} with Retry-After.
+ * {@code archive.reports.queue-wait} (60 s), then hear 503 {@code reports-busy} with Retry-After; beyond
+ * {@code archive.reports.queue} (32) waiting, a report hears it at once, so that waiting reports never hold the
+ * threads the rest of the API answers on. A frozen copy's reading (the snapshots' GETs) works nothing out: not gated.
  */
 @Configuration
 class ReportGate implements WebMvcConfigurer, HandlerInterceptor {
@@ -27,23 +29,29 @@ class ReportGate implements WebMvcConfigurer, HandlerInterceptor {
 
     private final Semaphore permits;
     private final Duration wait;
+    private final int queue;
 
     ReportGate(@Value("${archive.reports.concurrency:0}") int concurrency,
-               @Value("${archive.reports.queue-wait:60s}") Duration wait) {
+               @Value("${archive.reports.queue-wait:60s}") Duration wait,
+               @Value("${archive.reports.queue:32}") int queue) {
         this.permits = new Semaphore(concurrency > 0 ? concurrency
                 : Math.max(1, Runtime.getRuntime().availableProcessors()), true);
         this.wait = wait;
+        this.queue = queue;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/reports/**");
+        registry.addInterceptor(this).addPathPatterns("/api/reports/**")
+                .excludePathPatterns("/api/reports/snapshots/**");
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws InterruptedException {
-        if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+        boolean now = permits.tryAcquire(0, TimeUnit.MILLISECONDS);
+        if (!now && (permits.getQueueLength() >= queue
+                || !permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS))) {
             throw new BusyException();
         }
         request.setAttribute(HELD, Boolean.TRUE);

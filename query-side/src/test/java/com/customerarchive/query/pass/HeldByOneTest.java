@@ -22,12 +22,16 @@ class HeldByOneTest {
         source.setPassword(database.password());
         AtomicInteger runs = new AtomicInteger();
         List<Exception> failures = new ArrayList<>();
+        java.time.Instant started = java.time.Instant.now();
         new HeldByOne("held-by-one-test", 0x7e57_0001L, source).run(() -> runs.get() < 2, lock -> {
             if (runs.incrementAndGet() == 1) {
                 throw new OutOfMemoryError("Java heap space");
             }
         }, failures::add);
         assertThat(runs).hasValue(2);
+        // after its pause (half a second after a first failure)
+        assertThat(java.time.Duration.between(started, java.time.Instant.now()))
+                .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(500));
         assertThat(failures).hasSize(1);
         assertThat(failures.get(0).getCause()).isInstanceOf(OutOfMemoryError.class);
     }
