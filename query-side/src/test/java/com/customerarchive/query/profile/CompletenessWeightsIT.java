@@ -55,32 +55,29 @@ class CompletenessWeightsIT {
         UUID nameOnly = register(commands, owner, "{\"basic\": {\"name\": \"金华火腿二厂\"}}");
         String below60 = "/api/profiles?ownerId=" + owner + "&completenessBelow=60&sort=completeness";
 
-        AppProcess querySide = AppProcess.startOn("query-side", database, List.of("-Xmx384m"));
-        try {
-            Api queries = new Api(querySide.baseUrl());
+        withQuerySide(List.of(), queries -> {
             await().atMost(Duration.ofSeconds(60)).until(() -> listed(queries, below60).size() == 2);
             assertThat(listed(queries, below60)).containsExactly(nameOnly + " 5", both + " 13");
-        } finally {
-            querySide.stop();
-        }
-
-        querySide = AppProcess.startOn("query-side", database, List.of("-Xmx384m",
-                "-Darchive.completeness.organization[basic.name]=1",
-                "-Darchive.completeness.organization[basic.phones]=1"));
-        try {
-            Api queries = new Api(querySide.baseUrl());
+        });
+        withQuerySide(List.of("-Darchive.completeness.organization[basic.name]=1",
+                "-Darchive.completeness.organization[basic.phones]=1"), queries -> {
             // the stored scores follow once the profiles are rebuilt: only the card with a name alone is below 60
             await().atMost(Duration.ofSeconds(90)).until(() -> listed(queries, below60).size() == 1);
             assertThat(listed(queries, below60)).containsExactly(nameOnly + " 50");
-        } finally {
-            querySide.stop();
-        }
-
-        querySide = AppProcess.startOn("query-side", database, List.of("-Xmx384m"));
-        try {
-            Api queries = new Api(querySide.baseUrl());
+        });
+        withQuerySide(List.of(), queries -> {
             await().atMost(Duration.ofSeconds(90)).until(() -> listed(queries, below60).size() == 2);
             assertThat(listed(queries, below60)).containsExactly(nameOnly + " 5", both + " 13");
+        });
+    }
+
+    /** A query-side started on the test's database with these system properties, checked, then stopped. */
+    private static void withQuerySide(List<String> properties, java.util.function.Consumer<Api> check) {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx384m"));
+        options.addAll(properties);
+        AppProcess querySide = AppProcess.startOn("query-side", database, options);
+        try {
+            check.accept(new Api(querySide.baseUrl()));
         } finally {
             querySide.stop();
         }
