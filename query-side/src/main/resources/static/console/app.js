@@ -453,14 +453,17 @@
       progress.innerHTML = importProgress(job);
       progress.scrollIntoView({ block: 'nearest' });
       // followed while the page is shown: every second until every row has its outcome
-      while (current === shown) {
-        progress.innerHTML = importProgress(job);
-        if (job.state === 'DONE') break;
+      while (current === shown && job.state !== 'DONE') {
         await new Promise(resolve => setTimeout(resolve, 1000));
         const next = await command('/api/imports/' + job.importId);
-        if (ok(next)) job = next.json;
-        // signed out meanwhile, or the job gone: said, and no longer asked for
-        else if (next.status >= 400 && next.status < 500) { progress.innerHTML = problem(next); break; }
+        if (ok(next)) {
+          job = next.json;
+          progress.innerHTML = importProgress(job);
+        } else if (next.status >= 400 && next.status < 500) {
+          // signed out meanwhile, or the job gone: said, and no longer asked for
+          progress.innerHTML = problem(next);
+          break;
+        }
       }
     });
   }
@@ -475,13 +478,13 @@
         { title: 'import.col.rows', render: row => number(row.rows) }, { title: 'import.col.accepted', render: row => number(row.accepted) },
         { title: 'import.col.rejected', render: row => number(row.rejected) }, { title: 'import.col.already', render: row => number(row.alreadyImported) }],
         { testid: 'import-counts', rowAttributes: row => `data-kind="${esc(row.kind)}"` })}
-      <h3>${esc(t('import.errors', { n: report.errors.length }))}</h3>
+      <h3>${esc(t('import.errors', { n: number(report.errors.length) }))}</h3>
       ${table(report.errors.slice(0, 500), [{ title: 'import.col.sheet', render: row => row.sheet ? val(row.sheet) : esc(sheetName('CUSTOMERS')) },
         { title: 'import.col.row', render: row => number(row.row) }, { title: 'import.col.column', key: 'column' },
         { title: 'import.col.message', key: 'message' }],
         { testid: 'import-errors', empty: t('import.noErrors'), rowAttributes: row => `data-row="${esc(row.row)}" data-field="${esc(row.field)}"` })}
-      ${report.errors.length > 500 ? `<p>${esc(t('import.moreErrors', { n: report.errors.length - 500 }))}</p>` : ''}
-      ${report.duplicates.length ? `<h3>${esc(t('import.duplicates', { n: report.duplicates.length }))}</h3>
+      ${report.errors.length > 500 ? `<p>${esc(t('import.moreErrors', { n: number(report.errors.length - 500) }))}</p>` : ''}
+      ${report.duplicates.length ? `<h3>${esc(t('import.duplicates', { n: number(report.duplicates.length) }))}</h3>
         ${table(report.duplicates, [{ title: 'import.col.row', render: row => number(row.row) }, { title: 'import.col.ref', key: 'externalRef' },
           { title: 'import.col.matchedOn', render: row => row.matchedOn.map(m => esc(t('match.' + m))).join('、') },
           { title: 'import.col.matches', render: row => [...row.customers.map(c => val(c.code || c.id)), ...row.rows.map(r => esc(t('import.rowNo', { n: r })))].join('、') }],
@@ -494,7 +497,7 @@
   function importProgress(job) {
     const p = job.progress;
     return `<h2>${esc(t(job.state === 'DONE' ? 'import.done' : 'import.running'))}</h2>
-      <p data-testid="import-state" data-state="${esc(job.state)}">${esc(t('import.progress', { done: p.done, total: p.total, registered: p.registered, rate: p.ratePerSecond }))}</p>
+      <p data-testid="import-state" data-state="${esc(job.state)}">${esc(t('import.progress', { done: number(p.done), total: number(p.total), registered: number(p.registered), rate: number(p.ratePerSecond) }))}</p>
       ${p.refused.length ? table(p.refused, [{ title: 'import.col.sheet', render: row => esc(t('import.sheet.' + row.sheet)) },
         { title: 'import.col.row', render: row => number(row.row) }, { title: 'import.col.ref', key: 'externalRef' },
         { title: 'import.col.rule', render: row => esc(t('rule.' + row.rule)) }], { testid: 'import-refused' }) : ''}`;

@@ -23,6 +23,9 @@ public record RecordPurchaseCommand(
         Instant purchasedAt,
         String creditOverride) {
 
+    /** What a reference of the books (an order's, a shipment's, a collection's) is written with: at most 100 of them. */
+    public static final String REFERENCE = "[A-Za-z0-9._/#-]+";
+
     public RecordPurchaseCommand(CustomerId customerId, Long expectedVersion, String orderRef, String product,
                                  BigDecimal quantity, BigDecimal amount, String currency, Instant purchasedAt) {
         this(customerId, expectedVersion, orderRef, product, quantity, amount, currency, purchasedAt, null);

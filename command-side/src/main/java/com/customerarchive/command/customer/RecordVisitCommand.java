@@ -27,6 +27,14 @@ public record RecordVisitCommand(
         List<StoreCheckInput> storeCheck,
         com.customerarchive.events.route.Catalogue catalogue) {
 
+    /** The most years after its visit a next follow-up may be set: further out it is a typing error, not a plan. */
+    public static final int MAX_FOLLOW_UP_YEARS = 5;
+
+    /** A next follow-up on or after the visit's day and within {@link #MAX_FOLLOW_UP_YEARS} of it. */
+    public static boolean followUpWithin(LocalDate visitDay, LocalDate nextFollowUpOn) {
+        return !nextFollowUpOn.isBefore(visitDay) && !nextFollowUpOn.isAfter(visitDay.plusYears(MAX_FOLLOW_UP_YEARS));
+    }
+
     public RecordVisitCommand(CustomerId customerId, Long expectedVersion, Instant visitedAt, VisitMethod method,
                               VisitContact contact, String notes, String conclusion, LocalDate nextFollowUpOn) {
         this(customerId, expectedVersion, visitedAt, method, contact, notes, conclusion, nextFollowUpOn, List.of(),

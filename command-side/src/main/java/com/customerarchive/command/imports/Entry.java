@@ -27,7 +27,7 @@ sealed interface Entry permits Entry.Visit, Entry.Purchase {
     /** The customer's external reference, as the customer sheet gave it. */
     String customerRef();
 
-    /** What the row is known by once recorded. */
+    /** What the row is known by: as read from its cells, then its digest once the whole sheet is read. */
     String key();
 
     /** When it happened. */
@@ -35,6 +35,9 @@ sealed interface Entry permits Entry.Visit, Entry.Purchase {
 
     /** The command that records it. */
     Object command();
+
+    /** The same row known by this key. */
+    Entry withKey(String key);
 
     default UUID customerId() {
         return Registration.customerIdOf(customerRef());
@@ -44,7 +47,8 @@ sealed interface Entry permits Entry.Visit, Entry.Purchase {
     record Visit(String customerRef, String key, Instant occurredAt, VisitMethod method, String contactName,
                  ContactRole contactRole, String notes, String conclusion, LocalDate nextFollowUpOn) implements Entry {
 
-        Visit withKey(String key) {
+        @Override
+        public Visit withKey(String key) {
             return new Visit(customerRef, key, occurredAt, method, contactName, contactRole, notes, conclusion,
                     nextFollowUpOn);
         }
@@ -65,6 +69,11 @@ sealed interface Entry permits Entry.Visit, Entry.Purchase {
                     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal quantity,
                     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency,
                     Instant occurredAt) implements Entry {
+
+        @Override
+        public Purchase withKey(String key) {
+            return new Purchase(customerRef, key, orderRef, product, quantity, amount, currency, occurredAt);
+        }
 
         @Override
         public Object command() {

@@ -172,6 +172,11 @@ final class ImportRows {
         return new ImportRows(sheet, columns, List.copyOf(ignored), validator, inScope, zone, now, text);
     }
 
+    /** The sheet read. */
+    SheetReader.Sheet sheet() {
+        return sheet;
+    }
+
     /** The columns of the sheet nothing is read from (headers of no column, or of one seen before). */
     List<String> ignoredColumns() {
         return ignored;
@@ -232,9 +237,9 @@ final class ImportRows {
         Map<String, Integer> keys = new java.util.HashMap<>();
         Map<String, Integer> alike = new java.util.HashMap<>();
         int rejected = 0;
+        ImportColumn customerColumn = customerColumn();
         for (SheetReader.Row row : rows) {
             List<CellError> bad = new ArrayList<>();
-            ImportColumn customerColumn = customerColumn();
             String customer = value(row, customerColumn);
             if (customer == null) {
                 bad.add(error(row, customerColumn, text.get("blank")));
@@ -246,12 +251,13 @@ final class ImportRows {
             }
             Entry entry = sheet.kind() == ImportColumn.Sheet.VISITS ? visit(row, customer, bad) : purchase(row, customer, bad);
             if (entry != null && bad.isEmpty()) {
-                String key = entry.key();
-                if (entry instanceof Entry.Visit visit && value(row, ImportColumn.VISIT_REF) == null) {
+                String identity = entry.key();
+                if (entry instanceof Entry.Visit && value(row, ImportColumn.VISIT_REF) == null) {
                     // rows alike are told apart by their order among themselves
-                    key = Entry.digest(key + "\n#" + alike.merge(key, 1, Integer::sum));
-                    entry = visit.withKey(key);
+                    identity += "\n#" + alike.merge(identity, 1, Integer::sum);
                 }
+                String key = Entry.digest(identity);
+                entry = entry.withKey(key);
                 Integer earlier = keys.putIfAbsent(key, row.number());
                 if (earlier != null) {
                     bad.add(error(row, entry instanceof Entry.Visit ? ImportColumn.VISIT_REF : ImportColumn.PURCHASE_ORDER,
@@ -268,9 +274,8 @@ final class ImportRows {
         return new EntryRead(accepted, errors, rejected);
     }
 
-    /** The most years ahead a next follow-up may be set (as the visit API takes it). */
-    private static final int MAX_FOLLOW_UP_YEARS = 5;
-    private static final Pattern ORDER_REF = Pattern.compile("[A-Za-z0-9._/#-]{1,100}");
+    private static final Pattern ORDER_REF = Pattern.compile(
+            com.customerarchive.command.customer.RecordPurchaseCommand.REFERENCE);
 
     private Entry.Visit visit(SheetReader.Row row, String customer, List<CellError> bad) {
         Instant at = when(row, ImportColumn.VISIT_AT, true, bad);
@@ -287,14 +292,16 @@ final class ImportRows {
         LocalDate next = day(row, ImportColumn.VISIT_NEXT, bad);
         if (next != null && at != null) {
             LocalDate visited = at.atZone(zone).toLocalDate();
-            if (next.isBefore(visited) || next.isAfter(visited.plusYears(MAX_FOLLOW_UP_YEARS))) {
-                bad.add(error(row, ImportColumn.VISIT_NEXT, text.get("followUp", MAX_FOLLOW_UP_YEARS)));
+            if (!com.customerarchive.command.customer.RecordVisitCommand.followUpWithin(visited, next)) {
+                bad.add(error(row, ImportColumn.VISIT_NEXT, text.get("followUp",
+                        com.customerarchive.command.customer.RecordVisitCommand.MAX_FOLLOW_UP_YEARS)));
             }
         }
         if (!bad.isEmpty()) {
             return null;
         }
-        String key = ref != null ? Entry.digest("visit\n" + customer + "\n" + ref)
+        // what it is known by, digested once the sheet is read (readEntries)
+        String key = ref != null ? "visit\n" + customer + "\n" + ref
                 : String.join("\n", "visit", customer, at.toString(), method.name(), String.valueOf(contact),
                 String.valueOf(role), String.valueOf(notes), String.valueOf(conclusion));
         return new Entry.Visit(customer, key, at, method, contact, role, notes, conclusion, next);
@@ -304,7 +311,7 @@ final class ImportRows {
         String order = value(row, ImportColumn.PURCHASE_ORDER);
         if (order == null) {
             bad.add(error(row, ImportColumn.PURCHASE_ORDER, text.get("blank")));
-        } else if (!ORDER_REF.matcher(order).matches()) {
+        } else if (order.length() > 100 || !ORDER_REF.matcher(order).matches()) {
             bad.add(error(row, ImportColumn.PURCHASE_ORDER, text.get("orderRef")));
         }
         Instant at = when(row, ImportColumn.PURCHASE_AT, true, bad);
@@ -322,7 +329,7 @@ final class ImportRows {
         if (!bad.isEmpty()) {
             return null;
         }
-        return new Entry.Purchase(customer, Entry.digest("purchase\n" + customer + "\n" + order), order, product,
+        return new Entry.Purchase(customer, "purchase\n" + customer + "\n" + order, order, product,
                 quantity, amount.setScale(2), currency, at);
     }
 

@@ -178,15 +178,10 @@ public class Imports {
                     .param("at", Timestamp.from(clock.instant())).param("report", write(checked.report())).update();
             // the accepted rows in batches: one round trip per batch, not per row
             List<SqlParameterSource> rows = new ArrayList<>();
-            checked.toRegister().forEach(row -> rows.add(new MapSqlParameterSource()
-                    .addValue("id", importId).addValue("sheet", ImportColumn.Sheet.CUSTOMERS.code())
-                    .addValue("row", row.row()).addValue("ref", row.registration().externalRef())
-                    .addValue("customer", row.registration().customerId())
-                    .addValue("registration", write(row.registration()))));
-            checked.toRecord().forEach((sheet, entries) -> entries.forEach(row -> rows.add(new MapSqlParameterSource()
-                    .addValue("id", importId).addValue("sheet", sheet.code()).addValue("row", row.row())
-                    .addValue("ref", row.entry().customerRef()).addValue("customer", row.entry().customerId())
-                    .addValue("registration", write(row.entry())))));
+            checked.toRegister().forEach(row -> rows.add(pending(importId, ImportColumn.Sheet.CUSTOMERS, row.row(),
+                    row.registration().externalRef(), row.registration().customerId(), row.registration())));
+            checked.toRecord().forEach((sheet, entries) -> entries.forEach(row -> rows.add(pending(importId, sheet,
+                    row.row(), row.entry().customerRef(), row.entry().customerId(), row.entry()))));
             batches.batchUpdate("""
                             INSERT INTO import_row (import_id, sheet, row_no, external_ref, customer_id, registration)
                             VALUES (:id, :sheet, :row, :ref, :customer, CAST(:registration AS jsonb))""",
@@ -194,6 +189,14 @@ public class Imports {
         });
         worker.submit(() -> run(importId));
         return job(importId).orElseThrow();
+    }
+
+    /** A row of a sheet waiting in import_row: its customer's reference and id, what it registers or records. */
+    private SqlParameterSource pending(UUID importId, ImportColumn.Sheet sheet, int row, String ref, UUID customer,
+                                       Object payload) {
+        return new MapSqlParameterSource().addValue("id", importId).addValue("sheet", sheet.code())
+                .addValue("row", row).addValue("ref", ref).addValue("customer", customer)
+                .addValue("registration", write(payload));
     }
 
     /** Where the job stands: 404 for an unknown one; another user's job only for a manager. */
@@ -234,9 +237,8 @@ public class Imports {
         Instant now = clock.instant();
         ImportRows rows = ImportRows.of(sheet, properties.headers(), validator, scope::covers, zone.zone(), now, text);
         // every further sheet's headers are checked before any row is
-        Map<ImportColumn.Sheet, ImportRows> further = new java.util.EnumMap<>(ImportColumn.Sheet.class);
-        book.sheets().stream().skip(1).forEach(entries -> further.put(entries.kind(), ImportRows.of(entries,
-                properties.headers(), validator, scope::covers, zone.zone(), now, text)));
+        List<ImportRows> further = book.sheets().stream().skip(1).map(entries -> ImportRows.of(entries,
+                properties.headers(), validator, scope::covers, zone.zone(), now, text)).toList();
         ImportRows.Read read = rows.read(sheet.rows());
         Set<String> imported = importedBefore(read.accepted());
         List<ImportRows.Accepted> toRegister = new ArrayList<>();
@@ -262,8 +264,8 @@ public class Imports {
         List<ImportRows.CellError> errors = new ArrayList<>(read.errors());
         List<SheetReport> sheets = new ArrayList<>();
         Map<ImportColumn.Sheet, List<ImportRows.AcceptedEntry>> toRecord = new java.util.EnumMap<>(ImportColumn.Sheet.class);
-        for (SheetReader.Sheet entries : book.sheets().subList(1, book.sheets().size())) {
-            ImportRows entryRows = further.get(entries.kind());
+        for (ImportRows entryRows : further) {
+            SheetReader.Sheet entries = entryRows.sheet();
             Set<String> refs = entryRows.customerRefs(entries.rows());
             refs.removeAll(registering);
             Set<String> before = importedBefore(refs);

@@ -52,10 +52,6 @@ final class SheetReader {
         Sheet customers() {
             return sheets.get(0);
         }
-
-        java.util.Optional<Sheet> sheet(ImportColumn.Sheet kind) {
-            return sheets.stream().filter(sheet -> sheet.kind() == kind).findFirst();
-        }
     }
 
     record Row(int number, List<String> values) {

@@ -53,7 +53,7 @@ class PurchaseController {
             @NotNull @Positive @Digits(integer = 12, fraction = 4) BigDecimal quantity,
             @NotNull @Positive @Digits(integer = 15, fraction = 2) @DecimalMax("999999999999999.99") BigDecimal amount,
             @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as CNY") String currency,
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._/#-]+", message = "letters, digits and . _ / # - only")
+            @NotBlank @Size(max = 100) @Pattern(regexp = com.customerarchive.command.customer.RecordPurchaseCommand.REFERENCE, message = "letters, digits and . _ / # - only")
             String orderRef,
             @Size(max = 2000) String creditOverride) {
     }

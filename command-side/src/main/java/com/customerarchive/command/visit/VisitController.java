@@ -40,8 +40,6 @@ import java.util.UUID;
 @Tag(name = "visits", description = "Visits, calls and every other contact with a customer (拜访记录)")
 class VisitController {
 
-    /** A next follow-up further out than this is a typing error, not a plan. */
-    private static final int MAX_FOLLOW_UP_YEARS = 5;
 
     private final CommandSender commands;
     private final Clock clock;
@@ -144,9 +142,10 @@ class VisitController {
             return;
         }
         LocalDate visitDay = zone.dayOf(visitedAt);
-        if (nextFollowUpOn.isBefore(visitDay) || nextFollowUpOn.isAfter(visitDay.plusYears(MAX_FOLLOW_UP_YEARS))) {
+        if (!RecordVisitCommand.followUpWithin(visitDay, nextFollowUpOn)) {
             throw new InvalidRequestException(List.of(new ProblemResponses.FieldError("nextFollowUpOn",
-                    "must be on or after the visit and within " + MAX_FOLLOW_UP_YEARS + " years of it")));
+                    "must be on or after the visit and within " + RecordVisitCommand.MAX_FOLLOW_UP_YEARS
+                            + " years of it")));
         }
     }
 }

@@ -153,6 +153,18 @@ class ConsoleIT {
         awaitVersion(first.toString(), 1);
         assertThat(queries.get("/api/profiles/" + first, "manager").json().get("card").get("basic").get("name")
                 .asString()).isEqualTo("控制台导入甲" + run);
+
+        // the same file checked again in English: the two rows imported before, nothing left to import
+        browser.findElement(testId("language")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Import customers"));
+        browser.findElement(testId("import-file")).sendKeys(file.toString());
+        browser.findElement(testId("import-check")).click();
+        WebElement again = visible(By.cssSelector("[data-testid=import-counts] tr[data-kind=CUSTOMERS]"));
+        assertThat(again.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .containsExactly("Customers", "4", "0", "2", "2");
+        assertThat(browser.findElement(testId("import-go")).isEnabled()).isFalse();
+        scan(false, "import checked again", untranslated);
+        screenshot("import-checked-again-en");
         assertThat(untranslated).as("untranslated text").isEmpty();
         assertThat(consoleErrors()).as("browser console errors").isEmpty();
     }
